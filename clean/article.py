@@ -1,0 +1,98 @@
+"""The values that flow through the pipeline: blocks in, verdicts about them, an Article out.
+
+All of them are immutable so a cleaned document can be shared between threads, cached or
+compared without defensive copies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A unit of text the cleaner judges as a whole: a line, or a paragraph of rejoined
+    hard-wrapped lines.
+
+    `start`/`end` point into the text the user gave, so removals and `--explain` can always be
+    shown against the original even though `text` is normalised (odd spaces folded, wrapped lines
+    joined).
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    blank_before: bool = False  # a blank line separated it from the previous block
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One detector's opinion about one block, or about a span inside it.
+
+    `span` is a (start, end) range into `Block.text`; None means the whole block.
+    `score` is how sure the detector is: 1.0 removes on its own, lower scores are hints the
+    decision step weighs against the block's context.
+    `meta` carries what the residue tells about the article (title, byline, ...) as
+    (field, value) pairs, so removing a byline does not lose the author.
+    """
+
+    block: int
+    reason: str
+    score: float = 1.0
+    span: tuple[int, int] | None = None
+    meta: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of the input that did not make it into the body, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+    def as_list(self) -> list:
+        return [self.start, self.end, self.reason]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """What `clean` makes of one document."""
+
+    body: tuple[str, ...] = ()
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    source: str | None = None
+    dateline: str | None = None
+    captions: tuple[str, ...] = ()
+    removed: tuple[Removal, ...] = ()
+    kind: str = "article"  # "article" (extractor output) or "page" (a full-page dump)
+    main: tuple[int, int] | None = None  # source span of the main block chosen on a page
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        """The body as paragraphs separated by one blank line."""
+        return "\n\n".join(self.body)
+
+    def metadata(self) -> dict:
+        """The extracted metadata as a plain dict (the JSONL `metadata.clean` object)."""
+        return {
+            "title": self.title,
+            "byline": self.byline,
+            "date": self.date,
+            "source": self.source,
+            "dateline": self.dateline,
+            "captions": list(self.captions),
+            "removed": [r.as_list() for r in self.removed],
+        }
+
+    def removed_bytes(self, original: str) -> dict[str, int]:
+        """UTF-8 bytes removed per reason, for run summaries."""
+        totals: dict[str, int] = {}
+        for r in self.removed:
+            n = len(original[r.start:r.end].encode("utf-8", "surrogatepass"))
+            totals[r.reason] = totals.get(r.reason, 0) + n
+        return totals

@@ -1,0 +1,114 @@
+"""The pipeline, top to bottom: text in, blocks, verdicts with reasons, decision, article out.
+
+Pure: no I/O, no global state; the same text and options always give the same Article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from . import document
+from .article import Article, Removal
+from .decide import OPT_IN, decide
+from .residue import DETECTORS, FAMILIES, PRIORITY
+
+MAIN_REASON = "outside-main"
+REASONS: tuple[str, ...] = PRIORITY + (MAIN_REASON,)
+OPTIONAL_REASONS: tuple[str, ...] = tuple(sorted(OPT_IN))
+# Names a user may give to --keep/--drop: a reason code, or a family that groups several.
+GROUPS: dict[str, frozenset[str]] = {
+    **{family.__name__.rsplit(".", 1)[1]: frozenset(family.REASONS) for family in FAMILIES},
+    "captions": frozenset({"caption", "credit"}),
+    "main": frozenset({MAIN_REASON}),
+    **{r: frozenset({r}) for r in REASONS + OPTIONAL_REASONS},
+}
+MODES = ("auto", "article", "page")
+
+
+def resolve(names: Iterable[str]) -> frozenset[str]:
+    """Reason codes named by a list of reasons and family names; unknown names raise ValueError."""
+    out: set[str] = set()
+    for name in names:
+        if name not in GROUPS:
+            raise ValueError(f"unknown reason or family {name!r}; known: {', '.join(sorted(GROUPS))}")
+        out |= GROUPS[name]
+    return frozenset(out)
+
+
+class Cleaner:
+    """Cleaning options, fixed once, for cleaning many documents.
+
+    keep: reasons or families whose residue stays in the body (e.g. {"captions"}).
+    drop: optional reasons to remove as well (e.g. {"dateline"}).
+    newline_token: a token standing for a line break (Multi-News writes "NEWLINE_CHAR").
+    doc_sep: a separator joining several stories in one text (Multi-News: "|||||"); each story
+        is cleaned on its own and the clean bodies are joined with it again.
+    lang: an ISO 639-1 code to skip language detection.
+    mode: "auto" decides per document whether it is a full-page dump; "article" and "page" force it.
+    """
+
+    def __init__(self, keep: Iterable[str] = (), drop: Iterable[str] = (), newline_token: str | None = None,
+                 doc_sep: str | None = None, lang: str | None = None, mode: str = "auto"):
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+        self.keep = resolve(keep)
+        self.drop = resolve(drop)
+        self.enabled = (frozenset(REASONS) | self.drop) - self.keep
+        self.newline_token = newline_token or None
+        self.doc_sep = doc_sep or None
+        self.lang = lang
+        self.mode = mode
+        self._priority = {reason: rank for rank, reason in enumerate(REASONS)}
+
+    def clean(self, text: str) -> Article:
+        if self.doc_sep and self.doc_sep in text:
+            return self._clean_stories(text)
+        return self._clean_one(text, 0, len(text))
+
+    def _clean_one(self, text: str, start: int, end: int) -> Article:
+        doc = document.build(text[start:end], self.newline_token, self.lang)
+        verdicts = [v for detect in DETECTORS for v in detect(doc)]
+        article = decide(doc, verdicts, self.enabled, self._priority, self.mode)
+        if start:
+            article = _shift(article, start)
+        return article
+
+    def _clean_stories(self, text: str) -> Article:
+        """Clean each story of a multi-document record and join them back in order.
+
+        The joined body keeps the separator between stories (empty stories included), so the
+        record still splits into the same number of stories downstream.
+        """
+        sep = self.doc_sep
+        stories: list[Article] = []
+        pos = 0
+        while True:
+            cut = text.find(sep, pos)
+            end = len(text) if cut < 0 else cut
+            stories.append(self._clean_one(text, pos, end))
+            if cut < 0:
+                break
+            pos = cut + len(sep)
+        first = stories[0]
+        joined = f"\n\n{sep}\n\n".join(s.text for s in stories)
+        return Article(
+            body=tuple(p for p in joined.split("\n\n")),
+            title=first.title, byline=first.byline, date=first.date, source=first.source,
+            dateline=first.dateline,
+            captions=tuple(c for s in stories for c in s.captions),
+            removed=tuple(r for s in stories for r in s.removed),
+            kind=first.kind,
+        )
+
+
+def _shift(article: Article, offset: int) -> Article:
+    from dataclasses import replace
+
+    removed = tuple(Removal(r.start + offset, r.end + offset, r.reason) for r in article.removed)
+    main = (article.main[0] + offset, article.main[1] + offset) if article.main else None
+    return replace(article, removed=removed, main=main)
+
+
+def clean_text(text: str, **options) -> Article:
+    """Clean one document. Options are those of `Cleaner`."""
+    return Cleaner(**options).clean(text)

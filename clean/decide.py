@@ -1,0 +1,150 @@
+"""Verdicts in, an Article out: where the detectors' opinions meet the document's context.
+
+Every precision/recall trade-off lives here: how sure a verdict must be to remove a block, when
+a title-shaped first line is the headline, whether the text is a whole page whose main block
+must be chosen, and which metadata wins when several lines offer it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from . import main_content
+from .article import Article, Removal, Verdict
+from .document import Document
+from .segment import to_source
+
+# A verdict this sure removes its block on its own; weaker ones need the context to agree.
+SURE = 0.75
+# Reasons that only name what a block holds; they remove nothing unless asked to (`--drop`).
+OPT_IN = frozenset({"dateline"})
+_LEFTOVER = re.compile(r"^[\W_]*$")
+_SPACES = re.compile(r"\s{2,}")
+_SCALARS = ("title", "byline", "date", "source", "dateline")
+
+
+def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
+           priority: dict[str, int], mode: str = "auto") -> Article:
+    n = len(doc.blocks)
+    whole: list[Verdict | None] = [None] * n  # the verdict that names each block, if any
+    spans: list[list[Verdict]] = [[] for _ in range(n)]
+    meta: list[Verdict] = []
+    title: Verdict | None = None
+
+    for v in verdicts:
+        if v.reason == "title":
+            title = v
+            continue
+        if v.meta:
+            meta.append(v)
+        if v.reason not in enabled or (v.score < SURE and v.reason not in OPT_IN):
+            continue
+        if v.span is not None:
+            spans[v.block].append(v)
+        elif v.reason in OPT_IN:
+            continue
+        elif whole[v.block] is None or _outranks(v, whole[v.block], priority):
+            whole[v.block] = v
+
+    reasons: list[str | None] = [v.reason if v else None for v in whole]
+
+    kind = "page" if mode == "page" or (mode == "auto" and main_content.is_page(doc)) else "article"
+    main = None
+    if kind == "page":
+        main = main_content.main_block(doc, [r is not None for r in reasons])
+        if main is not None and "outside-main" in enabled:
+            first, last = main
+            for i in range(n):
+                if reasons[i] is None and not first <= i <= last:
+                    reasons[i] = "outside-main"
+
+    if title is not None and "title" in enabled and reasons[0] is None and _confirmed(title, reasons, doc):
+        reasons[0] = "title"
+        meta.insert(0, replace(title, score=1.0))
+
+    body, removed = _assemble(doc, reasons, spans)
+    fields = _metadata(meta)
+    main_span = (doc.blocks[main[0]].start, doc.blocks[main[1]].end) if main else None
+    return Article(body=tuple(body), removed=tuple(removed), kind=kind, main=main_span, **fields)
+
+
+def _outranks(a: Verdict, b: Verdict, priority: dict[str, int]) -> bool:
+    return (a.score, -priority.get(a.reason, 99)) > (b.score, -priority.get(b.reason, 99))
+
+
+def _confirmed(title: Verdict, reasons: list[str | None], doc: Document) -> bool:
+    """A repeated headline is certain. A lone title-shaped first line is the headline when the
+    next block that stays is not title-shaped itself: after it is gone, the body opens with
+    prose, so cleaning the output again finds no headline to take."""
+    if title.score >= SURE:
+        return True
+    for i in range(1, len(doc.blocks)):
+        if reasons[i] is None:
+            return not doc.feats[i].title_shaped
+    return False
+
+
+def _assemble(doc: Document, reasons: list[str | None], spans: list[list[Verdict]]):
+    body: list[str] = []
+    removed: list[Removal] = []
+    for i, block in enumerate(doc.blocks):
+        reason = reasons[i]
+        if reason is None and spans[i]:
+            text, cuts = _cut(block, spans[i], doc.source)
+            removed.extend(cuts)
+            if text:
+                body.append(text)
+                continue
+            # Nothing but residue was left: the block goes as a whole, under the first cut's name.
+            removed[len(removed) - len(cuts):] = []
+            reason = cuts[0].reason
+        if reason is None:
+            body.append(block.text)
+            continue
+        last = removed[-1] if removed else None
+        if last and last.reason == reason and _adjacent(doc, last.end, block.start):
+            removed[-1] = Removal(last.start, block.end, reason)
+        else:
+            removed.append(Removal(block.start, block.end, reason))
+    removed.sort(key=lambda r: (r.start, r.end))
+    return body, removed
+
+
+def _adjacent(doc: Document, end: int, start: int) -> bool:
+    return not doc.source[end:start].strip()
+
+
+def _cut(block, verdicts: list[Verdict], source: str) -> tuple[str, list[Removal]]:
+    """Cut residue spans out of a block; what is left is the block's text."""
+    ordered = sorted(verdicts, key=lambda v: v.span)
+    pieces, cuts, pos = [], [], 0
+    for v in ordered:
+        s, e = v.span
+        s = max(s, pos)
+        if e <= s:
+            continue
+        pieces.append(block.text[pos:s])
+        start, end = to_source(block, source, s, e)
+        cuts.append(Removal(start, end, v.reason))
+        pos = e
+    pieces.append(block.text[pos:])
+    text = _SPACES.sub(" ", " ".join(p.strip() for p in pieces if p.strip())).strip()
+    return ("" if _LEFTOVER.match(text) else text), cuts
+
+
+def _metadata(meta: list[Verdict]) -> dict:
+    """The first value offered for each field wins; captions are all kept, in order."""
+    fields: dict = {}
+    captions: list[str] = []
+    for v in meta:
+        if v.reason == "dateline" or v.score >= SURE:
+            for name, value in v.meta:
+                if name == "caption":
+                    if value and value not in captions:
+                        captions.append(value)
+                elif name in _SCALARS and value and name not in fields:
+                    fields[name] = value
+    fields["captions"] = tuple(captions)
+    return fields

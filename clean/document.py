@@ -1,0 +1,88 @@
+"""A segmented document and the per-block features every detector may ask for.
+
+Features are computed once per document here, so detectors stay small and the hot path does
+not count words a dozen times.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import language
+from .article import Block
+from .segment import segment
+
+# A sentence end, possibly closed by quotes or brackets: `... he said.”` but not `(AP Photo)`.
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
+_SENTENCE_INSIDE = re.compile(r"[.!?。！？][\"'”’)]?\s+[\"“‘(]?[A-Z0-9À-Þ]")
+_WORD = language.WORD
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    chars: int
+    words: int
+    stop_ratio: float  # share of words in the language's stoplist; -1 when the language is unknown
+    ends_sentence: bool  # ends like a sentence does
+    sentences: int  # sentence boundaries inside the block, plus one when it ends like a sentence
+    upper_ratio: float  # share of words starting with a capital: menus are Title Case
+    unspaced: bool  # written in a script without spaces (CJK, Thai)
+    last: str  # the last visible character
+
+    @property
+    def prose(self) -> bool:
+        """Reads like running text: the unit of an article body."""
+        if self.unspaced:
+            return self.chars >= 30 and self.ends_sentence
+        if self.words < 8 or not (self.ends_sentence or self.sentences > 1):
+            return False
+        return self.stop_ratio >= 0.2 or self.stop_ratio < 0
+
+    @property
+    def title_shaped(self) -> bool:
+        """Could be a headline, label or subheading: short and not a finished statement.
+        A question or exclamation can still be a headline; a full stop cannot."""
+        if self.chars == 0 or self.chars > 200 or self.words > 25 or self.sentences > 1:
+            return False
+        return not self.ends_sentence or self.last in "?!？！"
+
+
+def features(text: str, stopwords: frozenset[str]) -> Features:
+    words = _WORD.findall(text)
+    n = len(words)
+    unspaced = not text.isascii() and language.is_unspaced(text)
+    stop = sum(1 for w in words if w.lower() in stopwords) / n if stopwords and n else -1.0
+    upper = sum(1 for w in words if w[0].isupper()) / n if n else 0.0
+    m = _SENTENCE_END.search(text)
+    ends = bool(m)
+    last = text[m.start()] if m else text[-1:]
+    inside = len(_SENTENCE_INSIDE.findall(text))
+    return Features(len(text), n, stop, ends, inside + ends, upper, unspaced, last)
+
+
+@dataclass(frozen=True)
+class Document:
+    """The input of every detector: the original text, its blocks and their features."""
+
+    source: str
+    blocks: tuple[Block, ...]
+    lang: str | None
+    feats: tuple[Features, ...]
+
+    @cached_property
+    def prose_chars(self) -> int:
+        return sum(f.chars for f in self.feats if f.prose)
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+
+def build(text: str, newline_token: str | None = None, lang: str | None = None) -> Document:
+    blocks = tuple(segment(text, newline_token))
+    if lang is None:
+        lang = language.detect(" ".join(b.text for b in blocks[:400]))
+    stop = language.stopwords(lang)
+    feats = tuple(features(b.text, stop) for b in blocks)
+    return Document(text, blocks, lang, feats)

@@ -1,0 +1,54 @@
+"""Finding the article in a full-page dump, from the text's own shape.
+
+A page dump (html-text, inscriptis, BeautifulSoup `get_text`) is mostly menus, teasers and
+footers around one run of prose. Extractor output (newspaper, trafilatura, ...) is mostly
+article. The two need opposite priors, so the document is classified first; only on a page is
+a main block chosen, as the run of blocks whose prose outweighs the furniture inside it
+(a maximum-sum segment, the same idea as Kadane's algorithm).
+"""
+
+from __future__ import annotations
+
+from .document import Document, Features
+
+# A page: many blocks, and most of them are not prose.
+PAGE_MIN_BLOCKS = 30
+PAGE_MIN_FURNITURE_SHARE = 0.6
+# What a block costs inside the main block when it is not prose: short lines cost little (a
+# subheading, a one-line quote), but a menu of thirty labels adds up.
+MIN_COST = 15
+MAX_COST = 60
+
+
+def is_page(doc: Document) -> bool:
+    n = len(doc.feats)
+    if n < PAGE_MIN_BLOCKS:
+        return False
+    furniture = sum(1 for f in doc.feats if not f.prose)
+    return furniture >= PAGE_MIN_FURNITURE_SHARE * n
+
+
+def block_value(feat: Features, flagged: bool) -> float:
+    """How much a block argues for the stretch of text around it being the article."""
+    if flagged:
+        return -max(MIN_COST, min(feat.chars, MAX_COST * 2))
+    if feat.prose:
+        return float(feat.chars)
+    return -min(max(MIN_COST, feat.chars), MAX_COST)
+
+
+def main_block(doc: Document, flagged: list[bool]) -> tuple[int, int] | None:
+    """The [first, last] block indexes of the main block, or None when nothing reads as prose."""
+    best_sum, best = 0.0, None
+    run_sum, run_start = 0.0, 0
+    for i, feat in enumerate(doc.feats):
+        value = block_value(feat, flagged[i])
+        if run_sum <= 0:
+            run_sum, run_start = value, i
+        else:
+            run_sum += value
+        # >= so that, of two equal runs, the longer one (ending later) wins: a clean article
+        # fed back in keeps every block, which keeps cleaning idempotent.
+        if run_sum > 0 and run_sum >= best_sum:
+            best_sum, best = run_sum, (run_start, i)
+    return best

@@ -1,0 +1,94 @@
+"""Photo and video captions and their credits, on their own line or glued into a paragraph.
+
+Captions are kept as metadata (`Article.captions`); credits are dropped. Glued residue
+("Image copyright Getty Images Image caption ..." in BBC scrapes, "Above: ... Image Credit: ..."
+in VentureBeat ones) is cut out as a span so the sentence around it survives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..article import Verdict
+from ..document import Document
+
+REASONS = ("caption", "credit")
+
+_AGENCY = (
+    r"AP|AFP|Reuters|EPA|EPA-EFE|Getty(?: Images)?|Xinhua|dpa|ANSA|EFE|Bloomberg|PA|PA Wire|"
+    r"Shutterstock|iStock(?:photo)?|Keystone|Kyodo|Yonhap|TASS|Anadolu|Sputnik|NurPhoto|SOPA Images|"
+    r"Alamy|Corbis|AAP|CP|UPI|NYT|Imago|picture alliance|ZUMA(?: Press)?|Wikimedia Commons"
+)
+# A credit closing a caption: "(AP Photo/Hussein Malla)", "(Syrian Central Military Media, via AP)",
+# "(Xinhua/Wang Ying)", "(Photo by Jane Doe/Getty Images)", "(REUTERS/Kevin Lamarque)".
+_CLOSING_CREDIT = re.compile(
+    r"\(\s*(?:[^()]{0,120}\bvia\s+(?:" + _AGENCY + r")"
+    r"|(?:" + _AGENCY + r")(?:\s+(?:Photo|Images?|Pool|File))*(?:\s*/\s*[^()]{1,80})?"
+    r"|(?:Photo|Photograph|Picture|Image|Foto|Bild|Video|File photo)s?(?:\s+by)?\s*[:/]?\s*[^()]{1,80}"
+    r")\)\s*$",
+    re.I,
+)
+# NYT and Guardian style: "Trump asked voters ... Credit... Doug Mills/The New York Times",
+# "Protesters in Hong Kong. Photograph: Jerome Favre/EPA"
+_TRAILING_CREDIT = re.compile(
+    r"\s(?:Credit|Photograph|Photo|Image|Foto|Bild|Crédit|Crédito)s?\s*(?:\.{2,3}|…|:)\s*\S.{0,100}$"
+)
+_CREDIT_LINE = re.compile(
+    r"^(?:\(?\s*(?:image|photo|picture|video|foto|bild|photograph|illustration)s?\s*"
+    r"(?:credit|copyright|courtesy|source|by|:|/)\b.{0,100}"
+    r"|(?:credit|copyright|courtesy|crédit|crédito|quelle)s?\s*(?::|\.\.\.|…)\s*.{1,100}"
+    r"|(?:photo|foto|bild|image)s?\s*:\s*.{1,60}"
+    r"|(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
+    r"|©\s*(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
+    r")\s*\)?$",
+    re.I,
+)
+_CAPTION_MARK = re.compile(
+    r"^(?:above|below|pictured|top|main|left|right|caption|image caption|media caption|photo caption|"
+    r"bildunterschrift|légende)\s*[:\-–]\s*",
+    re.I,
+)
+# Glued into running text: BBC's "Image copyright X Image caption Y", "Media caption Y".
+_GLUED = re.compile(
+    r"(?P<credit>(?:Image|Photo|Picture) (?:copyright|source|credit)s?:?\s+"
+    r"(?:[A-Z][\w.&'/-]*(?:\s+(?!(?:Image|Media|Photo|Video)\s+caption)(?:[A-Z][\w.&'/-]*|of|de|via)){0,3}|\w+))"
+    r"|(?P<caption>(?:Image|Media|Photo|Video) caption:?\s+(?P<text>[^.!?]{1,250}(?:[.!?](?=\s|$))?))"
+)
+_GLUED_ABOVE = re.compile(
+    r"(?P<caption>(?:Above|Pictured|Top|Below):\s+(?P<text>[^.!?]{1,250}?[.!?]?))\s*"
+    r"(?P<credit>(?:Image|Photo) Credit:\s*[^.!?]{1,60}?)(?=\s+[A-Z(\"“]|$)"
+)
+
+
+def detect(doc: Document) -> Iterator[Verdict]:
+    for block, feat in zip(doc.blocks, doc.feats):
+        text = block.text
+        if feat.chars <= 160 and _CREDIT_LINE.match(text) and not feat.prose:
+            yield Verdict(block.index, "credit")
+            continue
+        glued = list(_glued(block.index, text))
+        if glued:
+            yield from glued
+            continue
+        if _CLOSING_CREDIT.search(text) or _CAPTION_MARK.match(text) or (
+            feat.chars <= 600 and _TRAILING_CREDIT.search(text)
+        ):
+            yield Verdict(block.index, "caption", meta=(("caption", _caption_text(text)),))
+
+
+def _glued(i: int, text: str) -> Iterator[Verdict]:
+    for pattern in (_GLUED_ABOVE, _GLUED):
+        found = False
+        for m in pattern.finditer(text):
+            found = True
+            if m["credit"]:
+                yield Verdict(i, "credit", span=m.span("credit"))
+            if m["caption"]:
+                yield Verdict(i, "caption", span=m.span("caption"), meta=(("caption", m["text"].strip()),))
+        if found:
+            return
+
+
+def _caption_text(text: str) -> str:
+    return _CAPTION_MARK.sub("", text, count=1)

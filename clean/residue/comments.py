@@ -1,0 +1,41 @@
+"""Comment sections: a header ("Top Rated Comments", "23 comments", "Leave a comment") and
+everything after it, when it comes after the article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..article import Verdict
+from ..document import Document
+
+REASONS = ("comments",)
+
+_HEADER = re.compile(
+    r"^(?:"
+    r"(?:top rated|most recent|newest|oldest|best|all|reader|readers'?|view|show|see|read|hide|load)\s+comments?"
+    r"|\d[\d,.]*\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios|commenti)"
+    r"|comments?(?:\s*\(\d+\))?|leave a (?:comment|reply)|post a comment|add a comment|write a comment"
+    r"|join the (?:conversation|discussion)|comment on this (?:story|article)|have your say"
+    r"|kommentare|kommentar schreiben|commentaires|réagir|comentarios|"
+    r"deja (?:un|tu) comentario|commenti|comentários"
+    r"|you must be logged in to (?:post a )?comment.*|comments are closed.*"
+    r")\s*[:.!]?$",
+    re.I,
+)
+# The tail after a header is only comments if the article is mostly behind it.
+MIN_BODY_SHARE = 0.5
+
+
+def detect(doc: Document) -> Iterator[Verdict]:
+    total = doc.prose_chars
+    before = 0
+    for block, feat in zip(doc.blocks, doc.feats):
+        if feat.chars <= 80 and _HEADER.match(block.text):
+            yield Verdict(block.index, "comments")
+            if total and before >= MIN_BODY_SHARE * total:
+                for later in doc.blocks[block.index + 1:]:
+                    yield Verdict(later.index, "comments", score=0.9)
+                return
+        if feat.prose:
+            before += feat.chars

@@ -1,0 +1,183 @@
+"""Lines that describe the article instead of telling it: source lines, bylines, dates, bare
+URLs; and the dateline that opens the story, which stays in the body but is also reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..article import Verdict
+from ..document import Document
+
+REASONS = ("metadata", "byline", "date", "url")
+
+# How far into the document header metadata is looked for: bylines and dates sit above the
+# body or right at its end, never in the middle.
+HEAD_BLOCKS = 12
+
+_MONTHS = (
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
+    "oct october nov november dec december "
+    "januar februar märz märz april mai juni juli august september oktober november dezember "
+    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre "
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre "
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"
+).split()
+_WEEKDAYS = (
+    "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo"
+).split()
+# Words that may stand beside a date on a date line: "Updated 10:32 AM ET, Tue March 5, 2019".
+_DATE_WORDS = (
+    "am pm a m p m et est edt gmt bst cet cest utc pt pst pdt ist jst hkt z at on of the le el de del "
+    "um uhr h published updated posted last modified created date first "
+    "veröffentlicht aktualisiert stand am publié mis à jour publicado actualizado pubblicato aggiornato "
+    "ago hours hour minutes minute days day mins hrs yesterday today"
+).split()
+_DATE_TOKENS = frozenset(_MONTHS + _WEEKDAYS + _DATE_WORDS)
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_HAS_DIGIT = re.compile(r"\d")
+
+_LABEL = (
+    r"(?:published|updated|posted|last updated|first published|modified|date|"
+    r"veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)"
+)
+_DATE_LABEL = re.compile(rf"^{_LABEL}\b(?:\s+(?:on|at|le|el|am))?\s*:?\s*(?P<date>.+)$", re.I)
+
+_FIELD = re.compile(
+    r"^\s*(?P<name>source|editor|author|writer|reporter|quelle|autor|redaktion|source|auteur|fuente|fonte|"
+    r"publisher|via|credit|from)\s*[:：]\s*(?P<value>.*?)\s*$",
+    re.I,
+)
+
+_BYLINE = re.compile(
+    r"^(?:(?:written|reported|posted|words|text|story)\s+)?(?:by|von|par|por|di|door|av|de)[:\s]\s*"
+    r"(?P<name>[^\W\d_][\w.'’\- ]{1,60}?(?:(?:,|\s+and|\s+und|\s+et|\s+y|\s+e|\s*&)\s+[^\W\d_][\w.'’\- ]{1,60}?)*)"
+    r"(?:\s*[,|]\s*(?P<rest>[^.!?]{0,80}))?\s*$",
+    re.I,
+)
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-.]*|[a-z]{1,3}|van|von|de|da|del|der|al|bin|le|la)$")
+
+# "(Reporting by X; Editing by Y)": the wire credit closing a story.
+_WIRE_CREDIT = re.compile(
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.{2,200}$", re.I
+)
+
+_URL = re.compile(r"^(?:<)?(?:https?://|www\.)\S+(?:>)?$", re.I)
+
+# "QARA, Syria, Aug. 29 (Xinhua) --", "BEIRUT (AP) –", "(Reuters) —", "WASHINGTON —"
+_DATELINE = re.compile(
+    r"^(?P<dateline>(?:[A-ZÀ-Þ][\w.'’\-]*(?:[ ,]+[\w.'’\-]+){0,7}\s*)?"
+    r"(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)|[A-ZÀ-Þ]{2,}[A-ZÀ-Þ .,'-]*)\s*(?:--|[-–—:])\s?)\s*\S"
+)
+
+
+def detect(doc: Document) -> Iterator[Verdict]:
+    n = len(doc.blocks)
+    for block, feat in zip(doc.blocks, doc.feats):
+        text = block.text
+        if feat.chars > 300:
+            continue
+        near_edge = block.index < HEAD_BLOCKS or block.index >= n - HEAD_BLOCKS
+        verdict = (
+            _source_line(block.index, text)
+            or _url(block.index, text)
+            or (_date_line(block.index, text) if feat.words <= 16 else None)
+            or (_byline(block.index, text) if near_edge and feat.words <= 16 else None)
+            or (_wire_credit(block.index, text) if near_edge else None)
+        )
+        if verdict:
+            yield verdict
+    dateline = _dateline(doc)
+    if dateline:
+        yield dateline
+
+
+def _source_line(i: int, text: str) -> Verdict | None:
+    """`Source: Xinhua| 2017-08-30 00:23:26|Editor: yan`: fields split by bars or bullets."""
+    parts = [p for p in re.split(r"\s*[|•·]\s*", text) if p]
+    meta = []
+    fields = 0
+    for part in parts:
+        m = _FIELD.match(part)
+        if m:
+            fields += 1
+            name = m["name"].lower()
+            if name in ("source", "quelle", "fuente", "fonte", "publisher", "via") and m["value"]:
+                meta.append(("source", m["value"]))
+            elif name in ("author", "writer", "reporter", "autor", "auteur") and m["value"]:
+                meta.append(("byline", m["value"]))
+        elif is_date(part):
+            meta.append(("date", part))
+        elif len(parts) > 1 and len(part) > 40:
+            return None
+    if fields and (fields + len([m for m in meta if m[0] == "date"]) >= len(parts) or len(parts) >= 2):
+        return Verdict(i, "metadata", meta=tuple(meta))
+    return None
+
+
+def is_date(text: str) -> bool:
+    """Whether `text` is nothing but a date or time, in the spellings news sites use."""
+    if not _HAS_DIGIT.search(text) or len(text) > 80:
+        return False
+    tokens = _TOKEN.findall(text.casefold())
+    if not tokens:
+        return False
+    digits = 0
+    for t in tokens:
+        if t.isdigit():
+            if len(t) > 4:
+                return False
+            digits += 1
+        elif t not in _DATE_TOKENS:
+            return False
+    return digits >= 1 and (digits >= 2 or any(t in _MONTHS for t in tokens))
+
+
+def _date_line(i: int, text: str) -> Verdict | None:
+    m = _DATE_LABEL.match(text)
+    if m and (is_date(m["date"]) or len(m["date"]) <= 40 and _HAS_DIGIT.search(m["date"])):
+        return Verdict(i, "date", meta=(("date", m["date"].strip(" :")),))
+    if is_date(text):
+        return Verdict(i, "date", meta=(("date", text),))
+    return None
+
+
+def _byline(i: int, text: str) -> Verdict | None:
+    m = _BYLINE.match(text)
+    if not m:
+        return None
+    names = re.split(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*", m["name"])
+    words = [w for name in names for w in name.split()]
+    if not words or len(words) > 10 or not all(_NAME_WORD.match(w) for w in words):
+        return None
+    if not any(w[0].isupper() for w in words):
+        return None
+    return Verdict(i, "byline", meta=(("byline", m["name"].strip()),))
+
+
+def _wire_credit(i: int, text: str) -> Verdict | None:
+    return Verdict(i, "byline") if _WIRE_CREDIT.match(text) else None
+
+
+def _url(i: int, text: str) -> Verdict | None:
+    return Verdict(i, "url") if _URL.match(text) else None
+
+
+def _dateline(doc: Document) -> Verdict | None:
+    """The dateline opening the first prose block: reported as metadata, left in the body."""
+    for block, feat in zip(doc.blocks[:HEAD_BLOCKS + 4], doc.feats):
+        if not feat.prose:
+            continue
+        m = _DATELINE.match(block.text)
+        if not m or len(m["dateline"]) > 80:
+            return None
+        meta = [("dateline", m["dateline"].strip())]
+        if m["agency"]:
+            meta.append(("source", m["agency"].strip()))
+        return Verdict(block.index, "dateline", score=0.0, meta=tuple(meta))
+    return None

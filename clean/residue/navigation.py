@@ -1,0 +1,66 @@
+"""Section labels, menus and breadcrumbs: the page's furniture, not its story."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..article import Verdict
+from ..document import Document
+from ._text import key, phrases
+
+REASONS = ("nav-label",)
+
+LABELS = phrases(
+    # English
+    "top stories", "editor's choice", "editors' choice", "editors picks", "editor's picks", "most viewed",
+    "most popular", "most shared", "trending", "trending now", "trending stories", "latest", "latest news",
+    "latest stories", "breaking news", "news", "home", "homepage", "menu", "main menu", "search",
+    "skip to content", "skip to main content", "skip to navigation", "skip to site index", "back to top",
+    "go to top", "sections", "navigation", "site navigation", "site information navigation",
+    "log in", "login", "sign in", "sign up", "register", "my account", "account", "close", "open", "toggle navigation",
+    "next article", "previous article", "next story", "previous story", "next", "previous", "prev",
+    "more", "show more", "load more", "see more", "view all", "see all", "all", "top", "print",
+    "print this page", "print article", "email this", "email", "text size", "listen", "listen to article",
+    "save", "save article", "saved", "bookmark", "jump to", "contents", "table of contents",
+    "privacy policy", "privacy", "cookie policy", "terms of use", "terms of service", "terms and conditions",
+    "terms", "contact", "contact us", "about us", "about", "advertise", "advertise with us", "careers",
+    "site map", "sitemap", "help", "faq", "rss", "feedback", "corrections", "masthead",
+    "today's paper", "world", "business", "politics", "sport", "sports", "opinion", "tech",
+    "technology", "science", "health", "entertainment", "lifestyle", "culture", "travel", "video",
+    "videos", "photos", "gallery", "podcasts", "weather", "tags", "topics", "categories", "related topics",
+    # German
+    "startseite", "suche", "menü", "nachrichten", "anmelden", "abmelden", "zurück", "weiter", "nach oben",
+    "impressum", "datenschutz", "kontakt", "meistgelesen", "schlagzeilen", "themen",
+    # French
+    "accueil", "rechercher", "recherche", "à la une", "connexion", "se connecter", "haut de page",
+    "mentions légales", "plan du site", "les plus lus", "actualités",
+    # Spanish, Italian, Portuguese
+    "inicio", "portada", "buscar", "búsqueda", "lo más visto", "más leídas", "lo más leído", "más vistos",
+    "iniciar sesión", "volver arriba", "aviso legal", "cerca", "home page", "accedi", "più letti",
+    "página inicial", "mais lidas", "entrar",
+)
+
+# "EXPLORE XINHUANET", "More from The Guardian": a site's own links to itself.
+_SITE_LINK = re.compile(r"^(?:explore|more from|more on|more in|back to|go to|visit)\s+\S.{0,40}$", re.I)
+# "Home > World > Europe", "News / Politics / Congress", "Home | News | Sport"
+_CRUMB_SEP = re.compile(r"\s+(?:[>»›/|•·]|::)\s+")
+
+
+def detect(doc: Document) -> Iterator[Verdict]:
+    for block, feat in zip(doc.blocks, doc.feats):
+        if feat.chars > 120 or feat.prose:
+            continue
+        text = block.text
+        if key(text) in LABELS or _SITE_LINK.match(text):
+            yield Verdict(block.index, "nav-label")
+        elif _is_breadcrumb(text):
+            yield Verdict(block.index, "nav-label")
+
+
+def _is_breadcrumb(text: str) -> bool:
+    parts = _CRUMB_SEP.split(text)
+    if len(parts) < 3:
+        return False
+    # Every part a short label: a sentence with a slash in it is not a breadcrumb.
+    return all(0 < len(p.split()) <= 4 and not p.endswith(".") for p in parts)
