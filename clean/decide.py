@@ -20,6 +20,9 @@ from .segment import to_source
 SURE = 0.75
 # Reasons that only name what a block holds; they remove nothing unless asked to (`--drop`).
 OPT_IN = frozenset({"dateline"})
+# Residue that belongs to the page around an article rather than to the article's own text.
+FURNITURE = frozenset({"nav-label", "share", "advert", "newsletter", "cookie", "copyright", "related",
+                       "player", "comments"})
 _LEFTOVER = re.compile(r"^[\W_]*$")
 _SPACES = re.compile(r"\s{2,}")
 _SCALARS = ("title", "byline", "date", "source", "dateline")
@@ -50,7 +53,8 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
 
     reasons: list[str | None] = [v.reason if v else None for v in whole]
 
-    kind = "page" if mode == "page" or (mode == "auto" and main_content.is_page(doc)) else "article"
+    labels = sum(1 for v in whole if v is not None and v.reason in FURNITURE)
+    kind = "page" if mode == "page" or (mode == "auto" and main_content.is_page(doc, labels)) else "article"
     main = None
     if kind == "page":
         main = main_content.main_block(doc, [r is not None for r in reasons])

@@ -44,7 +44,7 @@ class Features:
     def title_shaped(self) -> bool:
         """Could be a headline, label or subheading: short and not a finished statement.
         A question or exclamation can still be a headline; a full stop cannot."""
-        if self.chars == 0 or self.chars > 200 or self.words > 25 or self.sentences > 1:
+        if self.chars == 0 or self.chars > 200 or self.words > 25 or self.sentences > self.ends_sentence:
             return False
         return not self.ends_sentence or self.last in "?!？！"
 

@@ -11,21 +11,28 @@ from __future__ import annotations
 
 from .document import Document, Features
 
-# A page: many blocks, and most of them are not prose.
+# A page: many blocks, most of them not prose, and the site's furniture (menus, share bars,
+# legal links) recognisable among them. An article with a long list (tour dates, a spec sheet)
+# has the first two but not the third.
 PAGE_MIN_BLOCKS = 30
 PAGE_MIN_FURNITURE_SHARE = 0.6
+PAGE_MIN_LABELS = 6
+# A very long dump may show little furniture the lexicons know, but it shows some.
+PAGE_LARGE, PAGE_LARGE_MIN_LABELS = 120, 2
 # What a block costs inside the main block when it is not prose: short lines cost little (a
 # subheading, a one-line quote), but a menu of thirty labels adds up.
 MIN_COST = 15
 MAX_COST = 60
 
 
-def is_page(doc: Document) -> bool:
+def is_page(doc: Document, labels: int) -> bool:
+    """`labels`: blocks the detectors recognised as page furniture."""
     n = len(doc.feats)
     if n < PAGE_MIN_BLOCKS:
         return False
     furniture = sum(1 for f in doc.feats if not f.prose)
-    return furniture >= PAGE_MIN_FURNITURE_SHARE * n
+    return furniture >= PAGE_MIN_FURNITURE_SHARE * n and (
+        labels >= PAGE_MIN_LABELS or (n >= PAGE_LARGE and labels >= PAGE_LARGE_MIN_LABELS))
 
 
 def block_value(feat: Features, flagged: bool) -> float:

@@ -22,12 +22,12 @@ _AGENCY = (
 )
 # A credit closing a caption: "(AP Photo/Hussein Malla)", "(Syrian Central Military Media, via AP)",
 # "(Xinhua/Wang Ying)", "(Photo by Jane Doe/Getty Images)", "(REUTERS/Kevin Lamarque)".
+# Agency names are matched case-sensitively: "(EPA)" credits a photo, "(ePA)" abbreviates.
 _CLOSING_CREDIT = re.compile(
     r"\(\s*(?:[^()]{0,120}\bvia\s+(?:" + _AGENCY + r")"
-    r"|(?:" + _AGENCY + r")(?:\s+(?:Photo|Images?|Pool|File))*(?:\s*/\s*[^()]{1,80})?"
-    r"|(?:Photo|Photograph|Picture|Image|Foto|Bild|Video|File photo)s?(?:\s+by)?\s*[:/]?\s*[^()]{1,80}"
-    r")\)\s*$",
-    re.I,
+    r"|(?:" + _AGENCY + r"|REUTERS|XINHUA)(?:\s+(?i:Photo|Images?|Pool|File))*(?:\s*/\s*[^()]{1,80})?"
+    r"|(?i:Photo|Photograph|Picture|Image|Foto|Bild|Video|File photo)s?(?:\s+by)?\s*[:/]?\s*[^()]{1,80}"
+    r")\)\s*$"
 )
 # NYT and Guardian style: "Trump asked voters ... Credit... Doug Mills/The New York Times",
 # "Protesters in Hong Kong. Photograph: Jerome Favre/EPA"

@@ -41,6 +41,8 @@ _DATE_WORDS = (
 _DATE_TOKENS = frozenset(_MONTHS + _WEEKDAYS + _DATE_WORDS)
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _HAS_DIGIT = re.compile(r"\d")
+# All-digit dates and times: 2017-08-30, 30.08.2017, 8/30/17, 00:23 (not a phone number).
+_NUMERIC_DATE = re.compile(r"\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|\d{1,2}:\d{2})\b")
 
 _LABEL = (
     r"(?:published|updated|posted|last updated|first published|modified|date|"
@@ -135,7 +137,7 @@ def is_date(text: str) -> bool:
             digits += 1
         elif t not in _DATE_TOKENS:
             return False
-    return digits >= 1 and (digits >= 2 or any(t in _MONTHS for t in tokens))
+    return any(t in _MONTHS for t in tokens) or bool(_NUMERIC_DATE.search(text))
 
 
 def _date_line(i: int, text: str) -> Verdict | None:

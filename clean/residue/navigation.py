@@ -59,8 +59,10 @@ def detect(doc: Document) -> Iterator[Verdict]:
 
 
 def _is_breadcrumb(text: str) -> bool:
+    if text.startswith("|") or text.endswith("|"):
+        return False  # a table row
     parts = _CRUMB_SEP.split(text)
-    if len(parts) < 3:
+    if len(parts) < 3 or any(p.replace(".", "").replace(",", "").isdigit() for p in parts):
         return False
     # Every part a short label: a sentence with a slash in it is not a breadcrumb.
     return all(0 < len(p.split()) <= 4 and not p.endswith(".") for p in parts)

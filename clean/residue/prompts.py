@@ -21,16 +21,17 @@ ADVERT = phrases(
     "report this ad", "ad feedback", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
     "publicidade", "reklama", "annonce", "reclame", "advertentie", "mainos", "annons", "广告", "広告",
 )
+# A pitch names the newsletter or the inbox, or is a bare call to subscribe.
 _NEWSLETTER = re.compile(
-    r"\b(?:newsletters?|sign up|signup|subscribe|subscribers?|subscription|inbox|"
-    r"abonnieren|abonnez-vous|inscrivez-vous|suscríbete|suscribirse|iscriviti|assine)\b",
+    r"\b(?:newsletters?|inbox|mailing list|e-?mail alerts?|breaking news alerts?|"
+    r"subscribe (?:to|for|now|today|here)|sign up (?:for|to) (?:our|the|a free)|already a (?:subscriber|member)|"
+    r"become a (?:subscriber|member)|support (?:our|independent) journalism|unlimited (?:digital )?access|"
+    r"subscribers? only|for subscribers|log in to continue|free trial to continue|"
+    r"abonnieren sie|jetzt abonnieren|abonnez-vous|inscrivez-vous à (?:notre|la) newsletter|"
+    r"suscríbete|suscríbase|iscriviti alla newsletter|assine)\b",
     re.I,
 )
-_NEWSLETTER_CONTEXT = re.compile(
-    r"\b(?:newsletters?|e-?mail|inbox|sign up|subscribe now|subscribers?|log in|free trial|"
-    r"unlimited access|digital access|delivered|abonnieren|abonnez|suscríbete|iscriviti)\b",
-    re.I,
-)
+_BARE_CALL = re.compile(r"^(?:subscribe|sign up|register|join now|get the newsletter|abonnieren|s'abonner|suscribirse)\b", re.I)
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _COOKIE_CONTEXT = re.compile(
     r"\b(?:we use|this (?:site|website) uses|uses cookies|use of cookies|accept|consent|cookie (?:policy|settings|"
@@ -40,6 +41,7 @@ _COOKIE_CONTEXT = re.compile(
 )
 # Prompts are short; a long paragraph that mentions a newsletter is reporting on one.
 MAX_PROMPT_WORDS = 60
+MAX_PITCH_WORDS = 40
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
@@ -51,13 +53,5 @@ def detect(doc: Document) -> Iterator[Verdict]:
             continue
         elif _COOKIE.search(text) and _COOKIE_CONTEXT.search(text):
             yield Verdict(block.index, "cookie")
-        elif _NEWSLETTER.search(text) and _is_newsletter(text, feat.words):
+        elif feat.words <= MAX_PITCH_WORDS and (_NEWSLETTER.search(text) or feat.words <= 6 and _BARE_CALL.match(text)):
             yield Verdict(block.index, "newsletter")
-
-
-def _is_newsletter(text: str, words: int) -> bool:
-    """A pitch addresses the reader: an imperative or a 'you', and the newsletter vocabulary
-    more than once, or a very short line that is all pitch ("Subscribe now")."""
-    hits = len(_NEWSLETTER_CONTEXT.findall(text)) + len(_NEWSLETTER.findall(text))
-    addressed = re.search(r"\b(?:you|your|sign up|subscribe|get|join|register|ihr|vous|votre|tu|su)\b", text, re.I)
-    return (words <= 6 and hits >= 1) or (hits >= 2 and addressed is not None)

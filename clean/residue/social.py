@@ -33,7 +33,10 @@ def detect(doc: Document) -> Iterator[Verdict]:
         if feat.words == 0 or feat.words > 16 or feat.prose:
             continue
         words = key(block.text).split()
-        if all(w in NETWORKS or w.isdigit() for w in words):
+        if not words:
+            continue
+        # "Facebook Twitter Email", "Share 12": network names, maybe with share counts.
+        if all(w in NETWORKS or w.isdigit() for w in words) and any(w in NETWORKS for w in words):
             yield Verdict(block.index, "share")
         elif _VERB.match(block.text) and (
             _ON_NETWORK.search(block.text) or feat.words <= 5 or "this" in words or "article" in words
