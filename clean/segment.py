@@ -58,23 +58,43 @@ _STRIP = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\
 def wrap_width(lines: list[tuple[int, int, str]]) -> int | None:
     """The column at which the text was hard-wrapped, or None if it was not.
 
-    html2text and mail clients fold paragraphs at a fixed width: most lines then end within a
-    few columns of that width while paragraphs still end short. Natural text has no such wall.
+    html2text and mail clients fold paragraphs at a fixed width: most long lines then end within
+    a few columns of that width. Natural text has no such wall, and menus of short lines say
+    nothing either way, so only lines of some length are looked at.
     """
-    lengths = [len(t) for _, _, t in lines if t]
-    if len(lengths) < 6:
+    lengths = sorted(len(t) for _, _, t in lines if len(t) >= 40)
+    if len(lengths) < 5:
         return None
-    widths = sorted(lengths)
-    width = widths[int(len(widths) * 0.9)]
-    if not 40 <= width <= 100:
+    width = lengths[int(len(lengths) * 0.85)]
+    if not 50 <= width <= 100:
         return None
-    near_wall = sum(1 for n in lengths if width - 12 <= n <= width)
+    near_wall = sum(1 for n in lengths if width - 20 <= n <= width)
     over = sum(1 for n in lengths if n > width + 2)
-    # Consecutive non-blank lines are what wrapping produces; a list of short lines is not wrapped.
-    follows = sum(1 for a, b in zip(lines, lines[1:]) if a[2] and b[2] and len(a[2]) >= width - 12)
-    if near_wall >= 0.3 * len(lengths) and follows >= 0.2 * len(lengths) and over <= 0.1 * len(lengths):
+    if near_wall >= 0.5 * len(lengths) and over <= 0.15 * len(lengths):
         return width
     return None
+
+
+# Markdown, as html2text writes it: the layout hint it is, not text to keep.
+_MD_IMAGE = re.compile(r"!\[[^\]]{0,500}\]\([^)\s]{0,2000}(?:\s+\"[^\"]{0,200}\")?\)")
+_MD_LINK = re.compile(r"\[([^\]]{0,500})\]\([^)\s]{0,2000}(?:\s+\"[^\"]{0,200}\")?\)")
+_MD_LEAD = re.compile(r"^(?:#{1,6}\s+|(?:[*+\-]\s+)+|>\s*)")
+_MD_EMPHASIS = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
+_MD_SIGNS = re.compile(r"\]\(|^#{1,6} |^\s*\* |\*\*", re.M)
+
+
+def looks_like_markdown(text: str) -> bool:
+    return len(_MD_SIGNS.findall(text[:200_000])) >= 5
+
+
+def strip_markdown(text: str) -> str:
+    """Links to their text, images and heading/bullet marks away, emphasis unwrapped: only
+    deletions, so the result is still the source "whitespace aside"."""
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_LEAD.sub("", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    return text.strip()
 
 
 def segment(text: str, newline_token: str | None = None) -> list[Block]:
@@ -82,6 +102,7 @@ def segment(text: str, newline_token: str | None = None) -> list[Block]:
     is hard-wrapped."""
     lines = split_lines(text, newline_token)
     width = wrap_width(lines)
+    markdown = looks_like_markdown(text)
     blocks: list[Block] = []
     group: list[tuple[int, int, str]] = []
     blank = False
@@ -90,6 +111,11 @@ def segment(text: str, newline_token: str | None = None) -> list[Block]:
         nonlocal group
         if group:
             joined = " ".join(t for _, _, t in group)
+            if markdown:
+                joined = strip_markdown(joined)
+                if not joined:
+                    group = []
+                    return
             blocks.append(Block(len(blocks), group[0][0], group[-1][1], joined, blank_before))
             group = []
 
