@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from . import document
 from .article import Article, Removal
-from .decide import OPT_IN, decide
+from .decide import OPT_IN, SURE, decide
 from .residue import DETECTORS, FAMILIES, PRIORITY
 
 MAIN_REASON = "outside-main"
@@ -68,10 +68,19 @@ class Cleaner:
     def _clean_one(self, text: str, start: int, end: int) -> Article:
         doc = document.build(text[start:end], self.newline_token, self.lang)
         verdicts = [v for detect in DETECTORS for v in detect(doc)]
-        article = decide(doc, verdicts, self.enabled, self._priority, self.mode)
+        article = decide(doc, verdicts, self.enabled, self._priority, self.mode, self._line_residue)
         if start:
             article = _shift(article, start)
         return article
+
+    def _line_residue(self, text: str, lang: str | None) -> str | None:
+        """The reason a line would be removed for if it stood alone, or None."""
+        doc = document.build(text, None, lang or "")
+        for detect in DETECTORS:
+            for v in detect(doc):
+                if v.span is None and v.score >= SURE and v.reason in self.enabled and v.reason != "title":
+                    return v.reason
+        return None
 
     def _clean_stories(self, text: str) -> Article:
         """Clean each story of a multi-document record and join them back in order.

@@ -8,7 +8,7 @@ must be chosen, and which metadata wins when several lines offer it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from . import main_content
@@ -29,16 +29,20 @@ _SCALARS = ("title", "byline", "date", "source", "dateline")
 
 
 def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
-           priority: dict[str, int], mode: str = "auto") -> Article:
+           priority: dict[str, int], mode: str = "auto",
+           recheck: Callable[[str, str | None], str | None] = lambda text, lang: None) -> Article:
+    """`recheck(text, lang)` names the residue a line is on its own, or None: what is left of a
+    block after inline residue is cut out may be residue itself ("TOP STORIES Video PlayerClose"),
+    and must go now, or cleaning the output again would remove it."""
     n = len(doc.blocks)
     whole: list[Verdict | None] = [None] * n  # the verdict that names each block, if any
     spans: list[list[Verdict]] = [[] for _ in range(n)]
     meta: list[Verdict] = []
-    title: Verdict | None = None
+    titles: list[Verdict] = []  # headline candidates, top first
 
     for v in verdicts:
         if v.reason == "title":
-            title = v
+            titles.append(v)
             continue
         if v.meta:
             meta.append(v)
@@ -64,11 +68,12 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
                 if reasons[i] is None and not first <= i <= last:
                     reasons[i] = "outside-main"
 
-    if title is not None and "title" in enabled and reasons[0] is None and _confirmed(title, reasons, doc):
-        reasons[0] = "title"
+    title = next((t for t in titles if _confirmed(t, reasons, doc)), None) if "title" in enabled else None
+    if title is not None:
+        reasons[title.block] = "title"
         meta.insert(0, replace(title, score=1.0))
 
-    body, removed = _assemble(doc, reasons, spans)
+    body, removed = _assemble(doc, reasons, spans, recheck)
     fields = _metadata(meta)
     main_span = (doc.blocks[main[0]].start, doc.blocks[main[1]].end) if main else None
     return Article(body=tuple(body), removed=tuple(removed), kind=kind, main=main_span, **fields)
@@ -79,18 +84,21 @@ def _outranks(a: Verdict, b: Verdict, priority: dict[str, int]) -> bool:
 
 
 def _confirmed(title: Verdict, reasons: list[str | None], doc: Document) -> bool:
-    """A repeated headline is certain. A lone title-shaped first line is the headline when the
-    next block that stays is not title-shaped itself: after it is gone, the body opens with
-    prose, so cleaning the output again finds no headline to take."""
+    """The headline opens what is left: every block above it is removed residue. A repeated
+    headline is then certain. A lone title-shaped line is the headline when the next block that
+    stays is not title-shaped itself: after it is gone, the body opens with prose, so cleaning
+    the output again finds no headline to take."""
+    if reasons[title.block] is not None or any(r is None for r in reasons[:title.block]):
+        return False
     if title.score >= SURE:
         return True
-    for i in range(1, len(doc.blocks)):
+    for i in range(title.block + 1, len(doc.blocks)):
         if reasons[i] is None:
             return not doc.feats[i].title_shaped
     return False
 
 
-def _assemble(doc: Document, reasons: list[str | None], spans: list[list[Verdict]]):
+def _assemble(doc: Document, reasons: list[str | None], spans: list[list[Verdict]], recheck):
     body: list[str] = []
     removed: list[Removal] = []
     for i, block in enumerate(doc.blocks):
@@ -98,10 +106,12 @@ def _assemble(doc: Document, reasons: list[str | None], spans: list[list[Verdict
         if reason is None and spans[i]:
             text, cuts = _cut(block, spans[i], doc.source)
             removed.extend(cuts)
-            if text:
+            if text and recheck(text, doc.lang) is None:
                 body.append(text)
                 continue
             # Nothing but residue was left: the block goes as a whole, under the first cut's name.
+            # (A leftover that is residue of another kind goes under the cut's name too: the cut
+            # is what made the line, and the explained view shows it whole.)
             removed[len(removed) - len(cuts):] = []
             reason = cuts[0].reason
         if reason is None:

@@ -9,7 +9,6 @@ keeps cleaning idempotent: the first paragraph of a clean body is never title-sh
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from ..article import Verdict
@@ -18,31 +17,46 @@ from ._text import key
 
 REASONS = ("title", "duplicate-title", "repeated-line")
 
-# A line said three times or more is structure (a recurring question, a recipe step), not a
-# scraper's slip; families with their own reasons (ads, labels) take those repeats.
+# Every copy after the first goes, however many there are: counting copies ("said exactly
+# twice") would change once other residue is gone, and cleaning must be idempotent.
 # Shorter repeats ("Yes.", "* * *", "Q:") are legitimate in articles.
 MIN_REPEAT_CHARS = 12
 
 
+# The headline may sit below a few lines of page furniture (a breadcrumb, a section label):
+# every headline-shaped block among the first few, above the first prose, is a candidate, and
+# `decide` takes the first one that nothing kept stands above.
+HEAD_BLOCKS = 6
+
+
 def detect(doc: Document) -> Iterator[Verdict]:
-    if not doc.blocks:
-        return
-    first = doc.blocks[0]
     keys = [key(b.text) for b in doc.blocks]
-    title_key = keys[0] if _headline_shaped(first.text, doc.feats[0]) else ""
-    counts = Counter(keys)
-    repeated = False
+    candidates = _candidates(doc)
+    titles = {keys[i]: i for i in reversed(candidates)}
+    repeated: set[int] = set()
     seen = set()
     for block, k in zip(doc.blocks, keys):
-        if block.index and title_key and k == title_key:
-            repeated = True
+        first = titles.get(k)
+        if first is not None and block.index > first:
+            repeated.add(first)
             yield Verdict(block.index, "duplicate-title")
-        elif len(k) >= MIN_REPEAT_CHARS and counts[k] == 2:
+        elif len(k) >= MIN_REPEAT_CHARS:
             if k in seen:
                 yield Verdict(block.index, "repeated-line")
             seen.add(k)
-    if title_key:
-        yield Verdict(0, "title", score=1.0 if repeated else 0.5, meta=(("title", first.text),))
+    for i in candidates:
+        text = doc.blocks[i].text
+        yield Verdict(i, "title", score=1.0 if i in repeated else 0.5, meta=(("title", text),))
+
+
+def _candidates(doc: Document) -> list[int]:
+    found = []
+    for block, feat in zip(doc.blocks[:HEAD_BLOCKS], doc.feats):
+        if feat.prose:
+            break
+        if _headline_shaped(block.text, feat):
+            found.append(block.index)
+    return found
 
 
 _LABEL_COLON = re.compile(r":.*:")
@@ -51,7 +65,7 @@ _URLISH = re.compile(r"https?://|www\.|\.com\b", re.I)
 
 def _headline_shaped(text: str, feat) -> bool:
     """A headline has a few words, is not shouted, and is not a label line ("Tested by: X RRP: Y")."""
-    if not feat.title_shaped or feat.words < 4:
+    if not feat.title_shaped or feat.words < 4 or sum(c.isalpha() for c in text) < 12:
         return False
     if text.isupper() or _LABEL_COLON.search(text) or _URLISH.search(text):
         return False

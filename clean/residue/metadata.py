@@ -181,5 +181,5 @@ def _dateline(doc: Document) -> Verdict | None:
         meta = [("dateline", m["dateline"].strip())]
         if m["agency"]:
             meta.append(("source", m["agency"].strip()))
-        return Verdict(block.index, "dateline", score=0.0, meta=tuple(meta))
+        return Verdict(block.index, "dateline", score=0.0, span=m.span("dateline"), meta=tuple(meta))
     return None

@@ -21,18 +21,30 @@ ADVERT = phrases(
     "report this ad", "ad feedback", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
     "publicidade", "reklama", "annonce", "reclame", "advertentie", "mainos", "annons", "广告", "広告",
 )
-# A pitch names the newsletter or the inbox, or is a bare call to subscribe.
-_NEWSLETTER = re.compile(
-    r"\b(?:newsletters?|inbox|mailing list|e-?mail alerts?|breaking news alerts?|"
-    r"subscribe (?:to|for|now|today|here)|sign up (?:for|to) (?:our|the|a free)|already a (?:subscriber|member)|"
-    r"become a (?:subscriber|member)|support (?:our|independent) journalism|unlimited (?:digital )?access|"
-    r"subscribers? only|for subscribers|log in to continue|free trial to continue|"
+# A pitch speaks to the reader: "sign up for our newsletter", "delivered to your inbox",
+# "already a subscriber?". It is residue even when written as a full sentence.
+_PITCH = re.compile(
+    r"\b(?:our (?:free |daily |weekly |morning |evening )*newsletters?|your inbox|"
+    r"subscribe (?:to (?:our|the)|for|now|today|here)|sign up (?:for|to) (?:our|the|a free)|"
+    r"already a (?:subscriber|member)|become a (?:subscriber|member)|support (?:our|independent) journalism|"
+    r"unlimited (?:digital )?access|subscribers? only|for subscribers|log in to continue|free trial to continue|"
     r"abonnieren sie|jetzt abonnieren|abonnez-vous|inscrivez-vous à (?:notre|la) newsletter|"
     r"suscríbete|suscríbase|iscriviti alla newsletter|assine)\b",
     re.I,
 )
+# Naming a newsletter or a mailing list is only a prompt on a line that is not prose: a news
+# story about a newsletter business says "newsletters" in every paragraph.
+_MENTION = re.compile(r"\b(?:newsletters?|mailing list|e-?mail alerts?|breaking news alerts?)\b", re.I)
 _BARE_CALL = re.compile(r"^(?:subscribe|sign up|register|join now|get the newsletter|abonnieren|s'abonner|suscribirse)\b", re.I)
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
+# The buttons of a cookie banner, left on lines of their own next to it.
+COOKIE_BUTTONS = phrases(
+    "accept", "accept all", "accept cookies", "accept all cookies", "allow all", "allow cookies", "agree",
+    "i agree", "i accept", "ok", "got it", "reject", "reject all", "decline", "manage preferences",
+    "manage cookies", "cookie settings", "settings", "more options", "learn more", "more information",
+    "alle akzeptieren", "akzeptieren", "ablehnen", "einstellungen", "tout accepter", "accepter", "refuser",
+    "aceptar", "aceptar todo", "rechazar", "accetta", "rifiuta", "aceitar",
+)
 _COOKIE_CONTEXT = re.compile(
     r"\b(?:we use|this (?:site|website) uses|uses cookies|use of cookies|accept|consent|cookie (?:policy|settings|"
     r"preferences)|browsing experience|by continuing|privacy|verwendet cookies|utilise des cookies|"
@@ -44,14 +56,32 @@ MAX_PROMPT_WORDS = 60
 MAX_PITCH_WORDS = 40
 
 
+# How far from a cookie banner its buttons may sit.
+BUTTON_REACH = 3
+
+
 def detect(doc: Document) -> Iterator[Verdict]:
+    banner = -BUTTON_REACH - 1  # index of the last cookie banner seen
+    buttons: list[int] = []  # button-shaped lines since then, waiting for a banner below them
     for block, feat in zip(doc.blocks, doc.feats):
         text = block.text
-        if feat.chars <= 60 and key(text) in ADVERT:
-            yield Verdict(block.index, "advert")
+        i = block.index
+        if feat.chars <= 40 and key(text) in COOKIE_BUTTONS:
+            if i - banner <= BUTTON_REACH:
+                yield Verdict(i, "cookie")
+            else:
+                buttons.append(i)
+        elif feat.chars <= 60 and key(text) in ADVERT:
+            yield Verdict(i, "advert")
         elif feat.words > MAX_PROMPT_WORDS:
             continue
         elif _COOKIE.search(text) and _COOKIE_CONTEXT.search(text):
-            yield Verdict(block.index, "cookie")
-        elif feat.words <= MAX_PITCH_WORDS and (_NEWSLETTER.search(text) or feat.words <= 6 and _BARE_CALL.match(text)):
-            yield Verdict(block.index, "newsletter")
+            yield Verdict(i, "cookie")
+            yield from (Verdict(b, "cookie") for b in buttons if i - b <= BUTTON_REACH)
+            banner, buttons = i, []
+        elif feat.words <= MAX_PITCH_WORDS and (
+            _PITCH.search(text)
+            or not feat.prose and _MENTION.search(text)
+            or feat.words <= 6 and _BARE_CALL.match(text)
+        ):
+            yield Verdict(i, "newsletter")

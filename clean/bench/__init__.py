@@ -1,0 +1,1 @@
+"""Benchmarks for the cleaner: ``python -m clean.bench quality --data DIR``."""

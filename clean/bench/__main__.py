@@ -1,0 +1,30 @@
+"""python -m clean.bench SUBCOMMAND ...
+
+Each subcommand is a module of this package with ``add_arguments(parser)`` and
+``command(args) -> exit code``; add a ``speed`` module to SUBCOMMANDS the same way.
+"""
+
+import argparse
+import sys
+
+from clean.bench import quality
+
+SUBCOMMANDS = {
+    "quality": (quality, "score the cleaner on a benchmark set, before and after cleaning"),
+}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m clean.bench", description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="subcommand", required=True, metavar="SUBCOMMAND")
+    for name, (module, help_text) in SUBCOMMANDS.items():
+        module.add_arguments(sub.add_parser(name, help=help_text, description=module.__doc__,
+                                            formatter_class=argparse.RawDescriptionHelpFormatter))
+    args = parser.parse_args(argv)
+    return SUBCOMMANDS[args.subcommand][0].command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
