@@ -1,0 +1,73 @@
+"""The library surface: clean_text, Cleaner options, the immutable Article."""
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from clean import REASONS, Article, Cleaner, Removal, clean_text
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+XINHUA = (SEEDS / "000_59105e75d0756e0d.txt").read_text(encoding="utf-8")
+AP = (SEEDS / "004_c910254738e46e95.txt").read_text(encoding="utf-8")
+
+
+def test_article_is_immutable():
+    article = clean_text(AP)
+    assert isinstance(article, Article)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        article.title = "changed"  # type: ignore[misc]
+    assert isinstance(article.body, tuple) and isinstance(article.removed, tuple)
+    assert all(isinstance(r, Removal) for r in article.removed)
+
+
+def test_removed_reasons_are_documented_codes():
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for text in (XINHUA, AP):
+        for r in clean_text(text).removed:
+            assert r.reason in REASONS
+            assert f"`{r.reason}`" in readme
+
+
+def test_keep_captions_leaves_them_in_the_body():
+    default = clean_text(AP)
+    kept = Cleaner(keep={"captions"}).clean(AP)
+    assert "(AP Photo)" not in default.text and "(AP Photo)" in kept.text
+    assert default.captions and not {r.reason for r in kept.removed} & {"caption", "credit"}
+
+
+def test_drop_dateline_cuts_it_and_keeps_it_as_metadata():
+    article = Cleaner(drop={"dateline"}).clean(XINHUA)
+    assert article.dateline == "QARA, Syria, Aug. 29 (Xinhua) --"
+    assert article.text.startswith("Livid with shock")
+
+
+def test_unknown_reason_is_refused():
+    with pytest.raises(ValueError, match="unknown reason"):
+        Cleaner(keep={"nonsense"})
+    with pytest.raises(ValueError):
+        Cleaner(mode="whatever")
+
+
+def test_metadata_dict_shape():
+    meta = clean_text(XINHUA).metadata()
+    assert set(meta) >= {"title", "byline", "date", "source", "dateline", "captions", "removed"}
+    assert meta["date"] == "2017-08-30 00:23:26"
+    assert all(len(span) == 3 for span in meta["removed"])
+
+
+def test_removed_bytes_add_up_per_reason():
+    article = clean_text(XINHUA)
+    per_reason = article.removed_bytes(XINHUA)
+    assert sum(per_reason.values()) == sum(len(XINHUA[r.start:r.end].encode()) for r in article.removed)
+
+
+def test_empty_and_blank_text():
+    assert clean_text("").body == ()
+    assert clean_text(" \n\n \t ").text == ""
+
+
+def test_newline_token_maps_to_line_breaks():
+    raw = AP.replace("\n", " NEWLINE_CHAR ")
+    article = clean_text(raw, newline_token="NEWLINE_CHAR")
+    assert article.text == clean_text(AP).text
