@@ -1,43 +1,36 @@
 """The `clean` command: a filter for pipelines, plain text or JSON lines, stdin to stdout.
 
-Exit status: 0 done; 1 a record failed under --strict; 2 bad usage or input refused (binary,
-unreadable); 130 interrupted; 141 stdout closed early (`clean ... | head`), quietly.
+Exit status: 0 done; 1 a record failed under --strict; 2 bad usage, input refused (binary,
+unreadable) or output not writable; 3 a worker process died; 130 interrupted (143 on SIGTERM);
+141 stdout closed early (`clean ... | head`), quietly.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
-from collections import Counter
-from dataclasses import dataclass, field
+import time
+from itertools import chain, islice
 
 import click
 
 from .cleaner import MODES, Cleaner
-from .readers import InputError, decode, read_document, read_lines
+from .parallel import BATCH_BYTES, BATCH_RECORDS, Pool, WorkerDied, batches, default_workers
+from .progress import Progress
+from .readers import InputError, read_document, read_lines
+from .records import JsonlJob, RecordError, clean_jsonl_line, removal_counts
 from .render import as_json, body_text, explain
+from .stats import Stats
+from .writers import Output
 
-EXIT_STRICT, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_PIPE = 1, 2, 130, 141
+EXIT_STRICT, EXIT_INPUT, EXIT_WORKER, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_PIPE = 1, 2, 3, 130, 143, 141
 DOCUMENT_SEPARATOR = "\f\n"  # between documents when several files are cleaned to plain text
 
 
-@dataclass
-class Stats:
-    read: int = 0
-    cleaned: int = 0
-    passed: int = 0
-    invalid_utf8: int = 0
-    removed_bytes: Counter = field(default_factory=Counter)
-
-    def summary(self) -> str:
-        per_reason = ", ".join(f"{r}={n}" for r, n in sorted(self.removed_bytes.items())) or "none"
-        return (f"clean: {self.read} records read, {self.cleaned} cleaned, {self.passed} passed through; "
-                f"bytes removed: {per_reason}")
-
-
-class RecordError(Exception):
-    """A JSONL line that cannot be cleaned: passed through, or fatal under --strict."""
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C so workers stop and a partial -o file is removed."""
 
 
 def _split_names(values: tuple[str, ...]) -> list[str]:
@@ -48,7 +41,8 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
 @click.argument("files", nargs=-1, metavar="[FILE]...")
 @click.option("--jsonl", is_flag=True, help="Input is JSON lines; clean the text field of each record.")
 @click.option("--text-key", default="text", show_default=True, help="JSONL field holding the text.")
-@click.option("--strict", is_flag=True, help="Fail on the first malformed JSONL record instead of passing it through.")
+@click.option("--strict", is_flag=True,
+              help="Fail on the first malformed or failing JSONL record instead of passing it through.")
 @click.option("--doc-sep", metavar="SEP", help="Several stories per record joined by SEP (Multi-News: '|||||').")
 @click.option("--newline-token", metavar="TOKEN", help="TOKEN stands for a line break (Multi-News: NEWLINE_CHAR).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
@@ -61,11 +55,21 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="Is the input a full-page dump (page) or extractor output (article)?")
 @click.option("--color/--no-color", default=None, help="Colour --explain output (default: when a terminal).")
+@click.option("-j", "--workers", type=click.IntRange(min=0), metavar="N",
+              help="JSONL: clean in N worker processes (0: one per core). "
+                   "Default: one per core, or none when the input fits in one batch.")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write to FILE (compressed if it ends in .gz or .zst), complete or not at all.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress line on stderr: documents, MB, docs/s (default: when stderr is a terminal).")
+@click.option("--stats", "stats_path", metavar="FILE", help="Write the run's counters to FILE as JSON at the end.")
 @click.version_option(package_name="clean")
-def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, keep, drop, lang, mode, color):
+def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, keep, drop, lang, mode, color,
+         workers, output, progress, stats_path):
     """Strip boilerplate residue from scraped article text.
 
-    Reads FILEs (or stdin, or '-'; .gz is decompressed) and writes the clean article to stdout.
+    Reads FILEs (or stdin, or '-'; .gz and .zst are decompressed) and writes the clean article to
+    stdout or to -o FILE.
     """
     try:
         cleaner = Cleaner(keep=_split_names(keep), drop=_split_names(drop), newline_token=newline_token,
@@ -74,38 +78,71 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
         raise click.UsageError(str(e)) from None
     if explain and jsonl:
         raise click.UsageError("--explain shows one document at a time; use it without --jsonl")
-    colour = sys.stdout.isatty() if color is None else color
-    out = sys.stdout.buffer
+    colour = sys.stdout.isatty() if color is None and not output else bool(color)
+    show_progress = sys.stderr.isatty() if progress is None else progress
     paths = list(files) or ["-"]
+    signal.signal(signal.SIGTERM, _terminate)
+    stats = Stats()
+    started = time.monotonic()
+    used_workers = 1
+    completed = False
+    sink = None
     try:
+        sink = Output(output)
         if jsonl:
-            stats = Stats()
-            for path in paths:
-                _run_jsonl(path, cleaner, text_key, strict, out, stats)
+            used_workers = _run_jsonl(paths, JsonlJob(cleaner, text_key), strict, workers, show_progress,
+                                      sink.stream, stats)
             if stats.invalid_utf8:
                 _warn(f"{stats.invalid_utf8} invalid UTF-8 sequences replaced")
-            _echo_err(stats.summary())
         else:
-            for n, path in enumerate(paths):
-                if n and fmt == "text":
-                    out.write(DOCUMENT_SEPARATOR.encode())
-                _run_document(path, cleaner, fmt, explain, colour, out)
-        out.flush()
+            _run_documents(paths, cleaner, fmt, explain, colour, show_progress, sink.stream, stats)
+        sink.commit()
+        completed = True
+        if jsonl:
+            _echo_err(stats.summary())
     except InputError as e:
-        _echo_err(f"clean: error: {e}")
-        sys.exit(EXIT_INPUT)
+        _fail(f"clean: error: {e}", EXIT_INPUT)
     except RecordError as e:
-        _echo_err(f"clean: error: {e}")
-        sys.exit(EXIT_STRICT)
+        _fail(f"clean: error: {e}", EXIT_STRICT)
+    except WorkerDied as e:
+        _fail(f"clean: error: {e}", EXIT_WORKER)
     except BrokenPipeError:
-        _silence_stdout()
-        sys.exit(EXIT_PIPE)
-    except KeyboardInterrupt:
-        _echo_err("clean: interrupted")
-        sys.exit(EXIT_INTERRUPTED)
+        if sink is not None and sink.path is None:
+            _silence_stdout()
+            sys.exit(EXIT_PIPE)
+        _fail("clean: error: broken pipe", EXIT_INPUT)
+    except OSError as e:
+        _fail(f"clean: error: {output or 'stdout'}: {e.strerror or e}", EXIT_INPUT)
+    except KeyboardInterrupt as e:
+        terminated = isinstance(e, Terminated)
+        _fail("clean: terminated" if terminated else "clean: interrupted",
+              EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
+    finally:
+        if sink is not None:
+            sink.close()
+        if stats_path:
+            try:
+                stats.write(stats_path, completed=completed, workers=used_workers,
+                            seconds=round(time.monotonic() - started, 3))
+            except OSError as e:
+                _echo_err(f"clean: error: {stats_path}: {e.strerror or e}")
 
 
-def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: bool, out) -> None:
+def _run_documents(paths, cleaner: Cleaner, fmt: str, show: bool, colour: bool, show_progress: bool, out,
+                   stats: Stats) -> None:
+    bar = Progress(show_progress and len(paths) > 1)
+    try:
+        for n, path in enumerate(paths):
+            if n and fmt == "text":
+                out.write(DOCUMENT_SEPARATOR.encode())
+                stats.bytes_out += len(DOCUMENT_SEPARATOR)
+            size = _run_document(path, cleaner, fmt, show, colour, out, stats)
+            bar.update(1, size)
+    finally:
+        bar.close()
+
+
+def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: bool, out, stats: Stats) -> int:
     doc = read_document(path)
     if doc.invalid:
         _warn(f"{path}: {doc.invalid} invalid UTF-8 sequences replaced")
@@ -117,48 +154,63 @@ def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: boo
     else:
         body = body_text(article, cleaner.newline_token, cleaner.doc_sep)
         rendered = body + "\n" if body else ""
-    out.write(rendered.encode("utf-8", "surrogatepass"))
+    data = rendered.encode("utf-8", "surrogatepass")
+    out.write(data)
+    size = len(doc.text.encode("utf-8", "surrogatepass"))
+    stats.records += 1
+    stats.cleaned += 1
+    stats.invalid_utf8 += doc.invalid
+    stats.bytes_in += size
+    stats.bytes_out += len(data)
+    stats.add_removals(removal_counts(article.removed, doc.text))
+    return size
 
 
-def _run_jsonl(path: str, cleaner: Cleaner, key: str, strict: bool, out, stats: Stats) -> None:
-    for number, raw in read_lines(path):
-        if not raw.strip():
-            out.write(raw + b"\n")  # blank lines are not records; kept so line numbers still match
-            continue
-        stats.read += 1
+def _run_jsonl(paths, job: JsonlJob, strict: bool, workers: int | None, show_progress: bool, out,
+               stats: Stats) -> int:
+    """Clean JSONL records in batches, in order; returns the number of worker processes used."""
+    lines = ((path, number, raw) for path in paths for number, raw in read_lines(path))
+    head = list(islice(lines, BATCH_RECORDS + 1))
+    if workers is None:  # an input that fits in one batch is cleaned sooner than workers start
+        small = len(head) <= BATCH_RECORDS and sum(len(raw) for _, _, raw in head) < BATCH_BYTES
+        workers = 1 if small else default_workers()
+    elif workers == 0:
+        workers = default_workers()
+    # In this process a batch is one record: each is written as soon as it is clean, and a
+    # closed pipe is noticed at the next record.
+    items = batches(chain(head, lines), max_records=BATCH_RECORDS if workers > 1 else 1)
+    with Pool(clean_jsonl_line, job, workers) as pool:
+        bar = Progress(show_progress)  # after the workers are forked: tqdm may start threads
         try:
-            line = _clean_record(raw, path, number, cleaner, key, stats)
-            stats.cleaned += 1
-        except RecordError as e:
-            if strict:
-                raise
-            _warn(f"{e}; passed through unchanged")
-            stats.passed += 1
-            line = raw
-        out.write(line + b"\n")
+            for result in pool.map(items):
+                lines = result.lines
+                for note in result.notes:
+                    if strict:
+                        _write_lines(out, lines[:note.index])
+                        raise RecordError(note.message)
+                    _warn(f"{note.message}; passed through unchanged")
+                _write_lines(out, lines)
+                stats.merge(result.stats)
+                bar.update(result.stats.records, result.stats.bytes_in)
+                if result.refused:
+                    raise InputError(result.refused)
+        finally:
+            bar.close()
+    return pool.workers
 
 
-def _clean_record(raw: bytes, path: str, number: int, cleaner: Cleaner, key: str, stats: Stats) -> bytes:
-    where = f"{path}:{number}"
-    decoded = decode(raw, where)  # a NUL byte here means binary input: refused for the whole run
-    stats.invalid_utf8 += decoded.invalid
-    try:
-        record = json.loads(decoded.text)
-    except ValueError as e:
-        raise RecordError(f"{where}: not valid JSON ({e.args[0].split(':')[0]})") from None
-    if not isinstance(record, dict):
-        raise RecordError(f"{where}: not a JSON object")
-    text = record.get(key)
-    if not isinstance(text, str):
-        raise RecordError(f"{where}: no string field {key!r}")
-    meta = record.get("metadata", {})
-    if not isinstance(meta, dict):
-        raise RecordError(f"{where}: 'metadata' is not an object")
-    article = cleaner.clean(text)
-    record[key] = body_text(article, cleaner.newline_token, cleaner.doc_sep)
-    record["metadata"] = {**meta, "clean": article.metadata()}
-    stats.removed_bytes.update(article.removed_bytes(text))
-    return json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
+def _write_lines(out, lines: list[bytes]) -> None:
+    if lines:
+        out.write(b"\n".join(lines) + b"\n")
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()
+
+
+def _fail(message: str, code: int) -> None:
+    _echo_err(message)
+    sys.exit(code)
 
 
 def _warn(message: str) -> None:

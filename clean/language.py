@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 WORD = re.compile(r"\w+")
 # Han, kana, Thai, Lao, Khmer, Myanmar: scripts written without spaces between words.
@@ -20,6 +19,8 @@ _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u
 
 @lru_cache(maxsize=1)
 def stoplists() -> dict[str, frozenset[str]]:
+    from importlib import resources  # pulls in pathlib, tempfile, shutil: loaded on first use, not on import
+
     folder = resources.files("clean") / "data" / "stoplists"
     lists = {}
     for entry in folder.iterdir():

@@ -1,16 +1,17 @@
 """python -m clean.bench SUBCOMMAND ...
 
 Each subcommand is a module of this package with ``add_arguments(parser)`` and
-``command(args) -> exit code``; add a ``speed`` module to SUBCOMMANDS the same way.
+``command(args) -> exit code``.
 """
 
 import argparse
 import sys
 
-from clean.bench import quality
+from clean.bench import quality, speed
 
 SUBCOMMANDS = {
     "quality": (quality, "score the cleaner on a benchmark set, before and after cleaning"),
+    "speed": (speed, "time clean with one worker and all cores against a floor, jusText and trafilatura"),
 }
 
 

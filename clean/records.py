@@ -1,0 +1,68 @@
+"""Cleaning one JSONL record: the raw line in, the line to write out, its counters added up.
+
+`clean_jsonl_line` is a plain module-level function of (raw line, where, job, stats) so the
+worker pool (`parallel.py`) can run it, or any other function of the same shape for other record
+kinds, on batches in other processes. It imports only the core.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .cleaner import Cleaner
+from .decoding import decode
+from .render import body_text
+from .stats import Stats
+
+
+class RecordError(Exception):
+    """A record that cannot be cleaned (not JSON, not an object, no text field): passed through
+    unchanged, or fatal under --strict."""
+
+
+@dataclass(frozen=True)
+class JsonlJob:
+    """What every record of a JSONL run is cleaned with."""
+
+    cleaner: Cleaner
+    key: str = "text"
+
+
+def clean_jsonl_line(raw: bytes, where: str, job: JsonlJob, stats: Stats) -> bytes:
+    """The output line for one input line (without its newline).
+
+    Raises RecordError for a malformed record and decoding.InputError for binary input; the
+    caller decides what those mean. Removals and replaced bytes are added to `stats`.
+    """
+    decoded = decode(raw, where)  # a NUL byte here means binary input: refused for the whole run
+    stats.invalid_utf8 += decoded.invalid
+    try:
+        record = json.loads(decoded.text)
+    except ValueError as e:
+        raise RecordError(f"{where}: not valid JSON ({e.args[0].split(':')[0]})") from None
+    if not isinstance(record, dict):
+        raise RecordError(f"{where}: not a JSON object")
+    key = job.key
+    text = record.get(key)
+    if not isinstance(text, str):
+        raise RecordError(f"{where}: no string field {key!r}")
+    meta = record.get("metadata", {})
+    if not isinstance(meta, dict):
+        raise RecordError(f"{where}: 'metadata' is not an object")
+    cleaner = job.cleaner
+    article = cleaner.clean(text)
+    record[key] = body_text(article, cleaner.newline_token, cleaner.doc_sep)
+    record["metadata"] = {**meta, "clean": article.metadata()}
+    stats.add_removals(removal_counts(article.removed, text))
+    return json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
+
+
+def removal_counts(removed, text: str) -> dict[str, tuple[int, int]]:
+    """{reason: (spans, UTF-8 bytes)} of a document's removals."""
+    totals: dict[str, tuple[int, int]] = {}
+    for r in removed:
+        count, size = totals.get(r.reason, (0, 0))
+        piece = text[r.start:r.end]
+        totals[r.reason] = (count + 1, size + (len(piece) if piece.isascii() else len(piece.encode("utf-8", "surrogatepass"))))
+    return totals

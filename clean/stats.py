@@ -1,0 +1,56 @@
+"""Counters of a run, summed over records and over worker batches, written by `--stats FILE`.
+
+Every field is a plain number or a dict of numbers so that a batch's counters cross a process
+boundary cheaply and add up with `merge`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Stats:
+    records: int = 0  # non-blank input lines (JSONL) or documents (text)
+    cleaned: int = 0
+    passed_through: int = 0  # malformed records written back unchanged
+    errors: int = 0  # records the cleaner failed on, written back unchanged
+    blank_lines: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    invalid_utf8: int = 0
+    removals: dict[str, int] = field(default_factory=dict)  # removed spans per reason
+    removed_bytes: dict[str, int] = field(default_factory=dict)  # UTF-8 bytes removed per reason
+
+    def add_removals(self, spans_bytes: dict[str, tuple[int, int]]) -> None:
+        """Add {reason: (spans, bytes)} of one document."""
+        for reason, (count, size) in spans_bytes.items():
+            self.removals[reason] = self.removals.get(reason, 0) + count
+            self.removed_bytes[reason] = self.removed_bytes.get(reason, 0) + size
+
+    def merge(self, other: Stats) -> None:
+        for name in ("records", "cleaned", "passed_through", "errors", "blank_lines", "bytes_in", "bytes_out",
+                     "invalid_utf8"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for mine, theirs in ((self.removals, other.removals), (self.removed_bytes, other.removed_bytes)):
+            for reason, n in theirs.items():
+                mine[reason] = mine.get(reason, 0) + n
+
+    def summary(self) -> str:
+        """The one-line report on stderr at the end of a JSONL run."""
+        per_reason = ", ".join(f"{r}={n}" for r, n in sorted(self.removed_bytes.items())) or "none"
+        errors = f", {self.errors} failed (passed through)" if self.errors else ""
+        return (f"clean: {self.records} records read, {self.cleaned} cleaned, {self.passed_through} passed through"
+                f"{errors}; bytes removed: {per_reason}")
+
+    def as_dict(self, **extra) -> dict:
+        data = asdict(self)
+        data["removals"] = dict(sorted(self.removals.items()))
+        data["removed_bytes"] = dict(sorted(self.removed_bytes.items()))
+        return {**data, **extra}
+
+    def write(self, path: str, **extra) -> None:
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(self.as_dict(**extra), f, indent=2)
+            f.write("\n")

@@ -1,0 +1,304 @@
+"""The command as a stream filter: workers, compression, -o, stats, pipes, signals, memory."""
+
+import gzip
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from clean.parallel import Batch, Pool, batches, run_batch
+from clean.records import RecordError
+from clean.stats import Stats
+from conftest import load_cases
+from test_cli import CLEAN, run
+
+TEXTS = [case["input"] for case in load_cases()]
+
+
+def corpus(n: int = 300) -> bytes:
+    """n lines: records made from every fixture case, with malformed lines, blank lines,
+    invalid UTF-8 and a record without a text field mixed in."""
+    lines = []
+    for i in range(n):
+        if i % 37 == 5:
+            lines.append(b"{not json")
+        elif i % 41 == 7:
+            lines.append(b"")
+        elif i % 43 == 9:
+            lines.append(json.dumps({"id": i, "body": "no text field"}).encode())
+        elif i % 47 == 11:
+            lines.append(b'{"id": %d, "text": "bad \xff bytes in a line. And more prose follows here."}' % i)
+        else:
+            record = {"id": i, "text": TEXTS[i % len(TEXTS)], "metadata": {"n": i}}
+            lines.append(json.dumps(record, ensure_ascii=i % 2 == 0).encode())
+    return b"\n".join(lines) + b"\n"
+
+
+@pytest.fixture(scope="module")
+def records_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("streams") / "records.jsonl"
+    path.write_bytes(corpus())
+    return path
+
+
+@pytest.fixture(scope="module")
+def one_worker(records_file) -> subprocess.CompletedProcess:
+    return run("--jsonl", "-j", "1", records_file)
+
+
+def test_output_is_identical_with_any_number_of_workers(records_file, one_worker):
+    assert one_worker.stdout.count(b"\n") == corpus().count(b"\n")
+    for workers in ("2", "3"):
+        proc = run("--jsonl", "-j", workers, records_file)
+        assert proc.stdout == one_worker.stdout
+        assert proc.stderr == one_worker.stderr  # warnings in input order, the same summary
+    piped = run("--jsonl", "-j", "2", stdin=records_file.read_bytes())
+    assert piped.stdout == one_worker.stdout
+
+
+def test_default_uses_workers_only_for_more_than_one_batch(records_file, one_worker, tmp_path):
+    stats = tmp_path / "stats.json"
+    assert run("--jsonl", "--stats", stats, records_file).stdout == one_worker.stdout
+    assert json.loads(stats.read_text())["workers"] == len(os.sched_getaffinity(0))
+    small = tmp_path / "small.jsonl"
+    small.write_bytes(b"".join(corpus().splitlines(keepends=True)[:10]))
+    run("--jsonl", "--stats", stats, small)
+    assert json.loads(stats.read_text())["workers"] == 1
+
+
+def test_stats_file_counts_records_bytes_and_removals(records_file, one_worker, tmp_path):
+    stats_path = tmp_path / "stats.json"
+    proc = run("--jsonl", "-j", "2", "--stats", stats_path, records_file)
+    stats = json.loads(stats_path.read_text())
+    data = records_file.read_bytes()
+    lines = data.splitlines()
+    blank = sum(1 for line in lines if not line.strip())
+    assert stats["completed"] is True and stats["workers"] == 2
+    assert stats["records"] == len(lines) - blank and stats["blank_lines"] == blank
+    assert stats["bytes_in"] == len(data) and stats["bytes_out"] == len(proc.stdout)
+    assert stats["errors"] == 0 and stats["invalid_utf8"] > 0
+    # malformed: "{not json" and records without a text field
+    malformed = sum(1 for line in lines if line == b"{not json" or b'"body"' in line)
+    assert stats["passed_through"] == malformed
+    assert stats["cleaned"] == stats["records"] - malformed
+    # removals add up to the spans reported in the records themselves
+    spans: dict[str, int] = {}
+    removed_bytes: dict[str, int] = {}
+    for out_line, in_line in zip(proc.stdout.splitlines(), lines):
+        if not out_line.strip() or out_line == in_line:
+            continue
+        text = json.loads(in_line.decode("utf-8", "replace"))["text"]
+        for start, end, reason in json.loads(out_line)["metadata"]["clean"]["removed"]:
+            spans[reason] = spans.get(reason, 0) + 1
+            removed_bytes[reason] = removed_bytes.get(reason, 0) + len(text[start:end].encode())
+    assert spans and stats["removals"] == spans and stats["removed_bytes"] == removed_bytes
+
+
+def test_text_mode_stats(tmp_path):
+    seed = Path(__file__).parent / "fixtures" / "seeds" / "000_59105e75d0756e0d.txt"
+    stats_path = tmp_path / "stats.json"
+    proc = run("--stats", stats_path, seed)
+    stats = json.loads(stats_path.read_text())
+    assert stats["records"] == stats["cleaned"] == 1
+    assert stats["bytes_in"] == seed.stat().st_size and stats["bytes_out"] == len(proc.stdout)
+    assert stats["removals"]["tracking-id"] == 1
+
+
+def _raise_on_boom(raw: bytes, where: str, job, stats: Stats) -> bytes:
+    if b"boom" in raw:
+        raise RuntimeError("detector bug")
+    if b"bad" in raw:
+        raise RecordError(f"{where}: malformed")
+    return raw.upper()
+
+
+def test_a_record_the_cleaner_fails_on_is_passed_through_and_counted():
+    lines = [b"a", b"boom", b"", b"bad", b"c"] * 30
+    numbered = [("in.jsonl", n, raw) for n, raw in enumerate(lines, 1)]
+    for workers in (1, 2):
+        with Pool(_raise_on_boom, None, workers, in_flight=3) as pool:
+            results = list(pool.map(batches(numbered, max_records=7)))
+        out = [line for r in results for line in r.lines]
+        assert out == [b"A", b"boom", b"", b"bad", b"C"] * 30
+        total = Stats()
+        for r in results:
+            total.merge(r.stats)
+        assert (total.records, total.cleaned, total.errors, total.passed_through, total.blank_lines) == \
+            (120, 60, 30, 30, 30)
+        notes = [n for r in results for n in r.notes]
+        assert notes[0].kind == "error" and "in.jsonl:2: cleaning failed (RuntimeError: detector bug)" in notes[0].message
+
+
+def test_batches_hold_one_source_and_bounded_size():
+    numbered = [("a", n, b"x" * 10) for n in range(1, 8)] + [("b", n, b"y" * 10) for n in range(1, 4)]
+    got = [(b.source, b.first, len(b.lines)) for b in batches(numbered, max_records=3, max_bytes=25)]
+    assert got == [("a", 1, 3), ("a", 4, 3), ("a", 7, 1), ("b", 1, 3)]
+    assert run_batch(_raise_on_boom, None, Batch("s", 1, [b"ok", b"\x00"])).lines == [b"OK", b"\x00"]
+
+
+def test_binary_record_stops_the_run_in_order(tmp_path):
+    data = corpus(150).splitlines(keepends=True)
+    data.insert(100, b'{"text": "nul \x00 byte"}\n')
+    path = tmp_path / "nul.jsonl"
+    path.write_bytes(b"".join(data))
+    one = run("--jsonl", "-j", "1", path, check_code=2)
+    two = run("--jsonl", "-j", "2", path, check_code=2)
+    assert one.stdout == two.stdout and one.stdout.count(b"\n") == 100
+    assert b"binary" in two.stderr and b"Traceback" not in two.stderr
+
+
+def test_strict_stops_at_the_same_record_with_workers(records_file):
+    one = run("--jsonl", "--strict", "-j", "1", records_file, check_code=1)
+    two = run("--jsonl", "--strict", "-j", "2", records_file, check_code=1)
+    assert one.stdout == two.stdout and one.stdout.count(b"\n") == 5
+    assert b":6: not valid JSON" in two.stderr
+
+
+def test_gzip_and_zstd_round_trips(records_file, one_worker, tmp_path):
+    zstandard = pytest.importorskip("zstandard")
+    data = records_file.read_bytes()
+    gz_in, zst_in = tmp_path / "in.jsonl.gz", tmp_path / "in.jsonl.zst"
+    gz_in.write_bytes(gzip.compress(data))
+    half = len(data) // 2
+    cut = data.index(b"\n", half) + 1
+    compressor = zstandard.ZstdCompressor()
+    zst_in.write_bytes(compressor.compress(data[:cut]) + compressor.compress(data[cut:]))  # two frames
+    for source in (gz_in, zst_in):
+        for target in ("out.jsonl.gz", "out.jsonl.zst"):
+            out = tmp_path / target
+            run("--jsonl", "-j", "2", source, "-o", out)
+            raw = out.read_bytes()
+            plain = gzip.decompress(raw) if target.endswith(".gz") else \
+                zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True).read()
+            assert plain == one_worker.stdout
+    text_out = tmp_path / "doc.txt.zst"
+    seed = Path(__file__).parent / "fixtures" / "seeds" / "000_59105e75d0756e0d.txt"
+    run(seed, "-o", text_out)
+    assert zstandard.ZstdDecompressor().stream_reader(text_out.read_bytes()).read() == run(seed).stdout
+
+
+def test_output_file_appears_only_when_complete(tmp_path):
+    target = tmp_path / "out.jsonl"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(corpus(100) + b'{"text": "\x00"}\n')
+    for workers in ("1", "2"):
+        proc = run("--jsonl", "-j", workers, bad, "-o", target, check_code=2)
+        assert not target.exists() and b"binary" in proc.stderr
+        assert os.listdir(tmp_path) == ["bad.jsonl"]  # no temporary file left behind
+    target.write_bytes(b"old\n")
+    run("--jsonl", bad, "-o", target, check_code=2)
+    assert target.read_bytes() == b"old\n"  # a failed run leaves the previous file alone
+    good = tmp_path / "good.jsonl"
+    good.write_bytes(corpus(20))
+    run("--jsonl", good, "-o", target)
+    assert target.read_bytes() == run("--jsonl", good).stdout
+    assert oct(target.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+    assert run("--jsonl", good, "-o", tmp_path / "no" / "such" / "dir.jsonl", check_code=2).stderr
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_broken_pipe_exits_at_once_without_traceback(records_file, workers):
+    proc = subprocess.Popen([CLEAN, "--jsonl", "-j", workers, records_file], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdout.read(100)
+    closed = time.monotonic()
+    proc.stdout.close()
+    code = proc.wait(timeout=60)
+    assert time.monotonic() - closed < 5
+    assert code in (0, 141) and b"Traceback" not in proc.stderr.read()
+
+
+def _processes_mentioning(marker: str) -> list[int]:
+    found = []
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                if marker.encode() in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    found.append(int(pid))
+            except OSError:
+                pass
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
+@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_interrupt_stops_workers_and_removes_partial_output(tmp_path, sig, code):
+    big = tmp_path / "big.jsonl"
+    big.write_bytes(corpus(300) * 20)
+    target = tmp_path / "out.jsonl.gz"
+    proc = subprocess.Popen([CLEAN, "--jsonl", "-j", "2", big, "-o", target], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while not any(name.endswith(".part") for name in os.listdir(tmp_path)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the workers are running
+    proc.send_signal(sig)
+    assert proc.wait(timeout=30) == code
+    err = proc.stderr.read()
+    assert b"Traceback" not in err and (b"interrupted" in err or b"terminated" in err)
+    time.sleep(0.2)
+    assert _processes_mentioning(str(target)) == []
+    assert sorted(os.listdir(tmp_path)) == ["big.jsonl"]
+
+
+# A generator of a large JSONL stream: records with a short text (cheap to clean) and a large field
+# that is passed through, so hundreds of MB flow through the reader, the pool and the writer fast.
+GENERATOR = textwrap.dedent("""
+    import json, sys
+    texts = json.loads(sys.argv[2])
+    filler = "lorem ipsum dolor sit amet " * 2000
+    out = sys.stdout.buffer
+    written, i = 0, 0
+    while written < int(sys.argv[1]):
+        line = json.dumps({"id": i, "text": texts[i % len(texts)], "raw": filler + str(i)}).encode() + b"\\n"
+        out.write(line)
+        written += len(line)
+        i += 1
+""")
+
+
+def _peak_rss_mb(megabytes: int, workers: str) -> tuple[float, int]:
+    """Peak RSS of `clean` (largest of its processes) with a generated stream on stdin."""
+    gen = subprocess.Popen([sys.executable, "-c", GENERATOR, str(megabytes << 20), json.dumps(TEXTS[:8])],
+                           stdout=subprocess.PIPE)
+    proc = subprocess.Popen([CLEAN, "--jsonl", "-j", workers], stdin=gen.stdout, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL)
+    gen.stdout.close()
+    size = 0
+    while chunk := proc.stdout.read(1 << 20):
+        size += len(chunk)
+    _, status, usage = os.wait4(proc.pid, 0)
+    gen.wait()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    assert proc.returncode == 0
+    return usage.ru_maxrss / 1024, size
+
+
+@pytest.mark.skipif(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss == 0, reason="no ru_maxrss here")
+@pytest.mark.parametrize("workers, megabytes", [("1", 200), ("2", 120)])
+def test_memory_stays_flat_on_a_large_stream(workers, megabytes):
+    small, _ = _peak_rss_mb(8, workers)
+    large, size = _peak_rss_mb(megabytes, workers)
+    assert size > (megabytes - 10) << 20
+    assert large < small + 25, (small, large)
+    assert large < 150, large
+
+
+def test_import_clean_loads_only_the_core():
+    code = ("import sys, clean, clean.records, clean.parallel; "
+            "print(sorted(m for m in ('click', 'tqdm', 'zstandard', 'gzip', 'clean.cli', 'clean.bench') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
