@@ -141,14 +141,21 @@ def segment(text: str, newline_token: str | None = None) -> list[Block]:
 
 
 def to_source(block: Block, source: str, start: int, end: int) -> tuple[int, int]:
-    """Map a (start, end) range of `block.text` to a range of the original text.
+    """Map a (start, end) range of `block.text` to a range of the original text."""
+    return to_source_ranges(block, source, [(start, end)])[0]
+
+
+def to_source_ranges(block: Block, source: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Map (start, end) ranges of `block.text` to ranges of the original text.
 
     The block text equals the source slice with whitespace runs folded to one space and
-    invisible characters dropped, so walking both strings side by side aligns them.
+    invisible characters dropped, so walking both strings side by side aligns them. The walk is
+    done once for all ranges: a block of megabytes with thousands of inline cuts would
+    otherwise be walked once per cut.
     """
     text = block.text
     if source[block.start:block.end] == text:
-        return block.start + start, block.start + end
+        return [(block.start + start, block.start + end) for start, end in ranges]
     j = block.start
     positions = []
     for ch in text:
@@ -162,7 +169,8 @@ def to_source(block: Block, source: str, start: int, end: int) -> tuple[int, int
         positions.append(j)
         j += 1
     positions.append(block.end)
-    return positions[start], (positions[end - 1] + 1 if end > start else positions[start])
+    return [(positions[start], (positions[end - 1] + 1 if end > start else positions[start]))
+            for start, end in ranges]
 
 
 def median_length(blocks: list[Block]) -> float:
