@@ -87,6 +87,10 @@ _MD_LEAD = re.compile(r"^(?:#{1,6}\s+|(?:[*+\-]\s+)+|>\s*)")
 _MD_OPENER = re.compile(r"(?<![\w*_])[*_]")
 _MD_CLOSERS = {d: re.compile(rf"(?<=\S)(?={re.escape(d)}(?![\w*_]))") for d in ("**", "__", "*", "_")}
 _NON_SPACE = re.compile(r"\S")
+# Nested emphasis ("***a***", "**_a_**") comes out of one pass still marked, and a second
+# cleaning would unwrap it further; a few passes settle what people write. The bound keeps a
+# line of a million asterisks from being peeled one pair per pass.
+_MD_EMPHASIS_PASSES = 3
 _MD_SIGNS = re.compile(r"\]\(|^#{1,6} |^\s*\* |\*\*", re.M)
 
 
@@ -100,7 +104,11 @@ def strip_markdown(text: str) -> str:
     text = _unlink(text, image=True)
     text = _unlink(text, image=False)
     text = _MD_LEAD.sub("", text)
-    text = _unemphasise(text)
+    for _ in range(_MD_EMPHASIS_PASSES):
+        unwrapped = _unemphasise(text)
+        if unwrapped == text:
+            break
+        text = unwrapped
     return text.strip()
 
 
