@@ -87,6 +87,7 @@ _MD_LEAD = re.compile(r"^(?:#{1,6}\s+|(?:[*+\-]\s+)+|>\s*)")
 _MD_OPENER = re.compile(r"(?<![\w*_])[*_]")
 _MD_CLOSERS = {d: re.compile(rf"(?<=\S)(?={re.escape(d)}(?![\w*_]))") for d in ("**", "__", "*", "_")}
 _NON_SPACE = re.compile(r"\S")
+_MD_NON_MARK = re.compile(r"[^*_]")
 # Nested emphasis ("***a***", "**_a_**") comes out of one pass still marked, and a second
 # cleaning would unwrap it further; a few passes settle what people write. The bound keeps a
 # line of a million asterisks from being peeled one pair per pass.
@@ -163,6 +164,7 @@ def _unemphasise(text: str) -> str:
     out: list[str] = []
     pos = 0
     newline = -1  # the first line end at or after the last opening mark looked at
+    word = -1  # the first character that is not a mark, at or after it
     for m in _MD_OPENER.finditer(text):
         i = m.start()
         if i < pos:
@@ -182,6 +184,11 @@ def _unemphasise(text: str) -> str:
                 newline = text.find("\n", inner)
                 newline = len(text) if newline < 0 else newline
             if newline < j:  # `.` does not cross a line end
+                continue
+            if word < inner:
+                m = _MD_NON_MARK.search(text, inner)
+                word = m.start() if m else len(text)
+            if word >= j:  # marks around nothing but marks ("******") emphasise nothing
                 continue
             out.append(text[pos:i])
             out.append(text[inner:j])
