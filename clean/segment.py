@@ -157,16 +157,17 @@ def _unlink(text: str, image: bool) -> str:
 
 def _unemphasise(text: str) -> str:
     """Emphasis unwrapped, the same as substituting the second group of
-    `(?<![\\w*_])(\\*\\*|__|\\*|_)(?=\\S)(.+?)(?<=\\S)\\1(?![\\w*_])`, in linear time: the closing
-    marks of each kind are listed once and every opening mark looks up the first one after it,
-    instead of rescanning the line."""
+    `(?<![\\w*_])(\\*\\*|__|\\*|_)(?=\\S)([*_]*[^*_\\n].*?)(?<=\\S)\\1(?![\\w*_])`, in linear time:
+    the closing marks of each kind are listed once and every opening mark looks up the first
+    one after it, instead of rescanning the line. What is emphasised must hold something other
+    than marks: a run of asterisks is not emphasis of the asterisks inside it."""
     closers: dict[str, list[int]] | None = None
     out: list[str] = []
     pos = 0
     newline = -1  # the first line end at or after the last opening mark looked at
     word = -1  # the first character that is not a mark, at or after it
-    for m in _MD_OPENER.finditer(text):
-        i = m.start()
+    for opener in _MD_OPENER.finditer(text):
+        i = opener.start()
         if i < pos:
             continue
         if closers is None:
@@ -175,8 +176,11 @@ def _unemphasise(text: str) -> str:
             inner = i + len(d)
             if not text.startswith(d, i) or not _NON_SPACE.match(text, inner):
                 continue
+            if word < inner:
+                m = _MD_NON_MARK.search(text, inner)
+                word = m.start() if m else len(text)
             found = closers[d]
-            k = bisect_left(found, inner + 1)
+            k = bisect_left(found, word + 1)
             if k == len(found):
                 continue
             j = found[k]
@@ -184,11 +188,6 @@ def _unemphasise(text: str) -> str:
                 newline = text.find("\n", inner)
                 newline = len(text) if newline < 0 else newline
             if newline < j:  # `.` does not cross a line end
-                continue
-            if word < inner:
-                m = _MD_NON_MARK.search(text, inner)
-                word = m.start() if m else len(text)
-            if word >= j:  # marks around nothing but marks ("******") emphasise nothing
                 continue
             out.append(text[pos:i])
             out.append(text[inner:j])
