@@ -185,6 +185,9 @@ def measure(build, clean, timeout: float | None) -> tuple[int, float, float | No
 def run(scale: float, only: list[str] | None = None, clean=None, row_timeout: float | None = None) -> list[dict]:
     if clean is None:
         from clean import clean_text as clean
+    # Load the stoplists and compile the patterns once, before the rows fork: a row should
+    # not pay start-up costs that a long run pays once.
+    clean(" ".join(ordinary_texts()))
     rows = []
     base = None
     for name, build in cases(scale):
