@@ -14,7 +14,7 @@ from dataclasses import replace
 from . import main_content
 from .article import Article, Removal, Verdict
 from .document import Document
-from .segment import to_source
+from .segment import to_source_ranges
 
 # A verdict this sure removes its block on its own; weaker ones need the context to agree.
 SURE = 0.75
@@ -133,17 +133,18 @@ def _adjacent(doc: Document, end: int, start: int) -> bool:
 def _cut(block, verdicts: list[Verdict], source: str) -> tuple[str, list[Removal]]:
     """Cut residue spans out of a block; what is left is the block's text."""
     ordered = sorted(verdicts, key=lambda v: v.span)
-    pieces, cuts, pos = [], [], 0
+    pieces, kept, pos = [], [], 0
     for v in ordered:
         s, e = v.span
         s = max(s, pos)
         if e <= s:
             continue
         pieces.append(block.text[pos:s])
-        start, end = to_source(block, source, s, e)
-        cuts.append(Removal(start, end, v.reason))
+        kept.append((s, e, v.reason))
         pos = e
     pieces.append(block.text[pos:])
+    ranges = to_source_ranges(block, source, [(s, e) for s, e, _ in kept])
+    cuts = [Removal(start, end, reason) for (start, end), (_, _, reason) in zip(ranges, kept)]
     text = _SPACES.sub(" ", " ".join(p.strip() for p in pieces if p.strip())).strip()
     return ("" if _LEFTOVER.match(text) else text), cuts
 

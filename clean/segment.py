@@ -8,6 +8,7 @@ position in it can be mapped back with `to_source`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from statistics import median
 
 from .article import Block
@@ -76,10 +77,21 @@ def wrap_width(lines: list[tuple[int, int, str]]) -> int | None:
 
 
 # Markdown, as html2text writes it: the layout hint it is, not text to keep.
-_MD_IMAGE = re.compile(r"!\[[^\]]{0,500}\]\([^)\s]{0,2000}(?:\s+\"[^\"]{0,200}\")?\)")
-_MD_LINK = re.compile(r"\[([^\]]{0,500})\]\([^)\s]{0,2000}(?:\s+\"[^\"]{0,200}\")?\)")
+# Links `[text](url "title")` and images `![alt](url)` are found by `_unlink` and emphasis by
+# `_unemphasise`, not by one regex each: on text such as "[a](" or "**a " repeated, a regex
+# rescans the rest of the line from every candidate and costs the square of the line's length.
+_MD_TEXT_MAX, _MD_URL_MAX = 500, 2000
+_MD_URL_STOP = re.compile(r"[)\s]")
+_MD_TITLE = re.compile(r"\s+\"[^\"]{0,200}\"\)")
 _MD_LEAD = re.compile(r"^(?:#{1,6}\s+|(?:[*+\-]\s+)+|>\s*)")
-_MD_EMPHASIS = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
+_MD_OPENER = re.compile(r"(?<![\w*_])[*_]")
+_MD_CLOSERS = {d: re.compile(rf"(?<=\S)(?={re.escape(d)}(?![\w*_]))") for d in ("**", "__", "*", "_")}
+_NON_SPACE = re.compile(r"\S")
+_MD_NON_MARK = re.compile(r"[^*_]")
+# Nested emphasis ("***a***", "**_a_**") comes out of one pass still marked, and a second
+# cleaning would unwrap it further; a few passes settle what people write. The bound keeps a
+# line of a million asterisks from being peeled one pair per pass.
+_MD_EMPHASIS_PASSES = 3
 _MD_SIGNS = re.compile(r"\]\(|^#{1,6} |^\s*\* |\*\*", re.M)
 
 
@@ -90,11 +102,101 @@ def looks_like_markdown(text: str) -> bool:
 def strip_markdown(text: str) -> str:
     """Links to their text, images and heading/bullet marks away, emphasis unwrapped: only
     deletions, so the result is still the source "whitespace aside"."""
-    text = _MD_IMAGE.sub("", text)
-    text = _MD_LINK.sub(r"\1", text)
+    text = _unlink(text, image=True)
+    text = _unlink(text, image=False)
     text = _MD_LEAD.sub("", text)
-    text = _MD_EMPHASIS.sub(r"\2", text)
+    for _ in range(_MD_EMPHASIS_PASSES):
+        unwrapped = _unemphasise(text)
+        if unwrapped == text:
+            break
+        text = unwrapped
     return text.strip()
+
+
+def _unlink(text: str, image: bool) -> str:
+    """Images removed, or links replaced by their text, in one left-to-right pass.
+
+    The same as substituting `!?\\[([^\\]]{0,500})\\]\\([^)\\s]{0,2000}(?:\\s+"[^"]{0,200}")?\\)`,
+    but the end of the URL (the next ")" or space) is found once and shared by every candidate
+    before it, so the pass is linear however many "[" the line holds.
+    """
+    lead = "![" if image else "["
+    out: list[str] = []
+    pos = 0  # end of the last link replaced
+    stop = -1  # the first ")" or space at or after the URL last looked at
+    title_at, title_end = -1, None  # the title tried at `stop`, and where it ended
+    i = text.find(lead)
+    while i >= 0:
+        t = i + len(lead)
+        close = text.find("]", t, t + _MD_TEXT_MAX + 1)
+        end = None
+        if close >= 0 and text.startswith("(", close + 1):
+            u = close + 2
+            if stop < u:
+                m = _MD_URL_STOP.search(text, u)
+                stop = m.start() if m else len(text)
+            if stop - u <= _MD_URL_MAX and stop < len(text):
+                if text[stop] == ")":
+                    end = stop + 1
+                else:
+                    if title_at != stop:
+                        m = _MD_TITLE.match(text, stop)
+                        title_at, title_end = stop, (m.end() if m else None)
+                    end = title_end
+        if end is None:
+            i = text.find(lead, i + 1)
+            continue
+        out.append(text[pos:i])
+        if not image:
+            out.append(text[t:close])
+        pos = end
+        i = text.find(lead, end)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _unemphasise(text: str) -> str:
+    """Emphasis unwrapped, the same as substituting the second group of
+    `(?<![\\w*_])(\\*\\*|__|\\*|_)(?=\\S)([*_]*[^*_\\n].*?)(?<=\\S)\\1(?![\\w*_])`, in linear time:
+    the closing marks of each kind are listed once and every opening mark looks up the first
+    one after it, instead of rescanning the line. What is emphasised must hold something other
+    than marks: a run of asterisks is not emphasis of the asterisks inside it."""
+    closers: dict[str, list[int]] | None = None
+    out: list[str] = []
+    pos = 0
+    newline = -1  # the first line end at or after the last opening mark looked at
+    word = -1  # the first character that is not a mark, at or after it
+    for opener in _MD_OPENER.finditer(text):
+        i = opener.start()
+        if i < pos:
+            continue
+        if closers is None:
+            closers = {d: [c.start() for c in pattern.finditer(text)] for d, pattern in _MD_CLOSERS.items()}
+        for d in ("**", "__", "*", "_"):
+            inner = i + len(d)
+            if not text.startswith(d, i) or not _NON_SPACE.match(text, inner):
+                continue
+            if word < inner:
+                m = _MD_NON_MARK.search(text, inner)
+                word = m.start() if m else len(text)
+            found = closers[d]
+            k = bisect_left(found, word + 1)
+            if k == len(found):
+                continue
+            j = found[k]
+            if newline < inner:
+                newline = text.find("\n", inner)
+                newline = len(text) if newline < 0 else newline
+            if newline < j:  # `.` does not cross a line end
+                continue
+            out.append(text[pos:i])
+            out.append(text[inner:j])
+            pos = j + len(d)
+            break
+    if closers is None:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def segment(text: str, newline_token: str | None = None) -> list[Block]:
@@ -141,14 +243,21 @@ def segment(text: str, newline_token: str | None = None) -> list[Block]:
 
 
 def to_source(block: Block, source: str, start: int, end: int) -> tuple[int, int]:
-    """Map a (start, end) range of `block.text` to a range of the original text.
+    """Map a (start, end) range of `block.text` to a range of the original text."""
+    return to_source_ranges(block, source, [(start, end)])[0]
+
+
+def to_source_ranges(block: Block, source: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Map (start, end) ranges of `block.text` to ranges of the original text.
 
     The block text equals the source slice with whitespace runs folded to one space and
-    invisible characters dropped, so walking both strings side by side aligns them.
+    invisible characters dropped, so walking both strings side by side aligns them. The walk is
+    done once for all ranges: a block of megabytes with thousands of inline cuts would
+    otherwise be walked once per cut.
     """
     text = block.text
     if source[block.start:block.end] == text:
-        return block.start + start, block.start + end
+        return [(block.start + start, block.start + end) for start, end in ranges]
     j = block.start
     positions = []
     for ch in text:
@@ -162,7 +271,8 @@ def to_source(block: Block, source: str, start: int, end: int) -> tuple[int, int
         positions.append(j)
         j += 1
     positions.append(block.end)
-    return positions[start], (positions[end - 1] + 1 if end > start else positions[start])
+    return [(positions[start], (positions[end - 1] + 1 if end > start else positions[start]))
+            for start, end in ranges]
 
 
 def median_length(blocks: list[Block]) -> float:
