@@ -92,11 +92,20 @@ _MD_NON_MARK = re.compile(r"[^*_]")
 # cleaning would unwrap it further; a few passes settle what people write. The bound keeps a
 # line of a million asterisks from being peeled one pair per pass.
 _MD_EMPHASIS_PASSES = 3
-_MD_SIGNS = re.compile(r"\]\(|^#{1,6} |^\s*\* |\*\*", re.M)
+_MD_SIGNS = re.compile(r"\]\(|^#{1,6} |^\* |\*\*")
 
 
-def looks_like_markdown(text: str) -> bool:
-    return len(_MD_SIGNS.findall(text[:200_000])) >= 5
+def looks_like_markdown(lines: list[tuple[int, int, str]]) -> bool:
+    """Counted over the split, normalised lines, so a heading after U+2028 counts as one and
+    the verdict does not change when the output, written with plain line breaks, is read again."""
+    signs = 0
+    budget = 200_000
+    for _, _, line in lines:
+        signs += len(_MD_SIGNS.findall(line[:budget]))
+        budget -= len(line)
+        if signs >= 5 or budget <= 0:
+            break
+    return signs >= 5
 
 
 def strip_markdown(text: str) -> str:
@@ -204,7 +213,7 @@ def segment(text: str, newline_token: str | None = None) -> list[Block]:
     is hard-wrapped."""
     lines = split_lines(text, newline_token)
     width = wrap_width(lines)
-    markdown = looks_like_markdown(text)
+    markdown = looks_like_markdown(lines)
     blocks: list[Block] = []
     group: list[tuple[int, int, str]] = []
     blank = False
