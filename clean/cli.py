@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import click
 
 from .cleaner import MODES, Cleaner
+from .profile import record_source
 from .readers import InputError, decode, read_document, read_lines
 from .render import as_json, body_text, explain
 
@@ -61,15 +62,22 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="Is the input a full-page dump (page) or extractor output (article)?")
 @click.option("--color/--no-color", default=None, help="Colour --explain output (default: when a terminal).")
+@click.option("--profile", "profile_path", metavar="PROFILE",
+              help="Remove the lines a learned site profile names (`clean learn`) as site-boilerplate.")
+@click.option("--group-key", default="url", show_default=True,
+              help="With --profile: the JSONL field whose URL host names the record's source.")
 @click.version_option(package_name="clean")
-def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, keep, drop, lang, mode, color):
+def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, keep, drop, lang, mode, color,
+         profile_path, group_key):
     """Strip boilerplate residue from scraped article text.
 
     Reads FILEs (or stdin, or '-'; .gz is decompressed) and writes the clean article to stdout.
+    `clean learn --help` tells how to learn a site profile from a corpus.
     """
     try:
+        profile = _read_profile(profile_path) if profile_path else None
         cleaner = Cleaner(keep=_split_names(keep), drop=_split_names(drop), newline_token=newline_token,
-                          doc_sep=doc_sep, lang=lang, mode=mode)
+                          doc_sep=doc_sep, lang=lang, mode=mode, profile=profile)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
     if explain and jsonl:
@@ -81,7 +89,7 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
         if jsonl:
             stats = Stats()
             for path in paths:
-                _run_jsonl(path, cleaner, text_key, strict, out, stats)
+                _run_jsonl(path, cleaner, text_key, strict, out, stats, group_key)
             if stats.invalid_utf8:
                 _warn(f"{stats.invalid_utf8} invalid UTF-8 sequences replaced")
             _echo_err(stats.summary())
@@ -111,7 +119,7 @@ def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: boo
         _warn(f"{path}: {doc.invalid} invalid UTF-8 sequences replaced")
     article = cleaner.clean(doc.text)
     if show:
-        rendered = explain(doc.text, article, colour)
+        rendered = explain(doc.text, article, colour, _profile_notes(cleaner, doc.text))
     elif fmt == "json":
         rendered = json.dumps(as_json(article), ensure_ascii=False) + "\n"
     else:
@@ -120,14 +128,15 @@ def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: boo
     out.write(rendered.encode("utf-8", "surrogatepass"))
 
 
-def _run_jsonl(path: str, cleaner: Cleaner, key: str, strict: bool, out, stats: Stats) -> None:
+def _run_jsonl(path: str, cleaner: Cleaner, key: str, strict: bool, out, stats: Stats,
+               group_key: str = "url") -> None:
     for number, raw in read_lines(path):
         if not raw.strip():
             out.write(raw + b"\n")  # blank lines are not records; kept so line numbers still match
             continue
         stats.read += 1
         try:
-            line = _clean_record(raw, path, number, cleaner, key, stats)
+            line = _clean_record(raw, path, number, cleaner, key, stats, group_key)
             stats.cleaned += 1
         except RecordError as e:
             if strict:
@@ -138,7 +147,8 @@ def _run_jsonl(path: str, cleaner: Cleaner, key: str, strict: bool, out, stats: 
         out.write(line + b"\n")
 
 
-def _clean_record(raw: bytes, path: str, number: int, cleaner: Cleaner, key: str, stats: Stats) -> bytes:
+def _clean_record(raw: bytes, path: str, number: int, cleaner: Cleaner, key: str, stats: Stats,
+                  group_key: str = "url") -> bytes:
     where = f"{path}:{number}"
     decoded = decode(raw, where)  # a NUL byte here means binary input: refused for the whole run
     stats.invalid_utf8 += decoded.invalid
@@ -154,11 +164,32 @@ def _clean_record(raw: bytes, path: str, number: int, cleaner: Cleaner, key: str
     meta = record.get("metadata", {})
     if not isinstance(meta, dict):
         raise RecordError(f"{where}: 'metadata' is not an object")
-    article = cleaner.clean(text)
+    source = record_source(record, group_key) if cleaner.profile else None
+    article = cleaner.clean(text, source=source)
     record[key] = body_text(article, cleaner.newline_token, cleaner.doc_sep)
     record["metadata"] = {**meta, "clean": article.metadata()}
     stats.removed_bytes.update(article.removed_bytes(text))
     return json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
+
+
+def _read_profile(path: str):
+    from .learn import read_profile
+
+    try:
+        return read_profile(path)
+    except InputError as e:
+        _echo_err(f"clean: error: {e}")
+        sys.exit(EXIT_INPUT)
+
+
+def _profile_notes(cleaner: Cleaner, text: str) -> dict[int, str] | None:
+    """The source and counts behind each site-boilerplate line, for --explain."""
+    if cleaner.profile is None:
+        return None
+    from . import document
+    from .residue import site
+
+    return site.explain(cleaner.profile, None, document.build(text, cleaner.newline_token, cleaner.lang))
 
 
 def _warn(message: str) -> None:

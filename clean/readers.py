@@ -15,6 +15,13 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 
+try:  # zstandard is an optional extra; without it .zst files are refused in open_binary
+    from zstandard import ZstdError as _ZstdError
+except ImportError:  # pragma: no cover
+    class _ZstdError(Exception):
+        pass
+
+
 class InputError(Exception):
     """Input `clean` refuses to read (binary data, an unreadable file)."""
 
@@ -26,7 +33,7 @@ class Decoded:
 
 
 def open_binary(path: str) -> BinaryIO:
-    """`-` is stdin; a name ending in .gz is decompressed on the fly."""
+    """`-` is stdin; a name ending in .gz or .zst is decompressed on the fly."""
     try:
         if path == "-":
             stream: BinaryIO = sys.stdin.buffer
@@ -36,7 +43,17 @@ def open_binary(path: str) -> BinaryIO:
         raise InputError(f"{path}: {e.strerror or e}") from None
     if path.endswith(".gz"):
         return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
+    if path.endswith(".zst"):
+        return _zstd_reader(path, stream)
     return stream
+
+
+def _zstd_reader(path: str, stream: BinaryIO) -> BinaryIO:
+    try:
+        import zstandard
+    except ImportError:
+        raise InputError(f"{path}: reading .zst needs the zstandard package (pip install 'clean[zstd]')") from None
+    return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(stream, closefd=True))  # type: ignore[arg-type]
 
 
 def decode(data: bytes, name: str) -> Decoded:
@@ -59,7 +76,7 @@ def read_document(path: str) -> Decoded:
     stream = open_binary(path)
     try:
         data = stream.read()
-    except (OSError, EOFError, gzip.BadGzipFile) as e:
+    except (OSError, EOFError, gzip.BadGzipFile, _ZstdError) as e:
         raise InputError(f"{path}: cannot read: {e}") from None
     finally:
         if stream is not sys.stdin.buffer:
@@ -82,7 +99,7 @@ def read_lines(path: str) -> Iterator[tuple[int, bytes]]:
                 if line.endswith(b"\r"):
                     line = line[:-1]
             yield number, line
-    except (OSError, EOFError, gzip.BadGzipFile) as e:
+    except (OSError, EOFError, gzip.BadGzipFile, _ZstdError) as e:
         raise InputError(f"{path}: cannot read: {e}") from None
     finally:
         if stream is not sys.stdin.buffer:
