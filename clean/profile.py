@@ -153,6 +153,11 @@ class Profile:
         fp = line_fingerprint(line)
         return table.get(fp) if fp is not None else None
 
+    def __reduce__(self):
+        # Pickled as its file bytes: compact for shipping to workers (Ray, datatrove), and the
+        # read-only mappings inside are not picklable themselves.
+        return loads, (dumps(self, compress=True),)
+
     def boilerplate_lines(self) -> int:
         return sum(len(t) for t in self._lookup.values())
 
