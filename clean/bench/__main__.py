@@ -7,10 +7,11 @@ Each subcommand is a module of this package with ``add_arguments(parser)`` and
 import argparse
 import sys
 
-from clean.bench import quality
+from clean.bench import learn, quality
 
 SUBCOMMANDS = {
     "quality": (quality, "score the cleaner on a benchmark set, before and after cleaning"),
+    "learn": (learn, "time and memory of learning a site profile as the corpus grows"),
 }
 
 
