@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import click
 
 from .cleaner import MODES, Cleaner
-from .profile import record_source
+from .profile import record_source, source_of
 from .readers import InputError, decode, read_document, read_lines
 from .render import as_json, body_text, explain
 
@@ -66,9 +66,11 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
               help="Remove the lines a learned site profile names (`clean learn`) as site-boilerplate.")
 @click.option("--group-key", default="url", show_default=True,
               help="With --profile: the JSONL field whose URL host names the record's source.")
+@click.option("--source", "source_url", metavar="URL",
+              help="With --profile: the URL or host plain-text FILEs come from (default: no source).")
 @click.version_option(package_name="clean")
 def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, keep, drop, lang, mode, color,
-         profile_path, group_key):
+         profile_path, group_key, source_url):
     """Strip boilerplate residue from scraped article text.
 
     Reads FILEs (or stdin, or '-'; .gz is decompressed) and writes the clean article to stdout.
@@ -97,7 +99,7 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
             for n, path in enumerate(paths):
                 if n and fmt == "text":
                     out.write(DOCUMENT_SEPARATOR.encode())
-                _run_document(path, cleaner, fmt, explain, colour, out)
+                _run_document(path, cleaner, fmt, explain, colour, out, source_url)
         out.flush()
     except InputError as e:
         _echo_err(f"clean: error: {e}")
@@ -113,13 +115,14 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
         sys.exit(EXIT_INTERRUPTED)
 
 
-def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: bool, out) -> None:
+def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: bool, out,
+                  source: str | None = None) -> None:
     doc = read_document(path)
     if doc.invalid:
         _warn(f"{path}: {doc.invalid} invalid UTF-8 sequences replaced")
-    article = cleaner.clean(doc.text)
+    article = cleaner.clean(doc.text, source=source)
     if show:
-        rendered = explain(doc.text, article, colour, _profile_notes(cleaner, doc.text))
+        rendered = explain(doc.text, article, colour, _profile_notes(cleaner, doc.text, article, source))
     elif fmt == "json":
         rendered = json.dumps(as_json(article), ensure_ascii=False) + "\n"
     else:
@@ -182,14 +185,16 @@ def _read_profile(path: str):
         sys.exit(EXIT_INPUT)
 
 
-def _profile_notes(cleaner: Cleaner, text: str) -> dict[int, str] | None:
-    """The source and counts behind each site-boilerplate line, for --explain."""
+def _profile_notes(cleaner: Cleaner, text: str, article, source: str | None) -> dict[int, str] | None:
+    """The source and counts behind each line removed as site-boilerplate, for --explain."""
     if cleaner.profile is None:
         return None
     from . import document
     from .residue import site
 
-    return site.explain(cleaner.profile, None, document.build(text, cleaner.newline_token, cleaner.lang))
+    notes = site.explain(cleaner.profile, source_of(source), document.build(text, cleaner.newline_token, cleaner.lang))
+    spans = [(r.start, r.end) for r in article.removed if r.reason == site.REASON]
+    return {at: note for at, note in notes.items() if any(s <= at < e for s, e in spans)}
 
 
 def _warn(message: str) -> None:

@@ -134,3 +134,30 @@ def test_bad_profile_and_missing_arguments(tmp_path, corpus_file):
     run("learn", "--min-docs", "4", corpus_file, "-o", b)
     assert b"different thresholds" in run("learn", "--merge", a, b, "-o", tmp_path / "c", check_code=2).stderr
     run("learn", "--merge", "--min-docs", "3", a, b, "-o", tmp_path / "c")
+
+
+def test_explain_notes_only_lines_removed_as_site_boilerplate(tmp_path, records):
+    site = [r for r in records if SITES[0].host in r["url"]]
+    files = []
+    for r in site:
+        files.append(tmp_path / f"{r['id']}.txt")
+        files[-1].write_text(r["text"], encoding="utf-8")
+    profile = tmp_path / "p.profile"
+    run("learn", *files, "-o", profile)
+    shown = run("--explain", "--no-color", "--profile", profile, files[4]).stdout.decode().splitlines()
+    noted = [ln for ln in shown if "# (no source)" in ln]
+    assert noted and all(ln.startswith("- site-boilerplate") for ln in noted)
+    assert any(ln.startswith("- nav-label") and "Most Viewed" in ln for ln in shown)
+
+
+def test_source_option_applies_a_site_profile_to_plain_files(tmp_path, corpus_file, records):
+    profile = tmp_path / "p.profile"
+    run("learn", corpus_file, "-o", profile)
+    r = next(r for r in records if SITES[3].host in r["url"])
+    page = tmp_path / "page.txt"
+    page.write_text(r["text"], encoding="utf-8")
+    assert "Coast Wire is a member" in run("--profile", profile, page).stdout.decode()
+    out = run("--profile", profile, "--source", r["url"], page).stdout.decode()
+    assert out == "\n\n".join(r["body"]) + "\n"
+    shown = run("--explain", "--no-color", "--profile", profile, "--source", SITES[3].host, page).stdout.decode()
+    assert f"# {SITES[3].host}: in 12 of 12 documents" in shown
