@@ -31,7 +31,7 @@ labels ("MOST VIEWED", "Share this article") are the same on many sites and stay
 exactly when nothing was pruned and the shard profiles kept every line (`floor=1`, a *partial*
 profile). A final profile keeps only lines with df >= 2 (`floor=2`); merging final profiles then
 misses the sightings of a line in the shards where it appeared once, so its df can fall short by
-at most the number of shards (it can only learn less, and the guard can only see fewer sources).
+at most the number of shards (a line can be missed, and the guard can see fewer sources).
 """
 
 from __future__ import annotations
