@@ -179,3 +179,11 @@ def test_plain_documents_share_one_source():
     article = Cleaner(profile=p).clean(texts[0])
     assert "Weekly Parish Bulletin" not in article.text and "Printed by the parish office" not in article.text
     assert {r.reason for r in article.removed} == {"site-boilerplate"}
+
+
+def test_import_clean_loads_no_adapter_dependencies():
+    import subprocess
+    import sys
+
+    code = "import clean, sys; print(sorted(m for m in ('ray', 'datatrove', 'numpy', 'zstandard') if m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"

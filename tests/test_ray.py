@@ -40,3 +40,20 @@ def test_learn_and_clean_on_ray_match_the_library(local_ray):
         assert row["text"] == article.text
         assert json.loads(row["clean"]) == json.loads(json.dumps(article.metadata()))
         assert row["url"] == r["url"]
+
+
+def test_batches_find_the_source_in_metadata_too():
+    import numpy as np
+
+    from clean.profile import loads
+    from clean.ray import _clean_batch, _partial_batch
+
+    records = corpus(docs_per_site=6)
+    batch = {"text": np.array([r["text"] for r in records], dtype=object),
+             "metadata": np.array([{"url": r["url"]} for r in records], dtype=object)}
+    partial = loads(_partial_batch(batch, "text", "url", None, learn([]).thresholds)["partial"][0])
+    local = learn((r["text"], source_of(r["url"])) for r in records)
+    assert sorted(partial.sources) == sorted(local.sources)
+    out = _clean_batch(batch, "text", "url", None, {"profile": local})
+    assert list(out["text"]) == [Cleaner(profile=local).clean(r["text"], source=r["url"]).text for r in records]
+    assert "clean" not in out
