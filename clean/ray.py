@@ -34,35 +34,47 @@ def _sources(batch: Mapping, n: int, group_key: str) -> list[str]:
     return [prof.NO_SOURCE] * n
 
 
-def _clean_batch(batch: dict, text_key: str, group_key: str, metadata_key: str | None, options: dict) -> dict:
-    cleaner = Cleaner(**options)
-    texts = batch[text_key]
-    sources = _sources(batch, len(texts), group_key) if cleaner.profile is not None else [None] * len(texts)
-    out, meta = [], []
-    for text, source in zip(texts, sources):
-        if not isinstance(text, str):
-            out.append(text)
-            meta.append(None)
-            continue
-        article = cleaner.clean(text, source=source)
-        out.append(body_text(article, cleaner.newline_token, cleaner.doc_sep))
-        meta.append(json.dumps(article.metadata(), ensure_ascii=False))
-    batch = dict(batch)
-    batch[text_key] = np.array(out, dtype=object)
-    if metadata_key:
-        batch[metadata_key] = np.array(meta, dtype=object)
-    return batch
+class CleanBatch:
+    """A map_batches callable: the Cleaner (and its profile) is built once per Ray worker."""
+
+    def __init__(self, text_key: str = "text", group_key: str = "url", metadata_key: str | None = "clean",
+                 options: dict | None = None):
+        self.cleaner = Cleaner(**(options or {}))
+        self.text_key, self.group_key, self.metadata_key = text_key, group_key, metadata_key
+
+    def __call__(self, batch: dict) -> dict:
+        cleaner = self.cleaner
+        texts = batch[self.text_key]
+        sources = (_sources(batch, len(texts), self.group_key) if cleaner.profile is not None
+                   else [None] * len(texts))
+        out, meta = [], []
+        for text, source in zip(texts, sources):
+            if not isinstance(text, str):
+                out.append(text)
+                meta.append(None)
+                continue
+            article = cleaner.clean(text, source=source)
+            out.append(body_text(article, cleaner.newline_token, cleaner.doc_sep))
+            meta.append(json.dumps(article.metadata(), ensure_ascii=False))
+        batch = dict(batch)
+        batch[self.text_key] = np.array(out, dtype=object)
+        if self.metadata_key:
+            batch[self.metadata_key] = np.array(meta, dtype=object)
+        return batch
 
 
 def clean_dataset(ds, text_key: str = "text", group_key: str = "url", metadata_key: str | None = "clean",
-                  batch_size: int | None = 256, **options):
+                  batch_size: int | None = 256, concurrency=None, **options):
     """A Dataset whose `text_key` column holds the clean bodies, and (unless `metadata_key` is
     None) a `metadata_key` column with the JSON of each record's metadata and removed spans.
     `options` are the Cleaner's (`keep`, `drop`, `profile`, `mode`, ...); with a profile the
-    source of a row is the host of its `group_key` column (or `metadata[group_key]`)."""
-    return ds.map_batches(_clean_batch, batch_size=batch_size,
-                          fn_kwargs={"text_key": text_key, "group_key": group_key,
-                                     "metadata_key": metadata_key, "options": options})
+    source of a row is the host of its `group_key` column (or `metadata[group_key]`).
+    `concurrency` bounds the number of Ray workers (Ray decides when None)."""
+    extra = {"concurrency": concurrency} if concurrency is not None else {}
+    return ds.map_batches(CleanBatch, batch_size=batch_size,
+                          fn_constructor_kwargs={"text_key": text_key, "group_key": group_key,
+                                                 "metadata_key": metadata_key, "options": options},
+                          **extra)
 
 
 def _partial_batch(batch: dict, text_key: str, group_key: str, newline_token: str | None,

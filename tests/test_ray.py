@@ -46,7 +46,7 @@ def test_batches_find_the_source_in_metadata_too():
     import numpy as np
 
     from clean.profile import loads
-    from clean.ray import _clean_batch, _partial_batch
+    from clean.ray import CleanBatch, _partial_batch
 
     records = corpus(docs_per_site=6)
     batch = {"text": np.array([r["text"] for r in records], dtype=object),
@@ -54,6 +54,6 @@ def test_batches_find_the_source_in_metadata_too():
     partial = loads(_partial_batch(batch, "text", "url", None, learn([]).thresholds)["partial"][0])
     local = learn((r["text"], source_of(r["url"])) for r in records)
     assert sorted(partial.sources) == sorted(local.sources)
-    out = _clean_batch(batch, "text", "url", None, {"profile": local})
+    out = CleanBatch("text", "url", None, {"profile": local})(batch)
     assert list(out["text"]) == [Cleaner(profile=local).clean(r["text"], source=r["url"]).text for r in records]
     assert "clean" not in out
