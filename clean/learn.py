@@ -40,8 +40,9 @@ def write_profile(profile: prof.Profile, path: str) -> None:
         f.write(data)
 
 
-def _thresholds(min_docs, min_share, max_sources, label_words, base: prof.Thresholds) -> prof.Thresholds:
-    given = {"min_docs": min_docs, "min_share": min_share, "max_sources": max_sources, "label_words": label_words}
+def _thresholds(min_docs, min_share, max_sources, label_words, max_drift, base: prof.Thresholds) -> prof.Thresholds:
+    given = {"min_docs": min_docs, "min_share": min_share, "max_sources": max_sources, "label_words": label_words,
+             "max_drift": max_drift}
     return prof.Thresholds(**{**base.as_dict(), **{k: v for k, v in given.items() if v is not None}})
 
 
@@ -68,13 +69,17 @@ D = prof.Thresholds()
               help=f"A line longer than --label-words that repeats in more sources than this is body "
                    f"text (a quote every outlet printed), never boilerplate [{D.max_sources}].")
 @click.option("--label-words", type=click.IntRange(min=0), default=None,
-              help=f"Lines of at most this many words are labels, learnable on any number of sources [{D.label_words}].")
+              help=f"Lines of at most this many words are labels, learnable on any number of sources "
+                   f"and anywhere in a document [{D.label_words}].")
+@click.option("--max-drift", type=click.FloatRange(min=0), default=None,
+              help=f"A longer line must sit at a fixed place: its offset from the top or the bottom "
+                   f"varies by at most this many blocks (standard deviation) [{D.max_drift}].")
 @click.option("--cap", type=click.IntRange(min=1), default=prof.DEFAULT_CAP, show_default=True,
               help="Table entries before lines seen once are dropped (bounds memory; see README).")
 @click.option("--partial", is_flag=True,
               help="Keep lines seen once too, so that merging shard profiles is exact.")
 def learn(inputs, output, merge, jsonl, text_key, group_key, newline_token, min_docs, min_share, max_sources,
-          label_words, cap, partial):
+          label_words, max_drift, cap, partial):
     """Learn which lines each source repeats across its documents, and write them as a profile.
 
     INPUTs are text files (one document each, no source) or JSON lines (the source of a record is
@@ -85,13 +90,14 @@ def learn(inputs, output, merge, jsonl, text_key, group_key, newline_token, min_
         if merge:
             profiles = [read_profile(p) for p in inputs]
             found = {p.thresholds for p in profiles}
-            if len(found) > 1 and all(v is None for v in (min_docs, min_share, max_sources, label_words)):
+            if len(found) > 1 and all(v is None for v in (min_docs, min_share, max_sources, label_words, max_drift)):
                 raise click.UsageError("the profiles were learned with different thresholds; give them")
-            thresholds = _thresholds(min_docs, min_share, max_sources, label_words, profiles[0].thresholds)
+            thresholds = _thresholds(min_docs, min_share, max_sources, label_words, max_drift,
+                                     profiles[0].thresholds)
             result = prof.merge(*profiles, thresholds=thresholds, partial=partial, cap=cap)
             stats = None
         else:
-            thresholds = _thresholds(min_docs, min_share, max_sources, label_words, D)
+            thresholds = _thresholds(min_docs, min_share, max_sources, label_words, max_drift, D)
             stats = ReadStats()
             learner = prof.Learner(thresholds, cap, newline_token, partial)
             for text, source in documents(inputs, jsonl, text_key, group_key, stats):

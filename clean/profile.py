@@ -21,11 +21,13 @@ is exact; the profile records P.
 
 **Decision.** A line is boilerplate of source s when
   df >= min_docs and df >= min_share * docs(s), and
-  it is label-shaped (at most `label_words` words) or it repeats (df >= 2) in at most
-  `max_sources` sources.
-The last clause is the guard against body text: a quote printed in every story about one event
-repeats across many outlets, while a site's own template prose repeats on that site alone. Short
-labels ("MOST VIEWED", "Share this article") are the same on many sites and stay learnable.
+  it is label-shaped (at most `label_words` words), or else it repeats (df >= 2) in at most
+  `max_sources` sources and sits at a fixed place in its documents (the standard deviation of
+  its block offset from the top, or from the bottom, is at most `max_drift` blocks).
+The last clause guards body text: a quote printed in every story about one event repeats across
+many outlets, and wherever the story puts it, while a site's own template prose repeats on that
+site alone, in the template's place. Short labels ("MOST VIEWED", "Share this article") are the
+same on many sites, and inserted anywhere, and stay learnable.
 
 **Merging.** Counts add up, so merging profiles learned on shards gives the profile of the whole
 exactly when nothing was pruned and the shard profiles kept every line (`floor=1`, a *partial*
@@ -40,7 +42,7 @@ import gzip
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from hashlib import blake2b
 from types import MappingProxyType
 from urllib.parse import urlsplit
@@ -55,7 +57,21 @@ DEFAULT_CAP = 1_000_000
 
 _PUNCT = re.compile(r"[\W_]+")
 _DIGIT = re.compile(r"\d")
-_ONE = 1 << 32  # table values pack (df, count) as df * 2**32 + count
+# A table value packs six counters into one int, which costs far less than a tuple per entry:
+# documents holding the line, occurrences, and the sums of its offset (and squared offset) from
+# the top and from the bottom of those documents. Each field is wide enough never to carry into
+# the next, so packed values add up field by field.
+_WIDTHS = (48, 48, 80, 112, 80, 112)
+_SHIFTS = tuple(sum(_WIDTHS[:i]) for i in range(len(_WIDTHS)))
+_DF_MASK = (1 << _WIDTHS[0]) - 1
+
+
+def _pack(*fields: int) -> int:
+    return sum(f << shift for f, shift in zip(fields, _SHIFTS))
+
+
+def _unpack(value: int) -> tuple[int, ...]:
+    return tuple((value >> shift) & ((1 << width) - 1) for shift, width in zip(_SHIFTS, _WIDTHS))
 
 
 def normalise(line: str) -> str:
@@ -105,14 +121,16 @@ class Thresholds:
     min_share: float = 0.05
     max_sources: int = 1
     label_words: int = 6
+    max_drift: float = 1.0
 
     def __post_init__(self):
-        if self.min_docs < 1 or not 0 <= self.min_share <= 1 or self.max_sources < 1 or self.label_words < 0:
+        if (self.min_docs < 1 or not 0 <= self.min_share <= 1 or self.max_sources < 1 or self.label_words < 0
+                or self.max_drift < 0):
             raise ValueError(f"invalid thresholds: {self}")
 
     def as_dict(self) -> dict:
         return {"min_docs": self.min_docs, "min_share": self.min_share, "max_sources": self.max_sources,
-                "label_words": self.label_words}
+                "label_words": self.label_words, "max_drift": self.max_drift}
 
 
 @dataclass(frozen=True)
@@ -124,6 +142,19 @@ class Line:
     words: int  # words of the normalised line (capped at 255)
     sample: str  # the normalised line, cut to SAMPLE_CHARS: for people, never matched on
     boilerplate: bool = False
+    # Sums over the documents holding the line of its block offset from the top, its square,
+    # and the same from the bottom: enough for the spread of its position, and they add up.
+    top: int = 0
+    top2: int = 0
+    bottom: int = 0
+    bottom2: int = 0
+
+    def fixed(self, drift: float) -> bool:
+        """Sits at the same place in its documents, counted from the top or from the bottom:
+        the standard deviation of its offset is at most `drift` blocks."""
+        limit = drift * drift * self.df * self.df
+        return (self.df * self.top2 - self.top * self.top <= limit
+                or self.df * self.bottom2 - self.bottom * self.bottom <= limit)
 
 
 @dataclass(frozen=True)
@@ -168,7 +199,7 @@ class Profile:
 def _build(thresholds: Thresholds, docs: Mapping[str, int], table: Mapping[str, Mapping[int, tuple]],
            floor: int, pruned: int) -> Profile:
     """Decide which lines are boilerplate and freeze the result. `table[source][fp]` is
-    (df, count, words, sample)."""
+    (df, count, top, top2, bottom, bottom2, words, sample)."""
     spread: dict[int, int] = {}
     for lines in table.values():
         for fp, (df, *_rest) in lines.items():
@@ -181,12 +212,14 @@ def _build(thresholds: Thresholds, docs: Mapping[str, int], table: Mapping[str, 
         n = docs[source]
         kept: dict[int, Line] = {}
         for fp in sorted(table.get(source, {})):
-            df, count, words, sample = table[source][fp]
+            df, count, top, top2, bottom, bottom2, words, sample = table[source][fp]
             if df < floor:
                 continue
+            line = Line(df, count, words, sample, False, top, top2, bottom, bottom2)
             learned = (df >= t.min_docs and df >= t.min_share * n
-                       and (words <= t.label_words or spread.get(fp, 0) <= t.max_sources))
-            kept[fp] = Line(df, count, words, sample, learned)
+                       and (words <= t.label_words
+                            or (spread.get(fp, 0) <= t.max_sources and line.fixed(t.max_drift))))
+            kept[fp] = replace(line, boilerplate=learned) if learned else line
         sources[source] = SourceProfile(n, MappingProxyType(kept))
         chosen = {fp: line for fp, line in kept.items() if line.boilerplate}
         if chosen:
@@ -211,7 +244,7 @@ class Learner:
         self.newline_token = newline_token
         self.partial = partial
         self.docs: dict[str, int] = {}
-        self.table: dict[str, dict[int, int]] = {}  # source -> fp -> df * 2**32 + count
+        self.table: dict[str, dict[int, int]] = {}  # source -> fp -> packed counters (_pack)
         # fp -> (words, sample): for repeated lines only (every line when partial), so lines
         # seen once cost one table entry and nothing more.
         self.info: dict[int, tuple[int, str]] = {}
@@ -223,33 +256,35 @@ class Learner:
         """Count one document of `source` (a host; None or "" for no source)."""
         source = source or NO_SOURCE
         self.docs[source] = self.docs.get(source, 0) + 1
-        seen: dict[int, int] = {}
-        keys: dict[int, str] = {}
-        for block in segment(text, self.newline_token):
+        seen: dict[int, list] = {}  # fp -> [occurrences, offset of the first, its key]
+        blocks = segment(text, self.newline_token)
+        for i, block in enumerate(blocks):
             key = normalise(block.text)
             if not key:
                 continue
             fp = fingerprint(key)
             if fp in seen:
-                seen[fp] += 1
+                seen[fp][0] += 1
             else:
-                seen[fp] = 1
-                keys[fp] = key
+                seen[fp] = [1, i, key]
         if not seen:
             return
+        last = len(blocks) - 1
         table = self.table.setdefault(source, {})
         info = self.info
-        for fp, occurrences in seen.items():
+        for fp, (occurrences, top, key) in seen.items():
+            bottom = last - top
+            counted = _pack(1, occurrences, top, top * top, bottom, bottom * bottom)
             value = table.get(fp)
             if value is None:
-                table[fp] = _ONE + occurrences
+                table[fp] = counted
                 self.entries += 1
                 if self.partial and fp not in info:
-                    info[fp] = _describe(keys[fp])
+                    info[fp] = _describe(key)
             else:
-                table[fp] = value + _ONE + occurrences
+                table[fp] = value + counted
                 if fp not in info:
-                    info[fp] = _describe(keys[fp])
+                    info[fp] = _describe(key)
         if self.entries > self._limit:
             self._prune()
 
@@ -263,7 +298,7 @@ class Learner:
                 if value is None:
                     self.entries += 1
                     value = 0
-                table[fp] = value + line.df * _ONE + line.count
+                table[fp] = value + _pack(line.df, line.count, line.top, line.top2, line.bottom, line.bottom2)
                 self.info.setdefault(fp, (line.words, line.sample))
         self.pruned += profile.pruned
         if self.entries > self._limit:
@@ -272,7 +307,7 @@ class Learner:
     def _prune(self) -> None:
         dropped: set[int] = set()
         for table in self.table.values():
-            single = [fp for fp, value in table.items() if value >> 32 == 1]
+            single = [fp for fp, value in table.items() if value & _DF_MASK == 1]
             for fp in single:
                 del table[fp]
             self.entries -= len(single)
@@ -291,9 +326,8 @@ class Learner:
         for source, lines in self.table.items():
             out = table[source] = {}
             for fp, value in lines.items():
-                df = value >> 32
-                if df >= floor:
-                    out[fp] = (df, value & (_ONE - 1), *self.info[fp])
+                if value & _DF_MASK >= floor:
+                    out[fp] = (*_unpack(value), *self.info[fp])
         return _build(self.thresholds, self.docs, table, floor, self.pruned)
 
 
@@ -331,8 +365,9 @@ def merge(*profiles: Profile, thresholds: Thresholds | None = None, partial: boo
 
 def dumps(profile: Profile, compress: bool = False) -> bytes:
     """The profile as JSON lines: a header, then one line per source in sorted order, each
-    line entry `[fingerprint hex, df, count, words, boilerplate 0/1, sample]` sorted by
-    fingerprint. Gzip output carries no time stamp, so equal profiles are equal bytes."""
+    line entry `[fingerprint hex, df, count, words, boilerplate 0/1, top, top2, bottom, bottom2,
+    sample]` sorted by fingerprint. Gzip output carries no time stamp, so equal profiles are
+    equal bytes."""
     header = {"format": FORMAT, "version": VERSION,
               "fingerprint": "blake2b-64 of casefolded text, digits as 0, punctuation and spaces folded",
               "thresholds": profile.thresholds.as_dict(), "floor": profile.floor, "pruned": profile.pruned,
@@ -340,8 +375,8 @@ def dumps(profile: Profile, compress: bool = False) -> bytes:
     out = [json.dumps(header, sort_keys=True, ensure_ascii=False)]
     for source in sorted(profile.sources):
         sp = profile.sources[source]
-        lines = [[f"{fp:016x}", ln.df, ln.count, ln.words, int(ln.boilerplate), ln.sample]
-                 for fp, ln in sorted(sp.lines.items())]
+        lines = [[f"{fp:016x}", ln.df, ln.count, ln.words, int(ln.boilerplate), ln.top, ln.top2, ln.bottom,
+                  ln.bottom2, ln.sample] for fp, ln in sorted(sp.lines.items())]
         out.append(json.dumps({"source": source, "docs": sp.docs, "lines": lines},
                               ensure_ascii=False, separators=(",", ":")))
     data = ("\n".join(out) + "\n").encode("utf-8", "surrogatepass")
@@ -364,8 +399,8 @@ def loads(data: bytes) -> Profile:
     for row in rows:
         source = row["source"]
         docs[source] = row["docs"]
-        table[source] = {int(fp, 16): (df, count, words, sample)
-                         for fp, df, count, words, _flag, sample in row["lines"]}
+        table[source] = {int(fp, 16): (df, count, top, top2, bottom, bottom2, words, sample)
+                         for fp, df, count, words, _flag, top, top2, bottom, bottom2, sample in row["lines"]}
     return _build(thresholds, docs, table, header["floor"], header["pruned"])
 
 

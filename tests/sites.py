@@ -74,9 +74,9 @@ SITES = [
 
 
 def body(rng: random.Random, quote: bool = False) -> list[str]:
-    paragraphs = [" ".join(rng.sample(SENTENCES, rng.randint(2, 3))) for _ in range(rng.randint(3, 5))]
+    paragraphs = [" ".join(rng.sample(SENTENCES, rng.randint(2, 3))) for _ in range(rng.randint(4, 8))]
     if quote:
-        paragraphs.insert(rng.randint(1, len(paragraphs) - 1), QUOTE)
+        paragraphs.insert(rng.randint(0, len(paragraphs)), QUOTE)
     return paragraphs
 
 

@@ -109,8 +109,11 @@ def test_thresholds_are_options(tmp_path, corpus_file):
     out = tmp_path / "p.profile"
     run("learn", "--min-docs", "100", corpus_file, "-o", out)
     assert loads(out.read_bytes()).boilerplate_lines() == 0
-    run("learn", "--min-share", "0.2", "--max-sources", "9", "--label-words", "3", corpus_file, "-o", out)
-    assert loads(out.read_bytes()).thresholds.max_sources == 9
+    run("learn", "--min-share", "0.2", "--max-sources", "9", "--label-words", "3", "--max-drift", "2.5",
+        corpus_file, "-o", out)
+    thresholds = loads(out.read_bytes()).thresholds
+    assert (thresholds.min_share, thresholds.max_sources, thresholds.label_words, thresholds.max_drift) == \
+        (0.2, 9, 3, 2.5)
 
 
 def test_clean_still_cleans_files_and_a_file_named_learn(tmp_path, monkeypatch):

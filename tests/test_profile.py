@@ -62,12 +62,24 @@ def test_a_quote_every_outlet_printed_is_not_learned(profile, records):
     assert all(not p.lines[line_fingerprint(QUOTE)].boilerplate for p in profile.sources.values())
 
 
-def test_the_quote_guard_is_what_keeps_it(records):
-    # The same quote on one site alone is that site's template prose (e.g. a standing appeal).
-    lone = [r for r in records if SITES[0].host in r["url"]]
-    assert line_fingerprint(QUOTE) in learn(pairs(lone)).sources[SITES[0].host].boilerplate()
-    loose = learn(pairs(records), Thresholds(max_sources=4))
-    assert line_fingerprint(QUOTE) in loose.sources[SITES[0].host].boilerplate()
+def test_either_guard_alone_keeps_the_quote(records):
+    quote = line_fingerprint(QUOTE)
+    lone = pairs([r for r in records if SITES[0].host in r["url"]])
+    anywhere = Thresholds(max_drift=100)  # position not looked at
+    # On one site alone the quote still moves around its stories: the position guard holds.
+    assert quote not in learn(lone).sources[SITES[0].host].boilerplate()
+    assert quote in learn(lone, anywhere).sources[SITES[0].host].boilerplate()
+    # Position ignored, the four sources printing it still hold it back ...
+    assert quote not in learn(pairs(records), anywhere).sources[SITES[0].host].boilerplate()
+    # ... and with both guards loosened it would be learned: they are what keeps it.
+    loose = learn(pairs(records), Thresholds(max_sources=4, max_drift=100))
+    assert quote in loose.sources[SITES[0].host].boilerplate()
+
+
+def test_template_prose_at_a_fixed_place_is_learned(profile):
+    prose = "The Daily Harbor is supported by its readers, and every story we publish stays free to read for everyone."
+    line = profile.sources[SITES[0].host].lines[line_fingerprint(prose)]
+    assert line.words > Thresholds().label_words and line.fixed(0.0) and line.boilerplate
 
 
 def test_a_short_label_shared_by_every_site_is_learned_on_each(profile):
