@@ -73,7 +73,7 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
          profile_path, group_key, source_url):
     """Strip boilerplate residue from scraped article text.
 
-    Reads FILEs (or stdin, or '-'; .gz is decompressed) and writes the clean article to stdout.
+    Reads FILEs (or stdin, or '-'; .gz and .zst are decompressed) and writes the clean article to stdout.
     `clean learn --help` tells how to learn a site profile from a corpus.
     """
     try:

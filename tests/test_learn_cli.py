@@ -164,3 +164,12 @@ def test_source_option_applies_a_site_profile_to_plain_files(tmp_path, corpus_fi
     assert out == "\n\n".join(r["body"]) + "\n"
     shown = run("--explain", "--no-color", "--profile", profile, "--source", SITES[3].host, page).stdout.decode()
     assert f"# {SITES[3].host}: in 12 of 12 documents" in shown
+
+
+def test_clean_reads_zstd_files(tmp_path):
+    zstandard = pytest.importorskip("zstandard")
+    from test_cli import SEED
+
+    packed = tmp_path / "seed.txt.zst"
+    packed.write_bytes(zstandard.ZstdCompressor().compress(SEED.read_bytes()))
+    assert run(packed).stdout == run(SEED).stdout
