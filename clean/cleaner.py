@@ -10,16 +10,21 @@ from collections.abc import Iterable
 from . import document
 from .article import Article, Removal
 from .decide import OPT_IN, SURE, decide
+from .profile import source_of
 from .residue import DETECTORS, FAMILIES, PRIORITY
+from .residue import site
 
 MAIN_REASON = "outside-main"
-REASONS: tuple[str, ...] = PRIORITY + (MAIN_REASON,)
+# A learned line ranks after every named family: "Advertisement" is an advert even on a site
+# whose profile has it.
+REASONS: tuple[str, ...] = PRIORITY + (site.REASON, MAIN_REASON)
 OPTIONAL_REASONS: tuple[str, ...] = tuple(sorted(OPT_IN))
 # Names a user may give to --keep/--drop: a reason code, or a family that groups several.
 GROUPS: dict[str, frozenset[str]] = {
     **{family.__name__.rsplit(".", 1)[1]: frozenset(family.REASONS) for family in FAMILIES},
     "captions": frozenset({"caption", "credit"}),
     "main": frozenset({MAIN_REASON}),
+    "site": frozenset({site.REASON}),
     **{r: frozenset({r}) for r in REASONS + OPTIONAL_REASONS},
 }
 MODES = ("auto", "article", "page")
@@ -45,10 +50,13 @@ class Cleaner:
         is cleaned on its own and the clean bodies are joined with it again.
     lang: an ISO 639-1 code to skip language detection.
     mode: "auto" decides per document whether it is a full-page dump; "article" and "page" force it.
+    profile: a learned site profile (`clean.profile`); its boilerplate lines of the document's
+        source, given to `clean(text, source=...)`, are removed as `site-boilerplate`.
     """
 
     def __init__(self, keep: Iterable[str] = (), drop: Iterable[str] = (), newline_token: str | None = None,
-                 doc_sep: str | None = None, lang: str | None = None, mode: str = "auto"):
+                 doc_sep: str | None = None, lang: str | None = None, mode: str = "auto",
+                 profile=None):
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         self.keep = resolve(keep)
@@ -58,16 +66,21 @@ class Cleaner:
         self.doc_sep = doc_sep or None
         self.lang = lang
         self.mode = mode
+        self.profile = profile
         self._priority = {reason: rank for rank, reason in enumerate(REASONS)}
 
-    def clean(self, text: str) -> Article:
+    def clean(self, text: str, source: str | None = None) -> Article:
+        """`source` names where the text comes from (its URL or host), for the profile."""
+        detectors = DETECTORS
+        if self.profile is not None:
+            detectors = DETECTORS + (site.detector(self.profile, source_of(source)),)
         if self.doc_sep and self.doc_sep in text:
-            return self._clean_stories(text)
-        return self._clean_one(text, 0, len(text))
+            return self._clean_stories(text, detectors)
+        return self._clean_one(text, 0, len(text), detectors)
 
-    def _clean_one(self, text: str, start: int, end: int) -> Article:
+    def _clean_one(self, text: str, start: int, end: int, detectors=DETECTORS) -> Article:
         doc = document.build(text[start:end], self.newline_token, self.lang)
-        verdicts = [v for detect in DETECTORS for v in detect(doc)]
+        verdicts = [v for detect in detectors for v in detect(doc)]
         article = decide(doc, verdicts, self.enabled, self._priority, self.mode, self._line_residue)
         if start:
             article = _shift(article, start)
@@ -82,7 +95,7 @@ class Cleaner:
                     return v.reason
         return None
 
-    def _clean_stories(self, text: str) -> Article:
+    def _clean_stories(self, text: str, detectors=DETECTORS) -> Article:
         """Clean each story of a multi-document record and join them back in order.
 
         The joined body keeps the separator between stories (empty stories included), so the
@@ -94,7 +107,7 @@ class Cleaner:
         while True:
             cut = text.find(sep, pos)
             end = len(text) if cut < 0 else cut
-            stories.append(self._clean_one(text, pos, end))
+            stories.append(self._clean_one(text, pos, end, detectors))
             if cut < 0:
                 break
             pos = cut + len(sep)

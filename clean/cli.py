@@ -19,6 +19,7 @@ import click
 from .cleaner import MODES, Cleaner
 from .parallel import BATCH_BYTES, BATCH_RECORDS, Pool, WorkerDied, batches, default_workers
 from .progress import Progress
+from .profile import source_of
 from .readers import InputError, read_document, read_lines
 from .records import JsonlJob, RecordError, clean_jsonl_line, removal_counts
 from .render import as_json, body_text, explain
@@ -63,17 +64,24 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
 @click.option("--progress/--no-progress", default=None,
               help="Progress line on stderr: documents, MB, docs/s (default: when stderr is a terminal).")
 @click.option("--stats", "stats_path", metavar="FILE", help="Write the run's counters to FILE as JSON at the end.")
+@click.option("--profile", "profile_path", metavar="PROFILE",
+              help="Remove the lines a learned site profile names (`clean learn`) as site-boilerplate.")
+@click.option("--group-key", default="url", show_default=True,
+              help="With --profile: the JSONL field whose URL host names the record's source.")
+@click.option("--source", "source_url", metavar="URL",
+              help="With --profile: the URL or host plain-text FILEs come from (default: no source).")
 @click.version_option(package_name="clean")
 def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, keep, drop, lang, mode, color,
-         workers, output, progress, stats_path):
+         workers, output, progress, stats_path, profile_path, group_key, source_url):
     """Strip boilerplate residue from scraped article text.
 
     Reads FILEs (or stdin, or '-'; .gz and .zst are decompressed) and writes the clean article to
-    stdout or to -o FILE.
+    stdout or to -o FILE. `clean learn --help` tells how to learn a site profile from a corpus.
     """
     try:
+        profile = _read_profile(profile_path) if profile_path else None
         cleaner = Cleaner(keep=_split_names(keep), drop=_split_names(drop), newline_token=newline_token,
-                          doc_sep=doc_sep, lang=lang, mode=mode)
+                          doc_sep=doc_sep, lang=lang, mode=mode, profile=profile)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
     if explain and jsonl:
@@ -90,12 +98,12 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
     try:
         sink = Output(output)
         if jsonl:
-            used_workers = _run_jsonl(paths, JsonlJob(cleaner, text_key), strict, workers, show_progress,
+            used_workers = _run_jsonl(paths, JsonlJob(cleaner, text_key, group_key), strict, workers, show_progress,
                                       sink.stream, stats)
             if stats.invalid_utf8:
                 _warn(f"{stats.invalid_utf8} invalid UTF-8 sequences replaced")
         else:
-            _run_documents(paths, cleaner, fmt, explain, colour, show_progress, sink.stream, stats)
+            _run_documents(paths, cleaner, fmt, explain, colour, show_progress, sink.stream, stats, source_url)
         sink.commit()
         completed = True
         if jsonl:
@@ -129,26 +137,27 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
 
 
 def _run_documents(paths, cleaner: Cleaner, fmt: str, show: bool, colour: bool, show_progress: bool, out,
-                   stats: Stats) -> None:
+                   stats: Stats, source: str | None = None) -> None:
     bar = Progress(show_progress and len(paths) > 1)
     try:
         for n, path in enumerate(paths):
             if n and fmt == "text":
                 out.write(DOCUMENT_SEPARATOR.encode())
                 stats.bytes_out += len(DOCUMENT_SEPARATOR)
-            size = _run_document(path, cleaner, fmt, show, colour, out, stats)
+            size = _run_document(path, cleaner, fmt, show, colour, out, stats, source)
             bar.update(1, size)
     finally:
         bar.close()
 
 
-def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: bool, out, stats: Stats) -> int:
+def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: bool, out, stats: Stats,
+                  source: str | None = None) -> int:
     doc = read_document(path)
     if doc.invalid:
         _warn(f"{path}: {doc.invalid} invalid UTF-8 sequences replaced")
-    article = cleaner.clean(doc.text)
+    article = cleaner.clean(doc.text, source=source)
     if show:
-        rendered = explain(doc.text, article, colour)
+        rendered = explain(doc.text, article, colour, _profile_notes(cleaner, doc.text, article, source))
     elif fmt == "json":
         rendered = json.dumps(as_json(article), ensure_ascii=False) + "\n"
     else:
@@ -211,6 +220,28 @@ def _terminate(signum, frame) -> None:
 def _fail(message: str, code: int) -> None:
     _echo_err(message)
     sys.exit(code)
+
+
+def _read_profile(path: str):
+    from .learn import read_profile
+
+    try:
+        return read_profile(path)
+    except InputError as e:
+        _echo_err(f"clean: error: {e}")
+        sys.exit(EXIT_INPUT)
+
+
+def _profile_notes(cleaner: Cleaner, text: str, article, source: str | None) -> dict[int, str] | None:
+    """The source and counts behind each line removed as site-boilerplate, for --explain."""
+    if cleaner.profile is None:
+        return None
+    from . import document
+    from .residue import site
+
+    notes = site.explain(cleaner.profile, source_of(source), document.build(text, cleaner.newline_token, cleaner.lang))
+    spans = [(r.start, r.end) for r in article.removed if r.reason == site.REASON]
+    return {at: note for at, note in notes.items() if any(s <= at < e for s, e in spans)}
 
 
 def _warn(message: str) -> None:

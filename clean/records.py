@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .cleaner import Cleaner
 from .decoding import decode
+from .profile import record_source
 from .render import body_text
 from .stats import Stats
 
@@ -27,6 +28,7 @@ class JsonlJob:
 
     cleaner: Cleaner
     key: str = "text"
+    group_key: str = "url"  # with a site profile: the field whose URL host names the source
 
 
 def clean_jsonl_line(raw: bytes, where: str, job: JsonlJob, stats: Stats) -> bytes:
@@ -51,7 +53,8 @@ def clean_jsonl_line(raw: bytes, where: str, job: JsonlJob, stats: Stats) -> byt
     if not isinstance(meta, dict):
         raise RecordError(f"{where}: 'metadata' is not an object")
     cleaner = job.cleaner
-    article = cleaner.clean(text)
+    source = record_source(record, job.group_key) if cleaner.profile else None
+    article = cleaner.clean(text, source=source)
     record[key] = body_text(article, cleaner.newline_token, cleaner.doc_sep)
     record["metadata"] = {**meta, "clean": article.metadata()}
     stats.add_removals(removal_counts(article.removed, text))

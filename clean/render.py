@@ -35,10 +35,11 @@ _RED, _GREEN, _DIM, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m"
 _LINE = re.compile(r"[^\n]*\n?")
 
 
-def explain(source: str, article: Article, colour: bool = False) -> str:
+def explain(source: str, article: Article, colour: bool = False, notes: dict[int, str] | None = None) -> str:
     """Every input line with a verdict: `+` kept, `-` removed with its reason, `~` partly
     removed with the cut pieces marked `[[...]]{reason}`. On a page, the main block's bounds
-    are marked too."""
+    are marked too. `notes` maps the start of a line's text to a remark shown after a removed
+    line (why a site profile names it)."""
     width = max((len(r.reason) for r in article.removed), default=4)
     out = [f"# kind: {article.kind}" + (f", main block at characters {article.main[0]}-{article.main[1]}"
                                        if article.main else "")]
@@ -58,7 +59,9 @@ def explain(source: str, article: Article, colour: bool = False) -> str:
         elif not cuts:
             out.append(_paint(f"+ {'':<{width}} | {line}", _GREEN, colour))
         elif all(r.start <= start and r.end >= end for r in cuts[:1]):
-            out.append(_paint(f"- {cuts[0].reason:<{width}} | {line}", _RED, colour))
+            note = notes.get(start + len(line) - len(line.lstrip())) if notes else None
+            out.append(_paint(f"- {cuts[0].reason:<{width}} | {line}" + (f"  # {note}" if note else ""),
+                              _RED, colour))
         else:
             reasons = ",".join(sorted({r.reason for r in cuts}))
             out.append(f"~ {reasons:<{width}} | {_mark(source, start, end, cuts, colour)}")

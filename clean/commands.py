@@ -1,0 +1,20 @@
+"""The `clean` executable: `clean learn ...` learns a site profile, anything else cleans.
+
+A first argument `learn` picks the learning command; to clean a file named "learn", write
+`clean ./learn`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None):
+    args = sys.argv[1:] if argv is None else list(argv)
+    if args[:1] == ["learn"]:
+        from .learn import learn
+
+        return learn.main(args=args[1:], prog_name="clean learn")
+    from .cli import main as clean
+
+    return clean.main(args=args, prog_name="clean")

@@ -1,0 +1,116 @@
+"""`clean learn`: learn a site profile from a corpus, or merge profiles learned on shards.
+
+    clean learn corpus/*.jsonl.zst -o site.profile.gz
+    clean learn --merge shard1.profile shard2.profile -o whole.profile
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import profile as prof
+from .corpus import ReadStats, documents
+from .readers import InputError
+
+EXIT_INPUT = 2
+
+
+def read_profile(path: str) -> prof.Profile:
+    """A profile from a file (gzip or not); unreadable or malformed files raise InputError."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        raise InputError(f"{path}: {e.strerror or e}") from None
+    try:
+        return prof.loads(data)
+    except (ValueError, KeyError, TypeError, OSError, EOFError) as e:
+        raise InputError(f"{path}: not a clean profile ({e})") from None
+
+
+def write_profile(profile: prof.Profile, path: str) -> None:
+    data = prof.dumps(profile, compress=path.endswith(".gz"))
+    if path == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def _thresholds(min_docs, min_share, max_sources, label_words, max_drift, base: prof.Thresholds) -> prof.Thresholds:
+    given = {"min_docs": min_docs, "min_share": min_share, "max_sources": max_sources, "label_words": label_words,
+             "max_drift": max_drift}
+    return prof.Thresholds(**{**base.as_dict(), **{k: v for k, v in given.items() if v is not None}})
+
+
+D = prof.Thresholds()
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", required=True, metavar="PROFILE",
+              help="Where to write the profile ('-' for stdout; a name ending in .gz is compressed).")
+@click.option("--merge", is_flag=True, help="INPUTs are profiles: merge them into one.")
+@click.option("--jsonl/--text", "jsonl", default=None,
+              help="INPUTs are JSON lines / plain text documents (default: by name, .jsonl[.gz|.zst] is JSONL).")
+@click.option("--text-key", default="text", show_default=True, help="JSONL field holding the text.")
+@click.option("--group-key", default="url", show_default=True,
+              help="JSONL field naming the source: a URL (its host is the source) or a site name; "
+                   "looked up in metadata too.")
+@click.option("--newline-token", metavar="TOKEN", help="TOKEN stands for a line break (Multi-News: NEWLINE_CHAR).")
+@click.option("--min-docs", type=click.IntRange(min=1), default=None,
+              help=f"A line is boilerplate only in at least this many documents of its source [{D.min_docs}].")
+@click.option("--min-share", type=click.FloatRange(0, 1), default=None,
+              help=f"... and in at least this share of them [{D.min_share}].")
+@click.option("--max-sources", type=click.IntRange(min=1), default=None,
+              help=f"A line longer than --label-words that repeats in more sources than this is body "
+                   f"text (a quote every outlet printed), never boilerplate [{D.max_sources}].")
+@click.option("--label-words", type=click.IntRange(min=0), default=None,
+              help=f"Lines of at most this many words are labels, learnable on any number of sources "
+                   f"and anywhere in a document [{D.label_words}].")
+@click.option("--max-drift", type=click.FloatRange(min=0), default=None,
+              help=f"A longer line must sit at a fixed place: its offset from the top or the bottom "
+                   f"varies by at most this many blocks (standard deviation) [{D.max_drift}].")
+@click.option("--cap", type=click.IntRange(min=1), default=prof.DEFAULT_CAP, show_default=True,
+              help="Table entries before lines seen once are dropped (bounds memory; see README).")
+@click.option("--partial", is_flag=True,
+              help="Keep lines seen once too, so that merging shard profiles is exact.")
+def learn(inputs, output, merge, jsonl, text_key, group_key, newline_token, min_docs, min_share, max_sources,
+          label_words, max_drift, cap, partial):
+    """Learn which lines each source repeats across its documents, and write them as a profile.
+
+    INPUTs are text files (one document each, no source) or JSON lines (the source of a record is
+    the host of its URL); '-' is stdin; .gz and .zst are decompressed. Apply the profile with
+    `clean --profile PROFILE`.
+    """
+    try:
+        if merge:
+            profiles = [read_profile(p) for p in inputs]
+            found = {p.thresholds for p in profiles}
+            if len(found) > 1 and all(v is None for v in (min_docs, min_share, max_sources, label_words, max_drift)):
+                raise click.UsageError("the profiles were learned with different thresholds; give them")
+            thresholds = _thresholds(min_docs, min_share, max_sources, label_words, max_drift,
+                                     profiles[0].thresholds)
+            result = prof.merge(*profiles, thresholds=thresholds, partial=partial, cap=cap)
+            stats = None
+        else:
+            thresholds = _thresholds(min_docs, min_share, max_sources, label_words, max_drift, D)
+            stats = ReadStats()
+            learner = prof.Learner(thresholds, cap, newline_token, partial)
+            for text, source in documents(inputs, jsonl, text_key, group_key, stats):
+                learner.add(text, source)
+            result = learner.profile()
+        write_profile(result, output)
+    except InputError as e:
+        click.echo(f"clean learn: error: {e}", err=True)
+        sys.exit(EXIT_INPUT)
+    except KeyboardInterrupt:
+        click.echo("clean learn: interrupted", err=True)
+        sys.exit(130)
+    read = f"{stats.documents} documents read, {stats.skipped} records skipped; " if stats else ""
+    click.echo(f"clean learn: {read}{len(result.sources)} sources, {result.repeated_lines()} repeated lines, "
+               f"{result.boilerplate_lines()} learned as boilerplate"
+               + (f"; table pruned {result.pruned} times (counts approximate)" if result.pruned else ""), err=True)
