@@ -38,7 +38,6 @@ at most the number of shards (a line can be missed, and the guard can see fewer 
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -380,12 +379,18 @@ def dumps(profile: Profile, compress: bool = False) -> bytes:
         out.append(json.dumps({"source": source, "docs": sp.docs, "lines": lines},
                               ensure_ascii=False, separators=(",", ":")))
     data = ("\n".join(out) + "\n").encode("utf-8", "surrogatepass")
-    return gzip.compress(data, mtime=0) if compress else data
+    if not compress:
+        return data
+    import gzip  # only reading and writing profiles needs it; workers that apply one do not
+
+    return gzip.compress(data, mtime=0)
 
 
 def loads(data: bytes) -> Profile:
     """A profile from `dumps` output (gzip or not)."""
     if data[:2] == b"\x1f\x8b":
+        import gzip
+
         data = gzip.decompress(data)
     rows = _rows(data.decode("utf-8"))
     header = next(rows, None)
