@@ -56,6 +56,11 @@ def decode(data: bytes, name: str) -> Decoded:
 
 def read_document(path: str) -> Decoded:
     """A whole file (or stdin) as one document."""
+    return decode(read_bytes(path), path)
+
+
+def read_bytes(path: str) -> bytes:
+    """A whole file (or stdin), undecoded: HTML pages declare their own encoding."""
     stream = open_binary(path)
     try:
         data = stream.read()
@@ -64,7 +69,7 @@ def read_document(path: str) -> Decoded:
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
-    return decode(data, path)
+    return data
 
 
 def read_lines(path: str) -> Iterator[tuple[int, bytes]]:

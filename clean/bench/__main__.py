@@ -7,10 +7,11 @@ Each subcommand is a module of this package with ``add_arguments(parser)`` and
 import argparse
 import sys
 
-from clean.bench import quality
+from clean.bench import html, quality
 
 SUBCOMMANDS = {
     "quality": (quality, "score the cleaner on a benchmark set, before and after cleaning"),
+    "html": (html, "score clean --html against trafilatura alone on HTML pages, with docs/s"),
 }
 
 

@@ -1,0 +1,488 @@
+"""From an HTML page to a clean Article: trafilatura finds the main text and the page's metadata,
+the Cleaner takes out the residue every extractor leaves, and the two are merged into one Article.
+
+    page bytes ─► parse once ─► metadata (title, author, date, site, url)
+                            └─► trafilatura main text ─► page residue ─► Cleaner ─► Article
+                                 (none found: the page's full text, Cleaner mode="page")
+
+Around the pure core, not in it: this module parses HTML and keeps a per-page time limit. It needs
+the `html` extra (trafilatura, lxml, BeautifulSoup); those are imported on first use only, so
+`import clean` stays cheap. trafilatura is given bytes or a parsed tree, never a URL, so it never
+fetches anything; lxml's HTML parser neither loads external entities nor uses the network.
+
+Where the page's metadata and the text cleaner both offer a field:
+- title: the headline removed from the top of the text (what the page shows), else the page's
+  metadata title (og:title, JSON-LD headline, <title>), which often carries the site's name.
+- byline and date: the page's structured metadata (JSON-LD/meta author; htmldate's publication
+  date, normalised to YYYY-MM-DD) first, the text's byline and date lines after.
+- source: the text's source line ("Source: Xinhua"); the site's own name is `sitename`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import signal
+import threading
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from .article import Article, Removal
+from .cleaner import Cleaner
+
+FAVOR = ("balanced", "recall", "precision")
+# trafilatura's own MAX_FILE_SIZE: a page larger than this is refused rather than parsed.
+MAX_PAGE_BYTES = 20_000_000
+# A document is taken for HTML when it opens with one of these, after a BOM and whitespace.
+_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_SPACES = re.compile(r"\s+")
+_LIST_MARK = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+")
+# Link lines: a line mostly made of one link's text. A run of them is a link list (related
+# stories, "more from"), residue when it closes the text or runs long anywhere.
+LINK_SHARE = 0.5
+LINK_RUN_AT_END = 2
+LINK_RUN = 3
+# The headline is matched against the metadata title within the first lines only.
+TITLE_LINES = 3
+TITLE_MIN_CHARS = 15
+
+T = TypeVar("T")
+
+
+class PageError(Exception):
+    """A page that cannot be cleaned: binary data, too large, or over its time limit."""
+
+
+class PageTimeout(PageError):
+    pass
+
+
+class MissingExtra(RuntimeError):
+    """The `html` extra is not installed."""
+
+
+@dataclass(frozen=True)
+class HtmlOptions:
+    """What users may choose about the extraction (trafilatura's own options, passed through).
+
+    favor: "recall" keeps more text when unsure, "precision" less; "balanced" is trafilatura's
+        default.
+    include_comments: keep the comment section trafilatura finds. Off by default: comments are
+        residue `clean` removes anyway, and a separate extraction of them costs time.
+    include_tables: keep the text of <table> elements.
+    target_lang: an ISO 639-1 code; a page whose HTML declares another language is rejected
+        (an empty body with a note).
+    page_timeout: seconds one page may take, extraction and cleaning together; 0 for no limit.
+    """
+
+    favor: str = "balanced"
+    include_comments: bool = False
+    include_tables: bool = True
+    target_lang: str | None = None
+    page_timeout: float = 30.0
+
+    def __post_init__(self):
+        if self.favor not in FAVOR:
+            raise ValueError(f"favor must be one of {FAVOR}, not {self.favor!r}")
+        if self.page_timeout < 0:
+            raise ValueError("page_timeout must be 0 (no limit) or more")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A cleaned page: the Article, and the text the extractor gave, into which
+    `article.removed` points."""
+
+    article: Article
+    source: str
+
+
+def looks_like_html(data: bytes | str) -> bool:
+    """Plainly an HTML document: it opens with <!doctype html> or <html>, after a BOM, whitespace
+    and comments. A text that merely contains tags is not taken for HTML."""
+    head = data[:4096]
+    if isinstance(head, str):
+        head = head.encode("utf-8", "replace")
+    for bom in _BOMS:
+        if head.startswith(bom):
+            head = head[len(bom):]
+            if bom is not codecs.BOM_UTF8:
+                head = head.replace(b"\x00", b"")
+            break
+    return _HTML_START.match(head) is not None
+
+
+def available() -> bool:
+    """Whether the `html` extra is installed."""
+    try:
+        import bs4  # noqa: F401
+        import trafilatura  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class HtmlCleaner:
+    """Clean HTML pages with fixed options; `clean(page, url)` returns a `Page`.
+
+    `cleaner` cleans the extracted text; a copy of it in page mode cleans the full text of a page
+    where trafilatura found no main content.
+    """
+
+    def __init__(self, cleaner: Cleaner | None = None, options: HtmlOptions | None = None):
+        if not available():
+            raise MissingExtra("HTML input needs the html extra: pip install 'clean[html]'")
+        self.cleaner = cleaner or Cleaner()
+        self.options = options or HtmlOptions()
+        if self.cleaner.mode == "page":
+            self.page_cleaner = self.cleaner
+        else:
+            self.page_cleaner = _with_mode(self.cleaner, "page")
+
+    def clean(self, page: bytes | str, url: str | None = None) -> Page:
+        """Raises PageError for binary data, an oversized page or one over its time limit."""
+        if isinstance(page, str):
+            page = page.encode("utf-8", "surrogatepass")
+        if len(page) > MAX_PAGE_BYTES:
+            raise PageError(f"page too large ({len(page)} bytes > {MAX_PAGE_BYTES})")
+        if _binary(page):
+            raise PageError("binary data, not an HTML page")
+        return run_with_limit(lambda: self._clean(page, url), self.options.page_timeout)
+
+    def _clean(self, page: bytes, url: str | None) -> Page:
+        from trafilatura.utils import check_html_lang, load_html
+
+        try:
+            tree = load_html(page) if page.strip() else None
+        except (ValueError, TypeError, RecursionError, MemoryError) as e:
+            return self._full_text(page, {"url": url}, f"the page could not be parsed ({type(e).__name__})")
+        if tree is None:
+            return self._full_text(page, {"url": url}, "not an HTML document")
+        meta = _metadata(tree, url)
+        lang = self.options.target_lang
+        if lang and check_html_lang(tree, lang) is False:
+            article = Article(notes=(f"rejected: the page's language is not {lang!r}",))
+            return Page(_merged(article, meta, "trafilatura", None), "")
+        try:
+            text = self._extract(tree, meta.get("url"))
+        except PageTimeout:
+            raise
+        except Exception as e:  # a bug or a limit inside trafilatura must not cost the page
+            return self._full_text(page, meta, f"trafilatura failed ({type(e).__name__})")
+        if not text.strip():
+            return self._full_text(page, meta, "trafilatura found no main text")
+        anchors = _anchor_starts(tree)
+        cuts = page_residue(text, meta.get("title"), anchors, self.cleaner.enabled)
+        article = _clean_around(self.cleaner, text, cuts)
+        headline = next((text[s:e].strip() for s, e, r in cuts if r == "title"), None)
+        return Page(_merged(article, meta, "trafilatura", headline), text)
+
+    def _extract(self, tree, url: str | None) -> str:
+        from trafilatura.core import bare_extraction
+        from trafilatura.utils import normalize_unicode
+
+        o = self.options
+        document = bare_extraction(
+            tree, url=url, favor_recall=o.favor == "recall", favor_precision=o.favor == "precision",
+            include_comments=o.include_comments, include_tables=o.include_tables,
+            target_language=o.target_lang, with_metadata=False)
+        if document is None:
+            return ""
+        text = document.text or ""
+        if o.include_comments and document.comments:
+            text = f"{text}\n{document.comments}".strip()
+        # The normalisation trafilatura's own text output applies (NFC).
+        return normalize_unicode(text)
+
+    def _full_text(self, page: bytes, meta: dict, why: str) -> Page:
+        """The page's whole text, one line per text node, and the Cleaner's own main-content
+        detection: for pages trafilatura finds nothing in, and for input that is not HTML."""
+        from bs4 import BeautifulSoup
+
+        text = BeautifulSoup(page, "lxml").get_text("\n")
+        article = self.page_cleaner.clean(text)
+        article = replace(article, notes=article.notes + (f"fallback: {why}; full text cleaned as a page",))
+        return Page(_merged(article, meta, "fulltext", None), text)
+
+
+def _with_mode(cleaner: Cleaner, mode: str) -> Cleaner:
+    import copy
+
+    other = copy.copy(cleaner)
+    other.mode = mode
+    return other
+
+
+def _binary(page: bytes) -> bool:
+    """NUL bytes mean binary data, except in UTF-16/32 text, which announces itself with a BOM."""
+    head = page[:65536]
+    if b"\x00" not in head:
+        return False
+    return not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+
+
+# --- metadata -----------------------------------------------------------------------------------
+
+def _metadata(tree, url: str | None) -> dict:
+    """The page's metadata, the cheap way: meta tags and JSON-LD, the <title>, the canonical URL
+    and htmldate's quick search. trafilatura's full `extract_metadata` also hunts authors through
+    the page, and categories, tags and licences, at half the cost of the extraction itself."""
+    from htmldate import find_date
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
+
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None  # a single word is a handle or a site, not a name (trafilatura's rule)
+    try:
+        meta = extract_meta_json(tree, meta)
+    except Exception:  # malformed JSON-LD: keep what the meta tags gave
+        pass
+    if not meta.title:
+        meta.title = extract_title(tree)
+    if not meta.url:
+        meta.url = extract_url(tree, url)
+    try:
+        date = find_date(tree, extensive_search=False, original_date=True, url=meta.url)
+    except Exception:  # htmldate on a malformed page: no date rather than no page
+        date = None
+    sitename = meta.sitename or extract_sitename(tree)
+    if sitename:
+        sitename = sitename.lstrip("@")
+    return {
+        "title": _tidy(meta.title),
+        "author": _tidy(meta.author),
+        "date": date,
+        "sitename": _tidy(sitename),
+        "url": meta.url or url,
+    }
+
+
+def _tidy(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = _SPACES.sub(" ", value).strip()
+    return value or None
+
+
+def _merged(article: Article, meta: dict, extractor: str, headline: str | None) -> Article:
+    return replace(
+        article,
+        title=headline or article.title or meta.get("title"),
+        byline=meta.get("author") or article.byline,
+        date=meta.get("date") or article.date,
+        url=meta.get("url"),
+        sitename=meta.get("sitename"),
+        extractor=extractor,
+    )
+
+
+# --- residue the page shows and the text alone cannot ------------------------------------------
+
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def _anchor_starts(tree) -> dict[str, list[str]]:
+    """The text of every link on the page, indexed by its first three words."""
+    index: dict[str, list[str]] = {}
+    for a in tree.iter("a"):
+        words = _key(a.text_content()).split(" ")
+        if len(words) >= 2:
+            index.setdefault(" ".join(words[:3]), []).append(" ".join(words))
+    return index
+
+
+def _link_share(line: str, anchors: dict[str, list[str]]) -> float:
+    """How much of a line is the text of one link that opens it (a teaser: headline link, then
+    its standfirst)."""
+    words = _key(_LIST_MARK.sub("", line.strip())).split(" ")
+    if len(words) < 2:
+        return 0.0
+    text = " ".join(words)
+    best = 0
+    for candidate in anchors.get(" ".join(words[:3]), ()):
+        if text.startswith(candidate) and len(candidate) > best:
+            best = len(candidate)
+    return best / len(text)
+
+
+def page_residue(text: str, title: str | None, anchors: dict[str, list[str]],
+                 enabled: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, reason) of whole lines that the page itself shows to be residue:
+    - `title`: the opening line that is the page's metadata title (the text alone can only guess
+      whether a first line is a headline);
+    - `related`: runs of lines that are each mostly a link's text, at the end of the text or
+      LINK_RUN long anywhere: lists of related stories rendered as paragraphs.
+    """
+    lines = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    found: dict[int, str] = {}
+    if title and "title" in enabled:
+        want = _key(title)
+        for n, (_, _, line) in enumerate(lines[:TITLE_LINES]):
+            have = _key(line)
+            if have and (have == want or (len(have) >= TITLE_MIN_CHARS and want.startswith(have))):
+                found[n] = "title"
+                break
+            if len(have) > 2 * TITLE_MIN_CHARS:
+                break  # prose before any headline: the title is not shown at the top
+    if "related" in enabled and anchors:
+        linked = [_link_share(line, anchors) >= LINK_SHARE for _, _, line in lines]
+        n = 0
+        while n < len(lines):
+            if not linked[n]:
+                n += 1
+                continue
+            end = n
+            while end + 1 < len(lines) and linked[end + 1]:
+                end += 1
+            size = end - n + 1
+            if size >= LINK_RUN or (size >= LINK_RUN_AT_END and end == len(lines) - 1):
+                for k in range(n, end + 1):
+                    found.setdefault(k, "related")
+            n = end + 1
+    return [(lines[n][0], lines[n][1], reason) for n, reason in sorted(found.items())]
+
+
+def _clean_around(cleaner: Cleaner, text: str, cuts: list[tuple[int, int, str]]) -> Article:
+    """Clean `text` without the cut lines, with every removal pointing into `text` itself."""
+    if not cuts:
+        return cleaner.clean(text)
+    kept: list[tuple[int, int]] = []  # spans of `text` that make up the text the Cleaner sees
+    pos = 0
+    for start, end, _ in cuts:
+        if start > pos:
+            kept.append((pos, start))
+        pos = min(len(text), end + 1)  # the cut line's own line break goes with it
+    if pos < len(text):
+        kept.append((pos, len(text)))
+    inner = "".join(text[s:e] for s, e in kept)
+    article = cleaner.clean(inner)
+    removed = [Removal(s, e, reason) for s, e, reason in cuts]
+    for r in article.removed:
+        removed.extend(Removal(s, e, r.reason) for s, e in _to_outer(kept, r.start, r.end))
+    removed.sort(key=lambda r: (r.start, r.end))
+    main = None
+    if article.main:
+        pieces = _to_outer(kept, *article.main)
+        main = (pieces[0][0], pieces[-1][1]) if pieces else None
+    return replace(article, removed=tuple(removed), main=main)
+
+
+def _to_outer(kept: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """A span of the joined text as spans of the original (split where cut lines were)."""
+    out = []
+    offset = 0
+    for s, e in kept:
+        length = e - s
+        lo, hi = max(start, offset), min(end, offset + length)
+        if lo < hi:
+            out.append((s + lo - offset, s + hi - offset))
+        offset += length
+        if offset >= end:
+            break
+    return out
+
+
+# --- time limit -----------------------------------------------------------------------------------
+
+def run_with_limit(work: Callable[[], T], seconds: float) -> T:
+    """`work()`, stopped with PageTimeout after `seconds` (0: no limit).
+
+    In a main thread a timer signal interrupts the work itself. Elsewhere (signals reach only the
+    main thread) the work runs on a helper thread that is abandoned at the deadline: the run goes
+    on, though the thread finishes its page in the background.
+    """
+    if not seconds:
+        return work()
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        return _with_alarm(work, seconds)
+    return _on_thread(work, seconds)
+
+
+def _with_alarm(work: Callable[[], T], seconds: float) -> T:
+    def expire(signum, frame):
+        raise PageTimeout(f"page took longer than {seconds:g}s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return work()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _on_thread(work: Callable[[], T], seconds: float) -> T:
+    result: list = []
+
+    def target():
+        try:
+            result.append((True, work()))
+        except BaseException as e:  # handed to the caller's thread below
+            result.append((False, e))
+
+    thread = threading.Thread(target=target, name="clean-page", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if not result:
+        raise PageTimeout(f"page took longer than {seconds:g}s")
+    ok, value = result[0]
+    if ok:
+        return value
+    raise value
+
+
+# --- the command's view: when is input HTML ---------------------------------------------------------
+
+class HtmlInput:
+    """How the `clean` command treats HTML: always (`--html`), never (`--no-html`) or when the
+    input plainly is an HTML document (the default). The HtmlCleaner, and with it trafilatura,
+    is loaded on the first page only."""
+
+    def __init__(self, cleaner: Cleaner, options: HtmlOptions, mode: bool | None = None, key: str = "html"):
+        self.cleaner = cleaner
+        self.options = options
+        self.mode = mode
+        self.key = key
+        self._pages: HtmlCleaner | None = None
+        self.fallbacks = 0
+
+    @property
+    def pages(self) -> HtmlCleaner:
+        if self._pages is None:
+            self._pages = HtmlCleaner(self.cleaner, self.options)
+        return self._pages
+
+    def wants(self, data: bytes | str) -> bool:
+        """Clean this document as HTML? Detected HTML without the extra installed is cleaned
+        as text (the caller warns); `--html` without it fails in `pages`."""
+        if self.mode is not None:
+            return self.mode
+        return looks_like_html(data) and available()
+
+    def missing_extra_for(self, data: bytes | str) -> bool:
+        """Detected HTML that is cleaned as text because the extra is missing."""
+        return self.mode is None and looks_like_html(data) and not available()
+
+    def clean(self, page: bytes | str, url: str | None = None) -> Page:
+        result = self.pages.clean(page, url)
+        if result.article.extractor == "fulltext":
+            self.fallbacks += 1
+        return result
+
+    def record_page(self, record: dict, text_key: str) -> Page | None:
+        """The cleaned page of a JSONL record that carries HTML under `key`, or None for a text
+        record. With `--html` every record must carry it (ValueError otherwise); by default a
+        record is HTML when it has the HTML field and no text field."""
+        if self.mode is False:
+            return None
+        page = record.get(self.key)
+        if self.mode is None and (text_key in record or not isinstance(page, str)):
+            return None
+        if not isinstance(page, str):
+            raise ValueError(f"no string field {self.key!r}")
+        url = record.get("url")
+        return self.clean(page, url if isinstance(url, str) else None)
