@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from . import language
 from .article import Article, Removal
 from .cleaner import Cleaner
 
@@ -135,6 +136,7 @@ class HtmlCleaner:
     def __init__(self, cleaner: Cleaner | None = None, options: HtmlOptions | None = None):
         if not available():
             raise MissingExtra("HTML input needs the html extra: pip install 'clean[html]'")
+        _quiet_extractor_logs()
         self.cleaner = cleaner or Cleaner()
         self.options = options or HtmlOptions()
         if self.cleaner.mode == "page":
@@ -163,9 +165,8 @@ class HtmlCleaner:
             return self._full_text(page, {"url": url}, "not an HTML document")
         meta = _metadata(tree, url)
         lang = self.options.target_lang
-        if lang and check_html_lang(tree, lang) is False:
-            article = Article(notes=(f"rejected: the page's language is not {lang!r}",))
-            return Page(_merged(article, meta, "trafilatura", None), "")
+        if lang and check_html_lang(tree, lang, strict=True) is False:
+            return self._rejected(meta, lang, "the page declares another language")
         try:
             text = self._extract(tree, meta.get("url"))
         except PageTimeout:
@@ -174,11 +175,19 @@ class HtmlCleaner:
             return self._full_text(page, meta, f"trafilatura failed ({type(e).__name__})")
         if not text.strip():
             return self._full_text(page, meta, "trafilatura found no main text")
+        if lang:
+            found = language.detect(text)
+            if found is not None and found != lang:
+                return self._rejected(meta, lang, f"the text reads as {found!r}")
         anchors = _anchor_starts(tree)
         cuts = page_residue(text, meta.get("title"), anchors, self.cleaner.enabled)
         article = _clean_around(self.cleaner, text, cuts)
         headline = next((text[s:e].strip() for s, e, r in cuts if r == "title"), None)
         return Page(_merged(article, meta, "trafilatura", headline), text)
+
+    def _rejected(self, meta: dict, lang: str, why: str) -> Page:
+        article = Article(notes=(f"rejected: not in {lang!r}: {why}",))
+        return Page(_merged(article, meta, "trafilatura", None), "")
 
     def _extract(self, tree, url: str | None) -> str:
         from trafilatura.core import bare_extraction
@@ -206,6 +215,18 @@ class HtmlCleaner:
         article = self.page_cleaner.clean(text)
         article = replace(article, notes=article.notes + (f"fallback: {why}; full text cleaned as a page",))
         return Page(_merged(article, meta, "fulltext", None), text)
+
+
+def _quiet_extractor_logs() -> None:
+    """trafilatura logs a warning for every page it finds nothing in; without a handler of the
+    application's, Python would print each one on stderr. A NullHandler stops that and still lets
+    an application that configures logging see them."""
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan"):
+        log = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
+            log.addHandler(logging.NullHandler())
 
 
 def _with_mode(cleaner: Cleaner, mode: str) -> Cleaner:

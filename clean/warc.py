@@ -55,6 +55,7 @@ def responses(path: str, stats: WarcStats) -> Iterator[Response]:
     except OSError as e:
         raise InputError(f"{path}: {e.strerror or e}") from None
     try:
+        _check_warc(stream, path)
         for record in ArchiveIterator(stream):
             if record.rec_type != "response":
                 continue
@@ -85,6 +86,23 @@ def responses(path: str, stats: WarcStats) -> Iterator[Response]:
     finally:
         if path != "-":
             stream.close()
+
+
+def _check_warc(stream, path: str) -> None:
+    """A WARC (or each gzip member of one) opens with "WARC/": anything else, warcio would read
+    as an old ARC file or skip through, so it is refused here."""
+    import zlib
+
+    if not hasattr(stream, "peek"):
+        return
+    head = stream.peek(4096)[:4096]
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
+        except zlib.error:
+            head = b""
+    if not head.lstrip(b"\r\n").startswith(b"WARC/"):
+        raise InputError(f"{path}: not a WARC file")
 
 
 def clean_warc(path: str, pages: HtmlCleaner, out, stats: WarcStats, text_key: str = "text",
