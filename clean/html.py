@@ -46,6 +46,17 @@ _LIST_MARK = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+")
 LINK_SHARE = 0.5
 LINK_RUN_AT_END = 2
 LINK_RUN = 3
+# Reasons the text cleaner does not apply to trafilatura's main text unless `drop` names them.
+TRUSTED_IN_MAIN_TEXT = frozenset({"repeated-line", "url"})
+# A passage of this many paragraphs of this length seen twice is a copy of the text.
+PASSAGE_LINES = 3
+PASSAGE_CHARS = 100
+# Lines at the edges of the text that the page holds outside the element holding this share of
+# the text are residue. Text nodes are matched by their first KEY_CHARS characters.
+MAIN_SHARE = 0.8
+PLACED_SHARE = 0.5
+KEY_CHARS = 40
+MAX_DEPTH = 1000
 # The headline is matched against the metadata title within the first lines only.
 TITLE_LINES = 3
 TITLE_MIN_CHARS = 15
@@ -139,10 +150,11 @@ class HtmlCleaner:
         _quiet_extractor_logs()
         self.cleaner = cleaner or Cleaner()
         self.options = options or HtmlOptions()
-        if self.cleaner.mode == "page":
-            self.page_cleaner = self.cleaner
-        else:
-            self.page_cleaner = _with_mode(self.cleaner, "page")
+        self.page_cleaner = _with_mode(self.cleaner, "page")
+        # trafilatura's text is the page's main content already: a line it holds twice (a meal
+        # plan, a table) or a bare URL in it (a reference, a shop link) is the author's text.
+        self.text_cleaner = _with_mode(self.cleaner, self.cleaner.mode)
+        self.text_cleaner.enabled = self.cleaner.enabled - (TRUSTED_IN_MAIN_TEXT - self.cleaner.drop)
 
     def clean(self, page: bytes | str, url: str | None = None) -> Page:
         """Raises PageError for binary data, an oversized page or one over its time limit."""
@@ -179,9 +191,8 @@ class HtmlCleaner:
             found = language.detect(text)
             if found is not None and found != lang:
                 return self._rejected(meta, lang, f"the text reads as {found!r}")
-        anchors = _anchor_starts(tree)
-        cuts = page_residue(text, meta.get("title"), anchors, self.cleaner.enabled)
-        article = _clean_around(self.cleaner, text, cuts)
+        cuts = page_residue(text, meta.get("title"), PageIndex.of(tree), self.cleaner.enabled)
+        article = _clean_around(self.text_cleaner, text, cuts)
         headline = next((text[s:e].strip() for s, e, r in cuts if r == "title"), None)
         return Page(_merged(article, meta, "trafilatura", headline), text)
 
@@ -306,35 +317,84 @@ def _key(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
 
 
-def _anchor_starts(tree) -> dict[str, list[str]]:
-    """The text of every link on the page, indexed by its first three words."""
-    index: dict[str, list[str]] = {}
-    for a in tree.iter("a"):
-        words = _key(a.text_content()).split(" ")
-        if len(words) >= 2:
-            index.setdefault(" ".join(words[:3]), []).append(" ".join(words))
-    return index
+@dataclass
+class PageIndex:
+    """What the page tells about lines of the extracted text: the text of its links, indexed by
+    their first three words, and the elements holding each text node, by the node's first
+    KEY_CHARS characters."""
+
+    anchors: dict[str, list[str]]
+    nodes: dict[str, list]
+
+    @classmethod
+    def of(cls, tree) -> PageIndex:
+        anchors: dict[str, list[str]] = {}
+        nodes: dict[str, list] = {}
+        body = tree.find("body")
+        for el in (body if body is not None else tree).iter():
+            if not isinstance(el.tag, str):
+                continue  # comments and processing instructions
+            if el.text and not el.text.isspace():
+                nodes.setdefault(_key(el.text)[:KEY_CHARS], []).append(el)
+            if el.tail and not el.tail.isspace():
+                parent = el.getparent()
+                if parent is not None:
+                    nodes.setdefault(_key(el.tail)[:KEY_CHARS], []).append(parent)
+            if el.tag == "a":
+                words = _key(el.text_content()).split(" ")
+                if len(words) >= 2:
+                    anchors.setdefault(" ".join(words[:3]), []).append(" ".join(words))
+        return cls(anchors, nodes)
+
+    def link_share(self, line: str) -> float:
+        """How much of a line is the text of one link that opens it (a teaser: headline link,
+        then its standfirst)."""
+        words = _key(_LIST_MARK.sub("", line.strip())).split(" ")
+        if len(words) < 2:
+            return 0.0
+        text = " ".join(words)
+        best = 0
+        for candidate in self.anchors.get(" ".join(words[:3]), ()):
+            if text.startswith(candidate) and len(candidate) > best:
+                best = len(candidate)
+        return best / len(text)
+
+    def inside_main(self, lines: list[str]) -> list[bool | None]:
+        """For each line, whether the page holds it inside the element that holds MAIN_SHARE of
+        the text (deepest such element), outside it, or None when the line cannot be placed."""
+        places = [self.nodes.get(_key(_LIST_MARK.sub("", line.strip()))[:KEY_CHARS], []) for line in lines]
+        weight: dict = {}
+        total = 0
+        for line, found in zip(lines, places):
+            if len(found) == 1:  # a text the page shows once places its line for sure
+                total += len(line)
+                for el in _ancestry(found[0]):
+                    weight[el] = weight.get(el, 0) + len(line)
+        if total < PLACED_SHARE * sum(len(line) for line in lines):
+            return [None] * len(lines)  # too little of the text placed to tell where the article is
+        main, depth = None, -1
+        for el, w in weight.items():
+            if w >= MAIN_SHARE * total:
+                d = len(_ancestry(el))
+                if d > depth:
+                    main, depth = el, d
+        return [None if not found else any(main in _ancestry(el) for el in found) for found in places]
 
 
-def _link_share(line: str, anchors: dict[str, list[str]]) -> float:
-    """How much of a line is the text of one link that opens it (a teaser: headline link, then
-    its standfirst)."""
-    words = _key(_LIST_MARK.sub("", line.strip())).split(" ")
-    if len(words) < 2:
-        return 0.0
-    text = " ".join(words)
-    best = 0
-    for candidate in anchors.get(" ".join(words[:3]), ()):
-        if text.startswith(candidate) and len(candidate) > best:
-            best = len(candidate)
-    return best / len(text)
+def _ancestry(el) -> list:
+    chain = []
+    while el is not None and len(chain) < MAX_DEPTH:
+        chain.append(el)
+        el = el.getparent()
+    return chain
 
 
-def page_residue(text: str, title: str | None, anchors: dict[str, list[str]],
-                 enabled: frozenset[str]) -> list[tuple[int, int, str]]:
+def page_residue(text: str, title: str | None, page: PageIndex, enabled: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, reason) of whole lines that the page itself shows to be residue:
     - `title`: the opening line that is the page's metadata title (the text alone can only guess
       whether a first line is a headline);
+    - `outside-main`: lines at the top or bottom of the text that the page holds outside the
+      element holding most of the text (a standfirst in the page header, a teaser box below);
     - `related`: runs of lines that are each mostly a link's text, at the end of the text or
       LINK_RUN long anywhere: lists of related stories rendered as paragraphs.
     """
@@ -349,8 +409,19 @@ def page_residue(text: str, title: str | None, anchors: dict[str, list[str]],
                 break
             if len(have) > 2 * TITLE_MIN_CHARS:
                 break  # prose before any headline: the title is not shown at the top
-    if "related" in enabled and anchors:
-        linked = [_link_share(line, anchors) >= LINK_SHARE for _, _, line in lines]
+    if "outside-main" in enabled and lines:
+        inside = page.inside_main([line for _, _, line in lines])
+        for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+            for n in order:
+                if inside[n]:
+                    break
+                if inside[n] is False:
+                    found.setdefault(n, "outside-main")
+    if "repeated-line" in enabled:
+        for n in _repeated_passages([line for _, _, line in lines]):
+            found.setdefault(n, "repeated-line")
+    if "related" in enabled and page.anchors:
+        linked = [page.link_share(line) >= LINK_SHARE for _, _, line in lines]
         n = 0
         while n < len(lines):
             if not linked[n]:
@@ -365,6 +436,29 @@ def page_residue(text: str, title: str | None, anchors: dict[str, list[str]],
                     found.setdefault(k, "related")
             n = end + 1
     return [(lines[n][0], lines[n][1], reason) for n, reason in sorted(found.items())]
+
+
+def _repeated_passages(lines: list[str]) -> list[int]:
+    """Lines of a passage of PASSAGE_LINES or more paragraphs (each PASSAGE_CHARS long) that the
+    text already held, in the same order: a second copy of the article in the page (print or
+    AMP versions, a teaser box quoting it). Single repeated lines stay: in a main text they are
+    the author's (a meal plan, a table)."""
+    keys = [_key(line) if len(line) >= PASSAGE_CHARS else None for line in lines]
+    first: dict[str, int] = {}
+    for n, k in enumerate(keys):
+        if k is not None:
+            first.setdefault(k, n)
+    out: list[int] = []
+    n = 0
+    while n < len(lines):
+        run = 0
+        while (n + run < len(lines) and keys[n + run] is not None
+               and first[keys[n + run]] < n + run and (run == 0 or first[keys[n + run]] > first[keys[n + run - 1]])):
+            run += 1
+        if run >= PASSAGE_LINES:
+            out.extend(range(n, n + run))
+        n += max(run, 1)
+    return out
 
 
 def _clean_around(cleaner: Cleaner, text: str, cuts: list[tuple[int, int, str]]) -> Article:

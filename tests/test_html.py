@@ -14,7 +14,7 @@ pytest.importorskip("bs4")
 
 from clean import Cleaner  # noqa: E402
 from clean.html import (  # noqa: E402
-    HtmlCleaner, HtmlOptions, PageError, PageTimeout, _anchor_starts, looks_like_html, page_residue,
+    HtmlCleaner, HtmlOptions, PageError, PageIndex, PageTimeout, looks_like_html, page_residue,
     run_with_limit,
 )
 from tests.test_cli import run  # noqa: E402
@@ -115,7 +115,7 @@ def test_removals_point_into_the_extracted_text(pages):
 
 
 def test_metadata_title_removes_the_headline_line():
-    anchors = {}
+    anchors = PageIndex({}, {})
     text = f"{TITLE}\n{PARAGRAPHS[0]}\n{PARAGRAPHS[1]}"
     cuts = page_residue(text, TITLE + " | City Times", anchors, frozenset({"title"}))
     assert cuts == [(0, len(TITLE), "title")]
@@ -128,7 +128,7 @@ def test_link_lists_are_related_at_the_end_or_when_long():
 
     links = [f"Story number {n} about something else entirely" for n in range(5)]
     tree = lxml.html.fromstring("<div>" + "".join(f"<a href='/{n}'>{t}</a>" for n, t in enumerate(links)) + "</div>")
-    anchors = _anchor_starts(tree)
+    anchors = PageIndex.of(tree)
     enabled = frozenset({"related"})
     text = "\n".join([PARAGRAPHS[0], *links[:2]])
     assert [r for _, _, r in page_residue(text, None, anchors, enabled)] == ["related", "related"]
