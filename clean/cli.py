@@ -67,8 +67,10 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
                    "(default: when the document starts as an HTML page, or a JSONL record has only --html-key).")
 @click.option("--html-key", default="html", show_default=True, help="JSONL field holding a record's HTML.")
 @click.option("--warc", is_flag=True, help="FILEs are WARC files: one JSONL line per HTML response.")
-@click.option("--favor-recall", is_flag=True, help="HTML: keep more text when the extractor is unsure.")
-@click.option("--favor-precision", is_flag=True, help="HTML: keep less text when the extractor is unsure.")
+@click.option("--favor-recall", "favor", flag_value="recall", default=True,
+              help="HTML: the extractor keeps more text when unsure; clean takes out the residue (default).")
+@click.option("--favor-balanced", "favor", flag_value="balanced", help="HTML: trafilatura's own default balance.")
+@click.option("--favor-precision", "favor", flag_value="precision", help="HTML: the extractor keeps less text when unsure.")
 @click.option("--include-comments", is_flag=True, help="HTML: keep the page's comment section.")
 @click.option("--include-tables/--no-tables", default=True, show_default=True, help="HTML: keep the text of tables.")
 @click.option("--target-lang", metavar="CODE", help="HTML: reject pages that declare another language (ISO 639-1).")
@@ -76,8 +78,7 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
               help="HTML: time limit per page; a page over it is reported and skipped (0: no limit).")
 @click.version_option(package_name="clean")
 def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, keep, drop, lang, mode, color,
-         html_mode, html_key, warc, favor_recall, favor_precision, include_comments, include_tables, target_lang,
-         page_timeout):
+         html_mode, html_key, warc, favor, include_comments, include_tables, target_lang, page_timeout):
     """Strip boilerplate residue from scraped article text.
 
     Reads FILEs (or stdin, or '-'; .gz is decompressed) and writes the clean article to stdout.
@@ -90,11 +91,8 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
         raise click.UsageError(str(e)) from None
     if explain and jsonl:
         raise click.UsageError("--explain shows one document at a time; use it without --jsonl")
-    if favor_recall and favor_precision:
-        raise click.UsageError("--favor-recall and --favor-precision exclude each other")
     if warc and (jsonl or explain or html_mode is False):
         raise click.UsageError("--warc reads WARC files and writes JSONL; it takes no --jsonl, --explain or --no-html")
-    favor = "recall" if favor_recall else "precision" if favor_precision else "balanced"
     html = HtmlInput(cleaner, HtmlOptions(favor=favor, include_comments=include_comments, include_tables=include_tables,
                                           target_lang=target_lang, page_timeout=page_timeout),
                      mode=True if warc else html_mode, key=html_key)

@@ -80,8 +80,9 @@ class MissingExtra(RuntimeError):
 class HtmlOptions:
     """What users may choose about the extraction (trafilatura's own options, passed through).
 
-    favor: "recall" keeps more text when unsure, "precision" less; "balanced" is trafilatura's
-        default.
+    favor: "recall" keeps more text when unsure, "precision" less, "balanced" is trafilatura's
+        own default. Recall is the default here: `clean` takes out the residue recall lets in,
+        and in recall mode trafilatura does not retry a short extraction, which makes it faster.
     include_comments: keep the comment section trafilatura finds. Off by default: comments are
         residue `clean` removes anyway, and a separate extraction of them costs time.
     include_tables: keep the text of <table> elements.
@@ -90,7 +91,7 @@ class HtmlOptions:
     page_timeout: seconds one page may take, extraction and cleaning together; 0 for no limit.
     """
 
-    favor: str = "balanced"
+    favor: str = "recall"
     include_comments: bool = False
     include_tables: bool = True
     target_lang: str | None = None
@@ -153,7 +154,8 @@ class HtmlCleaner:
         self.page_cleaner = _with_mode(self.cleaner, "page")
         # trafilatura's text is the page's main content already: a line it holds twice (a meal
         # plan, a table) or a bare URL in it (a reference, a shop link) is the author's text.
-        self.text_cleaner = _with_mode(self.cleaner, self.cleaner.mode)
+        # It is an article by construction, too: no need to look for one in it.
+        self.text_cleaner = _with_mode(self.cleaner, "article" if self.cleaner.mode == "auto" else self.cleaner.mode)
         self.text_cleaner.enabled = self.cleaner.enabled - (TRUSTED_IN_MAIN_TEXT - self.cleaner.drop)
 
     def clean(self, page: bytes | str, url: str | None = None) -> Page:
@@ -314,7 +316,14 @@ def _merged(article: Article, meta: dict, extractor: str, headline: str | None) 
 # --- residue the page shows and the text alone cannot ------------------------------------------
 
 def _key(text: str) -> str:
+    """Text compared across page and extracted text: NFKC, spaces folded, case folded."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def _node_key(text: str) -> str:
+    """The first KEY_CHARS characters, spaces folded: cheap enough for every text node of a page.
+    trafilatura's text is NFC; a page in another normal form only leaves lines unplaced."""
+    return " ".join(text[:4 * KEY_CHARS].split())[:KEY_CHARS]
 
 
 @dataclass
@@ -331,25 +340,23 @@ class PageIndex:
         anchors: dict[str, list[str]] = {}
         nodes: dict[str, list] = {}
         body = tree.find("body")
-        for el in (body if body is not None else tree).iter():
-            if not isinstance(el.tag, str):
-                continue  # comments and processing instructions
-            if el.text and not el.text.isspace():
-                nodes.setdefault(_key(el.text)[:KEY_CHARS], []).append(el)
-            if el.tail and not el.tail.isspace():
-                parent = el.getparent()
-                if parent is not None:
-                    nodes.setdefault(_key(el.tail)[:KEY_CHARS], []).append(parent)
-            if el.tag == "a":
-                words = _key(el.text_content()).split(" ")
-                if len(words) >= 2:
-                    anchors.setdefault(" ".join(words[:3]), []).append(" ".join(words))
+        root = body if body is not None else tree
+        for node in root.xpath(".//text()[normalize-space()]"):
+            holder = node.getparent()
+            if node.is_tail and holder is not None:
+                holder = holder.getparent()
+            if holder is not None:
+                nodes.setdefault(_node_key(node), []).append(holder)
+        for a in root.iter("a"):
+            words = a.text_content().split()
+            if len(words) >= 2:
+                anchors.setdefault(" ".join(words[:3]), []).append(" ".join(words))
         return cls(anchors, nodes)
 
     def link_share(self, line: str) -> float:
         """How much of a line is the text of one link that opens it (a teaser: headline link,
         then its standfirst)."""
-        words = _key(_LIST_MARK.sub("", line.strip())).split(" ")
+        words = _LIST_MARK.sub("", line.strip()).split()
         if len(words) < 2:
             return 0.0
         text = " ".join(words)
@@ -362,7 +369,7 @@ class PageIndex:
     def inside_main(self, lines: list[str]) -> list[bool | None]:
         """For each line, whether the page holds it inside the element that holds MAIN_SHARE of
         the text (deepest such element), outside it, or None when the line cannot be placed."""
-        places = [self.nodes.get(_key(_LIST_MARK.sub("", line.strip()))[:KEY_CHARS], []) for line in lines]
+        places = [self.nodes.get(_node_key(_LIST_MARK.sub("", line.strip())), []) for line in lines]
         weight: dict = {}
         total = 0
         for line, found in zip(lines, places):
@@ -443,7 +450,7 @@ def _repeated_passages(lines: list[str]) -> list[int]:
     text already held, in the same order: a second copy of the article in the page (print or
     AMP versions, a teaser box quoting it). Single repeated lines stay: in a main text they are
     the author's (a meal plan, a table)."""
-    keys = [_key(line) if len(line) >= PASSAGE_CHARS else None for line in lines]
+    keys = [" ".join(line.split()) if len(line) >= PASSAGE_CHARS else None for line in lines]
     first: dict[str, int] = {}
     for n, k in enumerate(keys):
         if k is not None:
