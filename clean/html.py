@@ -57,6 +57,10 @@ MAIN_SHARE = 0.8
 PLACED_SHARE = 0.5
 KEY_CHARS = 40
 MAX_DEPTH = 1000
+# An article body split over several elements with the same body-like class: the others are
+# taken in when they hold this much paragraph text the extracted text lacks.
+_BODY_CLASS = re.compile(r"(?:^|[\s_-])(?:body|article|story|entry|content|text)(?:$|[\s_-])", re.IGNORECASE)
+CONTINUATION_CHARS = 200
 # The headline is matched against the metadata title within the first lines only.
 TITLE_LINES = 3
 TITLE_MIN_CHARS = 15
@@ -193,8 +197,17 @@ class HtmlCleaner:
             found = language.detect(text)
             if found is not None and found != lang:
                 return self._rejected(meta, lang, f"the text reads as {found!r}")
-        cuts = page_residue(text, meta.get("title"), PageIndex.of(tree), self.cleaner.enabled)
+        index = PageIndex.of(tree)
+        notes: tuple[str, ...] = ()
+        before, after = index.continuation(tree, text.split("\n"))
+        if before or after:
+            text = "\n".join([*before, text, *after])
+            notes = (f"continued: {len(before) + len(after)} paragraphs from the rest of a body split "
+                     "over several elements",)
+        cuts = page_residue(text, meta.get("title"), index, self.cleaner.enabled)
         article = _clean_around(self.text_cleaner, text, cuts)
+        if notes:
+            article = replace(article, notes=article.notes + notes)
         headline = next((text[s:e].strip() for s, e, r in cuts if r == "title"), None)
         return Page(_merged(article, meta, "trafilatura", headline), text)
 
@@ -366,10 +379,65 @@ class PageIndex:
                 best = len(candidate)
         return best / len(text)
 
+    def main_element(self, lines: list[str]):
+        """The deepest element holding MAIN_SHARE of the text's lines (by length), or None when
+        too little of the text can be placed in the page to tell."""
+        places = self._places(lines)
+        return self._main(lines, places)
+
+    def _places(self, lines: list[str]) -> list[list]:
+        return [self.nodes.get(_node_key(_LIST_MARK.sub("", line.strip())), []) for line in lines]
+
+    def _main(self, lines: list[str], places: list[list]):
+        weight: dict = {}
+        total = 0
+        for line, found in zip(lines, places):
+            if len(found) == 1:  # a text the page shows once places its line for sure
+                total += len(line)
+                for el in _ancestry(found[0]):
+                    weight[el] = weight.get(el, 0) + len(line)
+        if not total or total < PLACED_SHARE * sum(len(line) for line in lines):
+            return None
+        main, depth = None, -1
+        for el, w in weight.items():
+            if w >= MAIN_SHARE * total:
+                d = len(_ancestry(el))
+                if d > depth:
+                    main, depth = el, d
+        return main
+
     def inside_main(self, lines: list[str]) -> list[bool | None]:
-        """For each line, whether the page holds it inside the element that holds MAIN_SHARE of
-        the text (deepest such element), outside it, or None when the line cannot be placed."""
-        places = [self.nodes.get(_node_key(_LIST_MARK.sub("", line.strip())), []) for line in lines]
+        """For each line, whether the page holds it inside the main element, outside it, or
+        None when the line cannot be placed."""
+        places = self._places(lines)
+        main = self._main(lines, places)
+        if main is None:
+            return [None] * len(lines)
+        return [None if not found else any(main in _ancestry(el) for el in found) for found in places]
+
+    def continuation(self, tree, lines: list[str]) -> tuple[list[str], list[str]]:
+        """Paragraphs of an article body the page splits over several elements (an advert row
+        between two halves), when the extractor kept only one: elements with the main element's
+        tag and body-like class that hold CONTINUATION_CHARS of paragraphs the text lacks.
+        Returns (paragraphs before the text, paragraphs after it)."""
+        main = self.main_element(lines)
+        if main is None or not _BODY_CLASS.search(main.get("class") or ""):
+            return [], []
+        have = {_node_key(_LIST_MARK.sub("", line.strip())) for line in lines}
+        before: list[str] = []
+        after: list[str] = []
+        side = before
+        for el in tree.iter(main.tag):
+            if el is main:
+                side = after
+                continue
+            if el.get("class") != main.get("class") or main in _ancestry(el) or el in _ancestry(main):
+                continue
+            paragraphs = [" ".join(p.text_content().split()) for p in el.iter("p")]
+            paragraphs = [p for p in paragraphs if p and _node_key(p) not in have]
+            if sum(len(p) for p in paragraphs) >= CONTINUATION_CHARS:
+                side.extend(paragraphs)
+        return before, after
         weight: dict = {}
         total = 0
         for line, found in zip(lines, places):

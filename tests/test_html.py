@@ -144,6 +144,29 @@ def test_link_lists_are_related_at_the_end_or_when_long():
     assert page_residue(text, None, anchors, frozenset()) == []
 
 
+SECOND_HALF = [
+    "Residents of the northern districts welcomed the vote, though several shop owners along the "
+    "planned route said they feared a long period of roadworks outside their doors.",
+    "Engineers from the transport department will survey the route during the winter, and the "
+    "first contracts are due to be signed before the summer holidays begin.",
+    "Opposition members promised to follow the costs closely and asked for a public report on "
+    "the progress of the works every six months until the line opens.",
+]
+
+
+def test_a_body_split_over_several_elements_is_taken_whole(pages):
+    half = lambda ps: '<div class="article-body">' + "".join(f"<p>{p}</p>" for p in ps) + "</div>"
+    html = (f"<!DOCTYPE html><html><head><title>{TITLE}</title></head><body><main>"
+            f'<div class="grid">{half(PARAGRAPHS)}<aside class="rail"><div class="ad">Advertisement</div></aside></div>'
+            '<div class="row ad-row"><span>Advertisement</span></div>'
+            f'<div class="grid">{half(SECOND_HALF)}</div></main><footer><p>Copyright</p></footer></body></html>')
+    page = pages.clean(html)
+    assert page.article.body == tuple(PARAGRAPHS + SECOND_HALF)
+    # trafilatura keeps the first half only; the second is taken in, and the note says so.
+    assert page.article.notes == ("continued: 3 paragraphs from the rest of a body split over several elements",)
+    assert page.source.endswith(SECOND_HALF[-1])
+
+
 def test_keep_switches_off_page_residue_too():
     page = HtmlCleaner(Cleaner(keep=["related", "headline"])).clean(article_page())
     assert not {"title", "related"} & {r.reason for r in page.article.removed}
