@@ -46,6 +46,8 @@ _LIST_MARK = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+")
 LINK_SHARE = 0.5
 LINK_RUN_AT_END = 2
 LINK_RUN = 3
+TEASER_SHARE = 0.25
+TEASER_RUN = 3
 # Reasons the text cleaner does not apply to trafilatura's main text unless `drop` names them.
 TRUSTED_IN_MAIN_TEXT = frozenset({"repeated-line", "url"})
 # A passage of this many paragraphs of this length seen twice is a copy of the text.
@@ -496,7 +498,8 @@ def page_residue(text: str, title: str | None, page: PageIndex, enabled: frozens
         for n in _repeated_passages([line for _, _, line in lines]):
             found.setdefault(n, "repeated-line")
     if "related" in enabled and page.anchors:
-        linked = [page.link_share(line) >= LINK_SHARE for _, _, line in lines]
+        shares = [page.link_share(line) for _, _, line in lines]
+        linked = [share >= LINK_SHARE for share in shares]
         n = 0
         while n < len(lines):
             if not linked[n]:
@@ -510,6 +513,14 @@ def page_residue(text: str, title: str | None, page: PageIndex, enabled: frozens
                 for k in range(n, end + 1):
                     found.setdefault(k, "related")
             n = end + 1
+        # Teasers closing the text: each line opens with a headline link and goes on with its
+        # standfirst, so less of it is link text.
+        n = len(lines)
+        while n > 0 and shares[n - 1] >= TEASER_SHARE:
+            n -= 1
+        if len(lines) - n >= TEASER_RUN:
+            for k in range(n, len(lines)):
+                found.setdefault(k, "related")
     return [(lines[n][0], lines[n][1], reason) for n, reason in sorted(found.items())]
 
 

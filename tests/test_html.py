@@ -140,6 +140,11 @@ def test_link_lists_are_related_at_the_end_or_when_long():
     # A teaser line (the link's text, then its standfirst) is a link line too.
     text = "\n".join([PARAGRAPHS[0], f"- {links[3]} What happened next", links[4]])
     assert len(page_residue(text, None, anchors, enabled)) == 2
+    # Teasers closing the text: a headline link, then a standfirst that is no link.
+    teasers = [f"- {link} and what the people living there have to say about it" for link in links[:3]]
+    text = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], *teasers])
+    assert [r for _, _, r in page_residue(text, None, anchors, enabled)] == ["related"] * 3
+    assert page_residue("\n".join([PARAGRAPHS[0], *teasers[:2]]), None, anchors, enabled) == []
     # With the reason switched off nothing is cut.
     assert page_residue(text, None, anchors, frozenset()) == []
 
