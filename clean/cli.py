@@ -111,6 +111,8 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
             if stats.invalid_utf8:
                 _warn(f"{stats.invalid_utf8} invalid UTF-8 sequences replaced")
             _echo_err(stats.summary())
+            if html.fallbacks:
+                _echo_err(f"clean: {html.fallbacks} HTML pages had no main text; their full text was cleaned")
         else:
             for n, path in enumerate(paths):
                 if n and fmt == "text":

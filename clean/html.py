@@ -37,7 +37,8 @@ FAVOR = ("balanced", "recall", "precision")
 # trafilatura's own MAX_FILE_SIZE: a page larger than this is refused rather than parsed.
 MAX_PAGE_BYTES = 20_000_000
 # A document is taken for HTML when it opens with one of these, after a BOM and whitespace.
-_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+                         re.IGNORECASE | re.DOTALL)
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _SPACES = re.compile(r"\s+")
 _LIST_MARK = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+")

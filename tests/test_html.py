@@ -69,6 +69,7 @@ def pages():
     b"  \n<!doctype HTML>\n<html>",
     b"\xef\xbb\xbf<html lang='en'><head>",
     b"<!-- saved page -->\n<html>",
+    b"<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0 Strict//EN'>",
     "\ufeff<!DOCTYPE html>".encode("utf-16-le"),
     "<!DOCTYPE html><p>caf\u00e9</p>",
 ])
