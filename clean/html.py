@@ -60,6 +60,14 @@ MAIN_SHARE = 0.8
 PLACED_SHARE = 0.5
 KEY_CHARS = 40
 MAX_DEPTH = 1000
+# Words of class names and ids that say what a box inside the article holds.
+BOX_WORDS = {
+    **dict.fromkeys(("newsletter", "newsletters", "subscribe", "subscription", "signup", "cta"), "newsletter"),
+    **dict.fromkeys(("share", "sharing", "social", "sharebar"), "share"),
+    **dict.fromkeys(("promo", "promotion", "recirc", "recirculation", "related", "outbrain", "taboola"), "related"),
+    **dict.fromkeys(("advert", "advertisement", "sponsored"), "advert"),
+}
+_WORD = re.compile(r"[a-z]+")
 # An article body split over several elements with the same body-like class: the others are
 # taken in when they hold this much paragraph text the extracted text lacks.
 _BODY_CLASS = re.compile(r"(?:^|[\s_-])(?:body|article|story|entry|content|text)(?:$|[\s_-])", re.IGNORECASE)
@@ -418,6 +426,29 @@ class PageIndex:
             return [None] * len(lines)
         return [None if not found else any(main in _ancestry(el) for el in found) for found in places]
 
+    def boxed(self, lines: list[str]) -> list[str | None]:
+        """For each line, the residue reason its box names, when the page holds it (once) in an
+        element inside the main one whose class or id says what it is (a newsletter sign-up,
+        a call to action, a share bar, a promotion); None otherwise."""
+        places = self._places(lines)
+        main = self._main(lines, places)
+        out: list[str | None] = [None] * len(lines)
+        if main is None:
+            return out
+        for n, found in enumerate(places):
+            if len(found) != 1:
+                continue
+            for el in _ancestry(found[0]):
+                if el is main:
+                    break
+                names = f"{el.get('class') or ''} {el.get('id') or ''}"
+                if names.strip():
+                    reason = next((r for word in _WORD.findall(names.lower()) if (r := BOX_WORDS.get(word))), None)
+                    if reason:
+                        out[n] = reason
+                        break
+        return out
+
     def continuation(self, tree, lines: list[str]) -> tuple[list[str], list[str]]:
         """Paragraphs of an article body the page splits over several elements (an advert row
         between two halves), when the extractor kept only one: elements with the main element's
@@ -495,6 +526,9 @@ def page_residue(text: str, title: str | None, page: PageIndex, enabled: frozens
                     break
                 if inside[n] is False:
                     found.setdefault(n, "outside-main")
+    for n, reason in enumerate(page.boxed([line for _, _, line in lines])):
+        if reason in enabled:
+            found.setdefault(n, reason)
     if "repeated-line" in enabled:
         for n in _repeated_passages([line for _, _, line in lines]):
             found.setdefault(n, "repeated-line")

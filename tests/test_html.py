@@ -173,6 +173,15 @@ def test_a_body_split_over_several_elements_is_taken_whole(pages):
     assert page.source.endswith(SECOND_HALF[-1])
 
 
+def test_boxes_inside_the_article_named_for_residue(pages):
+    box = ('<div class="story-cta"><p>Get the best of the city in your inbox every '
+           'morning, with the stories our editors pick for you.</p></div>')
+    html = article_page(related=False).replace(f"<p>{PARAGRAPHS[1]}</p>", f"<p>{PARAGRAPHS[1]}</p>{box}")
+    page = pages.clean(html)
+    assert page.article.body == tuple(PARAGRAPHS)
+    assert "newsletter" in {r.reason for r in page.article.removed}
+
+
 def test_keep_switches_off_page_residue_too():
     page = HtmlCleaner(Cleaner(keep=["related", "headline"])).clean(article_page())
     assert not {"title", "related"} & {r.reason for r in page.article.removed}
