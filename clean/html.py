@@ -26,7 +26,7 @@ import signal
 import threading
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from . import language
@@ -358,6 +358,7 @@ class PageIndex:
 
     anchors: dict[str, list[str]]
     nodes: dict[str, list]
+    _last: tuple | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, tree) -> PageIndex:
@@ -393,11 +394,15 @@ class PageIndex:
     def main_element(self, lines: list[str]):
         """The deepest element holding MAIN_SHARE of the text's lines (by length), or None when
         too little of the text can be placed in the page to tell."""
-        places = self._places(lines)
-        return self._main(lines, places)
+        return self._placed(lines)[1]
 
-    def _places(self, lines: list[str]) -> list[list]:
-        return [self.nodes.get(_node_key(_LIST_MARK.sub("", line.strip())), []) for line in lines]
+    def _placed(self, lines: list[str]) -> tuple[list[list], object]:
+        """(elements holding each line, main element), for the last text asked about."""
+        key = tuple(lines)
+        if self._last is None or self._last[0] != key:
+            places = [self.nodes.get(_node_key(_LIST_MARK.sub("", line.strip())), []) for line in lines]
+            self._last = (key, places, self._main(lines, places))
+        return self._last[1], self._last[2]
 
     def _main(self, lines: list[str], places: list[list]):
         weight: dict = {}
@@ -420,8 +425,7 @@ class PageIndex:
     def inside_main(self, lines: list[str]) -> list[bool | None]:
         """For each line, whether the page holds it inside the main element, outside it, or
         None when the line cannot be placed."""
-        places = self._places(lines)
-        main = self._main(lines, places)
+        places, main = self._placed(lines)
         if main is None:
             return [None] * len(lines)
         return [None if not found else any(main in _ancestry(el) for el in found) for found in places]
@@ -430,8 +434,7 @@ class PageIndex:
         """For each line, the residue reason its box names, when the page holds it (once) in an
         element inside the main one whose class or id says what it is (a newsletter sign-up,
         a call to action, a share bar, a promotion); None otherwise."""
-        places = self._places(lines)
-        main = self._main(lines, places)
+        places, main = self._placed(lines)
         out: list[str | None] = [None] * len(lines)
         if main is None:
             return out
