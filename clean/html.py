@@ -475,22 +475,6 @@ class PageIndex:
             if sum(len(p) for p in paragraphs) >= CONTINUATION_CHARS:
                 side.extend(paragraphs)
         return before, after
-        weight: dict = {}
-        total = 0
-        for line, found in zip(lines, places):
-            if len(found) == 1:  # a text the page shows once places its line for sure
-                total += len(line)
-                for el in _ancestry(found[0]):
-                    weight[el] = weight.get(el, 0) + len(line)
-        if total < PLACED_SHARE * sum(len(line) for line in lines):
-            return [None] * len(lines)  # too little of the text placed to tell where the article is
-        main, depth = None, -1
-        for el, w in weight.items():
-            if w >= MAIN_SHARE * total:
-                d = len(_ancestry(el))
-                if d > depth:
-                    main, depth = el, d
-        return [None if not found else any(main in _ancestry(el) for el in found) for found in places]
 
 
 def _ancestry(el) -> list:

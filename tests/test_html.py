@@ -324,7 +324,7 @@ def test_html_on_stdin_and_json_format():
     for start, end, reason in obj["removed"]:
         assert obj["extracted"][start:end].strip()
     explained = run("--explain", "--no-color", "-", stdin=data).stdout.decode()
-    assert f"- title" in explained and "- related" in explained
+    assert "- title" in explained and "- related" in explained
 
 
 def test_page_without_doctype_needs_html_flag():
