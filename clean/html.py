@@ -101,8 +101,10 @@ class HtmlOptions:
     include_comments: keep the comment section trafilatura finds. Off by default: comments are
         residue `clean` removes anyway, and a separate extraction of them costs time.
     include_tables: keep the text of <table> elements.
-    target_lang: an ISO 639-1 code; a page whose HTML declares another language is rejected
-        (an empty body with a note).
+    target_lang: an ISO 639-1 code; a page whose <html lang> declares another language, or whose
+        main text reads as another (clean's stopword detection), is rejected: an empty body with
+        a note. trafilatura's own check is not used: it would turn a rejection into the full-text
+        fallback.
     page_timeout: seconds one page may take, extraction and cleaning together; 0 for no limit.
     """
 
@@ -192,7 +194,10 @@ class HtmlCleaner:
             return self._full_text(page, {"url": url}, f"the page could not be parsed ({type(e).__name__})")
         if tree is None:
             return self._full_text(page, {"url": url}, "not an HTML document")
-        meta = _metadata(tree, url)
+        try:
+            meta = _metadata(tree, url)
+        except Exception:  # metadata is a bonus: a page whose head trips the readers still counts
+            meta = {"url": url}
         lang = self.options.target_lang
         if lang and check_html_lang(tree, lang, strict=True) is False:
             return self._rejected(meta, lang, "the page declares another language")
@@ -208,14 +213,18 @@ class HtmlCleaner:
             found = language.detect(text)
             if found is not None and found != lang:
                 return self._rejected(meta, lang, f"the text reads as {found!r}")
-        index = PageIndex.of(tree)
         notes: tuple[str, ...] = ()
-        before, after = index.continuation(tree, text.split("\n"))
-        if before or after:
-            text = "\n".join([*before, text, *after])
-            notes = (f"continued: {len(before) + len(after)} paragraphs from the rest of a body split "
-                     "over several elements",)
-        cuts = page_residue(text, meta.get("title"), index, self.cleaner.enabled)
+        try:
+            index = PageIndex.of(tree)
+            before, after = index.continuation(tree, text.split("\n"))
+            if before or after:
+                text = "\n".join([*before, text, *after])
+                notes = (f"continued: {len(before) + len(after)} paragraphs from the rest of a body split "
+                         "over several elements",)
+            cuts = page_residue(text, meta.get("title"), index, self.cleaner.enabled)
+        except (RecursionError, MemoryError, ValueError) as e:  # the text is cleaned without the page's help
+            cuts = []
+            notes = (f"page residue not read ({type(e).__name__})",)
         article = _clean_around(self.text_cleaner, text, cuts)
         if notes:
             article = replace(article, notes=article.notes + notes)
@@ -233,8 +242,7 @@ class HtmlCleaner:
         o = self.options
         document = bare_extraction(
             tree, url=url, favor_recall=o.favor == "recall", favor_precision=o.favor == "precision",
-            include_comments=o.include_comments, include_tables=o.include_tables,
-            target_language=o.target_lang, with_metadata=False)
+            include_comments=o.include_comments, include_tables=o.include_tables, with_metadata=False)
         if document is None:
             return ""
         text = document.text or ""
