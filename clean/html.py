@@ -68,6 +68,7 @@ BOX_WORDS = {
     **dict.fromkeys(("advert", "advertisement", "sponsored"), "advert"),
 }
 _WORD = re.compile(r"[a-z]+")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # An article body split over several elements with the same body-like class: the others are
 # taken in when they hold this much paragraph text the extracted text lacks.
 _BODY_CLASS = re.compile(r"(?:^|[\s_-])(?:body|article|story|entry|content|text)(?:$|[\s_-])", re.IGNORECASE)
@@ -221,14 +222,15 @@ class HtmlCleaner:
                 text = "\n".join([*before, text, *after])
                 notes = (f"continued: {len(before) + len(after)} paragraphs from the rest of a body split "
                          "over several elements",)
-            cuts = page_residue(text, meta.get("title"), index, self.cleaner.enabled)
+            cuts = page_residue(text, meta.get("title"), index, self.cleaner.enabled, meta.get("description"))
         except (RecursionError, MemoryError, ValueError) as e:  # the text is cleaned without the page's help
             cuts = []
             notes = (f"page residue not read ({type(e).__name__})",)
         article = _clean_around(self.text_cleaner, text, cuts)
         if notes:
             article = replace(article, notes=article.notes + notes)
-        headline = next((text[s:e].strip() for s, e, r in cuts if r == "title"), None)
+        standfirst = _key(meta.get("description") or "")
+        headline = next((text[s:e].strip() for s, e, r in cuts if r == "title" and _key(text[s:e]) != standfirst), None)
         return Page(_merged(article, meta, "trafilatura", headline), text)
 
     def _rejected(self, meta: dict, lang: str, why: str) -> Page:
@@ -323,6 +325,7 @@ def _metadata(tree, url: str | None) -> dict:
         "date": date,
         "sitename": _tidy(sitename),
         "url": meta.url or url,
+        "description": _tidy(meta.description),
     }
 
 
@@ -438,6 +441,11 @@ class PageIndex:
             return [None] * len(lines)
         return [None if not found else any(main in _ancestry(el) for el in found) for found in places]
 
+    def is_heading(self, line: str) -> bool:
+        """The page holds this line, and only in headings."""
+        found = self.nodes.get(_node_key(line.strip()), [])
+        return bool(found) and all(el.tag in _HEADINGS for el in found)
+
     def boxed(self, lines: list[str]) -> list[str | None]:
         """For each line, the residue reason its box names, when the page holds it (once) in an
         element inside the main one whose class or id says what it is (a newsletter sign-up,
@@ -493,10 +501,13 @@ def _ancestry(el) -> list:
     return chain
 
 
-def page_residue(text: str, title: str | None, page: PageIndex, enabled: frozenset[str]) -> list[tuple[int, int, str]]:
+def page_residue(text: str, title: str | None, page: PageIndex, enabled: frozenset[str],
+                 description: str | None = None) -> list[tuple[int, int, str]]:
     """(start, end, reason) of whole lines that the page itself shows to be residue:
     - `title`: the opening line that is the page's metadata title (the text alone can only guess
-      whether a first line is a headline);
+      whether a first line is a headline), and the standfirst under it: a line the page's
+      metadata description repeats and the page sets as a heading (a lead paragraph that is also
+      the description is a <p>, and stays);
     - `outside-main`: lines at the top or bottom of the text that the page holds outside the
       element holding most of the text (a standfirst in the page header, a teaser box below);
     - `related`: runs of lines that are each mostly a link's text, at the end of the text or
@@ -513,6 +524,11 @@ def page_residue(text: str, title: str | None, page: PageIndex, enabled: frozens
                 break
             if len(have) > 2 * TITLE_MIN_CHARS:
                 break  # prose before any headline: the title is not shown at the top
+    if description and "title" in enabled:
+        want = _key(description)
+        for n, (_, _, line) in enumerate(lines[:TITLE_LINES + 1]):
+            if n not in found and _key(line) == want and page.is_heading(line):
+                found[n] = "title"
     if "outside-main" in enabled and lines:
         inside = page.inside_main([line for _, _, line in lines])
         for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):

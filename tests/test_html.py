@@ -124,6 +124,19 @@ def test_metadata_title_removes_the_headline_line():
     assert page_residue(f"{PARAGRAPHS[0]}\n{TITLE}", TITLE, anchors, frozenset({"title"})) == []
 
 
+def test_standfirst_in_a_heading_goes_with_the_headline(pages):
+    dek = "The northern line will reach the outer districts by 2024, the council decided."
+    page = article_page(related=False).replace(
+        f"<h1>{TITLE}</h1>", f"<header><h1>{TITLE}</h1><h2 class='sub-head'>{dek}</h2></header>").replace(
+        "<link rel", f'<meta property="og:description" content="{dek}">\n<link rel')
+    a = pages.clean(page).article
+    assert a.body == tuple(PARAGRAPHS) and a.title == TITLE
+    # The same description on a lead paragraph (a <p>) is article text and stays.
+    lead = article_page(related=False).replace(
+        "<link rel", f'<meta property="og:description" content="{PARAGRAPHS[0]}">\n<link rel')
+    assert pages.clean(lead).article.body == tuple(PARAGRAPHS)
+
+
 def test_link_lists_are_related_at_the_end_or_when_long():
     import lxml.html
 
