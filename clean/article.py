@@ -71,6 +71,11 @@ class Article:
     kind: str = "article"  # "article" (extractor output) or "page" (a full-page dump)
     main: tuple[int, int] | None = None  # source span of the main block chosen on a page
     notes: tuple[str, ...] = field(default=())
+    # Set when the Article was made from an HTML page (clean.html): the page's URL and site name,
+    # and which text was cleaned: "trafilatura" (its main text) or "fulltext" (the whole page's).
+    url: str | None = None
+    sitename: str | None = None
+    extractor: str | None = None
 
     @property
     def text(self) -> str:
@@ -78,8 +83,9 @@ class Article:
         return "\n\n".join(self.body)
 
     def metadata(self) -> dict:
-        """The extracted metadata as a plain dict (the JSONL `metadata.clean` object)."""
-        return {
+        """The extracted metadata as a plain dict (the JSONL `metadata.clean` object). An Article
+        made from HTML also carries url, sitename, extractor and notes (why a fallback was used)."""
+        fields = {
             "title": self.title,
             "byline": self.byline,
             "date": self.date,
@@ -88,6 +94,9 @@ class Article:
             "captions": list(self.captions),
             "removed": [r.as_list() for r in self.removed],
         }
+        if self.extractor is not None:
+            fields.update(url=self.url, sitename=self.sitename, extractor=self.extractor, notes=list(self.notes))
+        return fields
 
     def removed_bytes(self, original: str) -> dict[str, int]:
         """UTF-8 bytes removed per reason, for run summaries."""

@@ -17,10 +17,11 @@ from itertools import chain, islice
 import click
 
 from .cleaner import MODES, Cleaner
+from .html import HtmlInput, HtmlOptions, MissingExtra, PageError
 from .parallel import BATCH_BYTES, BATCH_RECORDS, Pool, WorkerDied, batches, default_workers
 from .progress import Progress
 from .profile import source_of
-from .readers import InputError, read_document, read_lines
+from .readers import InputError, decode, read_bytes, read_lines
 from .records import JsonlJob, RecordError, clean_jsonl_line, removal_counts
 from .render import as_json, body_text, explain
 from .stats import Stats
@@ -70,13 +71,29 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
               help="With --profile: the JSONL field whose URL host names the record's source.")
 @click.option("--source", "source_url", metavar="URL",
               help="With --profile: the URL or host plain-text FILEs come from (default: no source).")
+@click.option("--html/--no-html", "html_mode", default=None,
+              help="Input is HTML: extract the main text with trafilatura, then clean it "
+                   "(default: when the document starts as an HTML page, or a JSONL record has only --html-key).")
+@click.option("--html-key", default="html", show_default=True, help="JSONL field holding a record's HTML.")
+@click.option("--warc", is_flag=True, help="FILEs are WARC files: one JSONL line per HTML response.")
+@click.option("--favor-recall", "favor", flag_value="recall", default=True,
+              help="HTML: the extractor keeps more text when unsure; clean takes out the residue (default).")
+@click.option("--favor-balanced", "favor", flag_value="balanced", help="HTML: trafilatura's own default balance.")
+@click.option("--favor-precision", "favor", flag_value="precision", help="HTML: the extractor keeps less text when unsure.")
+@click.option("--include-comments", is_flag=True, help="HTML: keep the page's comment section.")
+@click.option("--include-tables/--no-tables", default=True, show_default=True, help="HTML: keep the text of tables.")
+@click.option("--target-lang", metavar="CODE", help="HTML: reject pages that declare another language (ISO 639-1).")
+@click.option("--page-timeout", type=click.FloatRange(min=0), default=30.0, show_default=True, metavar="SECONDS",
+              help="HTML: time limit per page; a page over it is reported and skipped (0: no limit).")
 @click.version_option(package_name="clean")
 def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, keep, drop, lang, mode, color,
-         workers, output, progress, stats_path, profile_path, group_key, source_url):
+         workers, output, progress, stats_path, profile_path, group_key, source_url,
+         html_mode, html_key, warc, favor, include_comments, include_tables, target_lang, page_timeout):
     """Strip boilerplate residue from scraped article text.
 
     Reads FILEs (or stdin, or '-'; .gz and .zst are decompressed) and writes the clean article to
-    stdout or to -o FILE. `clean learn --help` tells how to learn a site profile from a corpus.
+    stdout or to -o FILE. HTML pages, JSONL records carrying HTML and WARC files go through an HTML
+    extractor first. `clean learn --help` tells how to learn a site profile from a corpus.
     """
     try:
         profile = _read_profile(profile_path) if profile_path else None
@@ -86,6 +103,11 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
         raise click.UsageError(str(e)) from None
     if explain and jsonl:
         raise click.UsageError("--explain shows one document at a time; use it without --jsonl")
+    if warc and (jsonl or explain or html_mode is False):
+        raise click.UsageError("--warc reads WARC files and writes JSONL; it takes no --jsonl, --explain or --no-html")
+    html = HtmlInput(cleaner, HtmlOptions(favor=favor, include_comments=include_comments, include_tables=include_tables,
+                                          target_lang=target_lang, page_timeout=page_timeout),
+                     mode=True if warc else html_mode, key=html_key)
     colour = sys.stdout.isatty() if color is None and not output else bool(color)
     show_progress = sys.stderr.isatty() if progress is None else progress
     paths = list(files) or ["-"]
@@ -96,18 +118,26 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
     completed = False
     sink = None
     try:
+        if html.mode:
+            html.pages  # noqa: B018 -- fail now, not on the first page, when the html extra is missing
         sink = Output(output)
-        if jsonl:
-            used_workers = _run_jsonl(paths, JsonlJob(cleaner, text_key, group_key), strict, workers, show_progress,
-                                      sink.stream, stats)
+        if warc:
+            _run_warc(paths, html, text_key, sink.stream)
+        elif jsonl:
+            used_workers = _run_jsonl(paths, JsonlJob(cleaner, text_key, group_key, html), strict, workers,
+                                      show_progress, sink.stream, stats)
             if stats.invalid_utf8:
                 _warn(f"{stats.invalid_utf8} invalid UTF-8 sequences replaced")
         else:
-            _run_documents(paths, cleaner, fmt, explain, colour, show_progress, sink.stream, stats, source_url)
+            _run_documents(paths, cleaner, fmt, explain, colour, show_progress, sink.stream, stats, source_url, html)
         sink.commit()
         completed = True
         if jsonl:
             _echo_err(stats.summary())
+            if stats.html_fallbacks:
+                _echo_err(f"clean: {stats.html_fallbacks} HTML pages had no main text; their full text was cleaned")
+    except MissingExtra as e:
+        _fail(f"clean: error: {e}", EXIT_INPUT)
     except InputError as e:
         _fail(f"clean: error: {e}", EXIT_INPUT)
     except RecordError as e:
@@ -137,42 +167,77 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
 
 
 def _run_documents(paths, cleaner: Cleaner, fmt: str, show: bool, colour: bool, show_progress: bool, out,
-                   stats: Stats, source: str | None = None) -> None:
+                   stats: Stats, source: str | None = None, html: HtmlInput | None = None) -> None:
     bar = Progress(show_progress and len(paths) > 1)
     try:
         for n, path in enumerate(paths):
             if n and fmt == "text":
                 out.write(DOCUMENT_SEPARATOR.encode())
                 stats.bytes_out += len(DOCUMENT_SEPARATOR)
-            size = _run_document(path, cleaner, fmt, show, colour, out, stats, source)
+            size = _run_document(path, cleaner, fmt, show, colour, out, stats, source, html)
             bar.update(1, size)
     finally:
         bar.close()
 
 
 def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: bool, out, stats: Stats,
-                  source: str | None = None) -> int:
-    doc = read_document(path)
-    if doc.invalid:
-        _warn(f"{path}: {doc.invalid} invalid UTF-8 sequences replaced")
-    article = cleaner.clean(doc.text, source=source)
+                  source: str | None = None, html: HtmlInput | None = None) -> int:
+    data = read_bytes(path)
+    invalid = 0
+    if html is not None and html.wants(data):
+        page = _clean_page(path, data, html)
+        if page is None:
+            stats.records += 1
+            stats.errors += 1
+            return len(data)
+        text, article = page.source, page.article
+    else:
+        if html is not None and html.missing_extra_for(data):
+            _warn(f"{path}: looks like HTML, cleaned as text; pip install 'clean[html]' to extract it")
+        doc = decode(data, path)
+        if doc.invalid:
+            _warn(f"{path}: {doc.invalid} invalid UTF-8 sequences replaced")
+        text, invalid = doc.text, doc.invalid
+        article = cleaner.clean(text, source=source)
     if show:
-        rendered = explain(doc.text, article, colour, _profile_notes(cleaner, doc.text, article, source))
+        rendered = explain(text, article, colour, _profile_notes(cleaner, text, article, source))
     elif fmt == "json":
-        rendered = json.dumps(as_json(article), ensure_ascii=False) + "\n"
+        obj = as_json(article)
+        if article.extractor is not None:
+            obj["extracted"] = text  # what `removed` points into
+        rendered = json.dumps(obj, ensure_ascii=False) + "\n"
     else:
         body = body_text(article, cleaner.newline_token, cleaner.doc_sep)
         rendered = body + "\n" if body else ""
-    data = rendered.encode("utf-8", "surrogatepass")
-    out.write(data)
-    size = len(doc.text.encode("utf-8", "surrogatepass"))
+    written = rendered.encode("utf-8", "surrogatepass")
+    out.write(written)
     stats.records += 1
     stats.cleaned += 1
-    stats.invalid_utf8 += doc.invalid
-    stats.bytes_in += size
-    stats.bytes_out += len(data)
-    stats.add_removals(removal_counts(article.removed, doc.text))
-    return size
+    stats.invalid_utf8 += invalid
+    stats.bytes_in += len(data)
+    stats.bytes_out += len(written)
+    stats.add_removals(removal_counts(article.removed, text))
+    return len(data)
+
+
+def _clean_page(path: str, data: bytes, html: HtmlInput):
+    """The cleaned page, or None when it was skipped with a warning (over its time limit)."""
+    try:
+        return html.clean(data)
+    except PageError as e:
+        if "binary" in str(e):
+            raise InputError(f"{path}: {e}") from None
+        _warn(f"{path}: {e}; skipped")
+        return None
+
+
+def _run_warc(paths: list[str], html: HtmlInput, key: str, out) -> None:
+    from .warc import WarcStats, clean_warc
+
+    stats = WarcStats()
+    for path in paths:
+        clean_warc(path, html.pages, out, stats, key, _warn)
+    _echo_err(stats.summary())
 
 
 def _run_jsonl(paths, job: JsonlJob, strict: bool, workers: int | None, show_progress: bool, out,

@@ -44,12 +44,16 @@ def open_binary(path: str) -> Iterator[BinaryIO]:
 
 def read_document(path: str) -> Decoded:
     """A whole file (or stdin) as one document."""
+    return decode(read_bytes(path), path)
+
+
+def read_bytes(path: str) -> bytes:
+    """A whole file (or stdin), undecoded: HTML pages declare their own encoding."""
     with open_binary(path) as stream:
         try:
-            data = stream.read()
+            return stream.read()
         except Exception as e:  # gzip, zstd and OS errors alike
             raise InputError(f"{path}: cannot read: {e}") from None
-    return decode(data, path)
 
 
 def read_lines(path: str) -> Iterator[tuple[int, bytes]]:

@@ -29,6 +29,7 @@ class JsonlJob:
     cleaner: Cleaner
     key: str = "text"
     group_key: str = "url"  # with a site profile: the field whose URL host names the source
+    html: object = None  # an html.HtmlInput for records that carry HTML; typed loosely to keep imports light
 
 
 def clean_jsonl_line(raw: bytes, where: str, job: JsonlJob, stats: Stats) -> bytes:
@@ -46,15 +47,23 @@ def clean_jsonl_line(raw: bytes, where: str, job: JsonlJob, stats: Stats) -> byt
     if not isinstance(record, dict):
         raise RecordError(f"{where}: not a JSON object")
     key = job.key
-    text = record.get(key)
+    try:
+        page = job.html.record_page(record, key) if job.html is not None else None
+    except Exception as e:  # ValueError (no HTML field) or html.PageError (time limit, not a page)
+        raise RecordError(f"{where}: {e}") from None
+    text = page.source if page is not None else record.get(key)
     if not isinstance(text, str):
         raise RecordError(f"{where}: no string field {key!r}")
     meta = record.get("metadata", {})
     if not isinstance(meta, dict):
         raise RecordError(f"{where}: 'metadata' is not an object")
     cleaner = job.cleaner
-    source = record_source(record, job.group_key) if cleaner.profile else None
-    article = cleaner.clean(text, source=source)
+    if page is not None:
+        article = page.article
+        stats.html_fallbacks += article.extractor == "fulltext"
+    else:
+        source = record_source(record, job.group_key) if cleaner.profile else None
+        article = cleaner.clean(text, source=source)
     record[key] = body_text(article, cleaner.newline_token, cleaner.doc_sep)
     record["metadata"] = {**meta, "clean": article.metadata()}
     stats.add_removals(removal_counts(article.removed, text))

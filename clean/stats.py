@@ -20,6 +20,7 @@ class Stats:
     bytes_in: int = 0
     bytes_out: int = 0
     invalid_utf8: int = 0
+    html_fallbacks: int = 0  # HTML pages with no main text found, cleaned from their full text
     removals: dict[str, int] = field(default_factory=dict)  # removed spans per reason
     removed_bytes: dict[str, int] = field(default_factory=dict)  # UTF-8 bytes removed per reason
 
@@ -31,7 +32,7 @@ class Stats:
 
     def merge(self, other: Stats) -> None:
         for name in ("records", "cleaned", "passed_through", "errors", "blank_lines", "bytes_in", "bytes_out",
-                     "invalid_utf8"):
+                     "invalid_utf8", "html_fallbacks"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for mine, theirs in ((self.removals, other.removals), (self.removed_bytes, other.removed_bytes)):
             for reason, n in theirs.items():

@@ -269,11 +269,13 @@ GENERATOR = textwrap.dedent("""
 """)
 
 
-def _peak_rss_mb(megabytes: int, workers: str) -> tuple[float, int]:
-    """Peak RSS of `clean` (largest of its processes) with a generated stream on stdin."""
-    gen = subprocess.Popen([sys.executable, "-c", GENERATOR, str(megabytes << 20), json.dumps(TEXTS[:8])],
-                           stdout=subprocess.PIPE)
-    proc = subprocess.Popen([CLEAN, "--jsonl", "-j", workers], stdin=gen.stdout, stdout=subprocess.PIPE,
+# Runs the pipeline and reports `clean`'s peak RSS. It is a process of its own because Linux
+# counts a forked child's peak from the parent's memory at fork time: measured straight from
+# pytest, the peak would be that of whatever the test process holds by then.
+MEASURE = textwrap.dedent("""
+    import os, subprocess, sys
+    gen = subprocess.Popen([sys.executable, "-c", sys.argv[1], sys.argv[2], sys.argv[3]], stdout=subprocess.PIPE)
+    proc = subprocess.Popen([sys.argv[4], "--jsonl", "-j", sys.argv[5]], stdin=gen.stdout, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL)
     gen.stdout.close()
     size = 0
@@ -281,9 +283,17 @@ def _peak_rss_mb(megabytes: int, workers: str) -> tuple[float, int]:
         size += len(chunk)
     _, status, usage = os.wait4(proc.pid, 0)
     gen.wait()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    assert proc.returncode == 0
-    return usage.ru_maxrss / 1024, size
+    print(os.waitstatus_to_exitcode(status), usage.ru_maxrss, size)
+""")
+
+
+def _peak_rss_mb(megabytes: int, workers: str) -> tuple[float, int]:
+    """Peak RSS of `clean` (largest of its processes) with a generated stream on stdin."""
+    out = subprocess.run([sys.executable, "-c", MEASURE, GENERATOR, str(megabytes << 20), json.dumps(TEXTS[:8]),
+                          CLEAN, workers], capture_output=True, text=True, check=True).stdout
+    code, maxrss, size = map(int, out.split())
+    assert code == 0
+    return maxrss / 1024, size
 
 
 @pytest.mark.skipif(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss == 0, reason="no ru_maxrss here")
