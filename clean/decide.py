@@ -23,6 +23,9 @@ OPT_IN = frozenset({"dateline"})
 # Residue that belongs to the page around an article rather than to the article's own text.
 FURNITURE = frozenset({"nav-label", "share", "advert", "newsletter", "cookie", "copyright", "related",
                        "player", "comments"})
+# Reasons whose weak verdicts name residue only where the body would open with it: a bare URL
+# above the story is its permalink, the same URL inside the story is a link the article gives.
+HEAD_ONLY = frozenset({"url"})
 _LEFTOVER = re.compile(r"^[\W_]*$")
 _SPACES = re.compile(r"\s{2,}")
 _SCALARS = ("title", "byline", "date", "source", "dateline")
@@ -39,6 +42,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     spans: list[list[Verdict]] = [[] for _ in range(n)]
     meta: list[Verdict] = []
     titles: list[Verdict] = []  # headline candidates, top first
+    head: dict[int, str] = {}  # weak verdicts confirmed only at the top of what is left
 
     for v in verdicts:
         if v.reason == "title":
@@ -46,6 +50,9 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
             continue
         if v.meta:
             meta.append(v)
+        if v.reason in HEAD_ONLY and v.score < SURE and v.span is None and v.reason in enabled:
+            head.setdefault(v.block, v.reason)
+            continue
         if v.reason not in enabled or (v.score < SURE and v.reason not in OPT_IN):
             continue
         if v.span is not None:
@@ -68,10 +75,12 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
                 if reasons[i] is None and not first <= i <= last:
                     reasons[i] = "outside-main"
 
+    _confirm_head(reasons, head)
     title = next((t for t in titles if _confirmed(t, reasons, doc)), None) if "title" in enabled else None
     if title is not None:
         reasons[title.block] = "title"
         meta.insert(0, replace(title, score=1.0))
+        _confirm_head(reasons, head)
 
     body, removed = _assemble(doc, reasons, spans, recheck)
     fields = _metadata(meta)
@@ -81,6 +90,17 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
 
 def _outranks(a: Verdict, b: Verdict, priority: dict[str, int]) -> bool:
     return (a.score, -priority.get(a.reason, 99)) > (b.score, -priority.get(b.reason, 99))
+
+
+def _confirm_head(reasons: list[str | None], head: dict[int, str]) -> None:
+    """Remove the head candidates the body would open with. Idempotent: a candidate left in
+    place has a kept block above it, and that block is still above it in the output."""
+    for i, reason in enumerate(reasons):
+        if reason is not None:
+            continue
+        if i not in head:
+            return
+        reasons[i] = head[i]
 
 
 def _confirmed(title: Verdict, reasons: list[str | None], doc: Document) -> bool:

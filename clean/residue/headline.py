@@ -21,6 +21,11 @@ REASONS = ("title", "duplicate-title", "repeated-line")
 # twice") would change once other residue is gone, and cleaning must be idempotent.
 # Shorter repeats ("Yes.", "* * *", "Q:") are legitimate in articles.
 MIN_REPEAT_CHARS = 12
+# Only a repeated statement is residue by being repeated: a caption shown twice, a paragraph
+# the page printed again. Short labels and questions repeat by design in articles (the same
+# interview question to each guest, "Available from Amazon" under every product, a meal plan's
+# "Eat every 2-3 hours"); when they are residue, another detector knows them for what they are.
+# The condition reads the line alone, so a repeat kept once is kept again on the output.
 
 
 # The headline may sit below a few lines of page furniture (a breadcrumb, a section label):
@@ -35,18 +40,26 @@ def detect(doc: Document) -> Iterator[Verdict]:
     titles = {keys[i]: i for i in reversed(candidates)}
     repeated: set[int] = set()
     seen = set()
-    for block, k in zip(doc.blocks, keys):
+    for block, feat, k in zip(doc.blocks, doc.feats, keys):
         first = titles.get(k)
         if first is not None and block.index > first:
             repeated.add(first)
             yield Verdict(block.index, "duplicate-title")
-        elif len(k) >= MIN_REPEAT_CHARS:
+        elif len(k) >= MIN_REPEAT_CHARS and _statement(feat):
             if k in seen:
                 yield Verdict(block.index, "repeated-line")
             seen.add(k)
     for i in candidates:
         text = doc.blocks[i].text
         yield Verdict(i, "title", score=1.0 if i in repeated else 0.5, meta=(("title", text),))
+
+
+def _statement(feat) -> bool:
+    """Reads as a finished statement, by shape alone (no stopwords: the language detected for a
+    whole page may differ from the one detected for its cleaned article)."""
+    if feat.unspaced:
+        return feat.chars >= 30 and feat.ends_sentence and feat.last not in "?？"
+    return feat.words >= 8 and (feat.ends_sentence or feat.sentences > 1) and feat.last not in "?？"
 
 
 def _candidates(doc: Document) -> list[int]:

@@ -70,6 +70,7 @@ _WIRE_CREDIT = re.compile(
 )
 
 _URL = re.compile(r"^(?:<)?(?:https?://|www\.)\S+(?:>)?$", re.I)
+_ASSET = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|ico|bmp|tiff?|js|css|mp4|webm|mp3)(?:[?#]\S*)?>?$", re.I)
 
 # "QARA, Syria, Aug. 29 (Xinhua) --", "BEIRUT (AP) –", "(Reuters) —", "WASHINGTON —"
 _DATELINE = re.compile(
@@ -167,7 +168,13 @@ def _wire_credit(i: int, text: str) -> Verdict | None:
 
 
 def _url(i: int, text: str) -> Verdict | None:
-    return Verdict(i, "url") if _URL.match(text) else None
+    """A link to an image or a script is residue wherever it stands. Any other bare URL is only
+    a candidate: a permalink above the story is residue, but a link list inside it ("Buy it here:
+    http://amzn.to/...", the sources of a post) is the article's own; `decide` removes it only
+    when the body would open with it."""
+    if not _URL.match(text):
+        return None
+    return Verdict(i, "url", score=1.0 if _ASSET.search(text) else 0.5)
 
 
 def _dateline(doc: Document) -> Verdict | None:
