@@ -64,7 +64,9 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
 
     reasons: list[str | None] = [v.reason if v else None for v in whole]
 
-    labels = sum(1 for v in whole if v is not None and v.reason in FURNITURE)
+    # Furniture recognised line by line; the items of a list under one "Related" or "Comments"
+    # header (weaker verdicts) are one piece of furniture, not a dozen.
+    labels = sum(1 for v in whole if v is not None and v.reason in FURNITURE and v.score >= 1.0)
     kind = "page" if mode == "page" or (mode == "auto" and main_content.is_page(doc, labels)) else "article"
     main = None
     if kind == "page":
