@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from . import main_content
+from . import block_model, main_content
 from .article import Article, Removal, Verdict
 from .document import Document
 from .segment import to_source
@@ -70,11 +70,14 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     kind = "page" if mode == "page" or (mode == "auto" and main_content.is_page(doc, labels)) else "article"
     main = None
     if kind == "page":
-        main = main_content.main_block(doc, [r is not None for r in reasons])
-        if main is not None and "outside-main" in enabled:
-            first, last = main
+        flagged = [r is not None for r in reasons]
+        main = main_content.main_block(doc, flagged)
+        if "outside-main" in enabled:
+            article = block_model.article_blocks(doc, flagged, main)
+            if article is None and main is not None:
+                article = [main[0] <= i <= main[1] for i in range(n)]
             for i in range(n):
-                if reasons[i] is None and not first <= i <= last:
+                if reasons[i] is None and article is not None and not article[i]:
                     reasons[i] = "outside-main"
 
     _confirm_head(reasons, head)
