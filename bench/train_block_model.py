@@ -123,7 +123,7 @@ def train(samples, keep_host=lambda host: True):
     return fit(np.array(X), np.array(y, dtype=float), np.array(w))
 
 
-DECISION = {"drop_inside": 0.0, "keep_outside": 1.01}
+DECISION = {"drop_inside": 0.0, "keep_outside": 1.01, "length_power": 0.5}
 
 
 def model_of(beta, threshold):
@@ -159,8 +159,11 @@ def main(argv=None) -> int:
     parser.add_argument("--keep-outside", type=float, default=DECISION["keep_outside"],
                         help="outside the chosen stretch, keep blocks more likely than this")
     parser.add_argument("--write", action="store_true", help="train on every page and write the model")
+    parser.add_argument("--length-power", type=float, default=DECISION["length_power"],
+                        help="a block weighs (chars + 10) ** this in the choice of the stretch")
     args = parser.parse_args(argv)
-    DECISION.update(drop_inside=args.drop_inside, keep_outside=args.keep_outside)
+    DECISION.update(drop_inside=args.drop_inside, keep_outside=args.keep_outside,
+                    length_power=args.length_power)
 
     gold, hosts, inputs, samples = collect(args.data)
     print(f"{len(samples)} page-mode documents, {sum(len(s[1]) for s in samples)} blocks, "

@@ -119,7 +119,8 @@ def article_blocks(doc: Document, flagged: list[bool], main: tuple[int, int] | N
     drop_inside = model.get("drop_inside", 0.0)
     keep_outside = model.get("keep_outside", 1.01)
     probs = [probability(row, w) for row in features(doc, flagged, main)]
-    values = [(p - threshold) * math.sqrt(f.chars + 10) for p, f in zip(probs, doc.feats)]
+    power = model.get("length_power", 0.5)
+    values = [(p - threshold) * (f.chars + 10) ** power for p, f in zip(probs, doc.feats)]
     first, last = _best_stretch(values)
     return [
         (first <= i <= last and p >= drop_inside) or p >= keep_outside
