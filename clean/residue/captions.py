@@ -27,7 +27,10 @@ _CLOSING_CREDIT = re.compile(
     r"\(\s*(?:[^()]{0,120}\bvia\s+(?:" + _AGENCY + r")"
     r"|(?:" + _AGENCY + r"|REUTERS|XINHUA)(?:\s+(?i:Photo|Images?|Pool|File))*(?:\s*/\s*[^()]{1,80})?"
     r"|(?i:Photo|Photograph|Picture|Image|Foto|Bild|Video|File photo)s?(?:\s+by)?\s*[:/]?\s*[^()]{1,80}"
+    r"|(?i:credit|courtesy)s?\s*:\s*[^()]{1,80}"
     r")\)\s*$"
+    # "... in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid"
+    r"|\s(?:REUTERS|AFP|EPA(?:-EFE)?|AP Photo)\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
 )
 # NYT and Guardian style: "Trump asked voters ... Credit... Doug Mills/The New York Times",
 # "Protesters in Hong Kong. Photograph: Jerome Favre/EPA"
@@ -45,7 +48,7 @@ _CREDIT_LINE = re.compile(
     re.I,
 )
 _CAPTION_MARK = re.compile(
-    r"^(?:above|below|pictured|top|main|left|right|caption|image caption|media caption|photo caption|"
+    r"^(?:above|below|pictured|top|main|left|right|caption|image caption|media caption|photo caption|file photo|"
     r"bildunterschrift|légende)\s*[:\-–]\s*",
     re.I,
 )

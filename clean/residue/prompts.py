@@ -29,7 +29,9 @@ _PITCH = re.compile(
     r"already a (?:subscriber|member)|become a (?:subscriber|member)|support (?:our|independent) journalism|"
     r"unlimited (?:digital )?access|subscribers? only|for subscribers|log in to continue|free trial to continue|"
     r"abonnieren sie|jetzt abonnieren|abonnez-vous|inscrivez-vous à (?:notre|la) newsletter|"
-    r"suscríbete|suscríbase|iscriviti alla newsletter|assine)\b",
+    r"suscríbete|suscríbase|iscriviti alla newsletter|assine|"
+    r"if you (?:enjoyed|liked) this (?:article|story|post)|delivered (?:to|through) your (?:door|letterbox)|"
+    r"follow @\w+ on (?:twitter|instagram|facebook))\b",
     re.I,
 )
 # Naming a newsletter or a mailing list is only a prompt on a line that is not prose: a news
@@ -60,6 +62,15 @@ MAX_PITCH_WORDS = 40
 BUTTON_REACH = 3
 
 
+# An affiliate disclosure: the page is paid for what the reader buys.
+_AFFILIATE = re.compile(
+    r"\b(?:may (?:earn|receive|get) (?:a )?(?:small )?(?:commission|share of (?:the )?sales?)|"
+    r"affiliate (?:links?|partnerships?|commissions?)|prices (?:are )?subject to change|"
+    r"(?:earns?|receives?) (?:a )?commission)\b",
+    re.I,
+)
+
+
 def detect(doc: Document) -> Iterator[Verdict]:
     banner = -BUTTON_REACH - 1  # index of the last cookie banner seen
     buttons: list[int] = []  # button-shaped lines since then, waiting for a banner below them
@@ -75,6 +86,10 @@ def detect(doc: Document) -> Iterator[Verdict]:
             yield Verdict(i, "advert")
         elif feat.words > MAX_PROMPT_WORDS:
             continue
+        elif _AFFILIATE.search(text):
+            # Less sure than an ad marker: a deals post prints it under every product, and it
+            # must not make such a post look like a page full of furniture.
+            yield Verdict(i, "advert", score=0.9)
         elif _COOKIE.search(text) and _COOKIE_CONTEXT.search(text):
             yield Verdict(i, "cookie")
             yield from (Verdict(b, "cookie") for b in buttons if i - b <= BUTTON_REACH)
