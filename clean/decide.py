@@ -76,6 +76,10 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
             article = block_model.article_blocks(doc, flagged, main)
             if article is None and main is not None:
                 article = [main[0] <= i <= main[1] for i in range(n)]
+            elif article is not None:
+                # What --explain shows as the main block: the stretch the model kept.
+                kept = [i for i in range(n) if article[i]]
+                main = (kept[0], kept[-1]) if kept else None
             for i in range(n):
                 if reasons[i] is None and article is not None and not article[i]:
                     reasons[i] = "outside-main"
