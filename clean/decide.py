@@ -26,6 +26,10 @@ FURNITURE = frozenset({"nav-label", "share", "advert", "newsletter", "cookie", "
 # Reasons whose weak verdicts name residue only where the body would open with it: a bare URL
 # above the story is its permalink, the same URL inside the story is a link the article gives.
 HEAD_ONLY = frozenset({"url"})
+# Reasons whose weak verdicts name residue only at the end of what is left: "Jane Doe is a
+# reporter for ..." closing a story is its author's bio; the same sentence inside the story
+# introduces someone the story is about.
+TAIL_ONLY = frozenset({"byline"})
 _LEFTOVER = re.compile(r"^[\W_]*$")
 _SPACES = re.compile(r"\s{2,}")
 _SCALARS = ("title", "byline", "date", "source", "dateline")
@@ -43,6 +47,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     meta: list[Verdict] = []
     titles: list[Verdict] = []  # headline candidates, top first
     head: dict[int, str] = {}  # weak verdicts confirmed only at the top of what is left
+    tail: dict[int, str] = {}  # ... or only at its end
 
     for v in verdicts:
         if v.reason == "title":
@@ -50,9 +55,13 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
             continue
         if v.meta:
             meta.append(v)
-        if v.reason in HEAD_ONLY and v.score < SURE and v.span is None and v.reason in enabled:
-            head.setdefault(v.block, v.reason)
-            continue
+        if v.score < SURE and v.span is None and v.reason in enabled:
+            if v.reason in HEAD_ONLY:
+                head.setdefault(v.block, v.reason)
+                continue
+            if v.reason in TAIL_ONLY:
+                tail.setdefault(v.block, v.reason)
+                continue
         if v.reason not in enabled or (v.score < SURE and v.reason not in OPT_IN):
             continue
         if v.span is not None:
@@ -85,6 +94,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
                     reasons[i] = "outside-main"
 
     _confirm_head(reasons, head)
+    _confirm_tail(reasons, tail)
     title = next((t for t in titles if _confirmed(t, reasons, doc)), None) if "title" in enabled else None
     if title is not None:
         reasons[title.block] = "title"
@@ -110,6 +120,17 @@ def _confirm_head(reasons: list[str | None], head: dict[int, str]) -> None:
         if i not in head:
             return
         reasons[i] = head[i]
+
+
+def _confirm_tail(reasons: list[str | None], tail: dict[int, str]) -> None:
+    """Remove the tail candidates the body would close with. Idempotent: a candidate left in
+    place has a kept block below it, and that block is still below it in the output."""
+    for i in range(len(reasons) - 1, -1, -1):
+        if reasons[i] is not None:
+            continue
+        if i not in tail:
+            return
+        reasons[i] = tail[i]
 
 
 def _confirmed(title: Verdict, reasons: list[str | None], doc: Document) -> bool:

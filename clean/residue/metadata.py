@@ -64,6 +64,16 @@ _BYLINE = re.compile(
 )
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-.]*|[a-z]{1,3}|van|von|de|da|del|der|al|bin|le|la)$")
 
+# "Meg James is a corporate media reporter for the Los Angeles Times ...", "Molly Wood
+# (@mollywood) is an Ideas contributor at WIRED ...": the author's bio under a story. Only a
+# candidate: `decide` removes it where it closes the text.
+_AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s+){1,3}(?:\([^()]{1,60}\)\s+)?(?:is|was|has been)\s+(?:a|an|the)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?(?:reporter|writer|editor|correspondent|columnist|contributor|journalist|"
+    r"author|freelancer|blogger|producer|host|critic|analyst|fellow)s?\b"
+)
+MAX_BIO_WORDS = 90
+
 # "(Reporting by X; Editing by Y)": the wire credit closing a story.
 _WIRE_CREDIT = re.compile(
     r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.{2,200}$", re.I
@@ -83,7 +93,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
     n = len(doc.blocks)
     for block, feat in zip(doc.blocks, doc.feats):
         text = block.text
-        if feat.chars > 300:
+        if feat.chars > 300 and not (feat.words <= MAX_BIO_WORDS and _AUTHOR_BIO.match(text)):
             continue
         near_edge = block.index < HEAD_BLOCKS or block.index >= n - HEAD_BLOCKS
         verdict = (
@@ -92,6 +102,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
             or (_date_line(block.index, text) if feat.words <= 16 else None)
             or (_byline(block.index, text) if near_edge and feat.words <= 16 else None)
             or (_wire_credit(block.index, text) if near_edge else None)
+            or (_author_bio(block.index, text) if feat.words <= MAX_BIO_WORDS else None)
         )
         if verdict:
             yield verdict
@@ -165,6 +176,10 @@ def _byline(i: int, text: str) -> Verdict | None:
 
 def _wire_credit(i: int, text: str) -> Verdict | None:
     return Verdict(i, "byline") if _WIRE_CREDIT.match(text) else None
+
+
+def _author_bio(i: int, text: str) -> Verdict | None:
+    return Verdict(i, "byline", score=0.5) if _AUTHOR_BIO.match(text) else None
 
 
 def _url(i: int, text: str) -> Verdict | None:
