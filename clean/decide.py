@@ -14,6 +14,7 @@ from dataclasses import replace
 from . import block_model, main_content
 from .article import Article, Removal, Verdict
 from .document import Document
+from .residue.headline import headline_shaped
 from .segment import to_source
 
 # A verdict this sure removes its block on its own; weaker ones need the context to agree.
@@ -93,6 +94,8 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
                 if reasons[i] is None and article is not None and not article[i]:
                     reasons[i] = "outside-main"
 
+    if kind == "page" and "title" in enabled:
+        _page_headline(doc, reasons, titles)
     _confirm_head(reasons, head)
     _confirm_tail(reasons, tail)
     title = next((t for t in titles if _confirmed(t, reasons, doc)), None) if "title" in enabled else None
@@ -109,6 +112,18 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
 
 def _outranks(a: Verdict, b: Verdict, priority: dict[str, int]) -> bool:
     return (a.score, -priority.get(a.reason, 99)) > (b.score, -priority.get(b.reason, 99))
+
+
+def _page_headline(doc: Document, reasons: list[str | None], titles: list[Verdict]) -> None:
+    """On a page, the article's headline sits deep in the dump, where the headline detector
+    does not look; the first block kept is judged as a headline candidate, as it will be when
+    the clean output is read again."""
+    first = next((i for i, r in enumerate(reasons) if r is None), None)
+    if first is None or any(t.block == first for t in titles):
+        return
+    text = doc.blocks[first].text
+    if not doc.feats[first].prose and headline_shaped(text, doc.feats[first]):
+        titles.insert(0, Verdict(first, "title", score=0.5, meta=(("title", text),)))
 
 
 def _confirm_head(reasons: list[str | None], head: dict[int, str]) -> None:

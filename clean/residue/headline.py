@@ -67,7 +67,7 @@ def _candidates(doc: Document) -> list[int]:
     for block, feat in zip(doc.blocks[:HEAD_BLOCKS], doc.feats):
         if feat.prose:
             break
-        if _headline_shaped(block.text, feat):
+        if headline_shaped(block.text, feat):
             found.append(block.index)
     return found
 
@@ -76,7 +76,7 @@ _LABEL_COLON = re.compile(r":.*:")
 _URLISH = re.compile(r"https?://|www\.|\.com\b", re.I)
 
 
-def _headline_shaped(text: str, feat) -> bool:
+def headline_shaped(text: str, feat) -> bool:
     """A headline has a few words, is not shouted, and is not a label line ("Tested by: X RRP: Y")."""
     if not feat.title_shaped or feat.words < 4 or sum(c.isalpha() for c in text) < 12:
         return False
