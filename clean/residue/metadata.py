@@ -15,6 +15,9 @@ REASONS = ("metadata", "byline", "date", "url")
 # How far into the document header metadata is looked for: bylines and dates sit above the
 # body or right at its end, never in the middle.
 HEAD_BLOCKS = 12
+# "Near the edge" is counted in paragraphs of prose, not in lines: removing a menu above a
+# byline must not bring it nearer the edge, or cleaning the output again would remove it.
+EDGE_PROSE_BLOCKS = 1
 
 _MONTHS = (
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
@@ -90,12 +93,17 @@ _DATELINE = re.compile(
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    n = len(doc.blocks)
+    prose_above = []
+    total_prose = 0
+    for feat in doc.feats:
+        prose_above.append(total_prose)
+        total_prose += feat.prose
     for block, feat in zip(doc.blocks, doc.feats):
         text = block.text
         if feat.chars > 300 and not (feat.words <= MAX_BIO_WORDS and _AUTHOR_BIO.match(text)):
             continue
-        near_edge = block.index < HEAD_BLOCKS or block.index >= n - HEAD_BLOCKS
+        near_edge = prose_above[block.index] <= EDGE_PROSE_BLOCKS or (
+            total_prose - prose_above[block.index] - feat.prose <= EDGE_PROSE_BLOCKS)
         verdict = (
             _source_line(block.index, text)
             or _url(block.index, text)
