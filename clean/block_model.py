@@ -30,7 +30,7 @@ FEATURES = (
     "bias", "log_chars", "words", "stop_ratio", "no_stoplist", "ends_sentence", "prose",
     "title_shaped", "upper_ratio", "flagged", "in_main", "main_distance", "position",
     "prose_before", "near_prose", "near_chars", "near_flagged", "title_overlap", "in_title",
-    "digits", "bullet", "blank_before", "unspaced", "main_share",
+    "digits", "bullet", "blank_before", "unspaced", "main_share", "link_share", "near_links",
 )
 
 
@@ -91,6 +91,8 @@ def features(doc: Document, flagged: list[bool], main: tuple[int, int] | None) -
             1.0 if block.blank_before else 0.0,
             1.0 if f.unspaced else 0.0,
             main_chars / total_chars,
+            block.link_share,
+            sum(doc.blocks[j].link_share for j in near) / k,
         ])
         if f.prose:
             prose_before += f.chars

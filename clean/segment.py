@@ -111,12 +111,15 @@ def segment(text: str, newline_token: str | None = None) -> list[Block]:
         nonlocal group
         if group:
             joined = " ".join(t for _, _, t in group)
+            links = 0.0
             if markdown:
+                linked = sum(len(m.group(1)) for m in _MD_LINK.finditer(_MD_IMAGE.sub("", joined)))
                 joined = strip_markdown(joined)
                 if not joined:
                     group = []
                     return
-            blocks.append(Block(len(blocks), group[0][0], group[-1][1], joined, blank_before))
+                links = min(1.0, linked / len(joined))
+            blocks.append(Block(len(blocks), group[0][0], group[-1][1], joined, blank_before, links))
             group = []
 
     blank_before = False
