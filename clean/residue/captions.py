@@ -64,6 +64,18 @@ _GLUED_ABOVE = re.compile(
 )
 
 
+# A photographer's credit glued into running text, named by its slashes: "Sakib Ali/Hindustan
+# Times/Getty Images", "Jane Doe/AFP". A sentence does not put a person and an agency on
+# either side of a slash.
+_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))+"  # a capitalised word; a full stop only inside ("H.W.")
+_NAME = _WORD + r"(?: " + _WORD + r"){0,3}"
+_GLUED_AGENCY = re.compile(
+    r"(?P<credit>" + _NAME + r"\s?/\s?(?:" + _NAME + r"\s?/\s?)?"
+    r"(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Shutterstock|Bloomberg|NurPhoto|SOPA Images|"
+    r"Xinhua|Anadolu(?: Agency)?|picture alliance))\b(?!/)"
+)
+
+
 def detect(doc: Document) -> Iterator[Verdict]:
     for block, feat in zip(doc.blocks, doc.feats):
         text = block.text
@@ -78,6 +90,9 @@ def detect(doc: Document) -> Iterator[Verdict]:
             feat.chars <= 600 and _TRAILING_CREDIT.search(text)
         ):
             yield Verdict(block.index, "caption", meta=(("caption", _caption_text(text)),))
+            continue
+        for m in _GLUED_AGENCY.finditer(text):
+            yield Verdict(block.index, "credit", span=m.span("credit"))
 
 
 def _glued(i: int, text: str) -> Iterator[Verdict]:
