@@ -24,6 +24,7 @@ class Block:
     end: int
     text: str
     blank_before: bool = False  # a blank line separated it from the previous block
+    link_share: float = 0.0  # share of its text that was link text (known from Markdown input)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from . import main_content
+from . import block_model, main_content
 from .article import Article, Removal, Verdict
 from .document import Document
 from .segment import to_source_ranges
@@ -23,6 +23,13 @@ OPT_IN = frozenset({"dateline"})
 # Residue that belongs to the page around an article rather than to the article's own text.
 FURNITURE = frozenset({"nav-label", "share", "advert", "newsletter", "cookie", "copyright", "related",
                        "player", "comments"})
+# Reasons whose weak verdicts name residue only where the body would open with it: a bare URL
+# above the story is its permalink, the same URL inside the story is a link the article gives.
+HEAD_ONLY = frozenset({"url"})
+# Reasons whose weak verdicts name residue only at the end of what is left: "Jane Doe is a
+# reporter for ..." closing a story is its author's bio; the same sentence inside the story
+# introduces someone the story is about.
+TAIL_ONLY = frozenset({"byline"})
 _LEFTOVER = re.compile(r"^[\W_]*$")
 _SPACES = re.compile(r"\s{2,}")
 _SCALARS = ("title", "byline", "date", "source", "dateline")
@@ -38,14 +45,27 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     whole: list[Verdict | None] = [None] * n  # the verdict that names each block, if any
     spans: list[list[Verdict]] = [[] for _ in range(n)]
     meta: list[Verdict] = []
-    titles: list[Verdict] = []  # headline candidates, top first
+    titles: list[Verdict] = []
+    copies: dict[int, list[int]] = {}  # headline candidate -> blocks that repeat it  # headline candidates, top first
+    head: dict[int, str] = {}  # weak verdicts confirmed only at the top of what is left
+    tail: dict[int, str] = {}  # ... or only at its end
 
     for v in verdicts:
         if v.reason == "title":
             titles.append(v)
             continue
+        if v.reason == "duplicate-title":
+            copies.setdefault(v.span[0], []).append(v.block)  # span names the candidate copied
+            continue
         if v.meta:
             meta.append(v)
+        if v.score < SURE and v.span is None and v.reason in enabled:
+            if v.reason in HEAD_ONLY:
+                head.setdefault(v.block, v.reason)
+                continue
+            if v.reason in TAIL_ONLY:
+                tail.setdefault(v.block, v.reason)
+                continue
         if v.reason not in enabled or (v.score < SURE and v.reason not in OPT_IN):
             continue
         if v.span is not None:
@@ -57,21 +77,38 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
 
     reasons: list[str | None] = [v.reason if v else None for v in whole]
 
-    labels = sum(1 for v in whole if v is not None and v.reason in FURNITURE)
+    # Furniture recognised line by line; the items of a list under one "Related" or "Comments"
+    # header (weaker verdicts) are one piece of furniture, not a dozen.
+    labels = sum(1 for v in whole if v is not None and v.reason in FURNITURE and v.score >= 1.0)
     kind = "page" if mode == "page" or (mode == "auto" and main_content.is_page(doc, labels)) else "article"
     main = None
     if kind == "page":
-        main = main_content.main_block(doc, [r is not None for r in reasons])
-        if main is not None and "outside-main" in enabled:
-            first, last = main
+        flagged = [r is not None for r in reasons]
+        main = main_content.main_block(doc, flagged)
+        if "outside-main" in enabled:
+            article = block_model.article_blocks(doc, flagged, main)
+            if article is not None and not any(article):
+                article = None  # the model finds no article at all: the rules' main block, if any, stands
+            if article is None and main is not None:
+                article = [main[0] <= i <= main[1] for i in range(n)]
+            elif article is not None:
+                # What --explain shows as the main block: the stretch the model kept.
+                kept = [i for i in range(n) if article[i]]
+                main = (kept[0], kept[-1]) if kept else None
             for i in range(n):
-                if reasons[i] is None and not first <= i <= last:
+                if reasons[i] is None and article is not None and not article[i]:
                     reasons[i] = "outside-main"
 
-    title = next((t for t in titles if _confirmed(t, reasons, doc)), None) if "title" in enabled else None
+    _confirm_head(reasons, head)
+    _confirm_tail(reasons, tail)
+    title = _headline(titles, reasons, doc) if "title" in enabled else None
     if title is not None:
         reasons[title.block] = "title"
         meta.insert(0, replace(title, score=1.0))
+        if "duplicate-title" in enabled:
+            for i in copies.get(title.block, ()):
+                reasons[i] = reasons[i] or "duplicate-title"
+        _confirm_head(reasons, head)
 
     body, removed = _assemble(doc, reasons, spans, recheck)
     fields = _metadata(meta)
@@ -83,19 +120,43 @@ def _outranks(a: Verdict, b: Verdict, priority: dict[str, int]) -> bool:
     return (a.score, -priority.get(a.reason, 99)) > (b.score, -priority.get(b.reason, 99))
 
 
-def _confirmed(title: Verdict, reasons: list[str | None], doc: Document) -> bool:
-    """The headline opens what is left: every block above it is removed residue. A repeated
+def _confirm_head(reasons: list[str | None], head: dict[int, str]) -> None:
+    """Remove the head candidates the body would open with. Idempotent: a candidate left in
+    place has a kept block above it, and that block is still above it in the output."""
+    for i, reason in enumerate(reasons):
+        if reason is not None:
+            continue
+        if i not in head:
+            return
+        reasons[i] = head[i]
+
+
+def _confirm_tail(reasons: list[str | None], tail: dict[int, str]) -> None:
+    """Remove the tail candidates the body would close with. Idempotent: a candidate left in
+    place has a kept block below it, and that block is still below it in the output."""
+    for i in range(len(reasons) - 1, -1, -1):
+        if reasons[i] is not None:
+            continue
+        if i not in tail:
+            return
+        reasons[i] = tail[i]
+
+
+def _headline(titles: list[Verdict], reasons: list[str | None], doc: Document) -> Verdict | None:
+    """The headline opens what is left: the candidate at the first block kept. A repeated
     headline is then certain. A lone title-shaped line is the headline when the next block that
     stays is not title-shaped itself: after it is gone, the body opens with prose, so cleaning
     the output again finds no headline to take."""
-    if reasons[title.block] is not None or any(r is None for r in reasons[:title.block]):
-        return False
+    first = next((i for i, r in enumerate(reasons) if r is None), None)
+    title = next((t for t in titles if t.block == first), None)
+    if title is None:
+        return None
     if title.score >= SURE:
-        return True
-    for i in range(title.block + 1, len(doc.blocks)):
+        return title
+    for i in range(first + 1, len(doc.blocks)):
         if reasons[i] is None:
-            return not doc.feats[i].title_shaped
-    return False
+            return None if doc.feats[i].title_shaped else title
+    return None
 
 
 def _assemble(doc: Document, reasons: list[str | None], spans: list[list[Verdict]], recheck):

@@ -111,19 +111,25 @@ def looks_like_markdown(lines: list[tuple[int, int, str]]) -> bool:
 def strip_markdown(text: str) -> str:
     """Links to their text, images and heading/bullet marks away, emphasis unwrapped: only
     deletions, so the result is still the source "whitespace aside"."""
-    text = _unlink(text, image=True)
-    text = _unlink(text, image=False)
+    return _strip_markdown(text)[0]
+
+
+def _strip_markdown(text: str) -> tuple[str, int]:
+    """The stripped text, and how many of its characters were the text of links."""
+    text, _ = _unlink(text, image=True)
+    text, linked = _unlink(text, image=False)
     text = _MD_LEAD.sub("", text)
     for _ in range(_MD_EMPHASIS_PASSES):
         unwrapped = _unemphasise(text)
         if unwrapped == text:
             break
         text = unwrapped
-    return text.strip()
+    return text.strip(), linked
 
 
-def _unlink(text: str, image: bool) -> str:
-    """Images removed, or links replaced by their text, in one left-to-right pass.
+def _unlink(text: str, image: bool) -> tuple[str, int]:
+    """Images removed, or links replaced by their text, in one left-to-right pass; with the
+    number of characters of link text kept.
 
     The same as substituting `!?\\[([^\\]]{0,500})\\]\\([^)\\s]{0,2000}(?:\\s+"[^"]{0,200}")?\\)`,
     but the end of the URL (the next ")" or space) is found once and shared by every candidate
@@ -131,6 +137,7 @@ def _unlink(text: str, image: bool) -> str:
     """
     lead = "![" if image else "["
     out: list[str] = []
+    linked = 0
     pos = 0  # end of the last link replaced
     stop = -1  # the first ")" or space at or after the URL last looked at
     title_at, title_end = -1, None  # the title tried at `stop`, and where it ended
@@ -158,10 +165,11 @@ def _unlink(text: str, image: bool) -> str:
         out.append(text[pos:i])
         if not image:
             out.append(text[t:close])
+            linked += close - t
         pos = end
         i = text.find(lead, end)
     out.append(text[pos:])
-    return "".join(out)
+    return "".join(out), linked
 
 
 def _unemphasise(text: str) -> str:
@@ -222,12 +230,14 @@ def segment(text: str, newline_token: str | None = None) -> list[Block]:
         nonlocal group
         if group:
             joined = " ".join(t for _, _, t in group)
+            links = 0.0
             if markdown:
-                joined = strip_markdown(joined)
+                joined, linked = _strip_markdown(joined)
                 if not joined:
                     group = []
                     return
-            blocks.append(Block(len(blocks), group[0][0], group[-1][1], joined, blank_before))
+                links = min(1.0, linked / len(joined))
+            blocks.append(Block(len(blocks), group[0][0], group[-1][1], joined, blank_before, links))
             group = []
 
     blank_before = False

@@ -1,5 +1,15 @@
 import json
+import os
 from pathlib import Path
+
+from hypothesis import settings
+
+# The suite's property tests draw the same examples on every run, so a pass or a failure is the
+# code's and not the draw's; HYPOTHESIS_PROFILE=explore draws new ones each run, to look further
+# (the atheris harnesses in fuzz/ are for long searches).
+settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

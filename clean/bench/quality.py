@@ -6,6 +6,7 @@ scored again. A ``gold`` row cleans the gold texts themselves: on text that is
 already clean the cleaner should take nothing away.
 """
 
+import gzip
 import json
 import sys
 import time
@@ -24,7 +25,8 @@ class BenchError(Exception):
 
 def add_arguments(parser) -> None:
     parser.add_argument("--data", required=True, type=Path, metavar="DIR",
-                        help="set folder with gold.jsonl and inputs/<rendering>.jsonl")
+                        help="set folder with gold.jsonl and inputs/<rendering>.jsonl "
+                             "(each may be gzipped: .jsonl.gz)")
     parser.add_argument("--only", nargs="+", metavar="RENDERING",
                         help=f"run only these renderings ({GOLD_ROW!r} is the gold row)")
     parser.add_argument("--workers", type=int, default=1, metavar="N",
@@ -35,6 +37,8 @@ def add_arguments(parser) -> None:
                         help="print the results as JSON instead of a table")
     parser.add_argument("--check", type=Path, metavar="FLOORS",
                         help="exit 1 if a rendering scores below its floor in this JSON file")
+    parser.add_argument("--write-floors", type=Path, metavar="FLOORS",
+                        help="write this run's scores, less a margin, as the new floors")
 
 
 def command(args) -> int:
@@ -44,13 +48,16 @@ def command(args) -> int:
     try:
         floors = load_floors(args.check) if args.check else None
         sources = find_sources(args.data, args.only)
-        report = run(args.data / "gold.jsonl", sources, args.workers, args.out)
+        report = run(find_gold(args.data), sources, args.workers, args.out)
     except BenchError as e:
         return _fail(str(e))
 
     # Keep stdout parseable with --json: the verdict then goes to stderr.
     say = sys.stderr if args.json else sys.stdout
     print(json.dumps(report, indent=1) if args.json else format_table(report))
+    if args.write_floors:
+        write_floors(args.write_floors, report)
+        print(f"\nfloors written to {args.write_floors}", file=say)
     if floors is None:
         return 0
     failures = check_floors(report, floors, checked_all=not args.only)
@@ -71,9 +78,10 @@ def _fail(message: str) -> int:
 # --- data -------------------------------------------------------------------
 
 def load_jsonl(path: Path) -> dict:
-    """{id: text} in file order."""
+    """{id: text} in file order; a .gz file is read through gzip."""
     texts = {}
-    with open(path, encoding="utf-8") as f:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
@@ -84,14 +92,30 @@ def load_jsonl(path: Path) -> dict:
     return texts
 
 
+def _jsonl_name(path: Path) -> str:
+    return path.name.removesuffix(".gz").removesuffix(".jsonl")
+
+
+def find_gold(data: Path) -> Path:
+    for name in ("gold.jsonl", "gold.jsonl.gz"):
+        if (data / name).is_file():
+            return data / name
+    raise BenchError(f"{data}/gold.jsonl(.gz) not found")
+
+
 def find_sources(data: Path, only) -> dict:
     """{row name: path of the texts to clean}, the gold row last."""
-    if not (data / "gold.jsonl").is_file():
-        raise BenchError(f"{data}/gold.jsonl not found")
-    sources = {p.stem: p for p in sorted((data / "inputs").glob("*.jsonl"))}
+    gold = find_gold(data)
+    sources = {}
+    for p in sorted((data / "inputs").glob("*.jsonl*")):
+        if p.name.endswith((".jsonl", ".jsonl.gz")):
+            name = _jsonl_name(p)
+            if name in sources:
+                raise BenchError(f"{data}/inputs: {name} given both plain and gzipped")
+            sources[name] = p
     if not sources:
-        raise BenchError(f"no {data}/inputs/*.jsonl")
-    sources[GOLD_ROW] = data / "gold.jsonl"
+        raise BenchError(f"no {data}/inputs/*.jsonl(.gz)")
+    sources[GOLD_ROW] = gold
     if only:
         unknown = [name for name in only if name not in sources]
         if unknown:
@@ -233,6 +257,28 @@ def load_floors(path: Path) -> dict:
                 raise BenchError(f"{path}: bad floor {name}.{key} = {value!r}; "
                                  f"metrics: {', '.join(FLOOR_METRICS)}")
     return floors
+
+
+# Written floors sit this far under the score reached: the cleaner is deterministic, so the
+# margin only absorbs rounding, not noise.
+FLOOR_MARGIN = 0.001
+WRITTEN_METRICS = ("f1", "precision", "recall", "kept")
+
+
+def write_floors(path: Path, report: dict) -> None:
+    import math
+
+    floors = {"_comment": "Quality floors of `python -m clean.bench quality --check`: the scores after "
+                          "cleaning, less a small margin. Raise them with --write-floors when a "
+                          "change improves quality; never lower them to let a change through."}
+    for name, row in report["renderings"].items():
+        entry = {}
+        for key in WRITTEN_METRICS:
+            value = row["after"].get(key)
+            if value is not None:
+                entry[key] = math.floor((value - FLOOR_MARGIN) * 1000) / 1000
+        floors[name] = entry
+    path.write_text(json.dumps(floors, indent=1) + "\n", encoding="utf-8")
 
 
 def check_floors(report: dict, floors: dict, checked_all: bool) -> list:

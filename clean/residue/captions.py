@@ -27,7 +27,10 @@ _CLOSING_CREDIT = re.compile(
     r"\(\s*(?:[^()]{0,120}\bvia\s+(?:" + _AGENCY + r")"
     r"|(?:" + _AGENCY + r"|REUTERS|XINHUA)(?:\s+(?i:Photo|Images?|Pool|File))*(?:\s*/\s*[^()]{1,80})?"
     r"|(?i:Photo|Photograph|Picture|Image|Foto|Bild|Video|File photo)s?(?:\s+by)?\s*[:/]?\s*[^()]{1,80}"
+    r"|(?i:credit|courtesy)s?\s*:\s*[^()]{1,80}"
     r")\)\s*$"
+    # "... in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid"
+    r"|\s(?:REUTERS|AFP|EPA(?:-EFE)?|AP Photo)\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
 )
 # NYT and Guardian style: "Trump asked voters ... Credit... Doug Mills/The New York Times",
 # "Protesters in Hong Kong. Photograph: Jerome Favre/EPA"
@@ -45,7 +48,7 @@ _CREDIT_LINE = re.compile(
     re.I,
 )
 _CAPTION_MARK = re.compile(
-    r"^(?:above|below|pictured|top|main|left|right|caption|image caption|media caption|photo caption|"
+    r"^(?:above|below|pictured|top|main|left|right|caption|image caption|media caption|photo caption|file photo|"
     r"bildunterschrift|légende)\s*[:\-–]\s*",
     re.I,
 )
@@ -58,6 +61,18 @@ _GLUED = re.compile(
 _GLUED_ABOVE = re.compile(
     r"(?P<caption>(?:Above|Pictured|Top|Below):\s+(?P<text>[^.!?]{1,250}?[.!?]?))\s*"
     r"(?P<credit>(?:Image|Photo) Credit:\s*[^.!?]{1,60}?)(?=\s+[A-Z(\"“]|$)"
+)
+
+
+# A photographer's credit glued into running text, named by its slashes: "Sakib Ali/Hindustan
+# Times/Getty Images", "Jane Doe/AFP". A sentence does not put a person and an agency on
+# either side of a slash.
+_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))+"  # a capitalised word; a full stop only inside ("H.W.")
+_NAME = _WORD + r"(?: " + _WORD + r"){0,3}"
+_GLUED_AGENCY = re.compile(
+    r"(?P<credit>" + _NAME + r"\s?/\s?(?:" + _NAME + r"\s?/\s?)?"
+    r"(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Shutterstock|Bloomberg|NurPhoto|SOPA Images|"
+    r"Xinhua|Anadolu(?: Agency)?|picture alliance))\b(?!/)"
 )
 
 
@@ -75,6 +90,9 @@ def detect(doc: Document) -> Iterator[Verdict]:
             feat.chars <= 600 and _TRAILING_CREDIT.search(text)
         ):
             yield Verdict(block.index, "caption", meta=(("caption", _caption_text(text)),))
+            continue
+        for m in _GLUED_AGENCY.finditer(text):
+            yield Verdict(block.index, "credit", span=m.span("credit"))
 
 
 def _glued(i: int, text: str) -> Iterator[Verdict]:

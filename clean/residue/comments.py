@@ -23,19 +23,23 @@ _HEADER = re.compile(
     r")\s*[:.!]?$",
     re.I,
 )
-# The tail after a header is only comments if the article is mostly behind it.
+# The tail after a header is only comments if the article is behind it: most of the prose, or
+# at least a story's worth of it (a lively thread can outweigh a short story).
 MIN_BODY_SHARE = 0.5
+MIN_BODY_CHARS, MIN_BODY_BLOCKS = 600, 3
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
     total = doc.prose_chars
-    before = 0
+    before = blocks_before = 0
     for block, feat in zip(doc.blocks, doc.feats):
         if feat.chars <= 80 and _HEADER.match(block.text):
             yield Verdict(block.index, "comments")
-            if total and before >= MIN_BODY_SHARE * total:
+            story = before >= MIN_BODY_CHARS and blocks_before >= MIN_BODY_BLOCKS
+            if total and (before >= MIN_BODY_SHARE * total or story):
                 for later in doc.blocks[block.index + 1:]:
                     yield Verdict(later.index, "comments", score=0.9)
                 return
         if feat.prose:
             before += feat.chars
+            blocks_before += 1

@@ -15,10 +15,12 @@ _COPYRIGHT = re.compile(
     r"|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b"
     r"|\btodos los derechos reservados\b|\btutti i diritti riservati\b|\btodos os direitos reservados\b"
     r"|\bthis material may not be (?:published|reproduced)"
+    r"|\bthis copy is for your personal,? non-commercial use\b|\bthis document is subject to copyright\b"
+    r"|\bno part (?:of this \w+ )?may be reproduced\b|^citation:.{0,200}\bretrieved\b.{0,80}\bfrom\b"
     r"|^copyright\s+(?:\d{4}|©)",
     re.I,
 )
-MAX_WORDS = 40
+MAX_WORDS = 60
 
 
 def detect(doc: Document) -> Iterator[Verdict]:

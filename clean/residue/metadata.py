@@ -15,6 +15,9 @@ REASONS = ("metadata", "byline", "date", "url")
 # How far into the document header metadata is looked for: bylines and dates sit above the
 # body or right at its end, never in the middle.
 HEAD_BLOCKS = 12
+# "Near the edge" is counted in paragraphs of prose, not in lines: removing a menu above a
+# byline must not bring it nearer the edge, or cleaning the output again would remove it.
+EDGE_PROSE_BLOCKS = 1
 
 _MONTHS = (
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
@@ -64,12 +67,23 @@ _BYLINE = re.compile(
 )
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-.]*|[a-z]{1,3}|van|von|de|da|del|der|al|bin|le|la)$")
 
+# "Meg James is a corporate media reporter for the Los Angeles Times ...", "Molly Wood
+# (@mollywood) is an Ideas contributor at WIRED ...": the author's bio under a story. Only a
+# candidate: `decide` removes it where it closes the text.
+_AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s+){1,3}(?:\([^()]{1,60}\)\s+)?(?:is|was|has been)\s+(?:a|an|the)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?(?:reporter|writer|editor|correspondent|columnist|contributor|journalist|"
+    r"author|freelancer|blogger|producer|host|critic|analyst|fellow)s?\b"
+)
+MAX_BIO_WORDS = 90
+
 # "(Reporting by X; Editing by Y)": the wire credit closing a story.
 _WIRE_CREDIT = re.compile(
     r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.{2,200}$", re.I
 )
 
 _URL = re.compile(r"^(?:<)?(?:https?://|www\.)\S+(?:>)?$", re.I)
+_ASSET = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|ico|bmp|tiff?|js|css|mp4|webm|mp3)(?:[?#]\S*)?>?$", re.I)
 
 # "QARA, Syria, Aug. 29 (Xinhua) --", "BEIRUT (AP) –", "(Reuters) —", "WASHINGTON —"
 _DATELINE = re.compile(
@@ -79,18 +93,24 @@ _DATELINE = re.compile(
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    n = len(doc.blocks)
+    prose_above = []
+    total_prose = 0
+    for feat in doc.feats:
+        prose_above.append(total_prose)
+        total_prose += feat.prose
     for block, feat in zip(doc.blocks, doc.feats):
         text = block.text
-        if feat.chars > 300:
+        if feat.chars > 300 and not (feat.words <= MAX_BIO_WORDS and _AUTHOR_BIO.match(text)):
             continue
-        near_edge = block.index < HEAD_BLOCKS or block.index >= n - HEAD_BLOCKS
+        near_edge = prose_above[block.index] <= EDGE_PROSE_BLOCKS or (
+            total_prose - prose_above[block.index] - feat.prose <= EDGE_PROSE_BLOCKS)
         verdict = (
             _source_line(block.index, text)
             or _url(block.index, text)
             or (_date_line(block.index, text) if feat.words <= 16 else None)
             or (_byline(block.index, text) if near_edge and feat.words <= 16 else None)
             or (_wire_credit(block.index, text) if near_edge else None)
+            or (_author_bio(block.index, text) if feat.words <= MAX_BIO_WORDS else None)
         )
         if verdict:
             yield verdict
@@ -166,8 +186,18 @@ def _wire_credit(i: int, text: str) -> Verdict | None:
     return Verdict(i, "byline") if _WIRE_CREDIT.match(text) else None
 
 
+def _author_bio(i: int, text: str) -> Verdict | None:
+    return Verdict(i, "byline", score=0.5) if _AUTHOR_BIO.match(text) else None
+
+
 def _url(i: int, text: str) -> Verdict | None:
-    return Verdict(i, "url") if _URL.match(text) else None
+    """A link to an image or a script is residue wherever it stands. Any other bare URL is only
+    a candidate: a permalink above the story is residue, but a link list inside it ("Buy it here:
+    http://amzn.to/...", the sources of a post) is the article's own; `decide` removes it only
+    when the body would open with it."""
+    if not _URL.match(text):
+        return None
+    return Verdict(i, "url", score=1.0 if _ASSET.search(text) else 0.5)
 
 
 def _dateline(doc: Document) -> Verdict | None:

@@ -29,7 +29,9 @@ _PITCH = re.compile(
     r"already a (?:subscriber|member)|become a (?:subscriber|member)|support (?:our|independent) journalism|"
     r"unlimited (?:digital )?access|subscribers? only|for subscribers|log in to continue|free trial to continue|"
     r"abonnieren sie|jetzt abonnieren|abonnez-vous|inscrivez-vous à (?:notre|la) newsletter|"
-    r"suscríbete|suscríbase|iscriviti alla newsletter|assine)\b",
+    r"suscríbete|suscríbase|iscriviti alla newsletter|assine|"
+    r"if you (?:enjoyed|liked) this (?:article|story|post)|delivered (?:to|through) your (?:door|letterbox)|"
+    r"follow @\w+ on (?:twitter|instagram|facebook))\b",
     re.I,
 )
 # Naming a newsletter or a mailing list is only a prompt on a line that is not prose: a news
@@ -51,6 +53,15 @@ _COOKIE_CONTEXT = re.compile(
     r"utiliza cookies|utilizamos cookies|akzeptieren|accepter|aceptar)\b",
     re.I,
 )
+# "We use cookies ...", "This website uses cookies ...", "Our site uses cookies ...".
+_BANNER = (r"(?:we(?: and our partners)? use cookies|(?:this|our) (?:web)?site uses cookies|"
+           r"by continuing to (?:use|browse) this (?:web)?site|diese (?:web)?seite verwendet cookies|"
+           r"ce site utilise des cookies|utilizamos cookies|este sitio (?:web )?utiliza cookies)")
+_BANNER_START = re.compile(r"^" + _BANNER, re.I)
+# The same banner glued after the story in a text without line breaks: from its opening words
+# to the end of the text, when it is short enough to be only the banner.
+_GLUED_BANNER = re.compile(r"(?<=[.!?”\"] )" + _BANNER + r"\b[^\n]{0,1200}$", re.I)
+MAX_BANNER_WORDS = 200
 # Prompts are short; a long paragraph that mentions a newsletter is reporting on one.
 MAX_PROMPT_WORDS = 60
 MAX_PITCH_WORDS = 40
@@ -58,6 +69,15 @@ MAX_PITCH_WORDS = 40
 
 # How far from a cookie banner its buttons may sit.
 BUTTON_REACH = 3
+
+
+# An affiliate disclosure: the page is paid for what the reader buys.
+_AFFILIATE = re.compile(
+    r"\b(?:may (?:earn|receive|get) (?:a )?(?:small )?(?:commission|share of (?:the )?sales?)|"
+    r"affiliate (?:links?|partnerships?|commissions?)|prices (?:are )?subject to change|"
+    r"(?:earns?|receives?) (?:a )?commission)\b",
+    re.I,
+)
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
@@ -73,8 +93,20 @@ def detect(doc: Document) -> Iterator[Verdict]:
                 buttons.append(i)
         elif feat.chars <= 60 and key(text) in ADVERT:
             yield Verdict(i, "advert")
+        elif _BANNER_START.match(text) and feat.words <= MAX_BANNER_WORDS:
+            # A banner that opens by announcing cookies is one however long its legalese runs.
+            yield Verdict(i, "cookie")
+            yield from (Verdict(b, "cookie") for b in buttons if i - b <= BUTTON_REACH)
+            banner, buttons = i, []
         elif feat.words > MAX_PROMPT_WORDS:
+            glued = _GLUED_BANNER.search(text)
+            if glued:
+                yield Verdict(i, "cookie", span=glued.span())
             continue
+        elif _AFFILIATE.search(text):
+            # Less sure than an ad marker: a deals post prints it under every product, and it
+            # must not make such a post look like a page full of furniture.
+            yield Verdict(i, "advert", score=0.9)
         elif _COOKIE.search(text) and _COOKIE_CONTEXT.search(text):
             yield Verdict(i, "cookie")
             yield from (Verdict(b, "cookie") for b in buttons if i - b <= BUTTON_REACH)

@@ -34,8 +34,10 @@ _INLINE = re.compile(
     r"\s*(?::|»|›|>|—|–|-)\s*\S",
     re.I,
 )
-# A related-list item is a headline: short, no full stop at the end.
-MAX_ITEM_WORDS = 20
+# A related-list item is a headline: a few words, no full stop at the end. A price, a one-word
+# spec or a "Buy Now" button is not one: the list has ended (what follows a "Don't Miss" on a
+# deals page is the deals).
+MIN_ITEM_WORDS, MAX_ITEM_WORDS = 2, 20
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
@@ -47,10 +49,14 @@ def detect(doc: Document) -> Iterator[Verdict]:
             yield Verdict(i, "related")
             i += 1
             # The list under the header: headline-shaped lines up to the next real paragraph.
-            while i < n and doc.feats[i].title_shaped and doc.feats[i].words <= MAX_ITEM_WORDS:
+            while i < n and _item(doc.feats[i]):
                 yield Verdict(i, "related", score=0.9)
                 i += 1
             continue
         if feat.words <= 40 and _INLINE.match(block.text):
             yield Verdict(i, "related")
         i += 1
+
+
+def _item(feat) -> bool:
+    return feat.title_shaped and MIN_ITEM_WORDS <= feat.words <= MAX_ITEM_WORDS and feat.upper_ratio > 0

@@ -28,8 +28,17 @@ _ON_NETWORK = re.compile(r"\b(?:on|via|auf|sur|en|in|su|no)\s+(?:" + "|".join(
      "telegram", "flipboard", "reddit", "social media", "email"]) + r")\b", re.I)
 
 
+_FOLLOW = re.compile(r"^(?:follow|like|join|find|connect with)\b", re.I)
+MAX_FOLLOW_WORDS = 25
+
+
 def detect(doc: Document) -> Iterator[Verdict]:
     for block, feat in zip(doc.blocks, doc.feats):
+        if 0 < feat.words <= MAX_FOLLOW_WORDS and _FOLLOW.match(block.text) and _ON_NETWORK.search(block.text):
+            # "Follow The New York Times Opinion section on Facebook, Twitter and Instagram."
+            # is a sentence, and a call to follow all the same.
+            yield Verdict(block.index, "share")
+            continue
         if feat.words == 0 or feat.words > 16 or feat.prose:
             continue
         words = key(block.text).split()

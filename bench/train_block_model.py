@@ -1,0 +1,196 @@
+"""Train the page-dump block model (clean/data/block_model.json) on the dev benchmark.
+
+    python bench/train_block_model.py [--data bench/zyte-dev] [--folds 5] [--write]
+
+Labels come from the gold: a block of a page dump is article when most of its 4-token
+shingles are in the gold body (for a block of fewer than four tokens: when its tokens appear
+in the gold in that order). Features are those `clean` computes at cleaning time, taken from
+inside the pipeline, so training and use cannot drift apart.
+
+The 121 pages come from many sites, and a model can learn a site's furniture instead of what
+furniture looks like; it is therefore scored with cross-validation grouped by site (the URL
+host in gold.jsonl): each page is cleaned by a model that never saw its site, and the bench
+metric of those cleaned texts is compared with the rules alone. `--write` then trains on every
+page and writes the weights. Needs numpy (the `train` extra).
+"""
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from clean import Cleaner, block_model  # noqa: E402
+from clean.bench import metric  # noqa: E402
+from clean.bench.quality import find_gold, find_sources, load_jsonl  # noqa: E402
+
+PAGE_DUMPS = ("html-text", "inscriptis", "html2text", "bs4-lines")
+L2 = 1.0
+ARTICLE_SHARE = 0.5
+
+
+def rows_of(text: str) -> list:
+    """(doc, feature rows) of every page-mode decision the cleaner takes on `text`."""
+    captured = []
+    original = block_model.article_blocks
+
+    def record(doc, flagged, main, model=None):
+        captured.append((doc, block_model.features(doc, flagged, main)))
+        return None
+
+    block_model.article_blocks = record
+    try:
+        Cleaner().clean(text)
+    finally:
+        block_model.article_blocks = original
+    return captured
+
+
+def labels(doc, gold: str) -> list:
+    gold_shingles = metric.shingles(gold)
+    gold_tokens = " " + " ".join(metric.TOKEN.findall(gold)) + " "
+    out = []
+    for block in doc.blocks:
+        tokens = metric.TOKEN.findall(block.text)
+        if len(tokens) < metric.N:
+            out.append(bool(tokens) and (" " + " ".join(tokens) + " ") in gold_tokens)
+            continue
+        shingles = metric.shingles(block.text)
+        inside = sum(min(c, gold_shingles[k]) for k, c in shingles.items())
+        out.append(inside >= ARTICLE_SHARE * sum(shingles.values()))
+    return out
+
+
+def sample_weight(doc) -> list:
+    # The metric counts shingles: a long paragraph matters more than a menu label, but not
+    # so much that labels stop mattering at all.
+    return [min(len(metric.TOKEN.findall(b.text)), 200) ** 0.5 + 0.5 for b in doc.blocks]
+
+
+def fit(X, y, w, l2=L2, steps=50):
+    """Weighted L2-regularised logistic regression by Newton's method."""
+    beta = np.zeros(X.shape[1])
+    reg = l2 * np.eye(X.shape[1])
+    reg[0, 0] = 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-np.clip(X @ beta, -30, 30)))
+        grad = X.T @ (w * (p - y)) + reg @ beta
+        hess = (X * (w * p * (1 - p))[:, None]).T @ X + reg
+        delta = np.linalg.solve(hess, grad)
+        beta -= delta
+        if np.abs(delta).max() < 1e-8:
+            break
+    return beta
+
+
+def collect(data: Path):
+    gold = load_jsonl(find_gold(data))
+    hosts = {}
+    with_url = load_rows(find_gold(data))
+    for doc_id, row in with_url.items():
+        hosts[doc_id] = urlparse(row.get("url") or "").hostname or doc_id
+    sources = find_sources(data, None)
+    inputs = {name: load_jsonl(sources[name]) for name in PAGE_DUMPS if name in sources}
+    samples = []  # (host, X rows, y, w)
+    for name, texts in inputs.items():
+        for doc_id, text in texts.items():
+            for doc, rows in rows_of(text):
+                samples.append((hosts[doc_id], rows, labels(doc, gold[doc_id]), sample_weight(doc)))
+    return gold, hosts, inputs, samples
+
+
+def load_rows(path: Path) -> dict:
+    import gzip
+
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        return {row["id"]: row for row in map(json.loads, filter(str.strip, f))}
+
+
+def train(samples, keep_host=lambda host: True):
+    X, y, w = [], [], []
+    for host, rows, ys, ws in samples:
+        if keep_host(host):
+            X.extend(rows)
+            y.extend(ys)
+            w.extend(ws)
+    return fit(np.array(X), np.array(y, dtype=float), np.array(w))
+
+
+DECISION = {"drop_inside": 0.0, "keep_outside": 1.01, "length_power": 0.5}
+
+
+def model_of(beta, threshold):
+    return {"features": list(block_model.FEATURES), "weights": [round(float(b), 5) for b in beta],
+            "threshold": threshold, **DECISION}
+
+
+def score(gold, texts_by_rendering, model_for_doc):
+    """Bench F1/P/R per rendering, each page cleaned with model_for_doc(doc_id)."""
+    gold_shingles = {k: metric.shingles(v) for k, v in gold.items()}
+    original = block_model.weights
+    results = {}
+    try:
+        for name, texts in texts_by_rendering.items():
+            cleaned = {}
+            for doc_id, text in texts.items():
+                model = model_for_doc(doc_id)
+                block_model.weights = lambda model=model: model
+                cleaned[doc_id] = metric.shingles(Cleaner().clean(text).text)
+            results[name] = metric.score_shingles(gold_shingles, cleaned)
+    finally:
+        block_model.weights = original
+    return results
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT / "bench" / "zyte-dev")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--drop-inside", type=float, default=DECISION["drop_inside"],
+                        help="inside the chosen stretch, drop blocks less likely than this")
+    parser.add_argument("--keep-outside", type=float, default=DECISION["keep_outside"],
+                        help="outside the chosen stretch, keep blocks more likely than this")
+    parser.add_argument("--write", action="store_true", help="train on every page and write the model")
+    parser.add_argument("--length-power", type=float, default=DECISION["length_power"],
+                        help="a block weighs (chars + 10) ** this in the choice of the stretch")
+    args = parser.parse_args(argv)
+    DECISION.update(drop_inside=args.drop_inside, keep_outside=args.keep_outside,
+                    length_power=args.length_power)
+
+    gold, hosts, inputs, samples = collect(args.data)
+    print(f"{len(samples)} page-mode documents, {sum(len(s[1]) for s in samples)} blocks, "
+          f"{len(set(hosts.values()))} sites", file=sys.stderr)
+
+    # Sites to folds, round-robin over the sorted host names: deterministic and balanced.
+    sites = sorted(set(hosts.values()))
+    fold_of_site = {site: n % args.folds for n, site in enumerate(sites)}
+    fold_models = []
+    for k in range(args.folds):
+        beta = train(samples, lambda host, k=k: fold_of_site[host] != k)
+        fold_models.append(model_of(beta, args.threshold))
+    cv = score(gold, inputs, lambda doc_id: fold_models[fold_of_site[hosts[doc_id]]])
+    rules = score(gold, inputs, lambda doc_id: {})
+    print(f"{'rendering':<12} {'rules F1':>9} {'P':>6} {'R':>6}   {'CV F1':>6} {'P':>6} {'R':>6}")
+    for name in inputs:
+        r, c = rules[name], cv[name]
+        print(f"{name:<12} {r['f1']:9.3f} {r['precision']:6.3f} {r['recall']:6.3f}"
+              f"   {c['f1']:6.3f} {c['precision']:6.3f} {c['recall']:6.3f}")
+
+    if args.write:
+        beta = train(samples)
+        path = ROOT / "clean" / "data" / "block_model.json"
+        path.write_text(json.dumps(model_of(beta, args.threshold), indent=1) + "\n", encoding="utf-8")
+        print(f"model written to {path}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""A learned judge of every block of a full-page dump: article or page furniture.
+
+The main block chosen by `main_content` is one contiguous run; real pages break that shape (a
+list article with no prose, a comment section as long as the story, a teaser between two halves
+of the article). A logistic regression over each block's shape, its neighbours, its place on
+the page and its likeness to the page title corrects the run block by block.
+
+The weights are data (`data/block_model.json`), trained by `bench/train_block_model.py` on the
+dev benchmark with cross-validation grouped by site; applying them is a dot product in pure
+Python, so nothing heavy is imported.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+
+from . import language
+from .document import Document
+
+_BULLET = re.compile(r"^[*•·\-–—»›>|+]")
+_DIGIT = re.compile(r"\d")
+# How far (in blocks) the neighbourhood of a block reaches.
+REACH = 2
+
+FEATURES = (
+    "bias", "log_chars", "words", "stop_ratio", "no_stoplist", "ends_sentence", "prose",
+    "title_shaped", "upper_ratio", "flagged", "in_main", "main_distance", "position",
+    "prose_before", "near_prose", "near_chars", "near_flagged", "title_overlap", "in_title",
+    "digits", "bullet", "blank_before", "unspaced", "main_share", "link_share", "near_links",
+)
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict:
+    path = resources.files("clean") / "data" / "block_model.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in language.WORD.findall(text)}
+
+
+def features(doc: Document, flagged: list[bool], main: tuple[int, int] | None) -> list[list[float]]:
+    """One feature row per block, in the order of FEATURES."""
+    n = len(doc.blocks)
+    feats = doc.feats
+    title_words = _words(doc.blocks[0].text) if n else set()
+    total_prose = sum(f.chars for f in feats if f.prose) or 1
+    first, last = main if main else (n, n)
+    main_chars = sum(f.chars for f in feats[first:last + 1]) if main else 0
+    total_chars = sum(f.chars for f in feats) or 1
+    log_chars = [math.log1p(f.chars) / 6 for f in feats]
+    rows = []
+    prose_before = 0
+    for i, (block, f) in enumerate(zip(doc.blocks, feats)):
+        lo, hi = max(0, i - REACH), min(n, i + REACH + 1)
+        near = [j for j in range(lo, hi) if j != i]
+        k = len(near) or 1
+        words = _words(block.text)
+        overlap = len(words & title_words) / len(words) if words and i else 0.0
+        if main:
+            distance = 0 if first <= i <= last else min(abs(i - first), abs(i - last))
+        else:
+            distance = 50
+        rows.append([
+            1.0,
+            log_chars[i],
+            min(f.words, 100) / 100,
+            max(f.stop_ratio, 0.0),
+            1.0 if f.stop_ratio < 0 else 0.0,
+            1.0 if f.ends_sentence else 0.0,
+            1.0 if f.prose else 0.0,
+            1.0 if f.title_shaped else 0.0,
+            f.upper_ratio,
+            1.0 if flagged[i] else 0.0,
+            1.0 if distance == 0 and main else 0.0,
+            min(distance, 50) / 50,
+            i / n,
+            prose_before / total_prose,
+            sum(1 for j in near if feats[j].prose) / k,
+            sum(log_chars[j] for j in near) / k,
+            sum(1 for j in near if flagged[j]) / k,
+            overlap,
+            1.0 if overlap >= 0.8 and f.words >= 3 else 0.0,
+            len(_DIGIT.findall(block.text)) / max(f.chars, 1),
+            1.0 if _BULLET.match(block.text) else 0.0,
+            1.0 if block.blank_before else 0.0,
+            1.0 if f.unspaced else 0.0,
+            main_chars / total_chars,
+            block.link_share,
+            sum(doc.blocks[j].link_share for j in near) / k,
+        ])
+        if f.prose:
+            prose_before += f.chars
+    return rows
+
+
+def probability(row: list[float], w: list[float]) -> float:
+    z = sum(x * c for x, c in zip(row, w))
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def article_blocks(doc: Document, flagged: list[bool], main: tuple[int, int] | None,
+                   model: dict | None = None) -> list[bool] | None:
+    """Which blocks of a page dump are the article, or None when no model is shipped.
+
+    The article is still one stretch of the page: each block argues for or against the
+    stretch around it with its probability, weighed by its length, and the best stretch wins
+    (as in `main_content.main_block`). Inside it, a block the model is sure is furniture still
+    goes; outside it, a block the model is sure is article still stays.
+    """
+    model = model if model is not None else weights()
+    if not model:
+        return None
+    w = model["weights"]
+    threshold = model.get("threshold", 0.5)
+    drop_inside = model.get("drop_inside", 0.0)
+    keep_outside = model.get("keep_outside", 1.01)
+    probs = [probability(row, w) for row in features(doc, flagged, main)]
+    power = model.get("length_power", 0.5)
+    values = [(p - threshold) * (f.chars + 10) ** power for p, f in zip(probs, doc.feats)]
+    first, last = _best_stretch(values)
+    return [
+        (first <= i <= last and p >= drop_inside) or p >= keep_outside
+        for i, p in enumerate(probs)
+    ]
+
+
+def _best_stretch(values: list[float]) -> tuple[int, int]:
+    best_sum, best = 0.0, (len(values), -1)
+    run_sum, run_start = 0.0, 0
+    for i, value in enumerate(values):
+        if run_sum <= 0:
+            run_sum, run_start = value, i
+        else:
+            run_sum += value
+        if run_sum > 0 and run_sum >= best_sum:
+            best_sum, best = run_sum, (run_start, i)
+    return best

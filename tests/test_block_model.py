@@ -1,0 +1,39 @@
+"""The shipped block model matches the features computed at cleaning time, and finds the
+article in a page dump."""
+
+from clean import block_model, clean_text
+
+MENU = ["Home", "World", "Business", "Politics", "Sport", "Opinion", "Culture", "Travel", "Video",
+        "Podcasts", "Log in", "Sign up", "Search", "Menu", "Newsletters", "Weather"]
+STORY = [
+    "Officials in the coastal province said on Monday that the storm had damaged more than two "
+    "thousand homes and cut power to much of the region for a second day.",
+    "Rescue teams were still searching for three fishermen who went missing on Saturday, the "
+    "provincial governor told reporters at an emergency meeting in the capital.",
+    "Forecasters said the weather would improve by Wednesday, but warned that rivers in the north "
+    "could still burst their banks as water drains from the hills.",
+]
+FOOTER = ["Privacy policy", "Terms of use", "Contact us", "Advertise", "Careers", "Site map",
+          "© 2024 Example Media Group. All rights reserved."]
+
+
+def test_the_shipped_weights_match_the_features():
+    model = block_model.weights()
+    assert model["features"] == list(block_model.FEATURES)
+    assert len(model["weights"]) == len(block_model.FEATURES)
+    assert 0 < model["threshold"] < 1
+
+
+def test_without_a_model_the_rule_based_main_block_is_kept():
+    from clean import document
+
+    doc = document.build("\n".join(MENU + STORY + FOOTER))
+    assert block_model.article_blocks(doc, [False] * len(doc.blocks), None, model={}) is None
+
+
+def test_the_article_of_a_page_dump_is_found():
+    page = "Storm damages thousands of homes | Example News\n" + "\n".join(MENU + MENU + STORY + FOOTER)
+    article = clean_text(page)
+    assert article.kind == "page"
+    assert article.body == tuple(STORY)
+    assert {r.reason for r in article.removed} >= {"outside-main", "nav-label"}
