@@ -45,5 +45,5 @@ def test_adversarial_benchmark_measures_every_row():
     names = [name for name, _ in adversarial.cases(0.002)]
     assert [r["input"] for r in rows] == names
     assert rows[0]["input"] == adversarial.BASELINE and rows[0]["ratio"] == 1.0
-    assert all(r["mb"] > 0 and r["seconds"] is not None and r["ratio"] > 0 for r in rows)
+    assert all(r["mb"] > 0 and r["seconds"] is not None and r["ratio"] > 0 and r["ratio_run"] > 0 for r in rows)
     assert "OVER" in adversarial.format_table(rows, limit=0.0)
