@@ -178,6 +178,11 @@ class Pool:
         if kind is None:
             executor.shutdown(wait=True)
             return
-        for process in list((getattr(executor, "_processes", None) or {}).values()):
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        for process in processes:
             process.terminate()
+        for process in processes:  # gone before this process exits, not left to finish a batch
+            process.join(timeout=2)
+            if process.is_alive():
+                process.kill()
         executor.shutdown(wait=False, cancel_futures=True)
