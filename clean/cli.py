@@ -114,7 +114,7 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
     signal.signal(signal.SIGTERM, _terminate)
     stats = Stats()
     started = time.monotonic()
-    used_workers = 1
+    run_info = {"workers": 1}
     completed = False
     sink = None
     try:
@@ -124,8 +124,8 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
         if warc:
             _run_warc(paths, html, text_key, sink.stream)
         elif jsonl:
-            used_workers = _run_jsonl(paths, JsonlJob(cleaner, text_key, group_key, html), strict, workers,
-                                      show_progress, sink.stream, stats)
+            _run_jsonl(paths, JsonlJob(cleaner, text_key, group_key, html), strict, workers, show_progress,
+                       sink.stream, stats, run_info)
             if stats.invalid_utf8:
                 _warn(f"{stats.invalid_utf8} invalid UTF-8 sequences replaced")
         else:
@@ -160,10 +160,12 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
             sink.close()
         if stats_path:
             try:
-                stats.write(stats_path, completed=completed, workers=used_workers,
+                stats.write(stats_path, completed=completed, workers=run_info["workers"],
                             seconds=round(time.monotonic() - started, 3))
             except OSError as e:
                 _echo_err(f"clean: error: {stats_path}: {e.strerror or e}")
+                if completed:
+                    sys.exit(EXIT_INPUT)
 
 
 def _run_documents(paths, cleaner: Cleaner, fmt: str, show: bool, colour: bool, show_progress: bool, out,
@@ -241,8 +243,8 @@ def _run_warc(paths: list[str], html: HtmlInput, key: str, out) -> None:
 
 
 def _run_jsonl(paths, job: JsonlJob, strict: bool, workers: int | None, show_progress: bool, out,
-               stats: Stats) -> int:
-    """Clean JSONL records in batches, in order; returns the number of worker processes used."""
+               stats: Stats, run_info: dict) -> None:
+    """Clean JSONL records in batches, in order; the number of worker processes goes to run_info."""
     lines = ((path, number, raw) for path in paths for number, raw in read_lines(path))
     head = list(islice(lines, BATCH_RECORDS + 1))
     if workers is None:  # an input that fits in one batch is cleaned sooner than workers start
@@ -253,6 +255,7 @@ def _run_jsonl(paths, job: JsonlJob, strict: bool, workers: int | None, show_pro
     # In this process a batch is one record: each is written as soon as it is clean, and a
     # closed pipe is noticed at the next record.
     items = batches(chain(head, lines), max_records=BATCH_RECORDS if workers > 1 else 1)
+    run_info["workers"] = workers
     with Pool(clean_jsonl_line, job, workers) as pool:
         bar = Progress(show_progress)  # after the workers are forked: tqdm may start threads
         try:
@@ -270,7 +273,6 @@ def _run_jsonl(paths, job: JsonlJob, strict: bool, workers: int | None, show_pro
                     raise InputError(result.refused)
         finally:
             bar.close()
-    return pool.workers
 
 
 def _write_lines(out, lines: list[bytes]) -> None:

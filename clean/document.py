@@ -53,8 +53,8 @@ def features(text: str, stopwords: frozenset[str]) -> Features:
     words = _WORD.findall(text)
     n = len(words)
     unspaced = not text.isascii() and language.is_unspaced(text)
-    stop = sum(1 for w in words if w.lower() in stopwords) / n if stopwords and n else -1.0
-    upper = sum(1 for w in words if w[0].isupper()) / n if n else 0.0
+    stop = sum(map(stopwords.__contains__, map(str.lower, words))) / n if stopwords and n else -1.0
+    upper = sum([w[0].isupper() for w in words]) / n if n else 0.0
     m = _SENTENCE_END.search(text)
     ends = bool(m)
     last = text[m.start()] if m else text[-1:]

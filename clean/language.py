@@ -10,6 +10,7 @@ the detectors fall back to length and punctuation there.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 WORD = re.compile(r"\w+")
@@ -49,10 +50,14 @@ def detect(text: str, sample: int = 2000) -> str | None:
     if len(_UNSPACED.findall(text[:2000])) > 0.3 * min(len(text), 2000):
         return None
     index = _index()
+    counts = Counter(words)
     hits: dict[str, int] = {}
-    for w in words:
-        for lang in index.get(w, ()):
-            hits[lang] = hits.get(lang, 0) + 1
+    # Only the distinct words some stoplist holds are looked up: one set intersection in C
+    # instead of a dictionary probe per word.
+    for w in counts.keys() & index.keys():
+        n = counts[w]
+        for lang in index[w]:
+            hits[lang] = hits.get(lang, 0) + n
     if not hits:
         return None
     # English words turn up in every language's crawl; a language wins on its own coverage.

@@ -178,6 +178,14 @@ class Pool:
         if kind is None:
             executor.shutdown(wait=True)
             return
-        for process in list((getattr(executor, "_processes", None) or {}).values()):
+        # Also the children the executor has not recorded yet: an interrupt can land between a
+        # worker's fork and its registration, and such a worker would wait for work forever.
+        processes = list({*(getattr(executor, "_processes", None) or {}).values(),
+                          *multiprocessing.active_children()})
+        for process in processes:
             process.terminate()
+        for process in processes:  # gone before this process exits, not left to finish a batch
+            process.join(timeout=2)
+            if process.is_alive():
+                process.kill()
         executor.shutdown(wait=False, cancel_futures=True)
