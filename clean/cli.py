@@ -22,7 +22,8 @@ from .parallel import BATCH_BYTES, BATCH_RECORDS, Pool, WorkerDied, batches, def
 from .progress import Progress
 from .profile import source_of
 from .readers import InputError, decode, read_bytes, read_lines
-from .records import JsonlJob, RecordError, clean_jsonl_line, removal_counts
+from .article import Article
+from .records import JsonlJob, OverLimit, RecordError, clean_jsonl_line, clean_within_limits, removal_counts
 from .render import as_json, body_text, explain
 from .stats import Stats
 from .writers import Output
@@ -85,10 +86,15 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
 @click.option("--target-lang", metavar="CODE", help="HTML: reject pages that declare another language (ISO 639-1).")
 @click.option("--page-timeout", type=click.FloatRange(min=0), default=30.0, show_default=True, metavar="SECONDS",
               help="HTML: time limit per page; a page over it is reported and skipped (0: no limit).")
+@click.option("--max-doc-size", type=click.IntRange(min=0), default=0, metavar="CHARS",
+              help="Pass longer documents through unchanged, counted (0: no limit).")
+@click.option("--doc-timeout", type=click.FloatRange(min=0), default=0.0, metavar="SECONDS",
+              help="Pass a document whose cleaning takes longer through unchanged, counted (0: no limit).")
 @click.version_option(package_name="clean")
 def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, keep, drop, lang, mode, color,
          workers, output, progress, stats_path, profile_path, group_key, source_url,
-         html_mode, html_key, warc, favor, include_comments, include_tables, target_lang, page_timeout):
+         html_mode, html_key, warc, favor, include_comments, include_tables, target_lang, page_timeout,
+         max_doc_size, doc_timeout):
     """Strip boilerplate residue from scraped article text.
 
     Reads FILEs (or stdin, or '-'; .gz and .zst are decompressed) and writes the clean article to
@@ -124,12 +130,14 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
         if warc:
             _run_warc(paths, html, text_key, sink.stream)
         elif jsonl:
-            _run_jsonl(paths, JsonlJob(cleaner, text_key, group_key, html), strict, workers, show_progress,
-                       sink.stream, stats, run_info)
+            job = JsonlJob(cleaner, text_key, group_key, html, max_doc_size, doc_timeout)
+            _run_jsonl(paths, job, strict, workers, show_progress, sink.stream, stats, run_info)
             if stats.invalid_utf8:
                 _warn(f"{stats.invalid_utf8} invalid UTF-8 sequences replaced")
         else:
-            _run_documents(paths, cleaner, fmt, explain, colour, show_progress, sink.stream, stats, source_url, html)
+            limits = (max_doc_size, doc_timeout)
+            _run_documents(paths, cleaner, fmt, explain, colour, show_progress, sink.stream, stats, source_url, html,
+                           limits)
         sink.commit()
         completed = True
         if jsonl:
@@ -169,21 +177,23 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
 
 
 def _run_documents(paths, cleaner: Cleaner, fmt: str, show: bool, colour: bool, show_progress: bool, out,
-                   stats: Stats, source: str | None = None, html: HtmlInput | None = None) -> None:
+                   stats: Stats, source: str | None = None, html: HtmlInput | None = None,
+                   limits: tuple[int, float] = (0, 0.0)) -> None:
     bar = Progress(show_progress and len(paths) > 1)
     try:
         for n, path in enumerate(paths):
             if n and fmt == "text":
                 out.write(DOCUMENT_SEPARATOR.encode())
                 stats.bytes_out += len(DOCUMENT_SEPARATOR)
-            size = _run_document(path, cleaner, fmt, show, colour, out, stats, source, html)
+            size = _run_document(path, cleaner, fmt, show, colour, out, stats, source, html, limits)
             bar.update(1, size)
     finally:
         bar.close()
 
 
 def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: bool, out, stats: Stats,
-                  source: str | None = None, html: HtmlInput | None = None) -> int:
+                  source: str | None = None, html: HtmlInput | None = None,
+                  limits: tuple[int, float] = (0, 0.0)) -> int:
     data = read_bytes(path)
     invalid = 0
     if html is not None and html.wants(data):
@@ -200,7 +210,13 @@ def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: boo
         if doc.invalid:
             _warn(f"{path}: {doc.invalid} invalid UTF-8 sequences replaced")
         text, invalid = doc.text, doc.invalid
-        article = cleaner.clean(text, source=source)
+        try:
+            article = clean_within_limits(cleaner, text, source, *limits, path)
+        except OverLimit as e:
+            _warn(f"{e}; passed through unchanged")
+            stats.over_limit += 1
+            stats.cleaned -= 1  # counted as cleaned below with every other document
+            article = Article(body=(text.rstrip("\n"),) if text.strip() else (), notes=(str(e),))
     if show:
         rendered = explain(text, article, colour, _profile_notes(cleaner, text, article, source))
     elif fmt == "json":
@@ -262,7 +278,7 @@ def _run_jsonl(paths, job: JsonlJob, strict: bool, workers: int | None, show_pro
             for result in pool.map(items):
                 lines = result.lines
                 for note in result.notes:
-                    if strict:
+                    if strict and note.kind != "limit":
                         _write_lines(out, lines[:note.index])
                         raise RecordError(note.message)
                     _warn(f"{note.message}; passed through unchanged")

@@ -22,14 +22,12 @@ from __future__ import annotations
 
 import codecs
 import re
-import signal
-import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from . import language
+from . import language, timelimit
 from .article import Article, Removal
 from .cleaner import Cleaner
 
@@ -636,50 +634,8 @@ def _to_outer(kept: list[tuple[int, int]], start: int, end: int) -> list[tuple[i
 # --- time limit -----------------------------------------------------------------------------------
 
 def run_with_limit(work: Callable[[], T], seconds: float) -> T:
-    """`work()`, stopped with PageTimeout after `seconds` (0: no limit).
-
-    In a main thread a timer signal interrupts the work itself. Elsewhere (signals reach only the
-    main thread) the work runs on a helper thread that is abandoned at the deadline: the run goes
-    on, though the thread finishes its page in the background.
-    """
-    if not seconds:
-        return work()
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
-        return _with_alarm(work, seconds)
-    return _on_thread(work, seconds)
-
-
-def _with_alarm(work: Callable[[], T], seconds: float) -> T:
-    def expire(signum, frame):
-        raise PageTimeout(f"page took longer than {seconds:g}s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        return work()
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _on_thread(work: Callable[[], T], seconds: float) -> T:
-    result: list = []
-
-    def target():
-        try:
-            result.append((True, work()))
-        except BaseException as e:  # handed to the caller's thread below
-            result.append((False, e))
-
-    thread = threading.Thread(target=target, name="clean-page", daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if not result:
-        raise PageTimeout(f"page took longer than {seconds:g}s")
-    ok, value = result[0]
-    if ok:
-        return value
-    raise value
+    """`work()`, stopped with PageTimeout after `seconds` (0: no limit)."""
+    return timelimit.run_with_limit(work, seconds, lambda message: PageTimeout(f"page {message}"))
 
 
 # --- the command's view: when is input HTML ---------------------------------------------------------

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .decoding import InputError
-from .records import RecordError
+from .records import OverLimit, RecordError
 from .stats import Stats
 
 BATCH_RECORDS = 64
@@ -38,7 +38,7 @@ class Batch:
 @dataclass
 class Note:
     index: int  # position in the batch
-    kind: str  # "malformed" (the record is not a cleanable record) or "error" (the cleaner failed)
+    kind: str  # "malformed" (not a cleanable record), "error" (the cleaner failed) or "limit" (OverLimit)
     message: str
 
 
@@ -91,6 +91,10 @@ def run_batch(func: RecordFunction, job: Any, batch: Batch) -> BatchResult:
         except RecordError as e:
             result.notes.append(Note(index, "malformed", str(e)))
             stats.passed_through += 1
+            line = raw
+        except OverLimit as e:
+            result.notes.append(Note(index, "limit", str(e)))
+            stats.over_limit += 1
             line = raw
         except InputError as e:
             result.refused = str(e)

@@ -15,6 +15,12 @@ from .decoding import decode
 from .profile import record_source
 from .render import body_text
 from .stats import Stats
+from .timelimit import run_with_limit
+
+
+class OverLimit(Exception):
+    """A record over --max-doc-size or --doc-timeout: passed through unchanged and counted, so
+    one giant or pathological document neither stalls a run nor is lost."""
 
 
 class RecordError(Exception):
@@ -30,6 +36,8 @@ class JsonlJob:
     key: str = "text"
     group_key: str = "url"  # with a site profile: the field whose URL host names the source
     html: object = None  # an html.HtmlInput for records that carry HTML; typed loosely to keep imports light
+    max_chars: int = 0  # longer texts pass through unchanged (0: no limit)
+    timeout: float = 0.0  # seconds one document may take (0: no limit)
 
 
 def clean_jsonl_line(raw: bytes, where: str, job: JsonlJob, stats: Stats) -> bytes:
@@ -63,11 +71,21 @@ def clean_jsonl_line(raw: bytes, where: str, job: JsonlJob, stats: Stats) -> byt
         stats.html_fallbacks += article.extractor == "fulltext"
     else:
         source = record_source(record, job.group_key) if cleaner.profile else None
-        article = cleaner.clean(text, source=source)
+        article = clean_within_limits(cleaner, text, source, job.max_chars, job.timeout, where)
     record[key] = body_text(article, cleaner.newline_token, cleaner.doc_sep)
     record["metadata"] = {**meta, "clean": article.metadata()}
     stats.add_removals(removal_counts(article.removed, text))
     return json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
+
+
+def clean_within_limits(cleaner: Cleaner, text: str, source: str | None, max_chars: int, timeout: float,
+                        where: str):
+    """`cleaner.clean(text)`, or OverLimit when the text is longer than `max_chars` or its
+    cleaning takes longer than `timeout` seconds."""
+    if max_chars and len(text) > max_chars:
+        raise OverLimit(f"{where}: {len(text)} characters, over the limit of {max_chars}")
+    return run_with_limit(lambda: cleaner.clean(text, source=source), timeout,
+                          lambda message: OverLimit(f"{where}: cleaning {message}"))
 
 
 def removal_counts(removed, text: str) -> dict[str, tuple[int, int]]:

@@ -16,6 +16,7 @@ class Stats:
     cleaned: int = 0
     passed_through: int = 0  # malformed records written back unchanged
     errors: int = 0  # records the cleaner failed on, written back unchanged
+    over_limit: int = 0  # records over --max-doc-size or --doc-timeout, written back unchanged
     blank_lines: int = 0
     bytes_in: int = 0
     bytes_out: int = 0
@@ -31,7 +32,8 @@ class Stats:
             self.removed_bytes[reason] = self.removed_bytes.get(reason, 0) + size
 
     def merge(self, other: Stats) -> None:
-        for name in ("records", "cleaned", "passed_through", "errors", "blank_lines", "bytes_in", "bytes_out",
+        for name in ("records", "cleaned", "passed_through", "errors", "over_limit", "blank_lines", "bytes_in",
+                     "bytes_out",
                      "invalid_utf8", "html_fallbacks"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for mine, theirs in ((self.removals, other.removals), (self.removed_bytes, other.removed_bytes)):
@@ -42,6 +44,8 @@ class Stats:
         """The one-line report on stderr at the end of a JSONL run."""
         per_reason = ", ".join(f"{r}={n}" for r, n in sorted(self.removed_bytes.items())) or "none"
         errors = f", {self.errors} failed (passed through)" if self.errors else ""
+        if self.over_limit:
+            errors += f", {self.over_limit} over a size or time limit (passed through)"
         return (f"clean: {self.records} records read, {self.cleaned} cleaned, {self.passed_through} passed through"
                 f"{errors}; bytes removed: {per_reason}")
 

@@ -331,3 +331,44 @@ def test_a_killed_worker_fails_the_run_with_status_3(tmp_path):
     err = proc.stderr.read()
     assert b"worker process died" in err and b"Traceback" not in err
     assert sorted(os.listdir(tmp_path)) == ["big.jsonl"]
+
+
+def test_documents_over_the_size_limit_pass_through_unchanged_and_counted(tmp_path):
+    big = "A line of the story that goes on, officials said on Monday.\n" * 2000
+    records = [{"id": 0, "text": "TOP STORIES\nShort story here, officials said in the city on Monday."},
+               {"id": 1, "text": big}]
+    stdin = "".join(json.dumps(r) + "\n" for r in records).encode()
+    stats = tmp_path / "stats.json"
+    for workers in ("1", "2"):
+        proc = subprocess.run([CLEAN, "--jsonl", "-j", workers, "--max-doc-size", "1000", "--stats", str(stats)],
+                              input=stdin, capture_output=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        out = proc.stdout.decode().splitlines()
+        assert json.loads(out[0])["text"] == "Short story here, officials said in the city on Monday."
+        assert out[1] == stdin.decode().splitlines()[1]
+        assert b"-:2: 120000 characters, over the limit of 1000" in proc.stderr
+        assert json.loads(stats.read_text())["over_limit"] == 1
+    text = subprocess.run([CLEAN, "--max-doc-size", "1000"], input=big.encode(), capture_output=True, timeout=60)
+    assert text.returncode == 0 and text.stdout == big.encode()
+
+
+def test_a_document_over_its_time_budget_passes_through_unchanged(tmp_path):
+    stdin = (json.dumps({"text": "TOP STORIES\n" + "Officials said the talks would resume next week.\n" * 3000})
+             + "\n").encode()
+    proc = subprocess.run([CLEAN, "--jsonl", "--doc-timeout", "0.001", "--strict"], input=stdin,
+                          capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == stdin
+    assert b"took longer than 0.001s" in proc.stderr and b"1 over a size or time limit" in proc.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize("args", [[], ["--jsonl"]])
+def test_a_full_disk_is_a_clear_error(args):
+    seed = Path(__file__).parent / "fixtures" / "seeds" / "000_59105e75d0756e0d.txt"
+    text = seed.read_text(encoding="utf-8")
+    stdin = (json.dumps({"text": text}) + "\n").encode() if args else text.encode()
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([CLEAN, *args], input=stdin, stdout=full, stderr=subprocess.PIPE, timeout=60)
+    assert proc.returncode == 2
+    assert b"No space left on device" in proc.stderr and b"Traceback" not in proc.stderr
