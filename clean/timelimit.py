@@ -6,6 +6,10 @@ itself. Elsewhere (signals reach only the main thread) the work runs on a helper
 abandoned at the deadline: the run goes on, though the thread finishes in the background. A
 signal is handled between Python bytecodes, so a single long call into C (one regex search, one
 lxml parse) ends before the limit takes effect.
+
+The timer raises a private BaseException, not an Exception: libraries that wrap their steps in
+`except Exception` (trafilatura does) would otherwise swallow it and carry on. The timer also
+records that it fired, so work that swallows even that is still reported as over its limit.
 """
 
 from __future__ import annotations
@@ -22,6 +26,10 @@ class TimeLimitExceeded(Exception):
     """The work ran past its limit."""
 
 
+class _Expired(BaseException):
+    """Raised inside the work by the timer; turned into the caller's error on the way out."""
+
+
 def run_with_limit(work: Callable[[], T], seconds: float,
                    expired: Callable[[str], Exception] = TimeLimitExceeded) -> T:
     """`work()`, stopped with `expired(message)` after `seconds` (0: no limit)."""
@@ -34,16 +42,27 @@ def run_with_limit(work: Callable[[], T], seconds: float,
 
 
 def _with_alarm(work: Callable[[], T], seconds: float, error: Callable[[], Exception]) -> T:
+    fired = False
+
     def expire(signum, frame):
-        raise error()
+        nonlocal fired
+        fired = True
+        raise _Expired
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return work()
+        try:
+            result = work()
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Expired:  # also when the timer fires between the work's end and its cancelling
+        fired = True
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if fired:
+        raise error() from None
+    return result
 
 
 def _on_thread(work: Callable[[], T], seconds: float, error: Callable[[], Exception]) -> T:

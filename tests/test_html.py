@@ -351,6 +351,30 @@ def test_binary_page_with_html_flag_exits_2():
     assert b"binary" in proc.stderr and b"Traceback" not in proc.stderr
 
 
+def test_time_limit_is_not_swallowed_by_a_catch_all_in_the_work():
+    # Extractors wrap their steps in `except Exception`; the limit must still stop the page.
+    def guarded_slow():
+        for _ in range(20):
+            try:
+                time.sleep(0.05)
+            except Exception:
+                pass
+        return "finished"
+
+    with pytest.raises(PageTimeout):
+        run_with_limit(guarded_slow, 0.1)
+
+    def swallows_everything():
+        try:
+            time.sleep(0.5)
+        except BaseException:
+            pass
+        return "finished"
+
+    with pytest.raises(PageTimeout):
+        run_with_limit(swallows_everything, 0.1)
+
+
 def test_page_timeout_option_skips_with_a_warning(tmp_path):
     path = tmp_path / "nested.html"
     path.write_bytes(b"<html><body>" + b"<div><span>" * 60_000 + b"x" + b"</span></div>" * 60_000)

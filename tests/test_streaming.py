@@ -1,5 +1,6 @@
 """The command as a stream filter: workers, compression, -o, stats, pipes, signals, memory."""
 
+import contextlib
 import gzip
 import json
 import os
@@ -236,10 +237,12 @@ def _processes_mentioning(marker: str) -> list[int]:
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
 @pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_interrupt_stops_workers_and_removes_partial_output(tmp_path, sig, code):
-    big = tmp_path / "big.jsonl"
-    big.write_bytes(corpus(300) * 20)
     target = tmp_path / "out.jsonl.gz"
-    proc = subprocess.Popen([CLEAN, "--jsonl", "-j", "2", big, "-o", target], stderr=subprocess.PIPE)
+    # Input comes from a pipe held open, so the run is still going whenever the signal lands.
+    proc = subprocess.Popen([CLEAN, "--jsonl", "-j", "2", "-", "-o", target],
+                            stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdin.write(corpus(300) * 3)
+    proc.stdin.flush()
     deadline = time.monotonic() + 30
     while not any(name.endswith(".part") for name in os.listdir(tmp_path)) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -249,7 +252,8 @@ def test_interrupt_stops_workers_and_removes_partial_output(tmp_path, sig, code)
     err = proc.stderr.read()
     assert b"Traceback" not in err and (b"interrupted" in err or b"terminated" in err), err
     assert _processes_mentioning(str(target)) == []  # the workers went with it
-    assert sorted(os.listdir(tmp_path)) == ["big.jsonl"]
+    proc.stdin.close()
+    assert os.listdir(tmp_path) == []
 
 
 # A generator of a large JSONL stream: records with a short text (cheap to clean) and a large field
@@ -315,10 +319,11 @@ def test_import_clean_loads_only_the_core():
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
 def test_a_killed_worker_fails_the_run_with_status_3(tmp_path):
-    big = tmp_path / "big.jsonl"
-    big.write_bytes(corpus(300) * 20)
     target = tmp_path / "out.jsonl"
-    proc = subprocess.Popen([CLEAN, "--jsonl", "-j", "2", big, "-o", target], stderr=subprocess.PIPE)
+    proc = subprocess.Popen([CLEAN, "--jsonl", "-j", "2", "-", "-o", target],
+                            stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdin.write(corpus(300) * 3)
+    proc.stdin.flush()
     children_file = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
     deadline = time.monotonic() + 30
     workers: list[str] = []
@@ -327,10 +332,16 @@ def test_a_killed_worker_fails_the_run_with_status_3(tmp_path):
         workers = children_file.read_text().split()
     time.sleep(0.3)
     os.kill(int(workers[0]), signal.SIGKILL)
+    # If the reader was waiting on the pipe, more input has it hand on work and meet the dead
+    # worker; if it had already noticed, the pipe is closed.
+    with contextlib.suppress(BrokenPipeError):
+        proc.stdin.write(corpus(300))
+    with contextlib.suppress(BrokenPipeError):
+        proc.stdin.close()
     assert proc.wait(timeout=60) == 3
     err = proc.stderr.read()
     assert b"worker process died" in err and b"Traceback" not in err
-    assert sorted(os.listdir(tmp_path)) == ["big.jsonl"]
+    assert os.listdir(tmp_path) == []
 
 
 def test_documents_over_the_size_limit_pass_through_unchanged_and_counted(tmp_path):
