@@ -25,7 +25,11 @@ MIN_REPEAT_CHARS = 12
 # the page printed again. Short labels and questions repeat by design in articles (the same
 # interview question to each guest, "Available from Amazon" under every product, a meal plan's
 # "Eat every 2-3 hours"); when they are residue, another detector knows them for what they are.
-# The condition reads the line alone, so a repeat kept once is kept again on the output.
+# A field ("Portion Fix Containers: 1 Green, 1 Red", "Answer: ...") repeats by design in menus,
+# spec sheets and recipes, however long its value. The condition reads the line alone, so a
+# repeat kept once is kept again on the output.
+_FIELD = re.compile(r"^\w[\w'’ -]{0,40}: ")
+MAX_FIELD_LABEL_WORDS = 4
 
 
 # The headline may sit below any amount of residue (a breadcrumb, a caption, a page's menus):
@@ -46,7 +50,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
             repeated.add(first)
             # A copy of this candidate: removed only if the candidate is taken as the headline.
             yield Verdict(block.index, "duplicate-title", span=(first, first))
-        elif len(k) >= MIN_REPEAT_CHARS and _statement(feat):
+        elif len(k) >= MIN_REPEAT_CHARS and _statement(feat) and not _field(block.text):
             if k in seen:
                 yield Verdict(block.index, "repeated-line")
             seen.add(k)
@@ -61,6 +65,11 @@ def _statement(feat) -> bool:
     if feat.unspaced:
         return feat.chars >= 30 and feat.ends_sentence and feat.last not in "?？"
     return feat.words >= 8 and (feat.ends_sentence or feat.sentences > 1) and feat.last not in "?？"
+
+
+def _field(text: str) -> bool:
+    label = _FIELD.match(text)
+    return label is not None and len(label.group().split()) <= MAX_FIELD_LABEL_WORDS
 
 
 _LABEL_COLON = re.compile(r":.*:")

@@ -34,6 +34,15 @@ _PITCH = re.compile(
     r"follow @\w+ on (?:twitter|instagram|facebook))\b",
     re.I,
 )
+# What a sign-up form says once the reader has used it, printed by extractors all the same.
+_FORM_STATE = re.compile(
+    r"^(?:thanks?(?: you)? for (?:signing up|subscribing|registering|your subscription)|"
+    r"there was (?:an|a problem|a) (?:error )?(?:processing|with) your (?:subscription|sign-?up|registration)|"
+    r"please (?:enter|provide) a valid e-?mail(?: address)?|you(?:'re| are) (?:now |all )?(?:subscribed|signed up)|"
+    r"you have (?:successfully )?(?:subscribed|signed up)|check your (?:inbox|e-?mail) to confirm)\b",
+    re.I,
+)
+MAX_FORM_STATE_WORDS = 15
 # Naming a newsletter or a mailing list is only a prompt on a line that is not prose: a news
 # story about a newsletter business says "newsletters" in every paragraph.
 _MENTION = re.compile(r"\b(?:newsletters?|mailing list|e-?mail alerts?|breaking news alerts?)\b", re.I)
@@ -113,6 +122,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
             banner, buttons = i, []
         elif feat.words <= MAX_PITCH_WORDS and (
             _PITCH.search(text)
+            or feat.words <= MAX_FORM_STATE_WORDS and _FORM_STATE.match(text)
             or not feat.prose and _MENTION.search(text)
             or feat.words <= 6 and _BARE_CALL.match(text)
         ):
