@@ -23,6 +23,15 @@ _HEADER = re.compile(
     r")\s*[:.!]?$",
     re.I,
 )
+# A note on how comments are moderated stands alone (it may close the page with no thread below).
+_MODERATION = re.compile(
+    r"\b(?:comments? (?:are|is|will be|may be|must be|subject to)\b.{0,60}\bmoderat(?:ed|ion)\b"
+    r"|all comments\b.{0,60}\b(?:moderated|reviewed|approved)\b"
+    r"|coment[aá]rios?\b.{0,160}\bmoderad(?:or|os|as)\b|commentaires?\b.{0,160}\bmodér"
+    r"|kommentare?\b.{0,160}\bmoderiert|commenti\b.{0,160}\bmoderat)",
+    re.I,
+)
+MAX_NOTE_WORDS = 40
 # The tail after a header is only comments if the article is behind it: most of the prose, or
 # at least a story's worth of it (a lively thread can outweigh a short story).
 MIN_BODY_SHARE = 0.5
@@ -40,6 +49,8 @@ def detect(doc: Document) -> Iterator[Verdict]:
                 for later in doc.blocks[block.index + 1:]:
                     yield Verdict(later.index, "comments", score=0.9)
                 return
+        elif feat.words <= MAX_NOTE_WORDS and _MODERATION.search(block.text):
+            yield Verdict(block.index, "comments")
         if feat.prose:
             before += feat.chars
             blocks_before += 1

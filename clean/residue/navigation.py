@@ -43,15 +43,25 @@ LABELS = phrases(
 
 # "EXPLORE XINHUANET", "More from The Guardian": a site's own links to itself.
 _SITE_LINK = re.compile(r"^(?:explore|more from|more on|more in|back to|go to|visit)\s+\S.{0,40}$", re.I)
+# "Tags: budget, congress, senate", also glued by an extractor ("Tagsbudget, congress, ...").
+_TAG_LIST = re.compile(
+    r"^(?:tags?|tagged(?: with| in)?|topics|keywords|schlagwörter|stichwörter|themen|mots[- ]clés|étiquettes|"
+    r"etiquetas|temas|tópicos|argomenti|palavras-chave)\s*[:\-–]?\s*(?=\w)",
+    re.I,
+)
+MIN_TAGS, MAX_TAG_WORDS, MAX_TAG_LINE_CHARS = 3, 6, 600
 # "Home > World > Europe", "News / Politics / Congress", "Home | News | Sport"
 _CRUMB_SEP = re.compile(r"\s+(?:[>»›/|•·]|::)\s+")
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
     for block, feat in zip(doc.blocks, doc.feats):
+        text = block.text
+        if feat.chars <= MAX_TAG_LINE_CHARS and _is_tag_list(text):
+            yield Verdict(block.index, "nav-label")
+            continue
         if feat.chars > 120 or feat.prose:
             continue
-        text = block.text
         if key(text) in LABELS or _SITE_LINK.match(text):
             yield Verdict(block.index, "nav-label")
         elif _is_breadcrumb(text):
@@ -66,3 +76,14 @@ def _is_breadcrumb(text: str) -> bool:
         return False
     # Every part a short label: a sentence with a slash in it is not a breadcrumb.
     return all(0 < len(p.split()) <= 4 and not p.endswith(".") for p in parts)
+
+
+def _is_tag_list(text: str) -> bool:
+    label = _TAG_LIST.match(text)
+    if not label:
+        return False
+    tags = text[label.end():].split(",")
+    # Short items, none closing a sentence: "Tagsüber, wenn ..., ..." is German prose.
+    return len(tags) >= MIN_TAGS and all(
+        0 < len(t.split()) <= MAX_TAG_WORDS and not t.rstrip().endswith((".", "!", "?")) for t in tags
+    )
