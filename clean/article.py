@@ -36,6 +36,9 @@ class Verdict:
     decision step weighs against the block's context.
     `meta` carries what the residue tells about the article (title, byline, ...) as
     (field, value) pairs, so removing a byline does not lose the author.
+    `where` limits a weak whole-block verdict to a place in what is left once the rest of the
+    residue is gone: "head" (the body would open with the block), "tail" (close with it) or
+    "edge" (within a paragraph of prose of either end). Only `decide` knows what is left.
     """
 
     block: int
@@ -43,6 +46,7 @@ class Verdict:
     score: float = 1.0
     span: tuple[int, int] | None = None
     meta: tuple[tuple[str, str], ...] = ()
+    where: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,13 +23,12 @@ OPT_IN = frozenset({"dateline"})
 # Residue that belongs to the page around an article rather than to the article's own text.
 FURNITURE = frozenset({"nav-label", "share", "advert", "newsletter", "cookie", "copyright", "related",
                        "player", "comments"})
-# Reasons whose weak verdicts name residue only where the body would open with it: a bare URL
-# above the story is its permalink, the same URL inside the story is a link the article gives.
-HEAD_ONLY = frozenset({"url"})
-# Reasons whose weak verdicts name residue only at the end of what is left: "Jane Doe is a
-# reporter for ..." closing a story is its author's bio; the same sentence inside the story
-# introduces someone the story is about.
-TAIL_ONLY = frozenset({"byline"})
+# A weak verdict with a `where` names residue only at that place in what is left: a bare URL
+# above the story is its permalink, the same URL inside the story is a link the article gives;
+# "Jane Doe is a reporter for ..." closing a story is its author's bio, inside the story it
+# introduces someone the story is about; "By Jane Doe" a paragraph from either end of the story
+# is its byline, deep inside a page it may be a teaser's.
+EDGE_PROSE_BLOCKS = 1
 _LEFTOVER = re.compile(r"^[\W_]*$")
 _SPACES = re.compile(r"\s{2,}")
 _SCALARS = ("title", "byline", "date", "source", "dateline")
@@ -47,8 +46,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     meta: list[Verdict] = []
     titles: list[Verdict] = []
     copies: dict[int, list[int]] = {}  # headline candidate -> blocks that repeat it  # headline candidates, top first
-    head: dict[int, str] = {}  # weak verdicts confirmed only at the top of what is left
-    tail: dict[int, str] = {}  # ... or only at its end
+    placed: dict[str, dict[int, Verdict]] = {"head": {}, "tail": {}, "edge": {}}
 
     for v in verdicts:
         if v.reason == "title":
@@ -59,13 +57,9 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
             continue
         if v.meta:
             meta.append(v)
-        if v.score < SURE and v.span is None and v.reason in enabled:
-            if v.reason in HEAD_ONLY:
-                head.setdefault(v.block, v.reason)
-                continue
-            if v.reason in TAIL_ONLY:
-                tail.setdefault(v.block, v.reason)
-                continue
+        if v.where and v.score < SURE and v.span is None and v.reason in enabled:
+            placed[v.where].setdefault(v.block, v)
+            continue
         if v.reason not in enabled or (v.score < SURE and v.reason not in OPT_IN):
             continue
         if v.span is not None:
@@ -99,6 +93,8 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
                 if reasons[i] is None and article is not None and not article[i]:
                     reasons[i] = "outside-main"
 
+    head, tail = placed["head"], placed["tail"]
+    meta.extend(replace(v, score=1.0) for v in _confirm_edge(reasons, placed["edge"], doc) if v.meta)
     _confirm_head(reasons, head)
     _confirm_tail(reasons, tail)
     title = _headline(titles, reasons, doc) if "title" in enabled else None
@@ -109,6 +105,14 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
             for i in copies.get(title.block, ()):
                 reasons[i] = reasons[i] or "duplicate-title"
         _confirm_head(reasons, head)
+        # The body must not open with a line that cleaning it again would take as its headline
+        # (a caption or a second headline under a repeated one): those go too, as the title's.
+        while (second := _headline(titles, reasons, doc)) is not None:
+            reasons[second.block] = "title"
+            if "duplicate-title" in enabled:
+                for i in copies.get(second.block, ()):
+                    reasons[i] = reasons[i] or "duplicate-title"
+            _confirm_head(reasons, head)
 
     body, removed = _assemble(doc, reasons, spans, recheck)
     fields = _metadata(meta)
@@ -120,7 +124,7 @@ def _outranks(a: Verdict, b: Verdict, priority: dict[str, int]) -> bool:
     return (a.score, -priority.get(a.reason, 99)) > (b.score, -priority.get(b.reason, 99))
 
 
-def _confirm_head(reasons: list[str | None], head: dict[int, str]) -> None:
+def _confirm_head(reasons: list[str | None], head: dict[int, Verdict]) -> None:
     """Remove the head candidates the body would open with. Idempotent: a candidate left in
     place has a kept block above it, and that block is still above it in the output."""
     for i, reason in enumerate(reasons):
@@ -128,10 +132,10 @@ def _confirm_head(reasons: list[str | None], head: dict[int, str]) -> None:
             continue
         if i not in head:
             return
-        reasons[i] = head[i]
+        reasons[i] = head[i].reason
 
 
-def _confirm_tail(reasons: list[str | None], tail: dict[int, str]) -> None:
+def _confirm_tail(reasons: list[str | None], tail: dict[int, Verdict]) -> None:
     """Remove the tail candidates the body would close with. Idempotent: a candidate left in
     place has a kept block below it, and that block is still below it in the output."""
     for i in range(len(reasons) - 1, -1, -1):
@@ -139,7 +143,26 @@ def _confirm_tail(reasons: list[str | None], tail: dict[int, str]) -> None:
             continue
         if i not in tail:
             return
-        reasons[i] = tail[i]
+        reasons[i] = tail[i].reason
+
+
+def _confirm_edge(reasons: list[str | None], edge: dict[int, Verdict], doc: Document) -> list[Verdict]:
+    """Remove the edge candidates with at most EDGE_PROSE_BLOCKS kept paragraphs of prose above
+    or below them; return those removed. Candidates never count as prose, taken or not, so the
+    count is the same when the output is cleaned again."""
+    candidates = [i for i in edge if reasons[i] is None]
+    if not candidates:
+        return []
+    prose = [reasons[i] is None and i not in edge and doc.feats[i].prose for i in range(len(reasons))]
+    above = [0] * (len(prose) + 1)
+    for i, p in enumerate(prose):
+        above[i + 1] = above[i] + p
+    taken = []
+    for i in sorted(candidates):
+        if above[i] <= EDGE_PROSE_BLOCKS or above[-1] - above[i + 1] <= EDGE_PROSE_BLOCKS:
+            reasons[i] = edge[i].reason
+            taken.append(edge[i])
+    return taken
 
 
 def _headline(titles: list[Verdict], reasons: list[str | None], doc: Document) -> Verdict | None:

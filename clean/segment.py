@@ -83,7 +83,8 @@ def wrap_width(lines: list[tuple[int, int, str]]) -> int | None:
 _MD_TEXT_MAX, _MD_URL_MAX = 500, 2000
 _MD_URL_STOP = re.compile(r"[)\s]")
 _MD_TITLE = re.compile(r"\s+\"[^\"]{0,200}\"\)")
-_MD_LEAD = re.compile(r"^(?:#{1,6}\s+|(?:[*+\-]\s+)+|>\s*)")
+# Marks stack: html2text writes a heading inside a list item as "  * ### Title".
+_MD_LEAD = re.compile(r"^(?:#{1,6}\s+|[*+\-]\s+|>\s*)+")
 _MD_OPENER = re.compile(r"(?<![\w*_])[*_]")
 _MD_CLOSERS = {d: re.compile(rf"(?<=\S)(?={re.escape(d)}(?![\w*_]))") for d in ("**", "__", "*", "_")}
 _NON_SPACE = re.compile(r"\S")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..article import Verdict
 from ..document import Document
@@ -16,7 +17,9 @@ REASONS = ("metadata", "byline", "date", "url")
 # body or right at its end, never in the middle.
 HEAD_BLOCKS = 12
 # "Near the edge" is counted in paragraphs of prose, not in lines: removing a menu above a
-# byline must not bring it nearer the edge, or cleaning the output again would remove it.
+# byline does not bring it nearer the edge. A byline near the document's edge is sure; one
+# further in is a candidate that `decide` takes when it is near the edge of what is left (the
+# menus and teasers of a page around it gone), as it would be when the output is read again.
 EDGE_PROSE_BLOCKS = 1
 
 _MONTHS = (
@@ -108,8 +111,8 @@ def detect(doc: Document) -> Iterator[Verdict]:
             _source_line(block.index, text)
             or _url(block.index, text)
             or (_date_line(block.index, text) if feat.words <= 16 else None)
-            or (_byline(block.index, text) if near_edge and feat.words <= 16 else None)
-            or (_wire_credit(block.index, text) if near_edge else None)
+            or (_at_edge(_byline(block.index, text), near_edge) if feat.words <= 16 else None)
+            or _at_edge(_wire_credit(block.index, text), near_edge)
             or (_author_bio(block.index, text) if feat.words <= MAX_BIO_WORDS else None)
         )
         if verdict:
@@ -182,12 +185,18 @@ def _byline(i: int, text: str) -> Verdict | None:
     return Verdict(i, "byline", meta=(("byline", m["name"].strip()),))
 
 
+def _at_edge(verdict: Verdict | None, near_edge: bool) -> Verdict | None:
+    if verdict is None or near_edge:
+        return verdict
+    return replace(verdict, score=0.5, where="edge")
+
+
 def _wire_credit(i: int, text: str) -> Verdict | None:
     return Verdict(i, "byline") if _WIRE_CREDIT.match(text) else None
 
 
 def _author_bio(i: int, text: str) -> Verdict | None:
-    return Verdict(i, "byline", score=0.5) if _AUTHOR_BIO.match(text) else None
+    return Verdict(i, "byline", score=0.5, where="tail") if _AUTHOR_BIO.match(text) else None
 
 
 def _url(i: int, text: str) -> Verdict | None:
@@ -197,7 +206,9 @@ def _url(i: int, text: str) -> Verdict | None:
     when the body would open with it."""
     if not _URL.match(text):
         return None
-    return Verdict(i, "url", score=1.0 if _ASSET.search(text) else 0.5)
+    if _ASSET.search(text):
+        return Verdict(i, "url")
+    return Verdict(i, "url", score=0.5, where="head")
 
 
 def _dateline(doc: Document) -> Verdict | None:
