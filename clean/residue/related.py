@@ -34,6 +34,17 @@ _INLINE = re.compile(
     r"\s*(?::|»|›|>|—|–|-)\s*\S",
     re.I,
 )
+# A page flattened to one paragraph (jusText, some WET records) runs on from the story into
+# "... said on Tuesday. Top stories The House voted ...": the first list header glued after a
+# sentence, past the middle of a long paragraph, opens a tail of teasers that goes with it.
+# Only the first header counts, so the cut does not move when the output is cleaned again.
+_GLUED_HEADERS = sorted((h for h in HEADERS | phrases("top stories", "most popular", "most viewed", "latest news")
+                         if " " in h), key=len, reverse=True)
+_GLUED_HEADER = re.compile(
+    r"(?<=[.!?”\"] )(?=[A-ZÀ-Þ])(?i:" + "|".join(r"[\W_]+".join(map(re.escape, h.split())) for h in _GLUED_HEADERS)
+    + r")[:\s]+(?=[A-ZÀ-Þ0-9“\"])"
+)
+MIN_GLUED_PAGE_WORDS = 150
 # A related-list item is a headline: a few words, no full stop at the end. A price, a one-word
 # spec or a "Buy Now" button is not one: the list has ended (what follows a "Don't Miss" on a
 # deals page is the deals).
@@ -55,6 +66,10 @@ def detect(doc: Document) -> Iterator[Verdict]:
             continue
         if feat.words <= 40 and _INLINE.match(block.text):
             yield Verdict(i, "related")
+        elif feat.words >= MIN_GLUED_PAGE_WORDS:
+            glued = _GLUED_HEADER.search(block.text)
+            if glued and glued.start() >= len(block.text) / 2:
+                yield Verdict(i, "related", span=(glued.start(), len(block.text)))
         i += 1
 
 
