@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from functools import lru_cache
 from importlib import resources
@@ -54,14 +55,26 @@ def features(doc: Document, flagged: list[bool], main: tuple[int, int] | None) -
     main_chars = sum(f.chars for f in feats[first:last + 1]) if main else 0
     total_chars = sum(f.chars for f in feats) or 1
     log_chars = [math.log1p(f.chars) / 6 for f in feats]
+    prose = [f.prose for f in feats]
+    links = [b.link_share for b in doc.blocks]
     rows = []
     prose_before = 0
     for i, (block, f) in enumerate(zip(doc.blocks, feats)):
         lo, hi = max(0, i - REACH), min(n, i + REACH + 1)
-        near = [j for j in range(lo, hi) if j != i]
-        k = len(near) or 1
-        words = _words(block.text)
-        overlap = len(words & title_words) / len(words) if words and i else 0.0
+        # The neighbours' sums in one pass, each added left to right as sum() would.
+        k, near_prose, near_chars, near_flagged, near_links = 0, 0, 0, 0, 0
+        for j in range(lo, hi):
+            if j != i:
+                k += 1
+                near_prose += 1 if prose[j] else 0
+                near_chars += log_chars[j]
+                near_flagged += 1 if flagged[j] else 0
+                near_links += links[j]
+        k = k or 1
+        overlap = 0.0
+        if i and title_words:
+            words = _words(block.text)
+            overlap = len(words & title_words) / len(words) if words else 0.0
         if main:
             distance = 0 if first <= i <= last else min(abs(i - first), abs(i - last))
         else:
@@ -81,9 +94,9 @@ def features(doc: Document, flagged: list[bool], main: tuple[int, int] | None) -
             min(distance, 50) / 50,
             i / n,
             prose_before / total_prose,
-            sum(1 for j in near if feats[j].prose) / k,
-            sum(log_chars[j] for j in near) / k,
-            sum(1 for j in near if flagged[j]) / k,
+            near_prose / k,
+            near_chars / k,
+            near_flagged / k,
             overlap,
             1.0 if overlap >= 0.8 and f.words >= 3 else 0.0,
             len(_DIGIT.findall(block.text)) / max(f.chars, 1),
@@ -92,7 +105,7 @@ def features(doc: Document, flagged: list[bool], main: tuple[int, int] | None) -
             1.0 if f.unspaced else 0.0,
             main_chars / total_chars,
             block.link_share,
-            sum(doc.blocks[j].link_share for j in near) / k,
+            near_links / k,
         ])
         if f.prose:
             prose_before += f.chars
@@ -100,7 +113,7 @@ def features(doc: Document, flagged: list[bool], main: tuple[int, int] | None) -
 
 
 def probability(row: list[float], w: list[float]) -> float:
-    z = sum(x * c for x, c in zip(row, w))
+    z = sum(map(operator.mul, row, w))
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 

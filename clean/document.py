@@ -7,7 +7,7 @@ not count words a dozen times.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import language
@@ -30,23 +30,29 @@ class Features:
     upper_ratio: float  # share of words starting with a capital: menus are Title Case
     unspaced: bool  # written in a script without spaces (CJK, Thai)
     last: str  # the last visible character
+    # Derived from the fields above once, at construction: every detector asks for them.
+    prose: bool = field(init=False)  # reads like running text: the unit of an article body
+    # Could be a headline, label or subheading: short and not a finished statement. A question
+    # or exclamation can still be a headline; a full stop cannot.
+    title_shaped: bool = field(init=False)
 
-    @property
-    def prose(self) -> bool:
-        """Reads like running text: the unit of an article body."""
-        if self.unspaced:
-            return self.chars >= 30 and self.ends_sentence
-        if self.words < 8 or not (self.ends_sentence or self.sentences > 1):
-            return False
-        return self.stop_ratio >= 0.2 or self.stop_ratio < 0
+    def __post_init__(self):
+        object.__setattr__(self, "prose", _prose(self))
+        object.__setattr__(self, "title_shaped", _title_shaped(self))
 
-    @property
-    def title_shaped(self) -> bool:
-        """Could be a headline, label or subheading: short and not a finished statement.
-        A question or exclamation can still be a headline; a full stop cannot."""
-        if self.chars == 0 or self.chars > 200 or self.words > 25 or self.sentences > self.ends_sentence:
-            return False
-        return not self.ends_sentence or self.last in "?!？！"
+
+def _prose(f: Features) -> bool:
+    if f.unspaced:
+        return f.chars >= 30 and f.ends_sentence
+    if f.words < 8 or not (f.ends_sentence or f.sentences > 1):
+        return False
+    return f.stop_ratio >= 0.2 or f.stop_ratio < 0
+
+
+def _title_shaped(f: Features) -> bool:
+    if f.chars == 0 or f.chars > 200 or f.words > 25 or f.sentences > f.ends_sentence:
+        return False
+    return not f.ends_sentence or f.last in "?!？！"
 
 
 def features(text: str, stopwords: frozenset[str]) -> Features:
@@ -84,5 +90,14 @@ def build(text: str, newline_token: str | None = None, lang: str | None = None) 
     if lang is None:
         lang = language.detect(" ".join(b.text for b in blocks[:400]))
     stop = language.stopwords(lang)
-    feats = tuple(features(b.text, stop) for b in blocks)
+    # A page repeats its furniture ("Share", "Reply", a byline per teaser): each distinct line
+    # is measured once.
+    measured: dict[str, Features] = {}
+    feats = []
+    for b in blocks:
+        f = measured.get(b.text)
+        if f is None:
+            f = measured[b.text] = features(b.text, stop)
+        feats.append(f)
+    feats = tuple(feats)
     return Document(text, blocks, lang, feats)

@@ -230,7 +230,7 @@ def segment(text: str, newline_token: str | None = None) -> list[Block]:
     def flush():
         nonlocal group
         if group:
-            joined = " ".join(t for _, _, t in group)
+            joined = group[0][2] if len(group) == 1 else " ".join(t for _, _, t in group)
             links = 0.0
             if markdown:
                 joined, linked = _strip_markdown(joined)

@@ -56,6 +56,7 @@ _LABEL = (
 )
 _DATE_LABEL = re.compile(rf"^{_LABEL}\b(?:\s+(?:on|at|le|el|am))?\s*:?\s*(?P<date>.+)$", re.I)
 
+_FIELD_SEP = re.compile(r"\s*[|•·]\s*")
 _FIELD = re.compile(
     r"^\s*(?P<name>source|editor|author|writer|reporter|quelle|autor|redaktion|source|auteur|fuente|fonte|"
     r"publisher|via|credit|from)\s*[:：]\s*(?P<value>.*?)\s*$",
@@ -124,7 +125,9 @@ def detect(doc: Document) -> Iterator[Verdict]:
 
 def _source_line(i: int, text: str) -> Verdict | None:
     """`Source: Xinhua| 2017-08-30 00:23:26|Editor: yan`: fields split by bars or bullets."""
-    parts = [p for p in re.split(r"\s*[|•·]\s*", text) if p]
+    if ":" not in text and "：" not in text:
+        return None  # no field, so not a source line
+    parts = [p for p in _FIELD_SEP.split(text) if p]
     meta = []
     fields = 0
     for part in parts:
