@@ -27,6 +27,7 @@ _HEADER = re.compile(
 _MODERATION = re.compile(
     r"\b(?:comments? (?:are|is|will be|may be|must be|subject to)\b.{0,60}\bmoderat(?:ed|ion)\b"
     r"|all comments\b.{0,60}\b(?:moderated|reviewed|approved)\b"
+    r"|\bmoderat(?:e|es|ing)\s+(?:all\s+|the\s+|reader\s+)?comments\b"
     r"|coment[aá]rios?\b.{0,160}\bmoderad(?:or|os|as)\b|commentaires?\b.{0,160}\bmodér"
     r"|kommentare?\b.{0,160}\bmoderiert|commenti\b.{0,160}\bmoderat)",
     re.I,

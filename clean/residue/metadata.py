@@ -75,8 +75,9 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-.]*|[a-z]{1,3}|van|von|de|da|de
 # (@mollywood) is an Ideas contributor at WIRED ...": the author's bio under a story. Only a
 # candidate: `decide` removes it where it closes the text.
 _AUTHOR_BIO = re.compile(
-    r"^(?:[A-Z][\w'’.-]+\s+){1,3}(?:\([^()]{1,60}\)\s+)?(?:is|was|has been)\s+(?:a|an|the)\s+"
-    r"(?:[\w'’-]+\s+){0,6}?(?:reporter|writer|editor|correspondent|columnist|contributor|journalist|"
+    r"^(?:(?:[A-Z][\w'’.-]*\s+){0,2}(?:contributor|columnist|correspondent|contributing editor|writer)\s+)?"
+    r"(?:[A-Z][\w'’.-]+\s+){1,3}(?:\([^()]{1,60}\)\s+)?(?:is|was|has been)\s+(?:a|an|the)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?(?i:reporter|writer|editor|correspondent|columnist|contributor|journalist|"
     r"author|freelancer|blogger|producer|host|critic|analyst|fellow)s?\b"
 )
 MAX_BIO_WORDS = 90

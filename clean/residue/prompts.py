@@ -43,6 +43,14 @@ _FORM_STATE = re.compile(
     re.I,
 )
 MAX_FORM_STATE_WORDS = 15
+# An appeal to the reader that opens by thanking them for reading runs on as long as it likes
+# ("If you enjoyed this article, we have a proposition for you: join ... Members get ...").
+_APPEAL = re.compile(
+    r"^(?:if you (?:enjoyed|liked|value|appreciate|found value in) (?:this|our) (?:article|story|post|piece|"
+    r"journalism|reporting|work)|thank you for reading\b.{0,80}\b(?:subscri|support|donat|member))",
+    re.I,
+)
+MAX_APPEAL_WORDS = 120
 # Naming a newsletter or a mailing list is only a prompt on a line that is not prose: a news
 # story about a newsletter business says "newsletters" in every paragraph.
 _MENTION = re.compile(r"\b(?:newsletters?|mailing list|e-?mail alerts?|breaking news alerts?)\b", re.I)
@@ -107,6 +115,8 @@ def detect(doc: Document) -> Iterator[Verdict]:
             yield Verdict(i, "cookie")
             yield from (Verdict(b, "cookie") for b in buttons if i - b <= BUTTON_REACH)
             banner, buttons = i, []
+        elif feat.words <= MAX_APPEAL_WORDS and _APPEAL.match(text):
+            yield Verdict(i, "newsletter")
         elif feat.words > MAX_PROMPT_WORDS:
             glued = _GLUED_BANNER.search(text)
             if glued:
