@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from . import block_model, main_content
+from . import block_model, language, main_content
 from .article import Article, Removal, Verdict
-from .document import Document
+from .document import Document, features
 from .segment import to_source_ranges
 
 # A verdict this sure removes its block on its own; weaker ones need the context to agree.
@@ -94,7 +94,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
                     reasons[i] = "outside-main"
 
     head, tail = placed["head"], placed["tail"]
-    meta.extend(replace(v, score=1.0) for v in _confirm_edge(reasons, placed["edge"], doc) if v.meta)
+    meta.extend(replace(v, score=1.0) for v in _confirm_edge(reasons, placed["edge"], spans, doc) if v.meta)
     _confirm_head(reasons, head)
     _confirm_tail(reasons, tail)
     title = _headline(titles, reasons, doc) if "title" in enabled else None
@@ -146,14 +146,22 @@ def _confirm_tail(reasons: list[str | None], tail: dict[int, Verdict]) -> None:
         reasons[i] = tail[i].reason
 
 
-def _confirm_edge(reasons: list[str | None], edge: dict[int, Verdict], doc: Document) -> list[Verdict]:
+def _confirm_edge(reasons: list[str | None], edge: dict[int, Verdict], spans: list[list[Verdict]],
+                  doc: Document) -> list[Verdict]:
     """Remove the edge candidates with at most EDGE_PROSE_BLOCKS kept paragraphs of prose above
-    or below them; return those removed. Candidates never count as prose, taken or not, so the
-    count is the same when the output is cleaned again."""
+    or below them; return those removed. Candidates never count as prose, taken or not, and a
+    paragraph with residue cut out of it is judged as what is left of it, so the count is the
+    same when the output is cleaned again."""
     candidates = [i for i in edge if reasons[i] is None]
     if not candidates:
         return []
     prose = [reasons[i] is None and i not in edge and doc.feats[i].prose for i in range(len(reasons))]
+    stopwords = None
+    for i, cuts in enumerate(spans):
+        if cuts and prose[i]:
+            if stopwords is None:
+                stopwords = language.stopwords(doc.lang)
+            prose[i] = features(_cut(doc.blocks[i], cuts, doc.source)[0], stopwords).prose
     above = [0] * (len(prose) + 1)
     for i, p in enumerate(prose):
         above[i + 1] = above[i] + p

@@ -89,9 +89,10 @@ _MD_OPENER = re.compile(r"(?<![\w*_])[*_]")
 _MD_CLOSERS = {d: re.compile(rf"(?<=\S)(?={re.escape(d)}(?![\w*_]))") for d in ("**", "__", "*", "_")}
 _NON_SPACE = re.compile(r"\S")
 _MD_NON_MARK = re.compile(r"[^*_]")
-# Nested emphasis ("***a***", "**_a_**") comes out of one pass still marked, and a second
-# cleaning would unwrap it further; a few passes settle what people write. The bound keeps a
-# line of a million asterisks from being peeled one pair per pass.
+# Nested emphasis ("**_a_**", as html2text writes bold italics) comes out of one pass still
+# marked, and a second cleaning would unwrap it further; a few passes settle what people write.
+# Runs of one mark ("***a***", a line of asterisks) are left as they are, so the bound is never
+# what stops a pass.
 _MD_EMPHASIS_PASSES = 3
 _MD_SIGNS = re.compile(r"\]\(|^#{1,6} |^\* |\*\*")
 
@@ -189,10 +190,13 @@ def _unemphasise(text: str) -> str:
         if i < pos:
             continue
         if closers is None:
-            closers = {d: [c.start() for c in pattern.finditer(text)] for d, pattern in _MD_CLOSERS.items()}
+            closers = {d: [c for c in (m.start() for m in pattern.finditer(text)) if text[c - 1] != d[0]]
+                       for d, pattern in _MD_CLOSERS.items()}
         for d in ("**", "__", "*", "_"):
             inner = i + len(d)
-            if not text.startswith(d, i) or not _NON_SPACE.match(text, inner):
+            # A mark inside a longer run of the same mark ("***", "*****") is decoration, not
+            # emphasis: unwrapping it pair by pair would change the text on every cleaning.
+            if not text.startswith(d, i) or text.startswith(d[0], inner) or not _NON_SPACE.match(text, inner):
                 continue
             if word < inner:
                 m = _MD_NON_MARK.search(text, inner)
