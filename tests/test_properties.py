@@ -87,11 +87,12 @@ def test_multi_document_records_keep_their_story_count(stories):
 DEV_DATA = Path(__file__).resolve().parent.parent / "bench" / "zyte-dev"
 
 
-@pytest.mark.parametrize("rendering", sorted(p.name.split(".")[0] for p in (DEV_DATA / "inputs").glob("*.jsonl.gz")))
-def test_cleaning_real_scraper_output_twice_changes_nothing(rendering):
+@pytest.mark.parametrize("path", sorted((DEV_DATA / "inputs").glob("*.jsonl.gz")) + [DEV_DATA / "gold.jsonl.gz"],
+                         ids=lambda path: path.name.split(".")[0])
+def test_cleaning_real_scraper_output_twice_changes_nothing(path):
     cleaner = Cleaner()
     changed = []
-    for doc_id, text in load_jsonl(DEV_DATA / "inputs" / f"{rendering}.jsonl.gz").items():
+    for doc_id, text in load_jsonl(path).items():
         once = cleaner.clean(text).text
         if cleaner.clean(once).text != once:
             changed.append(doc_id)
