@@ -27,6 +27,11 @@ class Block:
     link_share: float = 0.0  # share of its text that was link text (known from Markdown input)
 
 
+# How near the edge of the body an "edge" verdict holds, counted in paragraphs of prose (not in
+# lines: removing a menu above a byline does not bring it nearer the edge).
+EDGE_PROSE_BLOCKS = 1
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """One detector's opinion about one block, or about a span inside it.
@@ -38,7 +43,8 @@ class Verdict:
     (field, value) pairs, so removing a byline does not lose the author.
     `where` limits a weak whole-block verdict to a place in what is left once the rest of the
     residue is gone: "head" (the body would open with the block), "tail" (close with it) or
-    "edge" (within a paragraph of prose of either end). Only `decide` knows what is left.
+    "edge" (within EDGE_PROSE_BLOCKS paragraphs of prose of either end). Only `decide` knows
+    what is left.
     """
 
     block: int

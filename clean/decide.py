@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from . import block_model, language, main_content
-from .article import Article, Removal, Verdict
+from .article import EDGE_PROSE_BLOCKS, Article, Removal, Verdict
 from .document import Document, features
 from .segment import to_source_ranges
 
@@ -28,7 +28,6 @@ FURNITURE = frozenset({"nav-label", "share", "advert", "newsletter", "cookie", "
 # "Jane Doe is a reporter for ..." closing a story is its author's bio, inside the story it
 # introduces someone the story is about; "By Jane Doe" a paragraph from either end of the story
 # is its byline, deep inside a page it may be a teaser's.
-EDGE_PROSE_BLOCKS = 1
 _LEFTOVER = re.compile(r"^[\W_]*$")
 _SPACES = re.compile(r"\s{2,}")
 _SCALARS = ("title", "byline", "date", "source", "dateline")
@@ -44,8 +43,8 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     whole: list[Verdict | None] = [None] * n  # the verdict that names each block, if any
     spans: list[list[Verdict]] = [[] for _ in range(n)]
     meta: list[Verdict] = []
-    titles: list[Verdict] = []
-    copies: dict[int, list[int]] = {}  # headline candidate -> blocks that repeat it  # headline candidates, top first
+    titles: list[Verdict] = []  # headline candidates, top first
+    copies: dict[int, list[int]] = {}  # headline candidate -> blocks that repeat it
     placed: dict[str, dict[int, Verdict]] = {"head": {}, "tail": {}, "edge": {}}
 
     for v in verdicts:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..article import Verdict
+from ..article import EDGE_PROSE_BLOCKS, Verdict
 from ..document import Document
 
 REASONS = ("metadata", "byline", "date", "url")
@@ -16,11 +16,9 @@ REASONS = ("metadata", "byline", "date", "url")
 # How far into the document header metadata is looked for: bylines and dates sit above the
 # body or right at its end, never in the middle.
 HEAD_BLOCKS = 12
-# "Near the edge" is counted in paragraphs of prose, not in lines: removing a menu above a
-# byline does not bring it nearer the edge. A byline near the document's edge is sure; one
-# further in is a candidate that `decide` takes when it is near the edge of what is left (the
-# menus and teasers of a page around it gone), as it would be when the output is read again.
-EDGE_PROSE_BLOCKS = 1
+# A byline near the document's edge is sure; one further in is a candidate that `decide` takes
+# when it is near the edge of what is left (the menus and teasers of a page around it gone), as
+# it would be when the output is read again.
 
 _MONTHS = (
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
