@@ -45,7 +45,7 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in language.WORD.findall(text)}
 
 
-def features(doc: Document, flagged: list[bool], main: tuple[int, int] | None) -> list[list[float]]:
+def features(doc: Document, flagged: list[bool], main: tuple[int, int] | None) -> list[tuple[float, ...]]:
     """One feature row per block, in the order of FEATURES."""
     n = len(doc.blocks)
     feats = doc.feats
@@ -59,8 +59,10 @@ def features(doc: Document, flagged: list[bool], main: tuple[int, int] | None) -
     links = [b.link_share for b in doc.blocks]
     rows = []
     prose_before = 0
+    in_main = 0.0
     for i, (block, f) in enumerate(zip(doc.blocks, feats)):
-        lo, hi = max(0, i - REACH), min(n, i + REACH + 1)
+        lo = i - REACH if i > REACH else 0
+        hi = i + REACH + 1 if i + REACH + 1 < n else n
         # The neighbours' sums in one pass, each added left to right as sum() would.
         k, near_prose, near_chars, near_flagged, near_links = 0, 0, 0, 0, 0
         for j in range(lo, hi):
@@ -75,23 +77,27 @@ def features(doc: Document, flagged: list[bool], main: tuple[int, int] | None) -
         if i and title_words:
             words = _words(block.text)
             overlap = len(words & title_words) / len(words) if words else 0.0
-        if main:
-            distance = 0 if first <= i <= last else min(abs(i - first), abs(i - last))
+        if not main:
+            distance, in_main = 50, 0.0
+        elif first <= i <= last:
+            distance, in_main = 0, 1.0
         else:
-            distance = 50
-        rows.append([
+            distance, in_main = (first - i if i < first else i - last), 0.0
+        text = block.text
+        chars = f.chars
+        rows.append((
             1.0,
             log_chars[i],
-            min(f.words, 100) / 100,
-            max(f.stop_ratio, 0.0),
+            (f.words if f.words < 100 else 100) / 100,
+            f.stop_ratio if f.stop_ratio > 0.0 else 0.0,
             1.0 if f.stop_ratio < 0 else 0.0,
             1.0 if f.ends_sentence else 0.0,
             1.0 if f.prose else 0.0,
             1.0 if f.title_shaped else 0.0,
             f.upper_ratio,
             1.0 if flagged[i] else 0.0,
-            1.0 if distance == 0 and main else 0.0,
-            min(distance, 50) / 50,
+            in_main,
+            (distance if distance < 50 else 50) / 50,
             i / n,
             prose_before / total_prose,
             near_prose / k,
@@ -99,20 +105,20 @@ def features(doc: Document, flagged: list[bool], main: tuple[int, int] | None) -
             near_flagged / k,
             overlap,
             1.0 if overlap >= 0.8 and f.words >= 3 else 0.0,
-            len(_DIGIT.findall(block.text)) / max(f.chars, 1),
-            1.0 if _BULLET.match(block.text) else 0.0,
+            (len(_DIGIT.findall(text)) / chars if chars else 0.0),
+            1.0 if _BULLET.match(text) else 0.0,
             1.0 if block.blank_before else 0.0,
             1.0 if f.unspaced else 0.0,
             main_chars / total_chars,
             block.link_share,
             near_links / k,
-        ])
+        ))
         if f.prose:
-            prose_before += f.chars
+            prose_before += chars
     return rows
 
 
-def probability(row: list[float], w: list[float]) -> float:
+def probability(row: tuple[float, ...], w: list[float]) -> float:
     z = sum(map(operator.mul, row, w))
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
