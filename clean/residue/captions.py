@@ -32,6 +32,11 @@ _CLOSING_CREDIT = re.compile(
     # "... in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid"
     r"|\s(?:REUTERS|AFP|EPA(?:-EFE)?|AP Photo)\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
 )
+# A caption whose credit is the agency's bare name after its last sentence: "The logo is
+# displayed outside an office in New York. Reuters", "A stock image of ... the drug. Getty".
+# Running text does not close a paragraph on a news agency's name standing alone.
+_BARE_CREDIT = re.compile(r"(?<=[.!?”\"])\s*(?:" + _AGENCY + r"|REUTERS|Statista)\s*$")
+MAX_CAPTION_WORDS = 80
 # NYT and Guardian style: "Trump asked voters ... Credit... Doug Mills/The New York Times",
 # "Protesters in Hong Kong. Photograph: Jerome Favre/EPA"
 _TRAILING_CREDIT = re.compile(
@@ -88,7 +93,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
             continue
         if _CLOSING_CREDIT.search(text) or _CAPTION_MARK.match(text) or (
             feat.chars <= 600 and _TRAILING_CREDIT.search(text)
-        ):
+        ) or (feat.words <= MAX_CAPTION_WORDS and _BARE_CREDIT.search(text)):
             yield Verdict(block.index, "caption", meta=(("caption", _caption_text(text)),))
             continue
         for m in _GLUED_AGENCY.finditer(text):

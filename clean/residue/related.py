@@ -29,11 +29,17 @@ HEADERS = phrases(
 )
 # "Read more: Headline", "READ MORE: ...", "Related: ...", "Lesen Sie auch: ..."
 _INLINE = re.compile(
-    r"^(?:read more|read also|also read|see also|related|more|recommended|watch|listen|"
+    r"^\(?(?:read more|read also|also read|see also|related|more|recommended|watch|listen|"
     r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lee también|leggi anche|leia mais)"
+    r"(?:\s+(?:on|at|in|from|auf|sur|en|su|em)(?:\s+[^:»›>]{1,30}?)?)?"  # "Read more on BBC:", "Leggi anche su:"
     r"\s*(?::|»|›|>|—|–|-)\s*\S",
     re.I,
 )
+# A pointer to more coverage elsewhere that ends on its link: "Follow AP's full coverage of
+# Brexit at https://...", "More AP NBA: https://...". A press release's "For more information,
+# visit www..." is the release's own contact line and stays.
+_POINTER = re.compile(r"^(?:follow|more|watch|listen)\b[^\n]{0,150}?(?:https?://|www\.)\S+\s*$", re.I)
+MAX_POINTER_WORDS = 30
 # A page flattened to one paragraph (jusText, some WET records) runs on from the story into
 # "... said on Tuesday. Top stories The House voted ...": the first list header glued after a
 # sentence, past the middle of a long paragraph, opens a tail of teasers that goes with it.
@@ -64,7 +70,9 @@ def detect(doc: Document) -> Iterator[Verdict]:
                 yield Verdict(i, "related", score=0.9)
                 i += 1
             continue
-        if feat.words <= 40 and _INLINE.match(block.text):
+        if feat.words <= 40 and _INLINE.match(block.text) or (
+            feat.words <= MAX_POINTER_WORDS and _POINTER.match(block.text)
+        ):
             yield Verdict(i, "related")
         elif feat.words >= MIN_GLUED_PAGE_WORDS:
             glued = _GLUED_HEADER.search(block.text)
