@@ -41,6 +41,10 @@ MAX_CAPTION_WORDS = 80
 # "Protesters in Hong Kong. Photograph: Jerome Favre/EPA"
 _TRAILING_CREDIT = re.compile(
     r"\s(?:Credit|Photograph|Photo|Image|Foto|Bild|Crédit|Crédito)s?\s*(?:\.{2,3}|…|:)\s*\S.{0,100}$"
+    # "... after the retailer reported earnings. Photograph by": the name was a link, now gone.
+    r"|(?<=[.!?”\"])\s*(?:Photograph|Photo|Image|Picture|Video)s?\s+(?:by|courtesy of)\s*$"
+    # "The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)": institutions, slashed.
+    r"|(?<=[.!?”\"])\s*\((?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}){1,4}\)\s*$"
 )
 _CREDIT_LINE = re.compile(
     r"^(?:\(?\s*(?:image|photo|picture|video|foto|bild|photograph|illustration)s?\s*"

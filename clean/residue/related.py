@@ -29,7 +29,7 @@ HEADERS = phrases(
 )
 # "Read more: Headline", "READ MORE: ...", "Related: ...", "Lesen Sie auch: ..."
 _INLINE = re.compile(
-    r"^\(?(?:read more|read also|also read|see also|related|more|recommended|watch|listen|"
+    r"^\(?(?:read more|read also|also read|see also|see more|related|more|recommended|watch|listen|"
     r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lee también|leggi anche|leia mais)"
     r"(?:\s+(?:on|at|in|from|auf|sur|en|su|em)(?:\s+[^:»›>]{1,30}?)?)?"  # "Read more on BBC:", "Leggi anche su:"
     r"\s*(?::|»|›|>|—|–|-)\s*\S",
@@ -39,6 +39,8 @@ _INLINE = re.compile(
 # Brexit at https://...", "More AP NBA: https://...". A press release's "For more information,
 # visit www..." is the release's own contact line and stays.
 _POINTER = re.compile(r"^(?:follow|more|watch|listen)\b[^\n]{0,150}?(?:https?://|www\.)\S+\s*$", re.I)
+# "On HoustonChronicle.com: Car sales plunge ...": a headline from the site's other pages.
+_ON_SITE = re.compile(r"^(?:on|at|more on|also on)\s+[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|com\.au|de|fr)\s*:\s*\S", re.I)
 MAX_POINTER_WORDS = 30
 # A page flattened to one paragraph (jusText, some WET records) runs on from the story into
 # "... said on Tuesday. Top stories The House voted ...": the first list header glued after a
@@ -70,7 +72,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
                 yield Verdict(i, "related", score=0.9)
                 i += 1
             continue
-        if feat.words <= 40 and _INLINE.match(block.text) or (
+        if feat.words <= 40 and (_INLINE.match(block.text) or _ON_SITE.match(block.text)) or (
             feat.words <= MAX_POINTER_WORDS and _POINTER.match(block.text)
         ):
             yield Verdict(i, "related")
