@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clean import Cleaner
+from clean.residue import footer
 from clean.segment import _unemphasise, _unlink
 
 CLEANERS = [
@@ -112,3 +113,16 @@ def test_link_bounds_are_kept():
                  "[a](" + "u" * 2001 + ")[b](c)", "![a](b) [c](d \"e\") [f](g h)"]:
         assert _unlink(text, image=False)[0] == _MD_LINK.sub(r"\1", text)
         assert _unlink(text, image=True)[0] == _MD_IMAGE.sub("", text)
+
+
+COPYRIGHT_PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 2019", "Copyright 2019 ",
+                    "copyright Site 2019 - ISSN", "this material may not be published", "Citation: x retrieved from",
+                    "RİGHTS", "rıghts", "ſ", "K", " ", ".", "a", "\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(COPYRIGHT_PIECES), st.text(max_size=5)), max_size=12).map("".join))
+def test_copyright_hint_never_hides_a_footer(text):
+    # The cheap test in front of the footer pattern must let through everything the pattern finds.
+    if footer._COPYRIGHT.search(text):
+        assert footer._may_be_copyright(text)
