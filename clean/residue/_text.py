@@ -19,3 +19,24 @@ def key(text: str) -> str:
 def phrases(*items: str) -> frozenset[str]:
     """A set of comparison keys, so label lists can be written as people see them."""
     return frozenset(key(i) for i in items)
+
+
+class Hinted:
+    """A search pattern tried on nearly every line and matching few, behind a cheap test: every
+    match holds one of `hints` (the pattern's ignore-case literals), so a line holding none is
+    not searched. ASCII text lowercases exactly as ignore-case matching folds it; other text is
+    tested with the hints as an ignore-case pattern, which folds the same way the pattern does."""
+
+    def __init__(self, pattern: re.Pattern, hints: tuple[str, ...]):
+        self.pattern = pattern
+        self.hints = tuple(h.lower() for h in hints)
+        self._hint = re.compile("|".join(map(re.escape, hints)), re.I)
+
+    def may_match(self, text: str) -> bool:
+        if text.isascii():
+            lowered = text.lower()
+            return any(hint in lowered for hint in self.hints)
+        return self._hint.search(text) is not None
+
+    def search(self, text: str) -> re.Match | None:
+        return self.pattern.search(text) if self.may_match(text) else None

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..article import Verdict
 from ..document import Document
+from ._text import Hinted
 
 REASONS = ("copyright",)
 
@@ -21,21 +22,12 @@ _COPYRIGHT = re.compile(
     re.I,
 )
 MAX_WORDS = 60
-# Every form above holds one of these, in any case. The pattern is tried on nearly every line
-# and matches few, and a plain substring test is several times cheaper than its search.
-_HINTS = ("©", "(c)", "rights", "rechte", "droits", "derechos", "diritti", "direitos", "material", "copy",
-          "reproduced", "citation")
-_HINT = re.compile("|".join(map(re.escape, _HINTS)), re.I)
+# Every form above holds one of these, in any case.
+_HINTED = Hinted(_COPYRIGHT, ("©", "(c)", "rights", "rechte", "droits", "derechos", "diritti", "direitos",
+                              "material", "copy", "reproduced", "citation"))
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
     for block, feat in zip(doc.blocks, doc.feats):
-        if feat.words <= MAX_WORDS and _may_be_copyright(block.text) and _COPYRIGHT.search(block.text):
+        if feat.words <= MAX_WORDS and _HINTED.search(block.text):
             yield Verdict(block.index, "copyright")
-
-
-def _may_be_copyright(text: str) -> bool:
-    if text.isascii():  # ASCII lowercases exactly as the pattern's ignore-case matching does
-        lowered = text.lower()
-        return any(hint in lowered for hint in _HINTS)
-    return _HINT.search(text) is not None

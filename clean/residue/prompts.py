@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..article import Verdict
 from ..document import Document
-from ._text import key, phrases
+from ._text import Hinted, key, phrases
 
 REASONS = ("advert", "newsletter", "cookie")
 
@@ -34,6 +34,11 @@ _PITCH = re.compile(
     r"follow @\w+ on (?:twitter|instagram|facebook))\b",
     re.I,
 )
+# Every pitch above holds one of these, in any case.
+_PITCH_HINTED = Hinted(_PITCH, (
+    "newsletter", "inbox", "subscri", "sign up", "already a", "become a", "journalism", "unlimited", "log in",
+    "free trial", "abonnieren", "abonnez", "suscr", "assine", "if you", "delivered", "follow @",
+))
 # What a sign-up form says once the reader has used it, printed by extractors all the same.
 _FORM_STATE = re.compile(
     r"^(?:thanks?(?: you)? for (?:signing up|subscribing|registering|your subscription)|"
@@ -131,7 +136,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
             yield from (Verdict(b, "cookie") for b in buttons if i - b <= BUTTON_REACH)
             banner, buttons = i, []
         elif feat.words <= MAX_PITCH_WORDS and (
-            _PITCH.search(text)
+            _PITCH_HINTED.search(text)
             or feat.words <= MAX_FORM_STATE_WORDS and _FORM_STATE.match(text)
             or not feat.prose and _MENTION.search(text)
             or feat.words <= 6 and _BARE_CALL.match(text)
