@@ -1,4 +1,7 @@
-"""Tracking ids and hashes left on their own line: `010020070750000000000000011105521365662021`."""
+"""Machine residue: tracking ids and hashes left on their own line
+(`010020070750000000000000011105521365662021`), and markup the scraper did not render: HTML tags
+printed as text (`&lt;span data-mce-type="bookmark" ...&gt;`) and WordPress shortcodes
+(`[button link="..."]Send us your review[/button]`)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from collections.abc import Iterator
 from ..article import Verdict
 from ..document import Document
 
-REASONS = ("tracking-id",)
+REASONS = ("tracking-id", "markup")
 
 _ID = re.compile(
     r"^(?:"
@@ -21,7 +24,29 @@ _ID = re.compile(
 )
 
 
+# A tag, raw or escaped, with its attributes; a shortcode, opening or closing. Names are lower
+# case and every attribute has a value, so "<The Palace: Jang Noksu>", a title in angle
+# brackets, is not a tag.
+_ATTRS = r"""(?:\s+[a-z_:][\w:.-]{0,30}=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s"'<>&=]{1,100}))*\s*/?"""
+_TAG = re.compile(
+    r"</?[a-z][a-z0-9]{0,15}" + _ATTRS + r">"
+    r"|&lt;/?[a-z][a-z0-9]{0,15}" + _ATTRS + r"&gt;"
+    r"|\[/?[a-z][a-z_-]{1,30}(?:\s+[a-z_-]+=[\"”“'][^\"”“'\]\n]{0,300}[\"”“'])*\s*\]"
+)
+# A line is markup when tags make up most of it: an article about HTML quotes a tag or two in
+# its sentences.
+MIN_MARKUP_SHARE = 0.6
+
+
 def detect(doc: Document) -> Iterator[Verdict]:
     for block, feat in zip(doc.blocks, doc.feats):
-        if feat.words <= 2 and _ID.match(block.text.replace(" ", "")):
+        text = block.text
+        if feat.words <= 2 and _ID.match(text.replace(" ", "")):
             yield Verdict(block.index, "tracking-id")
+        elif ("<" in text or "&lt;" in text or "[" in text) and _markup(text):
+            yield Verdict(block.index, "markup")
+
+
+def _markup(text: str) -> bool:
+    tagged = sum(m.end() - m.start() for m in _TAG.finditer(text))
+    return tagged >= MIN_MARKUP_SHARE * len(text.replace(" ", ""))
