@@ -59,6 +59,8 @@ MAX_APPEAL_WORDS = 120
 # Naming a newsletter or a mailing list is only a prompt on a line that is not prose: a news
 # story about a newsletter business says "newsletters" in every paragraph.
 _MENTION = re.compile(r"\b(?:newsletters?|mailing list|e-?mail alerts?|breaking news alerts?)\b", re.I)
+# "Subscribe to WIRED and stay smart with ...": a call to subscribe to a named publication.
+_SUBSCRIBE_TO = re.compile(r"^(?:Subscribe|SUBSCRIBE) to (?:[A-Z]|the [A-Z])")
 _BARE_CALL = re.compile(r"^(?:subscribe|sign up|register|join now|get the newsletter|abonnieren|s'abonner|suscribirse)\b", re.I)
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
 # The buttons of a cookie banner, left on lines of their own next to it.
@@ -138,6 +140,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
         elif feat.words <= MAX_PITCH_WORDS and (
             _PITCH_HINTED.search(text)
             or feat.words <= MAX_FORM_STATE_WORDS and _FORM_STATE.match(text)
+            or _SUBSCRIBE_TO.match(text)
             or not feat.prose and _MENTION.search(text)
             or feat.words <= 6 and _BARE_CALL.match(text)
         ):

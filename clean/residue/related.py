@@ -29,7 +29,7 @@ HEADERS = phrases(
 )
 # "Read more: Headline", "READ MORE: ...", "Related: ...", "Lesen Sie auch: ..."
 _INLINE = re.compile(
-    r"^\(?(?:read more|read also|also read|see also|see more|related|more|recommended|watch|listen|"
+    r"^[(\[]?(?:read more|read also|also read|see also|see more|related|more|recommended|watch|listen|"
     r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lee también|leggi anche|leia mais)"
     r"(?:\s+(?:on|at|in|from|auf|sur|en|su|em)(?:\s+[^:»›>]{1,30}?)?)?"  # "Read more on BBC:", "Leggi anche su:"
     r"\s*(?::|»|›|>|—|–|-)\s*\S",
@@ -40,7 +40,12 @@ _INLINE = re.compile(
 # visit www..." is the release's own contact line and stays.
 _POINTER = re.compile(r"^(?:follow|more|watch|listen)\b[^\n]{0,150}?(?:https?://|www\.)\S+\s*$", re.I)
 # "On HoustonChronicle.com: Car sales plunge ...": a headline from the site's other pages.
-_ON_SITE = re.compile(r"^(?:on|at|more on|also on)\s+[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|com\.au|de|fr)\s*:\s*\S", re.I)
+# "Also on rt.com Journalists threatened ...": the pointer needs no colon.
+_ON_SITE = re.compile(
+    r"^(?:(?:on|at)\s+{site}\s*:|(?:more on|also on)\s+{site}\s*:?)\s*\S".format(
+        site=r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|com\.au|de|fr)"),
+    re.I,
+)
 MAX_POINTER_WORDS = 30
 # A page flattened to one paragraph (jusText, some WET records) runs on from the story into
 # "... said on Tuesday. Top stories The House voted ...": the first list header glued after a
