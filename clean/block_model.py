@@ -59,7 +59,6 @@ def features(doc: Document, flagged: list[bool], main: tuple[int, int] | None) -
     links = [b.link_share for b in doc.blocks]
     rows = []
     prose_before = 0
-    in_main = 0.0
     for i, (block, f) in enumerate(zip(doc.blocks, feats)):
         lo = i - REACH if i > REACH else 0
         hi = i + REACH + 1 if i + REACH + 1 < n else n

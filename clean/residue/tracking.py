@@ -48,5 +48,6 @@ def detect(doc: Document) -> Iterator[Verdict]:
 
 
 def _markup(text: str) -> bool:
-    tagged = sum(m.end() - m.start() for m in _TAG.finditer(text))
+    """Whether tags hold most of the line's visible characters (spaces counted on neither side)."""
+    tagged = sum(len(m.group().replace(" ", "")) for m in _TAG.finditer(text))
     return tagged >= MIN_MARKUP_SHARE * len(text.replace(" ", ""))
