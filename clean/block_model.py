@@ -18,6 +18,7 @@ import operator
 import re
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 from . import language
 from .document import Document
@@ -57,33 +58,42 @@ def features(doc: Document, flagged: list[bool], main: tuple[int, int] | None) -
     log_chars = [math.log1p(f.chars) / 6 for f in feats]
     prose = [f.prose for f in feats]
     links = [b.link_share for b in doc.blocks]
+    # Running sums: the neighbourhood of a block is a difference of two.
+    prose_sum, chars_sum = list(accumulate(prose, initial=0)), list(accumulate(log_chars, initial=0.0))
+    flagged_sum, links_sum = list(accumulate(flagged, initial=0)), list(accumulate(links, initial=0.0))
+    # What a line says on its own: its overlap with the title, share of digits and bullet.
+    # Pages repeat their furniture, so each distinct line is measured once.
+    own: dict[str, tuple[float, float, float]] = {}
     rows = []
     prose_before = 0
     for i, (block, f) in enumerate(zip(doc.blocks, feats)):
         lo = i - REACH if i > REACH else 0
         hi = i + REACH + 1 if i + REACH + 1 < n else n
-        # The neighbours' sums in one pass, each added left to right as sum() would.
-        k, near_prose, near_chars, near_flagged, near_links = 0, 0, 0, 0, 0
-        for j in range(lo, hi):
-            if j != i:
-                k += 1
-                near_prose += 1 if prose[j] else 0
-                near_chars += log_chars[j]
-                near_flagged += 1 if flagged[j] else 0
-                near_links += links[j]
+        k = hi - lo - 1
+        near_prose = prose_sum[hi] - prose_sum[lo] - prose[i]
+        near_chars = chars_sum[hi] - chars_sum[lo] - log_chars[i]
+        near_flagged = flagged_sum[hi] - flagged_sum[lo] - flagged[i]
+        near_links = links_sum[hi] - links_sum[lo] - links[i]
         k = k or 1
-        overlap = 0.0
-        if i and title_words:
-            words = _words(block.text)
-            overlap = len(words & title_words) / len(words) if words else 0.0
+        text = block.text
+        chars = f.chars
+        shape = own.get(text)
+        if shape is None:
+            overlap = 0.0
+            if title_words:
+                words = _words(text)
+                overlap = len(words & title_words) / len(words) if words else 0.0
+            shape = own[text] = (overlap, len(_DIGIT.findall(text)) / chars if chars else 0.0,
+                                 1.0 if _BULLET.match(text) else 0.0)
+        overlap, digits, bullet = shape
+        if not i:
+            overlap = 0.0  # the title line itself
         if not main:
             distance, in_main = 50, 0.0
         elif first <= i <= last:
             distance, in_main = 0, 1.0
         else:
             distance, in_main = (first - i if i < first else i - last), 0.0
-        text = block.text
-        chars = f.chars
         rows.append((
             1.0,
             log_chars[i],
@@ -104,8 +114,8 @@ def features(doc: Document, flagged: list[bool], main: tuple[int, int] | None) -
             near_flagged / k,
             overlap,
             1.0 if overlap >= 0.8 and f.words >= 3 else 0.0,
-            (len(_DIGIT.findall(text)) / chars if chars else 0.0),
-            1.0 if _BULLET.match(text) else 0.0,
+            digits,
+            bullet,
             1.0 if block.blank_before else 0.0,
             1.0 if f.unspaced else 0.0,
             main_chars / total_chars,

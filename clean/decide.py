@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 
 from . import block_model, language, main_content
 from .article import EDGE_PROSE_BLOCKS, Article, Removal, Verdict
@@ -93,13 +92,13 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
                     reasons[i] = "outside-main"
 
     head, tail = placed["head"], placed["tail"]
-    meta.extend(replace(v, score=1.0) for v in _confirm_edge(reasons, placed["edge"], spans, doc) if v.meta)
+    meta.extend(v._replace(score=1.0) for v in _confirm_edge(reasons, placed["edge"], spans, doc) if v.meta)
     _confirm_head(reasons, head)
     _confirm_tail(reasons, tail)
     title = _headline(titles, reasons, doc) if "title" in enabled else None
     if title is not None:
         reasons[title.block] = "title"
-        meta.insert(0, replace(title, score=1.0))
+        meta.insert(0, title._replace(score=1.0))
         if "duplicate-title" in enabled:
             for i in copies.get(title.block, ()):
                 reasons[i] = reasons[i] or "duplicate-title"

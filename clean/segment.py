@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
+from itertools import chain
 from statistics import median
 
 from .article import Block
@@ -34,23 +36,34 @@ def split_lines(text: str, newline_token: str | None = None) -> list[tuple[int, 
     """(start, end, normalised text) of every line, blank ones included as empty text."""
     pattern = _LINE_BREAK if not newline_token else f"{re.escape(newline_token)}|{_LINE_BREAK}"
     lines = []
+    # A page repeats its short lines ("Share", "Reply", blank ones): each is measured once.
+    # Long lines are not kept: they are rarely repeated and pay for their own measuring.
+    shapes: dict[str, tuple[int, int, str]] = {}
     pos = 0
-    for m in re.finditer(pattern, text):
-        lines.append(_line(text, pos, m.start()))
-        pos = m.end()
-    lines.append(_line(text, pos, len(text)))
+    breaks = chain((m.span() for m in re.finditer(pattern, text)), [(len(text), len(text))])
+    for end, after in breaks:
+        raw = text[pos:end]
+        shape = shapes.get(raw)
+        if shape is None:
+            shape = _shape(raw)
+            if len(raw) <= MAX_MEMO_LINE:
+                shapes[raw] = shape
+        lead, trail, norm = shape
+        lines.append((pos + lead, end - trail, norm) if norm else (pos, pos, ""))
+        pos = after
     return lines
 
 
-def _line(text: str, start: int, end: int) -> tuple[int, int, str]:
-    raw = text[start:end]
+MAX_MEMO_LINE = 200
+
+
+def _shape(raw: str) -> tuple[int, int, str]:
+    """(leading, trailing, normalised): how much invisible text the line's span is trimmed by
+    at either end, so removals do not swallow its indentation, and its visible text."""
     norm = normalise(raw)
     if not norm:
-        return (start, start, "")
-    # Trim the span to the visible text so removals do not swallow the line's indentation.
-    lead = len(raw) - len(raw.lstrip(_STRIP))
-    trail = len(raw) - len(raw.rstrip(_STRIP))
-    return (start + lead, end - trail, norm)
+        return (0, 0, "")
+    return (len(raw) - len(raw.lstrip(_STRIP)), len(raw) - len(raw.rstrip(_STRIP)), norm)
 
 
 _STRIP = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000" + _INVISIBLE
@@ -225,45 +238,43 @@ def segment(text: str, newline_token: str | None = None) -> list[Block]:
     """Split `text` into blocks: one per non-blank line, or one per paragraph when the text
     is hard-wrapped."""
     lines = split_lines(text, newline_token)
-    width = wrap_width(lines)
     markdown = looks_like_markdown(lines)
     blocks: list[Block] = []
+    for blank_before, group in _paragraphs(lines, wrap_width(lines)):
+        joined = group[0][2] if len(group) == 1 else " ".join(t for _, _, t in group)
+        links = 0.0
+        if markdown:
+            joined, linked = _strip_markdown(joined)
+            if not joined:
+                continue
+            links = min(1.0, linked / len(joined))
+        blocks.append(Block(len(blocks), group[0][0], group[-1][1], joined, blank_before, links))
+    return blocks
+
+
+def _paragraphs(lines: list[tuple[int, int, str]], width: int | None
+                ) -> Iterator[tuple[bool, list[tuple[int, int, str]]]]:
+    """(whether a blank line is above it, its lines) for every block: each non-blank line on
+    its own, or in hard-wrapped text, each line with the lines wrapped off its end."""
     group: list[tuple[int, int, str]] = []
-    blank = False
-
-    def flush():
-        nonlocal group
-        if group:
-            joined = group[0][2] if len(group) == 1 else " ".join(t for _, _, t in group)
-            links = 0.0
-            if markdown:
-                joined, linked = _strip_markdown(joined)
-                if not joined:
-                    group = []
-                    return
-                links = min(1.0, linked / len(joined))
-            blocks.append(Block(len(blocks), group[0][0], group[-1][1], joined, blank_before, links))
-            group = []
-
-    blank_before = False
-    for start, end, line in lines:
-        if not line:
-            flush()
+    blank = blank_before = False
+    for line in lines:
+        text = line[2]
+        if not text:
+            if group:
+                yield blank_before, group
+                group = []
             blank = True
             continue
-        glue = (
-            width is not None
-            and group
-            and len(group[-1][2]) >= width - 25
-            and not _STARTS_ITEM.match(line)
-        )
-        if not glue:
-            flush()
+        if not (width is not None and group and len(group[-1][2]) >= width - 25 and not _STARTS_ITEM.match(text)):
+            if group:
+                yield blank_before, group
+            group = []
             blank_before = blank
-        group.append((start, end, line))
+        group.append(line)
         blank = False
-    flush()
-    return blocks
+    if group:
+        yield blank_before, group
 
 
 def to_source(block: Block, source: str, start: int, end: int) -> tuple[int, int]:

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 
 from ..article import Verdict
-from ..document import Document
+from ..document import Document, Features
+from ._lines import LINE, each_line
 
 REASONS = ("caption", "credit")
 
@@ -86,22 +87,24 @@ _GLUED_AGENCY = re.compile(
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    for block, feat in zip(doc.blocks, doc.feats):
-        text = block.text
-        if feat.chars <= 160 and _CREDIT_LINE.match(text) and not feat.prose:
-            yield Verdict(block.index, "credit")
-            continue
-        glued = list(_glued(block.index, text))
-        if glued:
-            yield from glued
-            continue
-        if _CLOSING_CREDIT.search(text) or _CAPTION_MARK.match(text) or (
-            feat.chars <= 600 and _TRAILING_CREDIT.search(text)
-        ) or (feat.words <= MAX_CAPTION_WORDS and _BARE_CREDIT.search(text)):
-            yield Verdict(block.index, "caption", meta=(("caption", _caption_text(text)),))
-            continue
-        for m in _GLUED_AGENCY.finditer(text):
-            yield Verdict(block.index, "credit", span=m.span("credit"))
+    return each_line(doc, _judge)
+
+
+def _judge(text: str, feat: Features) -> Iterator[Verdict]:
+    if feat.chars <= 160 and _CREDIT_LINE.match(text) and not feat.prose:
+        yield Verdict(LINE, "credit")
+        return
+    glued = list(_glued(LINE, text))
+    if glued:
+        yield from glued
+        return
+    if _CLOSING_CREDIT.search(text) or _CAPTION_MARK.match(text) or (
+        feat.chars <= 600 and _TRAILING_CREDIT.search(text)
+    ) or (feat.words <= MAX_CAPTION_WORDS and _BARE_CREDIT.search(text)):
+        yield Verdict(LINE, "caption", meta=(("caption", _caption_text(text)),))
+        return
+    for m in _GLUED_AGENCY.finditer(text):
+        yield Verdict(LINE, "credit", span=m.span("credit"))
 
 
 def _glued(i: int, text: str) -> Iterator[Verdict]:

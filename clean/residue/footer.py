@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from ..article import Verdict
-from ..document import Document
+from ..document import Document, Features
+from ._lines import LINE, each_line
 from ._text import Hinted
 
 REASONS = ("copyright",)
@@ -28,6 +29,9 @@ _HINTED = Hinted(_COPYRIGHT, ("©", "(c)", "rights", "rechte", "droits", "derech
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    for block, feat in zip(doc.blocks, doc.feats):
-        if feat.words <= MAX_WORDS and _HINTED.search(block.text):
-            yield Verdict(block.index, "copyright")
+    return each_line(doc, _judge)
+
+
+def _judge(text: str, feat: Features) -> Iterator[Verdict]:
+    if feat.words <= MAX_WORDS and _HINTED.search(text):
+        yield Verdict(LINE, "copyright")

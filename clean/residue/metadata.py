@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from ..article import EDGE_PROSE_BLOCKS, Verdict
-from ..document import Document
+from ..document import Document, Features
+from ._lines import LINE, judged_lines
 
 REASONS = ("metadata", "byline", "date", "url")
 
@@ -101,25 +101,36 @@ def detect(doc: Document) -> Iterator[Verdict]:
     for feat in doc.feats:
         prose_above.append(total_prose)
         total_prose += feat.prose
-    for block, feat in zip(doc.blocks, doc.feats):
-        text = block.text
-        if feat.chars > 300 and not (feat.words <= MAX_BIO_WORDS and _AUTHOR_BIO.match(text)):
+    for i, judged in enumerate(judged_lines(doc, _judge)):
+        if judged is None:
             continue
-        near_edge = prose_above[block.index] <= EDGE_PROSE_BLOCKS or (
-            total_prose - prose_above[block.index] - feat.prose <= EDGE_PROSE_BLOCKS)
-        verdict = (
-            _source_line(block.index, text)
-            or _url(block.index, text)
-            or (_date_line(block.index, text) if feat.words <= 16 else None)
-            or (_at_edge(_byline(block.index, text), near_edge) if feat.words <= 16 else None)
-            or _at_edge(_wire_credit(block.index, text), near_edge)
-            or (_author_bio(block.index, text) if feat.words <= MAX_BIO_WORDS else None)
-        )
-        if verdict:
-            yield verdict
+        v, edge_only = judged
+        score, where = v.score, v.where
+        if edge_only:
+            near_edge = prose_above[i] <= EDGE_PROSE_BLOCKS or (
+                total_prose - prose_above[i] - doc.feats[i].prose <= EDGE_PROSE_BLOCKS)
+            if not near_edge:
+                score, where = 0.5, "edge"
+        yield Verdict(i, v.reason, score, v.span, v.meta, where)
     dateline = _dateline(doc)
     if dateline:
         yield dateline
+
+
+def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
+    """A metadata line's verdict, and whether it is sure only near the text's edges."""
+    if feat.chars > 300 and not (feat.words <= MAX_BIO_WORDS and _AUTHOR_BIO.match(text)):
+        return None
+    short = feat.words <= 16
+    found = _source_line(LINE, text) or _url(LINE, text) or (_date_line(LINE, text) if short else None)
+    if found:
+        return found, False
+    # A byline or wire credit far inside the text may be a sentence that opens like one.
+    found = (_byline(LINE, text) if short else None) or _wire_credit(LINE, text)
+    if found:
+        return found, True
+    found = _author_bio(LINE, text) if feat.words <= MAX_BIO_WORDS else None
+    return (found, False) if found else None
 
 
 def _source_line(i: int, text: str) -> Verdict | None:
@@ -185,12 +196,6 @@ def _byline(i: int, text: str) -> Verdict | None:
     if not any(w[0].isupper() for w in words):
         return None
     return Verdict(i, "byline", meta=(("byline", m["name"].strip()),))
-
-
-def _at_edge(verdict: Verdict | None, near_edge: bool) -> Verdict | None:
-    if verdict is None or near_edge:
-        return verdict
-    return replace(verdict, score=0.5, where="edge")
 
 
 def _wire_credit(i: int, text: str) -> Verdict | None:

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from ..article import Verdict
-from ..document import Document
+from ..document import Document, Features
+from ._lines import LINE, each_line
 from ._text import key, phrases
 
 REASONS = ("nav-label",)
@@ -55,17 +56,16 @@ _CRUMB_SEP = re.compile(r"\s+(?:[>»›/|•·]|::)\s+")
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    for block, feat in zip(doc.blocks, doc.feats):
-        text = block.text
-        if feat.chars <= MAX_TAG_LINE_CHARS and _is_tag_list(text):
-            yield Verdict(block.index, "nav-label")
-            continue
-        if feat.chars > 120 or feat.prose:
-            continue
-        if key(text) in LABELS or _SITE_LINK.match(text):
-            yield Verdict(block.index, "nav-label")
-        elif _is_breadcrumb(text):
-            yield Verdict(block.index, "nav-label")
+    return each_line(doc, _judge)
+
+
+def _judge(text: str, feat: Features) -> Iterator[Verdict]:
+    if feat.chars <= MAX_TAG_LINE_CHARS and _is_tag_list(text):
+        yield Verdict(LINE, "nav-label")
+    elif feat.chars > 120 or feat.prose:
+        return
+    elif key(text) in LABELS or _SITE_LINK.match(text) or _is_breadcrumb(text):
+        yield Verdict(LINE, "nav-label")
 
 
 def _is_breadcrumb(text: str) -> bool:

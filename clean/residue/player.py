@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from ..article import Verdict
-from ..document import Document
+from ..document import Document, Features
+from ._lines import LINE, each_line
 from ._text import key, phrases
 
 REASONS = ("player",)
@@ -38,10 +39,12 @@ _TIMECODE = re.compile(
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    for block, feat in zip(doc.blocks, doc.feats):
-        text = block.text
-        if feat.chars <= 80 and (key(text) in LINES or _TIMECODE.match(text)):
-            yield Verdict(block.index, "player")
-            continue
-        for m in _GLUED.finditer(text):
-            yield Verdict(block.index, "player", span=m.span())
+    return each_line(doc, _judge)
+
+
+def _judge(text: str, feat: Features) -> Iterator[Verdict]:
+    if feat.chars <= 80 and (key(text) in LINES or _TIMECODE.match(text)):
+        yield Verdict(LINE, "player")
+        return
+    for m in _GLUED.finditer(text):
+        yield Verdict(LINE, "player", span=m.span())

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from ..article import Verdict
-from ..document import Document
+from ..document import Document, Features
+from ._lines import judged_lines
 from ._text import Hinted, key, phrases
 
 REASONS = ("advert", "newsletter", "cookie")
@@ -107,41 +108,52 @@ _AFFILIATE = re.compile(
 def detect(doc: Document) -> Iterator[Verdict]:
     banner = -BUTTON_REACH - 1  # index of the last cookie banner seen
     buttons: list[int] = []  # button-shaped lines since then, waiting for a banner below them
-    for block, feat in zip(doc.blocks, doc.feats):
-        text = block.text
-        i = block.index
-        if feat.chars <= 40 and key(text) in COOKIE_BUTTONS:
+    for i, judged in enumerate(judged_lines(doc, _judge)):
+        if judged is None:
+            continue
+        kind, span = judged
+        if kind == "button":
             if i - banner <= BUTTON_REACH:
                 yield Verdict(i, "cookie")
             else:
                 buttons.append(i)
-        elif feat.chars <= 60 and key(text) in ADVERT:
-            yield Verdict(i, "advert")
-        elif _BANNER_START.match(text) and feat.words <= MAX_BANNER_WORDS:
-            # A banner that opens by announcing cookies is one however long its legalese runs.
+        elif kind == "banner":
             yield Verdict(i, "cookie")
             yield from (Verdict(b, "cookie") for b in buttons if i - b <= BUTTON_REACH)
             banner, buttons = i, []
-        elif feat.words <= MAX_APPEAL_WORDS and _APPEAL.match(text):
-            yield Verdict(i, "newsletter")
-        elif feat.words > MAX_PROMPT_WORDS:
-            glued = _GLUED_BANNER.search(text)
-            if glued:
-                yield Verdict(i, "cookie", span=glued.span())
-            continue
-        elif _AFFILIATE.search(text):
+        elif kind == "affiliate":
             # Less sure than an ad marker: a deals post prints it under every product, and it
             # must not make such a post look like a page full of furniture.
             yield Verdict(i, "advert", score=0.9)
-        elif _COOKIE.search(text) and _COOKIE_CONTEXT.search(text):
-            yield Verdict(i, "cookie")
-            yield from (Verdict(b, "cookie") for b in buttons if i - b <= BUTTON_REACH)
-            banner, buttons = i, []
-        elif feat.words <= MAX_PITCH_WORDS and (
-            _PITCH_HINTED.search(text)
-            or feat.words <= MAX_FORM_STATE_WORDS and _FORM_STATE.match(text)
-            or _SUBSCRIBE_TO.match(text)
-            or not feat.prose and _MENTION.search(text)
-            or feat.words <= 6 and _BARE_CALL.match(text)
-        ):
-            yield Verdict(i, "newsletter")
+        else:
+            yield Verdict(i, kind, span=span)
+
+
+def _judge(text: str, feat: Features) -> tuple[str, tuple[int, int] | None] | None:
+    """What a line alone looks like: a cookie button or banner (which the detector pairs up),
+    an affiliate disclosure, or a reason and span to remove."""
+    if feat.chars <= 40 and key(text) in COOKIE_BUTTONS:
+        return "button", None
+    if feat.chars <= 60 and key(text) in ADVERT:
+        return "advert", None
+    if _BANNER_START.match(text) and feat.words <= MAX_BANNER_WORDS:
+        # A banner that opens by announcing cookies is one however long its legalese runs.
+        return "banner", None
+    if feat.words <= MAX_APPEAL_WORDS and _APPEAL.match(text):
+        return "newsletter", None
+    if feat.words > MAX_PROMPT_WORDS:
+        glued = _GLUED_BANNER.search(text)
+        return ("cookie", glued.span()) if glued else None
+    if _AFFILIATE.search(text):
+        return "affiliate", None
+    if _COOKIE.search(text) and _COOKIE_CONTEXT.search(text):
+        return "banner", None
+    if feat.words <= MAX_PITCH_WORDS and (
+        _PITCH_HINTED.search(text)
+        or feat.words <= MAX_FORM_STATE_WORDS and _FORM_STATE.match(text)
+        or _SUBSCRIBE_TO.match(text)
+        or not feat.prose and _MENTION.search(text)
+        or feat.words <= 6 and _BARE_CALL.match(text)
+    ):
+        return "newsletter", None
+    return None

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from ..article import Verdict
-from ..document import Document
+from ..document import Document, Features
+from ._lines import LINE, judged_lines
 from ._text import key, phrases
 
 REASONS = ("related",)
@@ -65,11 +66,11 @@ MIN_ITEM_WORDS, MAX_ITEM_WORDS = 2, 20
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
+    judged = judged_lines(doc, _judge)
     i = 0
     n = len(doc.blocks)
     while i < n:
-        block, feat = doc.blocks[i], doc.feats[i]
-        if feat.chars <= 60 and key(block.text) in HEADERS:
+        if judged[i] is _HEADER:
             yield Verdict(i, "related")
             i += 1
             # The list under the header: headline-shaped lines up to the next real paragraph.
@@ -77,15 +78,27 @@ def detect(doc: Document) -> Iterator[Verdict]:
                 yield Verdict(i, "related", score=0.9)
                 i += 1
             continue
-        if feat.words <= 40 and (_INLINE.match(block.text) or _ON_SITE.match(block.text)) or (
-            feat.words <= MAX_POINTER_WORDS and _POINTER.match(block.text)
-        ):
-            yield Verdict(i, "related")
-        elif feat.words >= MIN_GLUED_PAGE_WORDS:
-            glued = _GLUED_HEADER.search(block.text)
-            if glued and glued.start() >= len(block.text) / 2:
-                yield Verdict(i, "related", span=(glued.start(), len(block.text)))
+        if judged[i] is not None:
+            yield Verdict(i, "related", span=judged[i].span)
         i += 1
+
+
+# What `_judge` says of a list header: the lines under it are judged by their shape.
+_HEADER = Verdict(-1, "related")
+
+
+def _judge(text: str, feat: Features) -> Verdict | None:
+    if feat.chars <= 60 and key(text) in HEADERS:
+        return _HEADER
+    if feat.words <= 40 and (_INLINE.match(text) or _ON_SITE.match(text)) or (
+        feat.words <= MAX_POINTER_WORDS and _POINTER.match(text)
+    ):
+        return Verdict(LINE, "related")
+    if feat.words >= MIN_GLUED_PAGE_WORDS:
+        glued = _GLUED_HEADER.search(text)
+        if glued and glued.start() >= len(text) / 2:
+            return Verdict(LINE, "related", span=(glued.start(), len(text)))
+    return None
 
 
 def _item(feat) -> bool:

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from ..article import Verdict
-from ..document import Document
+from ..document import Document, Features
+from ._lines import LINE, each_line
 from ._text import key
 
 REASONS = ("share",)
@@ -33,21 +34,24 @@ MAX_FOLLOW_WORDS = 25
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    for block, feat in zip(doc.blocks, doc.feats):
-        if 0 < feat.words <= MAX_FOLLOW_WORDS and _FOLLOW.match(block.text) and _ON_NETWORK.search(block.text):
-            # "Follow The New York Times Opinion section on Facebook, Twitter and Instagram."
-            # is a sentence, and a call to follow all the same.
-            yield Verdict(block.index, "share")
-            continue
-        if feat.words == 0 or feat.words > 16 or feat.prose:
-            continue
-        words = key(block.text).split()
-        if not words:
-            continue
-        # "Facebook Twitter Email", "Share 12": network names, maybe with share counts.
-        if all(w in NETWORKS or w.isdigit() for w in words) and any(w in NETWORKS for w in words):
-            yield Verdict(block.index, "share")
-        elif _VERB.match(block.text) and (
-            _ON_NETWORK.search(block.text) or feat.words <= 5 or "this" in words or "article" in words
-        ):
-            yield Verdict(block.index, "share")
+    return each_line(doc, _judge)
+
+
+def _judge(text: str, feat: Features) -> Iterator[Verdict]:
+    if 0 < feat.words <= MAX_FOLLOW_WORDS and _FOLLOW.match(text) and _ON_NETWORK.search(text):
+        # "Follow The New York Times Opinion section on Facebook, Twitter and Instagram."
+        # is a sentence, and a call to follow all the same.
+        yield Verdict(LINE, "share")
+        return
+    if feat.words == 0 or feat.words > 16 or feat.prose:
+        return
+    words = key(text).split()
+    if not words:
+        return
+    # "Facebook Twitter Email", "Share 12": network names, maybe with share counts.
+    if all(w in NETWORKS or w.isdigit() for w in words) and any(w in NETWORKS for w in words):
+        yield Verdict(LINE, "share")
+    elif _VERB.match(text) and (
+        _ON_NETWORK.search(text) or feat.words <= 5 or "this" in words or "article" in words
+    ):
+        yield Verdict(LINE, "share")

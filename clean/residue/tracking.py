@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterator
 
 from ..article import Verdict
-from ..document import Document
+from ..document import Document, Features
+from ._lines import LINE, each_line
 
 REASONS = ("tracking-id", "markup")
 
@@ -39,12 +40,14 @@ MIN_MARKUP_SHARE = 0.6
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    for block, feat in zip(doc.blocks, doc.feats):
-        text = block.text
-        if feat.words <= 2 and _ID.match(text.replace(" ", "")):
-            yield Verdict(block.index, "tracking-id")
-        elif ("<" in text or "&lt;" in text or "[" in text) and _markup(text):
-            yield Verdict(block.index, "markup")
+    return each_line(doc, _judge)
+
+
+def _judge(text: str, feat: Features) -> Iterator[Verdict]:
+    if feat.words <= 2 and _ID.match(text.replace(" ", "")):
+        yield Verdict(LINE, "tracking-id")
+    elif ("<" in text or "&lt;" in text or "[" in text) and _markup(text):
+        yield Verdict(LINE, "markup")
 
 
 def _markup(text: str) -> bool:

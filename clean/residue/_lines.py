@@ -1,0 +1,43 @@
+"""Verdicts that a line earns on its own, judged once per distinct line of a document.
+
+A page repeats its furniture ("Share", "Advertisement", a byline under every teaser), and a
+hostile text can be a hundred thousand copies of one line. What a line's own text and features
+say about it does not change with the copy, so it is worked out once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from ..article import Verdict
+from ..document import Document, Features
+
+# The block index a judge gives its verdicts: `each_line` puts the real one in.
+LINE = -1
+
+Judge = Callable[[str, Features], Iterable[Verdict]]
+
+
+def each_line(doc: Document, judge: Judge) -> Iterator[Verdict]:
+    """`judge(text, features)`'s verdicts for every block, in block order."""
+    judged: dict[str, tuple[Verdict, ...]] = {}
+    for block, feat in zip(doc.blocks, doc.feats):
+        verdicts = judged.get(block.text)
+        if verdicts is None:
+            verdicts = judged[block.text] = tuple(judge(block.text, feat))
+        for v in verdicts:
+            yield Verdict(block.index, v.reason, v.score, v.span, v.meta, v.where)
+
+
+def judged_lines(doc: Document, judge: Callable[[str, Features], object]) -> list:
+    """`judge(text, features)` for every block, computed once per distinct line: for detectors
+    whose verdict also depends on the block's neighbours, the part that does not."""
+    judged: dict[str, object] = {}
+    out = []
+    for block, feat in zip(doc.blocks, doc.feats):
+        text = block.text
+        if text in judged:
+            out.append(judged[text])
+        else:
+            out.append(judged.setdefault(text, judge(text, feat)))
+    return out
