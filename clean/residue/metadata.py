@@ -33,12 +33,15 @@ _WEEKDAYS = (
     "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday "
     "montag dienstag mittwoch donnerstag freitag samstag sonntag "
     "lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo"
+    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
+    "lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato domenica "
+    # Portuguese weekdays are hyphenated ("segunda-feira"): tokens split them in two.
+    "segunda terça terca quarta quinta sexta feira"
 ).split()
 # Words that may stand beside a date on a date line: "Updated 10:32 AM ET, Tue March 5, 2019".
 _DATE_WORDS = (
     "am pm a m p m et est edt gmt bst cet cest utc pt pst pdt ist jst hkt z at on of the le el de del "
-    "um uhr h published updated posted last modified created date first "
+    "um uhr h published updated posted last modified created date first às as a las alle ore "
     "veröffentlicht aktualisiert stand am publié mis à jour publicado actualizado pubblicato aggiornato "
     "ago hours hour minutes minute days day mins hrs yesterday today"
 ).split()
@@ -57,9 +60,16 @@ _DATE_LABEL = re.compile(rf"^{_LABEL}\b(?:\s+(?:on|at|le|el|am))?\s*:?\s*(?P<dat
 _FIELD_SEP = re.compile(r"\s*[|•·]\s*")
 _FIELD = re.compile(
     r"^\s*(?P<name>source|editor|author|writer|reporter|quelle|autor|redaktion|source|auteur|fuente|fonte|"
-    r"publisher|via|credit|from)\s*[:：]\s*(?P<value>.*?)\s*$",
+    r"publisher|via|credit|from|posted by|published by|publicado por|publié par|pubblicato da|"
+    r"veröffentlicht von|category|categories|categoria|categoría|catégorie|kategorie|filed under|tags)"
+    r"\s*[:：]\s*(?P<value>.*?)\s*$",
     re.I,
 )
+_BYLINE_FIELDS = ("author", "writer", "reporter", "autor", "auteur", "posted by", "published by", "publicado por",
+                  "publié par", "pubblicato da", "veröffentlicht von")
+# "05/10/2018 - Posted by: Jane Doe - Category: Health": dashes split fields too, but a dash
+# also joins clauses, so a dashed line counts only when every part of it is a field or a date.
+_DASH_SEP = re.compile(r"\s+[-–—]\s+")
 
 _BYLINE = re.compile(
     r"^(?:(?:written|reported|posted|words|text|story)\s+)?(?:by|von|par|por|di|door|av|de)[:\s]\s*"
@@ -74,7 +84,7 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-.]*|[a-z]{1,3}|van|von|de|da|de
 # candidate: `decide` removes it where it closes the text.
 _AUTHOR_BIO = re.compile(
     r"^(?:(?:[A-Z][\w'’.-]*\s+){0,2}(?:contributor|columnist|correspondent|contributing editor|writer)\s+)?"
-    r"(?:[A-Z][\w'’.-]+\s+){1,3}(?:\([^()]{1,60}\)\s+)?(?:is|was|has been)\s+(?:a|an|the)\s+"
+    r"(?:[A-Z][\w'’.-]+\s+){1,3}(?:\([^()]{1,60}\)\s+)?(?:is|was|has been)\s+(?:a|an|the|(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*['’]s)\s+"
     r"(?:[\w'’-]+\s+){0,6}?(?i:reporter|writer|editor|correspondent|columnist|contributor|journalist|"
     r"author|freelancer|blogger|producer|host|critic|analyst|fellow)s?\b"
 )
@@ -82,7 +92,11 @@ MAX_BIO_WORDS = 90
 
 # "(Reporting by X; Editing by Y)": the wire credit closing a story.
 _WIRE_CREDIT = re.compile(
-    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.{2,200}$", re.I
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.{2,200}$"
+    # "Keith Bradsher contributed reporting from Hong Kong.": the names come first.
+    r"|^(?:[A-Z][\w'’.-]+\s+){1,3}(?:(?:,\s*|and\s+)(?:[A-Z][\w'’.-]+\s+){1,3}){0,4}"
+    r"contributed (?:reporting|research|to this (?:report|article|story))\b.{0,120}$",
+    re.I,
 )
 
 _URL = re.compile(r"^(?:<)?(?:https?://|www\.)\S+(?:>)?$", re.I)
@@ -134,10 +148,24 @@ def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
 
 
 def _source_line(i: int, text: str) -> Verdict | None:
-    """`Source: Xinhua| 2017-08-30 00:23:26|Editor: yan`: fields split by bars or bullets."""
+    """`Source: Xinhua| 2017-08-30 00:23:26|Editor: yan`: fields split by bars or bullets, or by
+    dashes when every part is a field or a date."""
     if ":" not in text and "：" not in text:
         return None  # no field, so not a source line
     parts = [p for p in _FIELD_SEP.split(text) if p]
+    if len(parts) == 1:
+        dashed = _DASH_SEP.split(text)
+        if len(dashed) > 1:
+            meta = _fields(dashed, strict=True)
+            if meta is not None:
+                return Verdict(i, "metadata", meta=meta)
+    meta = _fields(parts, strict=False)
+    return None if meta is None else Verdict(i, "metadata", meta=meta)
+
+
+def _fields(parts: list[str], strict: bool) -> tuple[tuple[str, str], ...] | None:
+    """What a line of fields tells, or None if it is not one. `strict`: every part must be a
+    field or a date; otherwise a short part that is neither may stand among them."""
     meta = []
     fields = 0
     for part in parts:
@@ -147,14 +175,14 @@ def _source_line(i: int, text: str) -> Verdict | None:
             name = m["name"].lower()
             if name in ("source", "quelle", "fuente", "fonte", "publisher", "via") and m["value"]:
                 meta.append(("source", m["value"]))
-            elif name in ("author", "writer", "reporter", "autor", "auteur") and m["value"]:
+            elif name in _BYLINE_FIELDS and m["value"]:
                 meta.append(("byline", m["value"]))
         elif is_date(part):
             meta.append(("date", part))
-        elif len(parts) > 1 and len(part) > 40:
+        elif strict or len(parts) > 1 and len(part) > 40:
             return None
     if fields and (fields + len([m for m in meta if m[0] == "date"]) >= len(parts) or len(parts) >= 2):
-        return Verdict(i, "metadata", meta=tuple(meta))
+        return tuple(meta)
     return None
 
 

@@ -32,13 +32,16 @@ _PITCH = re.compile(
     r"abonnieren sie|jetzt abonnieren|abonnez-vous|inscrivez-vous à (?:notre|la) newsletter|"
     r"suscríbete|suscríbase|iscriviti alla newsletter|assine|"
     r"if you (?:enjoyed|liked) this (?:article|story|post)|delivered (?:to|through) your (?:door|letterbox)|"
-    r"follow @\w+ on (?:twitter|instagram|facebook))\b",
+    r"follow @\w+ on (?:twitter|instagram|facebook)|"
+    r"(?:click|tap) here to (?:get|download|install) (?:the|our)\b.{0,40}\bapp|"
+    r"get breaking news alerts|tell us what you think\b.{0,60}\bsurvey)\b",
     re.I,
 )
 # Every pitch above holds one of these, in any case.
 _PITCH_HINTED = Hinted(_PITCH, (
     "newsletter", "inbox", "subscri", "sign up", "already a", "become a", "journalism", "unlimited", "log in",
     "free trial", "abonnieren", "abonnez", "suscr", "assine", "if you", "delivered", "follow @",
+    "here to", "news alerts", "tell us",
 ))
 # What a sign-up form says once the reader has used it, printed by extractors all the same.
 _FORM_STATE = re.compile(

@@ -48,6 +48,14 @@ _ON_SITE = re.compile(
     re.I,
 )
 MAX_POINTER_WORDS = 30
+# A headline closed by a bracketed tag: "Plague fears: holidaymakers die after eating marmot
+# [INSIGHT]", "... power station [Video]". Sites tag the teasers they link, not their own
+# paragraphs; a tag that dates or corrects a story, or names a file's format, is not one of these.
+_TAGGED_TEASER = re.compile(
+    r"\S\s+\[(?!(?:UPDATED?|CORRECTED|CORRECTION|EDITED|PDF|DOC|SIC|NSFW)\])(?:[A-Z]{3,12}|Video|Videos|Photos?|Gallery|Audio|"
+    r"Podcast|Watch|Listen|Quiz|Poll)\]$"
+)
+MIN_TEASER_WORDS = 4
 # A page flattened to one paragraph (jusText, some WET records) runs on from the story into
 # "... said on Tuesday. Top stories The House voted ...": the first list header glued after a
 # sentence, past the middle of a long paragraph, opens a tail of teasers that goes with it.
@@ -93,6 +101,8 @@ def _judge(text: str, feat: Features) -> Verdict | None:
     if feat.words <= 40 and (_INLINE.match(text) or _ON_SITE.match(text)) or (
         feat.words <= MAX_POINTER_WORDS and _POINTER.match(text)
     ):
+        return Verdict(LINE, "related")
+    if feat.title_shaped and feat.words >= MIN_TEASER_WORDS and _TAGGED_TEASER.search(text):
         return Verdict(LINE, "related")
     if feat.words >= MIN_GLUED_PAGE_WORDS:
         glued = _GLUED_HEADER.search(text)

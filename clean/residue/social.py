@@ -29,6 +29,14 @@ _ON_NETWORK = re.compile(r"\b(?:on|via|auf|sur|en|in|su|no)\s+(?:" + "|".join(
      "telegram", "flipboard", "reddit", "social media", "email"]) + r")\b", re.I)
 
 
+# A share widget's own label ("Share All sharing options for: <headline>") and a question that
+# asks for a share ("Like this story? Share it with a friend!") are share lines of any length.
+_SHARE_PROMPT = re.compile(
+    r"^(?:share\s+)?all sharing options for\s*:|^(?:like|liked|enjoy|enjoyed|love|loved) this (?:story|article|post)\?"
+    r"\s*(?:share|tweet|pass)\b",
+    re.I,
+)
+
 _FOLLOW = re.compile(r"^(?:follow|like|join|find|connect with)\b", re.I)
 MAX_FOLLOW_WORDS = 25
 
@@ -41,6 +49,9 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     if 0 < feat.words <= MAX_FOLLOW_WORDS and _FOLLOW.match(text) and _ON_NETWORK.search(text):
         # "Follow The New York Times Opinion section on Facebook, Twitter and Instagram."
         # is a sentence, and a call to follow all the same.
+        yield Verdict(LINE, "share")
+        return
+    if _SHARE_PROMPT.match(text) and feat.words <= MAX_FOLLOW_WORDS:
         yield Verdict(LINE, "share")
         return
     if feat.words == 0 or feat.words > 16 or feat.prose:
