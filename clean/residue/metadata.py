@@ -95,9 +95,14 @@ _WIRE_CREDIT = re.compile(
     r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.{2,200}$"
     # "Keith Bradsher contributed reporting from Hong Kong.": the names come first.
     r"|^(?:[A-Z][\w'’.-]+\s+){1,3}(?:(?:,\s*|and\s+)(?:[A-Z][\w'’.-]+\s+){1,3}){0,4}"
-    r"contributed (?:reporting|research|to this (?:report|article|story))\b.{0,120}$",
+    r"contributed (?:reporting|research|to this (?:report|article|story))\b.{0,120}$"
+    # "Write to Al Root at allen.root@example.com": where to reach the author.
+    r"|^(?:write to|contact|reach|email|e-mail)\s+(?:[A-Z][\w'’.-]+\s+){1,3}(?:at|via|on)\s+\S+@\S+\s*$",
     re.I,
 )
+
+# "Published Tue, Nov 19 2019 7:05 AM EST Updated Tue, Nov 19 2019 7:16 AM EST" counts 18.
+MAX_DATE_WORDS = 24
 
 _URL = re.compile(r"^(?:<)?(?:https?://|www\.)\S+(?:>)?$", re.I)
 _ASSET = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|ico|bmp|tiff?|js|css|mp4|webm|mp3)(?:[?#]\S*)?>?$", re.I)
@@ -136,7 +141,8 @@ def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
     if feat.chars > 300 and not (feat.words <= MAX_BIO_WORDS and _AUTHOR_BIO.match(text)):
         return None
     short = feat.words <= 16
-    found = _source_line(LINE, text) or _url(LINE, text) or (_date_line(LINE, text) if short else None)
+    found = _source_line(LINE, text) or _url(LINE, text) or (
+        _date_line(LINE, text) if feat.words <= MAX_DATE_WORDS else None)
     if found:
         return found, False
     # A byline or wire credit far inside the text may be a sentence that opens like one.

@@ -55,7 +55,10 @@ _TAGGED_TEASER = re.compile(
     r"\S\s+\[(?!(?:UPDATED?|CORRECTED|CORRECTION|EDITED|PDF|DOC|SIC|NSFW)\])(?:[A-Z]{3,12}|Video|Videos|Photos?|Gallery|Audio|"
     r"Podcast|Watch|Listen|Quiz|Poll)\]$"
 )
-MIN_TEASER_WORDS = 4
+MIN_TEASER_WORDS, MAX_TEASER_WORDS = 4, 80
+# A teaser's summary cut off mid-sentence by its link: "... have even died due to Read more".
+# A whole page flattened into one paragraph may end the same way, hence the teaser's size.
+_CUT_TEASER = re.compile(r"[^\W\d_,;:]\s+(?:Read [Mm]ore|READ MORE|Continue [Rr]eading|CONTINUE READING)\s*[»›>…]*$")
 # A page flattened to one paragraph (jusText, some WET records) runs on from the story into
 # "... said on Tuesday. Top stories The House voted ...": the first list header glued after a
 # sentence, past the middle of a long paragraph, opens a tail of teasers that goes with it.
@@ -101,6 +104,8 @@ def _judge(text: str, feat: Features) -> Verdict | None:
     if feat.words <= 40 and (_INLINE.match(text) or _ON_SITE.match(text)) or (
         feat.words <= MAX_POINTER_WORDS and _POINTER.match(text)
     ):
+        return Verdict(LINE, "related")
+    if MIN_TEASER_WORDS <= feat.words <= MAX_TEASER_WORDS and not feat.ends_sentence and _CUT_TEASER.search(text):
         return Verdict(LINE, "related")
     if feat.title_shaped and feat.words >= MIN_TEASER_WORDS and _TAGGED_TEASER.search(text):
         return Verdict(LINE, "related")
