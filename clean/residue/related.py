@@ -94,12 +94,15 @@ def detect(doc: Document) -> Iterator[Verdict]:
         i += 1
 
 
+# "More Great WIRED Stories", "More CNN Business News": a header naming the site or section.
+_MORE_HEADER = re.compile(r"^more (?!than )(?:[^\W\d][\w&'’-]* ){1,3}(?:stories|news|articles|coverage|videos)$")
+
 # What `_judge` says of a list header: the lines under it are judged by their shape.
 _HEADER = Verdict(-1, "related")
 
 
 def _judge(text: str, feat: Features) -> Verdict | None:
-    if feat.chars <= 60 and key(text) in HEADERS:
+    if feat.chars <= 60 and (key(text) in HEADERS or _MORE_HEADER.match(key(text))):
         return _HEADER
     if feat.words <= 40 and (_INLINE.match(text) or _ON_SITE.match(text)) or (
         feat.words <= MAX_POINTER_WORDS and _POINTER.match(text)
@@ -117,4 +120,7 @@ def _judge(text: str, feat: Features) -> Verdict | None:
 
 
 def _item(feat) -> bool:
-    return feat.title_shaped and MIN_ITEM_WORDS <= feat.words <= MAX_ITEM_WORDS and feat.upper_ratio > 0
+    # A headline may hold a sentence break ("Paid political ads are not the problem. Our
+    # perceptions are") as long as it does not end like a sentence.
+    return (feat.title_shaped or not feat.ends_sentence and not feat.prose) and (
+        MIN_ITEM_WORDS <= feat.words <= MAX_ITEM_WORDS and feat.upper_ratio > 0)
