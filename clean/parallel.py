@@ -192,4 +192,9 @@ class Pool:
             process.join(timeout=2)
             if process.is_alive():
                 process.kill()
+        # The executor's feeder thread may be halfway through writing a batch to a worker that
+        # is gone, into a pipe nobody reads any more; joining it at exit would wait forever.
+        call_queue = getattr(executor, "_call_queue", None)
+        if call_queue is not None:
+            call_queue.cancel_join_thread()
         executor.shutdown(wait=False, cancel_futures=True)
