@@ -46,90 +46,120 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in language.WORD.findall(text)}
 
 
+# What a block says on its own, the same for every copy of a line, and what its place on the
+# page says. A row is the two together; splitting them lets a page of repeated lines share
+# the first part, worked out (and weighed) once per distinct line.
+OWN = ("bias", "log_chars", "words", "stop_ratio", "no_stoplist", "ends_sentence", "prose", "title_shaped",
+       "upper_ratio", "title_overlap", "in_title", "digits", "bullet", "unspaced")
+PLACE = ("flagged", "in_main", "main_distance", "position", "prose_before", "near_prose", "near_chars",
+         "near_flagged", "blank_before", "main_share", "link_share", "near_links")
+_ORDER = [(0, OWN.index(name)) if name in OWN else (1, PLACE.index(name)) for name in FEATURES]
+
+
 def features(doc: Document, flagged: list[bool], main: tuple[int, int] | None) -> list[tuple[float, ...]]:
     """One feature row per block, in the order of FEATURES."""
+    own, place = _parts(doc, flagged, main)
+    return [tuple((o, p)[part][k] for part, k in _ORDER) for o, p in zip(own, place)]
+
+
+def _parts(doc: Document, flagged: list[bool], main: tuple[int, int] | None
+           ) -> tuple[list[tuple[float, ...]], list[tuple[float, ...]]]:
+    """Each block's OWN features (one shared tuple per distinct line) and PLACE features."""
     n = len(doc.blocks)
     feats = doc.feats
     title_words = _words(doc.blocks[0].text) if n else set()
     total_prose = sum(f.chars for f in feats if f.prose) or 1
     first, last = main if main else (n, n)
-    main_chars = sum(f.chars for f in feats[first:last + 1]) if main else 0
-    total_chars = sum(f.chars for f in feats) or 1
+    main_share = (sum(f.chars for f in feats[first:last + 1]) if main else 0) / (sum(f.chars for f in feats) or 1)
     log_chars = [math.log1p(f.chars) / 6 for f in feats]
     prose = [f.prose for f in feats]
     links = [b.link_share for b in doc.blocks]
     # Running sums: the neighbourhood of a block is a difference of two.
     prose_sum, chars_sum = list(accumulate(prose, initial=0)), list(accumulate(log_chars, initial=0.0))
     flagged_sum, links_sum = list(accumulate(flagged, initial=0)), list(accumulate(links, initial=0.0))
-    # What a line says on its own: its overlap with the title, share of digits and bullet.
-    # Pages repeat their furniture, so each distinct line is measured once.
-    own: dict[str, tuple[float, float, float]] = {}
-    rows = []
+    measured: dict[str, tuple[float, ...]] = {}
+    own, place = [], []
     prose_before = 0
     for i, (block, f) in enumerate(zip(doc.blocks, feats)):
+        text = block.text
+        row = measured.get(text) if i else None
+        if row is None:
+            row = _own(text, f, log_chars[i], title_words if i else set())  # the title line itself
+            if i:
+                measured[text] = row
+        own.append(row)
         lo = i - REACH if i > REACH else 0
         hi = i + REACH + 1 if i + REACH + 1 < n else n
-        k = hi - lo - 1
-        near_prose = prose_sum[hi] - prose_sum[lo] - prose[i]
-        near_chars = chars_sum[hi] - chars_sum[lo] - log_chars[i]
-        near_flagged = flagged_sum[hi] - flagged_sum[lo] - flagged[i]
-        near_links = links_sum[hi] - links_sum[lo] - links[i]
-        k = k or 1
-        text = block.text
-        chars = f.chars
-        shape = own.get(text)
-        if shape is None:
-            overlap = 0.0
-            if title_words:
-                words = _words(text)
-                overlap = len(words & title_words) / len(words) if words else 0.0
-            shape = own[text] = (overlap, len(_DIGIT.findall(text)) / chars if chars else 0.0,
-                                 1.0 if _BULLET.match(text) else 0.0)
-        overlap, digits, bullet = shape
-        if not i:
-            overlap = 0.0  # the title line itself
+        k = (hi - lo - 1) or 1
         if not main:
             distance, in_main = 50, 0.0
         elif first <= i <= last:
             distance, in_main = 0, 1.0
         else:
             distance, in_main = (first - i if i < first else i - last), 0.0
-        rows.append((
-            1.0,
-            log_chars[i],
-            (f.words if f.words < 100 else 100) / 100,
-            f.stop_ratio if f.stop_ratio > 0.0 else 0.0,
-            1.0 if f.stop_ratio < 0 else 0.0,
-            1.0 if f.ends_sentence else 0.0,
-            1.0 if f.prose else 0.0,
-            1.0 if f.title_shaped else 0.0,
-            f.upper_ratio,
+        place.append((
             1.0 if flagged[i] else 0.0,
             in_main,
             (distance if distance < 50 else 50) / 50,
             i / n,
             prose_before / total_prose,
-            near_prose / k,
-            near_chars / k,
-            near_flagged / k,
-            overlap,
-            1.0 if overlap >= 0.8 and f.words >= 3 else 0.0,
-            digits,
-            bullet,
+            (prose_sum[hi] - prose_sum[lo] - prose[i]) / k,
+            (chars_sum[hi] - chars_sum[lo] - log_chars[i]) / k,
+            (flagged_sum[hi] - flagged_sum[lo] - flagged[i]) / k,
             1.0 if block.blank_before else 0.0,
-            1.0 if f.unspaced else 0.0,
-            main_chars / total_chars,
+            main_share,
             block.link_share,
-            near_links / k,
+            (links_sum[hi] - links_sum[lo] - links[i]) / k,
         ))
         if f.prose:
-            prose_before += chars
-    return rows
+            prose_before += f.chars
+    return own, place
+
+
+def _own(text: str, f, log_chars: float, title_words: set[str]) -> tuple[float, ...]:
+    overlap = 0.0
+    if title_words:
+        words = _words(text)
+        overlap = len(words & title_words) / len(words) if words else 0.0
+    return (
+        1.0,
+        log_chars,
+        (f.words if f.words < 100 else 100) / 100,
+        f.stop_ratio if f.stop_ratio > 0.0 else 0.0,
+        1.0 if f.stop_ratio < 0 else 0.0,
+        1.0 if f.ends_sentence else 0.0,
+        1.0 if f.prose else 0.0,
+        1.0 if f.title_shaped else 0.0,
+        f.upper_ratio,
+        overlap,
+        1.0 if overlap >= 0.8 and f.words >= 3 else 0.0,
+        len(_DIGIT.findall(text)) / f.chars if f.chars else 0.0,
+        1.0 if _BULLET.match(text) else 0.0,
+        1.0 if f.unspaced else 0.0,
+    )
 
 
 def probability(row: tuple[float, ...], w: list[float]) -> float:
-    z = sum(map(operator.mul, row, w))
+    return _logistic(sum(map(operator.mul, row, w)))
+
+
+def _logistic(z: float) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def probabilities(doc: Document, flagged: list[bool], main: tuple[int, int] | None, w: list[float]) -> list[float]:
+    """`probability` of every block's row, the OWN part weighed once per distinct line."""
+    own, place = _parts(doc, flagged, main)
+    w_own = [w[FEATURES.index(name)] for name in OWN]
+    w_place = [w[FEATURES.index(name)] for name in PLACE]
+    weighed: dict[int, float] = {}
+    out = []
+    for o, p in zip(own, place):
+        z = weighed.get(id(o))
+        if z is None:
+            z = weighed[id(o)] = sum(map(operator.mul, o, w_own))
+        out.append(_logistic(z + sum(map(operator.mul, p, w_place))))
+    return out
 
 
 def article_blocks(doc: Document, flagged: list[bool], main: tuple[int, int] | None,
@@ -148,7 +178,7 @@ def article_blocks(doc: Document, flagged: list[bool], main: tuple[int, int] | N
     threshold = model.get("threshold", 0.5)
     drop_inside = model.get("drop_inside", 0.0)
     keep_outside = model.get("keep_outside", 1.01)
-    probs = [probability(row, w) for row in features(doc, flagged, main)]
+    probs = probabilities(doc, flagged, main, w)
     power = model.get("length_power", 0.5)
     values = [(p - threshold) * (f.chars + 10) ** power for p, f in zip(probs, doc.feats)]
     first, last = _best_stretch(values)

@@ -1,6 +1,8 @@
 """The shipped block model matches the features computed at cleaning time, and finds the
 article in a page dump."""
 
+import pytest
+
 from clean import block_model, clean_text
 
 MENU = ["Home", "World", "Business", "Politics", "Sport", "Opinion", "Culture", "Travel", "Video",
@@ -37,3 +39,22 @@ def test_the_article_of_a_page_dump_is_found():
     assert article.kind == "page"
     assert article.body == tuple(STORY)
     assert {r.reason for r in article.removed} >= {"outside-main", "nav-label"}
+
+
+def test_every_feature_is_either_a_blocks_own_or_its_place():
+    assert sorted(block_model.OWN + block_model.PLACE) == sorted(block_model.FEATURES)
+    assert not set(block_model.OWN) & set(block_model.PLACE)
+
+
+def test_probabilities_weigh_the_rows_that_training_sees():
+    from clean import document
+
+    page = "Storm damages thousands of homes | Example News\n" + "\n".join(MENU + MENU + STORY + MENU + FOOTER)
+    doc = document.build(page)
+    flagged = [i % 3 == 0 for i in range(len(doc.blocks))]
+    main = (len(MENU) * 2 + 1, len(MENU) * 2 + len(STORY))
+    w = block_model.weights()["weights"]
+    fast = block_model.probabilities(doc, flagged, main, w)
+    rows = block_model.features(doc, flagged, main)
+    assert all(len(row) == len(block_model.FEATURES) for row in rows)
+    assert fast == pytest.approx([block_model.probability(row, w) for row in rows], abs=1e-12)
