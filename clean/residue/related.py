@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import language
 from ..article import Verdict
 from ..document import Document, Features
 from ._lines import LINE, judged_lines
@@ -77,6 +78,7 @@ MIN_ITEM_WORDS, MAX_ITEM_WORDS = 2, 20
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
+    yield from _teaser_runs(doc)
     judged = judged_lines(doc, _judge)
     i = 0
     n = len(doc.blocks)
@@ -117,6 +119,45 @@ def _judge(text: str, feat: Features) -> Verdict | None:
         if glued and glued.start() >= len(text) / 2:
             return Verdict(LINE, "related", span=(glued.start(), len(text)))
     return None
+
+
+# A list of teasers printed as paragraphs, each headline glued to the first sentence of its
+# summary: "First UK election debate was a total shambles The first leaders debate on Tuesday
+# ...", "... may soon be deemed stateless WASHINGTON: Expressing concern ...". A sentence starts
+# inside the line's opening words right after a word that ends none: a capitalised stopword
+# after a lower-case word that is not one, or a dateline. One such line can be a title in a
+# sentence ("... watched It Follows"); a run of them is a list. A teaser whose summary opens
+# with a name ("... under the bus Kurt Volker, a former envoy ...") shows no seam, so a run may
+# pass over one such line between two that do.
+MIN_TEASER_RUN = 3
+GLUE_REACH = 25  # words: how far into the line the headline may run
+MIN_TEASER_RUN_WORDS = 15
+_OPENING = "\"“‘'(«"
+_GLUED_DATELINE = re.compile(r"^(?:\S+\s+){3,25}?[A-Z]{3,}(?:\s+[A-Z]{3,})?\s?:\s+[A-Z]")
+
+
+def _teaser_runs(doc: Document) -> Iterator[Verdict]:
+    stop = language.stopwords(doc.lang)
+    if not stop:
+        return
+    glued = judged_lines(doc, lambda text, feat: feat.words >= MIN_TEASER_RUN_WORDS and _glued_headline(text, stop))
+    run: list[int] = []
+    for i in [i for i, is_glued in enumerate(glued) if is_glued] + [len(glued) + 2]:
+        if run and i - run[-1] > 2:
+            if len(run) >= MIN_TEASER_RUN:
+                yield from (Verdict(j, "related") for j in range(run[0], run[-1] + 1))
+            run = []
+        run.append(i)
+
+
+def _glued_headline(text: str, stop: frozenset[str]) -> bool:
+    words = text.split(None, GLUE_REACH + 1)[:GLUE_REACH + 1]
+    for k in range(3, len(words)):
+        word, before = words[k].lstrip(_OPENING), words[k - 1]
+        if (word[:1].isupper() and word.lower() in stop and before.isalpha() and before.islower()
+                and before not in stop):
+            return True
+    return bool(_GLUED_DATELINE.match(text))
 
 
 def _item(feat) -> bool:
