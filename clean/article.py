@@ -44,8 +44,9 @@ class Verdict(NamedTuple):
     (field, value) pairs, so removing a byline does not lose the author.
     `where` limits a weak whole-block verdict to a place in what is left once the rest of the
     residue is gone: "head" (the body would open with the block), "tail" (close with it) or
-    "edge" (within EDGE_PROSE_BLOCKS paragraphs of prose of either end). Only `decide` knows
-    what is left.
+    "edge" (within EDGE_PROSE_BLOCKS paragraphs of prose of either end); or to a kind of
+    document: "page" (the text is a full-page dump, not an extracted article). Only `decide`
+    knows what is left and what kind of text it is.
     """
 
     # A named tuple for the reason Block is one: a page of furniture yields one per line.

@@ -44,7 +44,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     meta: list[Verdict] = []
     titles: list[Verdict] = []  # headline candidates, top first
     copies: dict[int, list[int]] = {}  # headline candidate -> blocks that repeat it
-    placed: dict[str, dict[int, Verdict]] = {"head": {}, "tail": {}, "edge": {}}
+    placed: dict[str, dict[int, Verdict]] = {"head": {}, "tail": {}, "edge": {}, "page": {}}
 
     for v in verdicts:
         if v.reason == "title":
@@ -75,6 +75,8 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     kind = "page" if mode == "page" or (mode == "auto" and main_content.is_page(doc, labels)) else "article"
     main = None
     if kind == "page":
+        for i, v in placed["page"].items():
+            reasons[i] = reasons[i] or v.reason
         flagged = [r is not None for r in reasons]
         main = main_content.main_block(doc, flagged)
         if "outside-main" in enabled:

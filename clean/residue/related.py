@@ -4,6 +4,7 @@ headlines under such a header."""
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from collections.abc import Iterator
 
 from .. import language
@@ -132,6 +133,7 @@ def _judge(text: str, feat: Features) -> Verdict | None:
 MIN_TEASER_RUN = 3
 GLUE_REACH = 25  # words: how far into the line the headline may run
 MIN_TEASER_RUN_WORDS = 15
+MIN_TITLE_CASE_RUN = 4
 _OPENING = "\"“‘'(«"
 _GLUED_DATELINE = re.compile(r"^(?:\S+\s+){3,25}?[A-Z]{3,}(?:\s+[A-Z]{3,})?\s?:\s+[A-Z]")
 
@@ -141,11 +143,18 @@ def _teaser_runs(doc: Document) -> Iterator[Verdict]:
     if not stop:
         return
     glued = judged_lines(doc, lambda text, feat: feat.words >= MIN_TEASER_RUN_WORDS and _glued_headline(text, stop))
+    prose_above = list(accumulate((f.prose for f in doc.feats), initial=0))
     run: list[int] = []
     for i in [i for i, is_glued in enumerate(glued) if is_glued] + [len(glued) + 2]:
         if run and i - run[-1] > 2:
+            # An extracted article whose subheadings are glued to their paragraphs has the same
+            # seams, with the story's prose on both sides: there, only a run above or below
+            # the story is a list. A page dump has its lists beside the story too.
+            first, last = run[0], run[-1]
+            at_edge = prose_above[first] == 0 or prose_above[-1] == prose_above[last + 1]
             if len(run) >= MIN_TEASER_RUN:
-                yield from (Verdict(j, "related") for j in range(run[0], run[-1] + 1))
+                yield from (Verdict(j, "related") if at_edge else Verdict(j, "related", score=0.5, where="page")
+                            for j in range(first, last + 1))
             run = []
         run.append(i)
 
@@ -157,7 +166,21 @@ def _glued_headline(text: str, stop: frozenset[str]) -> bool:
         if (word[:1].isupper() and word.lower() in stop and before.isalpha() and before.islower()
                 and before not in stop):
             return True
-    return bool(_GLUED_DATELINE.match(text))
+    return _title_case_opening(words, stop) or bool(_GLUED_DATELINE.match(text))
+
+
+def _title_case_opening(words: list[str], stop: frozenset[str]) -> bool:
+    """A headline in Title Case opens the line: capitalised stopwords among its first words
+    ("Police: 2 In Custody After Death Of ..."), which a sentence capitalises only at its start."""
+    run = title_stops = 0
+    for word in words:
+        word = word.lstrip(_OPENING)
+        if not (word[:1].isupper() or word[:1].isdigit()):
+            break
+        if run and word.lower() in stop:
+            title_stops += 1
+        run += 1
+    return run >= MIN_TITLE_CASE_RUN and title_stops > 0
 
 
 def _item(feat) -> bool:
