@@ -119,11 +119,13 @@ HINTED_PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "
                  "copyright Site 2019 - ISSN", "this material may not be published", "Citation: x retrieved from",
                  "Sign up for our newsletter", "SUSCRÍBETE", "Follow @ap on Twitter", "already a member",
                  "delivered to your door", "If you enjoyed this article", "RİGHTS", "rıghts", "ſ", "K", "İ",
+                 "are registered trademarks of", "The information provided on this website", "+Results vary",
+                 " testimonials", "click here to get the app", "Get breaking news alerts",
                  " ", ".", "a", "\n"]
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.sampled_from([footer._HINTED, prompts._PITCH_HINTED]),
+@given(st.sampled_from([footer._HINTED, footer._LEGAL_HINTED, prompts._PITCH_HINTED]),
        st.lists(st.one_of(st.sampled_from(HINTED_PIECES), st.text(max_size=5)), max_size=12).map("".join))
 def test_a_hint_never_hides_a_match(hinted, text):
     # The cheap test in front of a pattern must let through everything the pattern finds.

@@ -1,4 +1,5 @@
-"""Copyright and rights footers: "© 2019 The New York Times Company", "All rights reserved."."""
+"""Copyright and legal footers: "© 2019 The New York Times Company", "All rights reserved.",
+"iPad and iPhone are registered trademarks of Apple Inc."."""
 
 from __future__ import annotations
 
@@ -23,6 +24,17 @@ _COPYRIGHT = re.compile(
     re.I,
 )
 MAX_WORDS = 60
+# The legal notices of a site's footer: a list of marks and their owners, a disclaimer about
+# the site's own content, the small print under testimonials. A sentence about one trademark
+# ("Kleenex is a trademark of ...") is not one of these.
+_LEGAL = re.compile(
+    r"\bare (?:registered )?trademarks of\b"
+    r"|^the information (?:provided|contained|presented|published) (?:on|in) this (?:web ?site|site)\b"
+    r"|^\+?results (?:may )?vary\b.{0,300}\b(?:testimonials?|not typical)\b",
+    re.I,
+)
+MAX_LEGAL_WORDS = 90
+_LEGAL_HINTED = Hinted(_LEGAL, ("trademarks", "the information", "results"))
 # Every form above holds one of these, in any case.
 _HINTED = Hinted(_COPYRIGHT, ("©", "(c)", "rights", "rechte", "droits", "derechos", "diritti", "direitos",
                               "material", "copy", "reproduced", "citation"))
@@ -33,5 +45,5 @@ def detect(doc: Document) -> Iterator[Verdict]:
 
 
 def _judge(text: str, feat: Features) -> Iterator[Verdict]:
-    if feat.words <= MAX_WORDS and _HINTED.search(text):
+    if feat.words <= MAX_WORDS and _HINTED.search(text) or feat.words <= MAX_LEGAL_WORDS and _LEGAL_HINTED.search(text):
         yield Verdict(LINE, "copyright")
