@@ -40,6 +40,13 @@ LABELS = phrases(
     "inicio", "portada", "buscar", "búsqueda", "lo más visto", "más leídas", "lo más leído", "más vistos",
     "iniciar sesión", "volver arriba", "aviso legal", "cerca", "home page", "accedi", "più letti",
     "página inicial", "mais lidas", "entrar",
+    # Dutch, Polish
+    "zoeken", "inloggen", "meest gelezen", "szukaj", "zaloguj", "strona główna", "najczęściej czytane",
+    # Russian, Ukrainian
+    "главная", "поиск", "меню", "новости", "войти", "регистрация", "перейти к контенту", "наверх", "контакты",
+    "рубрики", "свежие записи", "свежие комментарии", "архивы", "метки", "популярное", "головна", "пошук",
+    # What blog software prints around every post, in English
+    "recent posts", "recent comments", "archives", "blogroll",
 )
 
 # "EXPLORE XINHUANET", "More from The Guardian": a site's own links to itself.
