@@ -38,6 +38,13 @@ _CLOSING_CREDIT = re.compile(
 # Running text does not close a paragraph on a news agency's name standing alone.
 _BARE_CREDIT = re.compile(r"(?<=[.!?”\"])\s*(?:" + _AGENCY + r"|REUTERS|Statista)\s*$")
 MAX_CAPTION_WORDS = 80
+# The wire services' caption formula: "In this Dec. 12, 2006, file photo, made available by
+# NASA, ...", "This March 28, 2017, photo provided by ... shows ...".
+_PHOTO_FORMULA = re.compile(
+    r"^(?:In this|This)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4},?\s+|undated\s+|\d{4},?\s+)?"
+    r"(?:(?:file|handout|undated|aerial|drone|family|courtesy|image|video)\s+)*"
+    r"(?:photo|photograph|picture|image|frame grab|file photo|still image)\b(?:,|\s+(?:provided|released|made|taken|shows))"
+)
 # NYT and Guardian style: "Trump asked voters ... Credit... Doug Mills/The New York Times",
 # "Protesters in Hong Kong. Photograph: Jerome Favre/EPA"
 _TRAILING_CREDIT = re.compile(
@@ -100,7 +107,7 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
         return
     if _CLOSING_CREDIT.search(text) or _CAPTION_MARK.match(text) or (
         feat.chars <= 600 and _TRAILING_CREDIT.search(text)
-    ) or (feat.words <= MAX_CAPTION_WORDS and _BARE_CREDIT.search(text)):
+    ) or (feat.words <= MAX_CAPTION_WORDS and (_BARE_CREDIT.search(text) or _PHOTO_FORMULA.match(text))):
         yield Verdict(LINE, "caption", meta=(("caption", _caption_text(text)),))
         return
     for m in _GLUED_AGENCY.finditer(text):

@@ -43,7 +43,9 @@ _DATE_WORDS = (
     "am pm a m p m et est edt gmt bst cet cest utc pt pst pdt ist jst hkt z at on of the le el de del "
     "um uhr h published updated posted last modified created date first às as a las alle ore "
     "veröffentlicht aktualisiert stand am publié mis à jour publicado actualizado pubblicato aggiornato "
-    "ago hours hour minutes minute days day mins hrs yesterday today"
+    "ago hours hour minutes minute days day mins hrs yesterday today "
+    # "November 18th", "1er janvier": ordinals split from their digits
+    "st nd rd th er"
 ).split()
 _DATE_TOKENS = frozenset(_MONTHS + _WEEKDAYS + _DATE_WORDS)
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
@@ -74,7 +76,8 @@ _DASH_SEP = re.compile(r"\s+[-–—]\s+")
 _BYLINE = re.compile(
     r"^(?:(?:written|reported|posted|words|text|story)\s+)?(?:by|von|par|por|di|door|av|de)[:\s]\s*"
     r"(?P<name>[^\W\d_][\w.'’\- ]{1,60}?(?:(?:,|\s+and|\s+und|\s+et|\s+y|\s+e|\s*&)\s+[^\W\d_][\w.'’\- ]{1,60}?)*)"
-    r"(?:\s*[,|]\s*(?P<rest>[^.!?]{0,80}))?\s*$",
+    # "By Jane Doe, John Roe on Monday, November 18th, 2019 at 11:08 a.m."
+    r"(?:\s*(?:[,|]|\bon\b)\s*(?P<rest>(?:[^.!?]|\b[ap]\.m\.){0,80}))?\s*$",
     re.I,
 )
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-.]*|[a-z]{1,3}|van|von|de|da|del|der|al|bin|le|la)$")
