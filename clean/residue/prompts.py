@@ -26,7 +26,7 @@ ADVERT = phrases(
 # "already a subscriber?". It is residue even when written as a full sentence.
 _PITCH = re.compile(
     r"\b(?:our (?:free |daily |weekly |morning |evening )*newsletters?|your inbox|"
-    r"subscribe (?:to (?:our|the)|for|now|today|here)|sign up (?:for|to) (?:our|the|a free)|"
+    r"subscribe (?:to (?:our|the)|for|now|today|here)|click (?:here )?to subscribe|sign up (?:for|to) (?:our|the|a free)|"
     r"already a (?:subscriber|member)|become a (?:subscriber|member)|support (?:our|independent) journalism|"
     r"unlimited (?:digital )?access|subscribers? only|for subscribers|log in to continue|free trial to continue|"
     r"abonnieren sie|jetzt abonnieren|abonnez-vous|inscrivez-vous à (?:notre|la) newsletter|"

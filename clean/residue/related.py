@@ -33,6 +33,7 @@ HEADERS = phrases(
 # "Read more: Headline", "READ MORE: ...", "Related: ...", "Lesen Sie auch: ..."
 _INLINE = re.compile(
     r"^[(\[]?(?:read more|read also|also read|see also|see more|related|more|recommended|watch|listen|"
+    r"also(?=:\s*(?:see|read|watch|listen)\b)|"
     r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lee también|leggi anche|leia mais)"
     r"(?:\s+(?:on|at|in|from|auf|sur|en|su|em)(?:\s+[^:»›>]{1,30}?)?)?"  # "Read more on BBC:", "Leggi anche su:"
     r"\s*(?::|»|›|>|—|–|-)\s*\S",

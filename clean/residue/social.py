@@ -37,6 +37,11 @@ _SHARE_PROMPT = re.compile(
     re.I,
 )
 
+# A call to follow the author or the site closing a bio or the story: "... is out now. Follow
+# him on Twitter @x. Follow us on Twitter @y or Facebook." Only at the end of the text.
+_FOLLOW_INSIDE = re.compile(r"\bfollow (?:him|her|them|us|me)\s+(?:on|@)", re.I)
+MAX_FOLLOW_TAIL_WORDS = 60
+
 _FOLLOW = re.compile(r"^(?:follow|like|join|find|connect with)\b", re.I)
 MAX_FOLLOW_WORDS = 25
 
@@ -53,6 +58,9 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
         return
     if _SHARE_PROMPT.match(text) and feat.words <= MAX_FOLLOW_WORDS:
         yield Verdict(LINE, "share")
+        return
+    if feat.words <= MAX_FOLLOW_TAIL_WORDS and _FOLLOW_INSIDE.search(text):
+        yield Verdict(LINE, "share", score=0.5, where="tail")
         return
     if feat.words == 0 or feat.words > 16 or feat.prose:
         return
