@@ -19,7 +19,7 @@ _COPYRIGHT = re.compile(
     r"|\btodos los derechos reservados\b|\btutti i diritti riservati\b|\btodos os direitos reservados\b"
     r"|\bthis material may not be (?:published|reproduced)"
     r"|\bthis copy is for your personal,? non-commercial use\b|\bthis document is subject to copyright\b"
-    r"|\bno part (?:of this \w+ )?may be reproduced\b|^citation:.{0,200}\bretrieved\b.{0,80}\bfrom\b"
+    r"|\bno part (?:of this \w+ )?may be reproduced\b|^citation\s*:.{0,200}\bretrieved\b.{0,80}\bfrom\b"
     r"|^copyright\s+(?:\d{4}|©)|^copyright\s+\S.{0,60}\b(?:19|20)\d\d\b(?:\s*[-–|].{0,40})?$",
     re.I,
 )

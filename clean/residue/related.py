@@ -101,6 +101,14 @@ def detect(doc: Document) -> Iterator[Verdict]:
 # "More Great WIRED Stories", "More CNN Business News": a header naming the site or section.
 _MORE_HEADER = re.compile(r"^more (?!than )(?:[^\W\d][\w&'’-]* ){1,3}(?:stories|news|articles|coverage|videos)$")
 
+# The same header with its list glued after it on one line: "More Great WIRED Stories YouTubers
+# must unionize, ...".
+_MORE_HEADER_GLUED = re.compile(r"^More (?:[A-Z][\w&'’-]* ){1,3}(?:Stories|News|Articles)\s+[A-Z0-9\"“‘]")
+# A teaser stamped by the site's software: "Renault's latest seven-seater ... 2019-11-20
+# 12:57:32 Marcus De Guzman". Running text gives no machine timestamps.
+_STAMPED_TEASER = re.compile(r"\b\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?\b")
+MIN_STAMPED_WORDS, MAX_STAMPED_WORDS = 8, 40
+
 # What `_judge` says of a list header: the lines under it are judged by their shape.
 _HEADER = Verdict(-1, "related")
 
@@ -113,6 +121,10 @@ def _judge(text: str, feat: Features) -> Verdict | None:
     ):
         return Verdict(LINE, "related")
     if MIN_TEASER_WORDS <= feat.words <= MAX_TEASER_WORDS and not feat.ends_sentence and _CUT_TEASER.search(text):
+        return Verdict(LINE, "related")
+    if _MORE_HEADER_GLUED.match(text) and not feat.ends_sentence:
+        return Verdict(LINE, "related")
+    if MIN_STAMPED_WORDS <= feat.words <= MAX_STAMPED_WORDS and not feat.ends_sentence and _STAMPED_TEASER.search(text):
         return Verdict(LINE, "related")
     if feat.title_shaped and feat.words >= MIN_TEASER_WORDS and _TAGGED_TEASER.search(text):
         return Verdict(LINE, "related")
