@@ -192,8 +192,14 @@ class Pool:
             process.join(timeout=2)
             if process.is_alive():
                 process.kill()
-        # The executor's feeder thread may be halfway through writing a batch to a worker that
-        # is gone, into a pipe nobody reads any more; joining it at exit would wait forever.
+        # A worker stopped halfway through writing its result leaves the executor's own thread
+        # waiting for the rest of the message, and the exit waiting for that thread: this
+        # process holds a write end of the result pipe too, so no end of file ever comes.
+        # Closing it (the workers are gone) turns the wait into an end of file. Likewise, the
+        # feeder thread may be halfway through writing a batch to a worker that is gone.
+        result_queue = getattr(executor, "_result_queue", None)
+        if result_queue is not None and getattr(result_queue, "_writer", None) is not None:
+            result_queue._writer.close()
         call_queue = getattr(executor, "_call_queue", None)
         if call_queue is not None:
             call_queue.cancel_join_thread()

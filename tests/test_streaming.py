@@ -359,7 +359,7 @@ def test_documents_over_the_size_limit_pass_through_unchanged_and_counted(tmp_pa
         assert out[1] == stdin.decode().splitlines()[1]
         assert b"-:2: 120000 characters, over the limit of 1000" in proc.stderr
         assert json.loads(stats.read_text())["over_limit"] == 1
-    text = subprocess.run([CLEAN, "--max-doc-size", "1000"], input=big.encode(), capture_output=True, timeout=60)
+    text = subprocess.run([CLEAN, "--max-doc-size", "1000"], input=big.encode(), capture_output=True, timeout=30)
     assert text.returncode == 0 and text.stdout == big.encode()
 
 
@@ -383,3 +383,30 @@ def test_a_full_disk_is_a_clear_error(args):
         proc = subprocess.run([CLEAN, *args], input=stdin, stdout=full, stderr=subprocess.PIPE, timeout=60)
     assert proc.returncode == 2
     assert b"No space left on device" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+# A pool interrupted while its workers are writing large results. Without care the process
+# cannot exit: the executor's thread waits for the rest of a result that a stopped worker will
+# never write. Each delay runs in a process of its own, so a hang is a timeout, not a stuck suite.
+POOL_INTERRUPT = textwrap.dedent("""
+    import sys, time
+    from clean.parallel import Batch, Pool
+
+    def widen(raw, where, job, stats):
+        return raw * 100_000_000
+
+    try:
+        with Pool(widen, None, workers=2) as pool:
+            results = pool.map(Batch("-", 1, [b"x"]) for _ in range(6))
+            next(results)  # the other batches are in flight now, their results on their way
+            time.sleep(float(sys.argv[1]))
+            raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        print("stopped", flush=True)
+""")
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.3])
+def test_an_interrupted_pool_exits_while_workers_write_their_results(delay):
+    proc = subprocess.run([sys.executable, "-c", POOL_INTERRUPT, str(delay)], capture_output=True, timeout=30)
+    assert proc.returncode == 0 and proc.stdout == b"stopped\n", proc.stderr
