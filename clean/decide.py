@@ -102,8 +102,9 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
         reasons[title.block] = "title"
         meta.insert(0, title._replace(score=1.0))
         if "duplicate-title" in enabled:
+            # A copy of the headline is named for what it is, whatever else it looks like.
             for i in copies.get(title.block, ()):
-                reasons[i] = reasons[i] or "duplicate-title"
+                reasons[i] = "duplicate-title"
         _confirm_head(reasons, head)
         # The body must not open with a line that cleaning it again would take as its headline
         # (a caption or a second headline under a repeated one): those go too, as the title's.

@@ -108,6 +108,9 @@ _MORE_HEADER_GLUED = re.compile(r"^More (?:[A-Z][\w&'’-]* ){1,3}(?:Stories|New
 # 12:57:32 Marcus De Guzman". Running text gives no machine timestamps.
 _STAMPED_TEASER = re.compile(r"\b\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?\b")
 MIN_STAMPED_WORDS, MAX_STAMPED_WORDS = 8, 40
+# A link to another story printed in capitals inside the body: "TAYLOR SWIFT CLEARED TO PERFORM
+# HITS AT AMAS AMID FEUD WITH ..." A subheading in capitals is a few words long.
+MIN_CAPS_TEASER_WORDS, MIN_CAPS_LETTERS = 8, 20
 
 # What `_judge` says of a list header: the lines under it are judged by their shape.
 _HEADER = Verdict(-1, "related")
@@ -125,6 +128,9 @@ def _judge(text: str, feat: Features) -> Verdict | None:
     if _MORE_HEADER_GLUED.match(text) and not feat.ends_sentence:
         return Verdict(LINE, "related")
     if MIN_STAMPED_WORDS <= feat.words <= MAX_STAMPED_WORDS and not feat.ends_sentence and _STAMPED_TEASER.search(text):
+        return Verdict(LINE, "related")
+    if (MIN_CAPS_TEASER_WORDS <= feat.words <= MAX_ITEM_WORDS * 2 and not feat.ends_sentence and text.isupper()
+            and sum(map(str.isupper, text)) >= MIN_CAPS_LETTERS):
         return Verdict(LINE, "related")
     if feat.title_shaped and feat.words >= MIN_TEASER_WORDS and _TAGGED_TEASER.search(text):
         return Verdict(LINE, "related")
