@@ -52,7 +52,7 @@ _TRAILING_CREDIT = re.compile(
     # "... after the retailer reported earnings. Photograph by": the name was a link, now gone.
     r"|(?<=[.!?”\"])\s*(?:Photograph|Photo|Image|Picture|Video)s?\s+(?:by|courtesy of)\s*$"
     # "The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)": institutions, slashed.
-    r"|(?<=[.!?”\"])\s*\((?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}){1,4}\)\s*$"
+    r"|(?<=[.!?”\"])\s*\(\s?(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}){1,4}\s?\)\s*$"
 )
 _CREDIT_LINE = re.compile(
     r"^(?:\(?\s*(?:image|photo|picture|video|foto|bild|photograph|illustration)s?\s*"
@@ -61,6 +61,8 @@ _CREDIT_LINE = re.compile(
     r"|(?:photo|foto|bild|image)s?\s*:\s*.{1,60}"
     r"|(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
     r"|©\s*(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
+    # "New York State Sex Offender Registry via AP": a handout's source and the agency
+    r"|[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,7}\s+via\s+(?:" + _AGENCY + r")"
     r")\s*\)?$",
     re.I,
 )

@@ -97,10 +97,10 @@ MAX_BIO_WORDS = 90
 _WIRE_CREDIT = re.compile(
     r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.{2,200}$"
     # "Keith Bradsher contributed reporting from Hong Kong.": the names come first.
-    r"|^(?:[A-Z][\w'’.-]+\s+){1,3}(?:(?:,\s*|and\s+)(?:[A-Z][\w'’.-]+\s+){1,3}){0,4}"
+    r"|^(?-i:(?:[A-Z][\w'’.-]+\s+){1,4}(?:(?:,\s*|and\s+)(?:[A-Z][\w'’.-]+\s+){1,3}){0,4})"
     r"contributed (?:reporting|research|to this (?:report|article|story))\b.{0,120}$"
     # "Write to Al Root at allen.root@example.com": where to reach the author.
-    r"|^(?:write to|contact|reach|email|e-mail)\s+(?:[A-Z][\w'’.-]+\s+){1,3}(?:at|via|on)\s+\S+@\S+\s*$",
+    r"|^(?:write to|contact|reach|email|e-mail)\s+(?-i:(?:[A-Z][\w'’.-]+\s+){1,3})(?:at|via|on)\s+\S+@\S+\s*$",
     re.I,
 )
 
