@@ -38,6 +38,9 @@ _CLOSING_CREDIT = re.compile(
 # Running text does not close a paragraph on a news agency's name standing alone.
 _BARE_CREDIT = re.compile(r"(?<=[.!?”\"])\s*(?:" + _AGENCY + r"|REUTERS|Statista)\s*$")
 MAX_CAPTION_WORDS = 80
+# A caption closed by its credit may describe a whole diagram; a page flattened into one
+# paragraph that happens to end on a credit is longer still.
+MAX_CREDITED_CAPTION_CHARS = 1000
 # The wire services' caption formula: "In this Dec. 12, 2006, file photo, made available by
 # NASA, ...", "This March 28, 2017, photo provided by ... shows ...".
 _PHOTO_FORMULA = re.compile(
@@ -108,7 +111,7 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
         yield from glued
         return
     if _CLOSING_CREDIT.search(text) or _CAPTION_MARK.match(text) or (
-        feat.chars <= 600 and _TRAILING_CREDIT.search(text)
+        feat.chars <= MAX_CREDITED_CAPTION_CHARS and _TRAILING_CREDIT.search(text)
     ) or (feat.words <= MAX_CAPTION_WORDS and (_BARE_CREDIT.search(text) or _PHOTO_FORMULA.match(text))):
         yield Verdict(LINE, "caption", meta=(("caption", _caption_text(text)),))
         return
