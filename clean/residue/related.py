@@ -4,8 +4,8 @@ headlines under such a header."""
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 from collections.abc import Iterator
+from itertools import accumulate
 
 from .. import language
 from ..article import Verdict
@@ -110,7 +110,7 @@ _STAMPED_TEASER = re.compile(r"\b\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?\b")
 MIN_STAMPED_WORDS, MAX_STAMPED_WORDS = 8, 40
 # A link to another story printed in capitals inside the body: "TAYLOR SWIFT CLEARED TO PERFORM
 # HITS AT AMAS AMID FEUD WITH ..." A subheading in capitals is a few words long.
-MIN_CAPS_TEASER_WORDS, MIN_CAPS_LETTERS = 8, 20
+MIN_CAPS_TEASER_WORDS, MAX_CAPS_TEASER_WORDS, MIN_CAPS_LETTERS = 8, 40, 20
 
 # What `_judge` says of a list header: the lines under it are judged by their shape.
 _HEADER = Verdict(-1, "related")
@@ -129,7 +129,7 @@ def _judge(text: str, feat: Features) -> Verdict | None:
         return Verdict(LINE, "related")
     if MIN_STAMPED_WORDS <= feat.words <= MAX_STAMPED_WORDS and not feat.ends_sentence and _STAMPED_TEASER.search(text):
         return Verdict(LINE, "related")
-    if (MIN_CAPS_TEASER_WORDS <= feat.words <= MAX_ITEM_WORDS * 2 and not feat.ends_sentence and text.isupper()
+    if (MIN_CAPS_TEASER_WORDS <= feat.words <= MAX_CAPS_TEASER_WORDS and not feat.ends_sentence and text.isupper()
             and sum(map(str.isupper, text)) >= MIN_CAPS_LETTERS):
         return Verdict(LINE, "related")
     if feat.title_shaped and feat.words >= MIN_TEASER_WORDS and _TAGGED_TEASER.search(text):
