@@ -22,6 +22,7 @@ from itertools import accumulate
 
 from . import language
 from .document import Document
+from .main_content import best_stretch
 
 _BULLET = re.compile(r"^[*•·\-–—»›>|+]")
 _DIGIT = re.compile(r"\d")
@@ -181,21 +182,8 @@ def article_blocks(doc: Document, flagged: list[bool], main: tuple[int, int] | N
     probs = probabilities(doc, flagged, main, w)
     power = model.get("length_power", 0.5)
     values = [(p - threshold) * (f.chars + 10) ** power for p, f in zip(probs, doc.feats)]
-    first, last = _best_stretch(values)
+    first, last = best_stretch(values)
     return [
         (first <= i <= last and p >= drop_inside) or p >= keep_outside
         for i, p in enumerate(probs)
     ]
-
-
-def _best_stretch(values: list[float]) -> tuple[int, int]:
-    best_sum, best = 0.0, (len(values), -1)
-    run_sum, run_start = 0.0, 0
-    for i, value in enumerate(values):
-        if run_sum <= 0:
-            run_sum, run_start = value, i
-        else:
-            run_sum += value
-        if run_sum > 0 and run_sum >= best_sum:
-            best_sum, best = run_sum, (run_start, i)
-    return best

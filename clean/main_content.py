@@ -46,10 +46,16 @@ def block_value(feat: Features, flagged: bool) -> float:
 
 def main_block(doc: Document, flagged: list[bool]) -> tuple[int, int] | None:
     """The [first, last] block indexes of the main block, or None when nothing reads as prose."""
-    best_sum, best = 0.0, None
+    first, last = best_stretch([block_value(feat, flag) for feat, flag in zip(doc.feats, flagged)])
+    return (first, last) if last >= 0 else None
+
+
+def best_stretch(values: list[float]) -> tuple[int, int]:
+    """The [first, last] indexes of the stretch of values with the largest positive sum, or
+    (len(values), -1) when no value is positive."""
+    best_sum, best = 0.0, (len(values), -1)
     run_sum, run_start = 0.0, 0
-    for i, feat in enumerate(doc.feats):
-        value = block_value(feat, flagged[i])
+    for i, value in enumerate(values):
         if run_sum <= 0:
             run_sum, run_start = value, i
         else:
