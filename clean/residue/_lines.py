@@ -20,13 +20,9 @@ Judge = Callable[[str, Features], Iterable[Verdict]]
 
 def each_line(doc: Document, judge: Judge) -> Iterator[Verdict]:
     """`judge(text, features)`'s verdicts for every block, in block order."""
-    judged: dict[str, tuple[Verdict, ...]] = {}
-    for block, feat in zip(doc.blocks, doc.feats):
-        verdicts = judged.get(block.text)
-        if verdicts is None:
-            verdicts = judged[block.text] = tuple(judge(block.text, feat))
+    for i, verdicts in enumerate(judged_lines(doc, lambda text, feat: tuple(judge(text, feat)))):
         for v in verdicts:
-            yield Verdict(block.index, v.reason, v.score, v.span, v.meta, v.where)
+            yield Verdict(i, v.reason, v.score, v.span, v.meta, v.where)
 
 
 def judged_lines(doc: Document, judge: Callable[[str, Features], object]) -> list:
@@ -36,8 +32,7 @@ def judged_lines(doc: Document, judge: Callable[[str, Features], object]) -> lis
     out = []
     for block, feat in zip(doc.blocks, doc.feats):
         text = block.text
-        if text in judged:
-            out.append(judged[text])
-        else:
-            out.append(judged.setdefault(text, judge(text, feat)))
+        if text not in judged:
+            judged[text] = judge(text, feat)
+        out.append(judged[text])
     return out
