@@ -27,6 +27,9 @@ FURNITURE = frozenset({"nav-label", "share", "advert", "newsletter", "cookie", "
 # "Jane Doe is a reporter for ..." closing a story is its author's bio, inside the story it
 # introduces someone the story is about; "By Jane Doe" a paragraph from either end of the story
 # is its byline, deep inside a page it may be a teaser's.
+# Residue that sits inside an article: on a page dump it argues for the stretch around it being
+# the article, not against it, so choosing the main block ignores it (it still goes).
+IN_ARTICLE = frozenset({"caption", "credit"})
 _LEFTOVER = re.compile(r"^[\W_]*$")
 _SPACES = re.compile(r"\s{2,}")
 _SCALARS = ("title", "byline", "date", "source", "dateline")
@@ -77,7 +80,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     if kind == "page":
         for i, v in placed["page"].items():
             reasons[i] = reasons[i] or v.reason
-        flagged = [r is not None for r in reasons]
+        flagged = [r is not None and r not in IN_ARTICLE for r in reasons]
         main = main_content.main_block(doc, flagged)
         if "outside-main" in enabled:
             article = block_model.article_blocks(doc, flagged, main)

@@ -29,7 +29,8 @@ _CLOSING_CREDIT = re.compile(
     r"|(?:" + _AGENCY + r"|REUTERS|XINHUA)(?:\s+(?i:Photo|Images?|Pool|File))*(?:\s*/\s*[^()]{1,80})?"
     r"|(?i:Photo|Photograph|Picture|Image|Foto|Bild|Video|File photo)s?(?:\s+by)?\s*[:/]?\s*[^()]{1,80}"
     r"|(?i:credit|courtesy)s?\s*:\s*[^()]{1,80}"
-    r")\)\s*$"
+    # Forbes prints the agency's name once more after the credit: "(Photo: Getty Images) Getty"
+    r")\)(?:\s*(?:" + _AGENCY + r"))?\s*$"
     # "... in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid"
     r"|\s(?:REUTERS|AFP|EPA(?:-EFE)?|AP Photo)\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
 )
@@ -48,6 +49,34 @@ _PHOTO_FORMULA = re.compile(
     r"(?:(?:file|handout|undated|aerial|drone|family|courtesy|image|video)\s+)*"
     r"(?:photo|photograph|picture|image|frame grab|file photo|still image)\b(?:,|\s+(?:provided|released|made|taken|shows))"
 )
+# The wire photo desks' scene formula, which names the day in full where running text says "on
+# Tuesday": "A shopper looks at extension cords at a hardware store, Tuesday, Nov. 19, 2019, in
+# Grass Valley, Calif.", "Rep. Jane Doe speaks at the Capitol on July 25, 2019." A present-tense
+# verb of what the picture shows, then the date with its year.
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+    r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_FULL_DATE = _MONTH + r"\s+\d{1,2},?\s+(?:19|20)\d\d\b"
+_SCENE_VERBS = (
+    "speaks", "talks", "looks", "walks", "arrives", "leaves", "poses", "pose", "stands", "stand",
+    "sits", "sit", "holds", "hold", "gestures", "gesture", "attends", "attend", "waves", "wave",
+    "reacts", "react", "passes", "shows", "celebrates", "celebrate", "listens", "listen",
+    "watches", "watch", "delivers", "addresses", "greets", "greet", "shakes", "rides", "ride",
+    "carries", "carry", "gather", "march", "wait", "waits", "takes", "plays", "runs", "dunks",
+    "shoots", "scores", "throws", "catches", "kicks", "drives", "hugs", "embraces", "smiles",
+    "cheer", "cheers", "sings", "performs", "perform", "testifies", "signs", "prepares", "prepare",
+    "work", "works", "prays", "pray", "displays", "visits", "visit", "points", "raises", "raise",
+    "wears", "wear", "is seen", "are seen", "is pictured", "are pictured", "is displayed",
+)
+_SCENE = re.compile(
+    r"^(?=[A-Z])(?:\S+\s+){0,30}?(?:" + "|".join(_SCENE_VERBS) + r")\s"
+    r"(?:\S+\s+){0,40}?\S*(?:\bon\s+(?:" + _WEEKDAY + r",\s+)?|,\s+(?:" + _WEEKDAY + r",\s+)?)" + _FULL_DATE
+    + r"|(?<![AP]M\b)(?<![ap]m\b)(?<![A-Z]{3}\b)(?<![AP]\.M\.)[a-z.],\s+" + _WEEKDAY + r",\s+" + _FULL_DATE
+)
+MAX_SCENE_WORDS = 80
+
 # NYT and Guardian style: "Trump asked voters ... Credit... Doug Mills/The New York Times",
 # "Protesters in Hong Kong. Photograph: Jerome Favre/EPA"
 _TRAILING_CREDIT = re.compile(
@@ -112,7 +141,8 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
         return
     if _CLOSING_CREDIT.search(text) or _CAPTION_MARK.match(text) or (
         feat.chars <= MAX_CREDITED_CAPTION_CHARS and _TRAILING_CREDIT.search(text)
-    ) or (feat.words <= MAX_CAPTION_WORDS and (_BARE_CREDIT.search(text) or _PHOTO_FORMULA.match(text))):
+    ) or (feat.words <= MAX_CAPTION_WORDS and (_BARE_CREDIT.search(text) or _PHOTO_FORMULA.match(text)
+                                                  or _SCENE.search(text))):
         yield Verdict(LINE, "caption", meta=(("caption", _caption_text(text)),))
         return
     for m in _GLUED_AGENCY.finditer(text):

@@ -42,7 +42,13 @@ _INLINE = re.compile(
 # A pointer to more coverage elsewhere that ends on its link: "Follow AP's full coverage of
 # Brexit at https://...", "More AP NBA: https://...". A press release's "For more information,
 # visit www..." is the release's own contact line and stays.
-_POINTER = re.compile(r"^(?:follow|more|watch|listen)\b[^\n]{0,150}?(?:https?://|www\.)\S+\s*$", re.I)
+_POINTER = re.compile(
+    r"^(?:follow|more|watch|listen)\b[^\n]{0,150}?(?:https?://|www\.)\S+\s*$"
+    # A broadcast's promotion whose link was its last word: "Listen to Newsbeat live at 12:45
+    # weekdays - or listen back here."
+    r"|^(?:watch|listen)\b[^\n]{0,150}\bhere[.!]?$",
+    re.I,
+)
 # "On HoustonChronicle.com: Car sales plunge ...": a headline from the site's other pages.
 # "Also on rt.com Journalists threatened ...": the pointer needs no colon.
 _ON_SITE = re.compile(
@@ -111,9 +117,16 @@ MIN_STAMPED_WORDS, MAX_STAMPED_WORDS = 8, 40
 # A link to another story printed in capitals inside the body: "TAYLOR SWIFT CLEARED TO PERFORM
 # HITS AT AMAS AMID FEUD WITH ..." A subheading in capitals is a few words long.
 MIN_CAPS_TEASER_WORDS, MAX_CAPS_TEASER_WORDS, MIN_CAPS_LETTERS = 8, 40, 20
+CAPS_SHARE = 0.9
 
 # What `_judge` says of a list header: the lines under it are judged by their shape.
 _HEADER = Verdict(-1, "related")
+
+
+def _in_capitals(text: str) -> bool:
+    """Printed in capitals, a name's own small letters aside ("... AT AMAs AMID FEUD ...")."""
+    upper = sum(map(str.isupper, text))
+    return upper >= MIN_CAPS_LETTERS and upper >= CAPS_SHARE * sum(map(str.isalpha, text))
 
 
 def _judge(text: str, feat: Features) -> Verdict | None:
@@ -129,8 +142,7 @@ def _judge(text: str, feat: Features) -> Verdict | None:
         return Verdict(LINE, "related")
     if MIN_STAMPED_WORDS <= feat.words <= MAX_STAMPED_WORDS and not feat.ends_sentence and _STAMPED_TEASER.search(text):
         return Verdict(LINE, "related")
-    if (MIN_CAPS_TEASER_WORDS <= feat.words <= MAX_CAPS_TEASER_WORDS and not feat.ends_sentence and text.isupper()
-            and sum(map(str.isupper, text)) >= MIN_CAPS_LETTERS):
+    if MIN_CAPS_TEASER_WORDS <= feat.words <= MAX_CAPS_TEASER_WORDS and not feat.ends_sentence and _in_capitals(text):
         return Verdict(LINE, "related")
     if feat.title_shaped and feat.words >= MIN_TEASER_WORDS and _TAGGED_TEASER.search(text):
         return Verdict(LINE, "related")
