@@ -240,8 +240,8 @@ def segment(text: str, newline_token: str | None = None) -> list[Block]:
     lines = split_lines(text, newline_token)
     markdown = looks_like_markdown(lines)
     blocks: list[Block] = []
-    for blank_before, group in _paragraphs(lines, wrap_width(lines)):
-        joined = group[0][2] if len(group) == 1 else " ".join(t for _, _, t in group)
+    for blank_before, group in _paragraphs(lines, wrap_width(lines), text):
+        joined = group[0][2] if len(group) == 1 else _join(group)
         links = 0.0
         if markdown:
             joined, linked = _strip_markdown(joined)
@@ -252,10 +252,41 @@ def segment(text: str, newline_token: str | None = None) -> list[Block]:
     return blocks
 
 
-def _paragraphs(lines: list[tuple[int, int, str]], width: int | None
+# A scraper that prints every text node of the HTML on its own line (BeautifulSoup's
+# `get_text("\n")`) breaks a sentence at each link: "... stats for the " / "Cleveland Browns" /
+# "’ Week 11 game". A line that opens on closing punctuation, or follows a line whose text node
+# ended in a space mid-sentence, is the same sentence going on.
+_GOES_ON = re.compile(r"[.,;:!?)\]}’”%]")
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’)]$")
+_LINE_ENDS = ("\n", "\r", "")
+
+
+def _continues(previous: tuple[int, int, str], line: tuple[int, int, str], source: str) -> bool:
+    if _GOES_ON.match(line[2]):
+        return not _ENDS_SENTENCE.search(previous[2])
+    # One space, not a run of them: a layout that pads table columns with spaces (inscriptis)
+    # ends its cells in many and indents its lines.
+    end, start = previous[1], line[0]
+    spaced = (source[end:end + 1] == " " and source[end + 1:end + 2] in _LINE_ENDS
+              or source[start - 1:start] == " " and source[max(0, start - 2):start - 1] in _LINE_ENDS)
+    return (spaced and not _ENDS_SENTENCE.search(previous[2])
+            and (line[2][:1].islower() or previous[2].rsplit(None, 1)[-1].islower()))
+
+
+def _join(group: list[tuple[int, int, str]]) -> str:
+    """The lines of one paragraph as one line: a space where a line was wrapped or a text node
+    ended in one, none before the closing punctuation of a line that goes on."""
+    parts = [group[0][2]]
+    for line in group[1:]:
+        parts.append(line[2] if _GOES_ON.match(line[2]) else " " + line[2])
+    return "".join(parts)
+
+
+def _paragraphs(lines: list[tuple[int, int, str]], width: int | None, source: str
                 ) -> Iterator[tuple[bool, list[tuple[int, int, str]]]]:
     """(whether a blank line is above it, its lines) for every block: each non-blank line on
-    its own, or in hard-wrapped text, each line with the lines wrapped off its end."""
+    its own, or in hard-wrapped text, each line with the lines wrapped off its end; a sentence
+    broken at its links is one line again."""
     group: list[tuple[int, int, str]] = []
     blank = blank_before = False
     for line in lines:
@@ -266,7 +297,8 @@ def _paragraphs(lines: list[tuple[int, int, str]], width: int | None
                 group = []
             blank = True
             continue
-        if not (width is not None and group and len(group[-1][2]) >= width - 25 and not _STARTS_ITEM.match(text)):
+        wrapped = width is not None and group and len(group[-1][2]) >= width - 25 and not _STARTS_ITEM.match(text)
+        if not (wrapped or group and _continues(group[-1], line, source)):
             if group:
                 yield blank_before, group
             group = []

@@ -33,6 +33,8 @@ _MODERATION = re.compile(
     re.I,
 )
 MAX_NOTE_WORDS = 40
+# "0 Comments" is the count beside a byline: no thread follows it, whatever does.
+_NO_THREAD = re.compile(r"^0+\s")
 # The tail after a header is only comments if the article is behind it: most of the prose, or
 # at least a story's worth of it (a lively thread can outweigh a short story).
 MIN_BODY_SHARE = 0.5
@@ -46,7 +48,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
         if feat.chars <= 80 and _HEADER.match(block.text):
             yield Verdict(block.index, "comments")
             story = before >= MIN_BODY_CHARS and blocks_before >= MIN_BODY_BLOCKS
-            if total and (before >= MIN_BODY_SHARE * total or story):
+            if total and (before >= MIN_BODY_SHARE * total or story) and not _NO_THREAD.match(block.text):
                 for later in doc.blocks[block.index + 1:]:
                     yield Verdict(later.index, "comments", score=0.9)
                 return

@@ -91,13 +91,16 @@ def detect(doc: Document) -> Iterator[Verdict]:
     i = 0
     n = len(doc.blocks)
     while i < n:
-        if judged[i] is _HEADER:
+        if judged[i] in (_HEADER, _MORE):
+            more = judged[i] == _MORE
             yield Verdict(i, "related")
             i += 1
             # The list under the header: headline-shaped lines up to the next real paragraph.
             while i < n and _item(doc.feats[i]):
                 yield Verdict(i, "related", score=0.9)
                 i += 1
+            if more:
+                yield from _summarised_list(doc, i)
             continue
         if judged[i] is not None:
             yield Verdict(i, "related", span=judged[i].span)
@@ -106,6 +109,12 @@ def detect(doc: Document) -> Iterator[Verdict]:
 
 # "More Great WIRED Stories", "More CNN Business News": a header naming the site or section.
 _MORE_HEADER = re.compile(r"^more (?!than )(?:[^\W\d][\w&'’-]* ){1,3}(?:stories|news|articles|coverage|videos)$")
+# "More Washington Examiner", "More from NBC News", "More In Trading Nation": the site or section
+# named in capitals. "More Information" names no one.
+_MORE_NAMED = re.compile(
+    r"^More (?:from |in |on |In |On )?(?:the |The )?(?!(?:Information|Info|Details|Help)$)"
+    r"[A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,3}$"
+)
 
 # The same header with its list glued after it on one line: "More Great WIRED Stories YouTubers
 # must unionize, ...".
@@ -119,8 +128,10 @@ MIN_STAMPED_WORDS, MAX_STAMPED_WORDS = 8, 40
 MIN_CAPS_TEASER_WORDS, MAX_CAPS_TEASER_WORDS, MIN_CAPS_LETTERS = 8, 40, 20
 CAPS_SHARE = 0.9
 
-# What `_judge` says of a list header: the lines under it are judged by their shape.
-_HEADER = Verdict(-1, "related")
+# What `_judge` says of a list header: the lines under it are judged by their shape. A header
+# offering more of the site's stories ("More Washington Examiner") heads the list that closes
+# the page; "Read more" may be a button in the middle of the story.
+_HEADER, _MORE = "list header", "more-stories header"
 
 
 def _in_capitals(text: str) -> bool:
@@ -129,8 +140,10 @@ def _in_capitals(text: str) -> bool:
     return upper >= MIN_CAPS_LETTERS and upper >= CAPS_SHARE * sum(map(str.isalpha, text))
 
 
-def _judge(text: str, feat: Features) -> Verdict | None:
-    if feat.chars <= 60 and (key(text) in HEADERS or _MORE_HEADER.match(key(text))):
+def _judge(text: str, feat: Features) -> Verdict | str | None:
+    if feat.chars <= 60 and (_MORE_HEADER.match(key(text)) or _MORE_NAMED.match(text)):
+        return _MORE
+    if feat.chars <= 60 and key(text) in HEADERS:
         return _HEADER
     if feat.words <= 40 and (_INLINE.match(text) or _ON_SITE.match(text)) or (
         feat.words <= MAX_POINTER_WORDS and _POINTER.match(text)
@@ -188,6 +201,28 @@ def _teaser_runs(doc: Document) -> Iterator[Verdict]:
                             for j in range(first, last + 1))
             run = []
         run.append(i)
+
+
+# Under a header offering more stories, teasers whose summaries follow their headlines on the same line may show
+# no stopword at the seam ("Kurt Volker throws Rudy Giuliani under the bus Kurt Volker, a former
+# envoy ..."): any capitalised word after a lower-case one, early in the line, may open the
+# summary. Prose shows that too ("... visited Paris"), so it only counts when every paragraph
+# from the header to the end of the text reads that way: the page's list of more stories, not
+# an article that goes on below a pointer.
+MIN_SUMMARISED_LIST = 3
+_LOOSE_SEAM = re.compile(r"^(?:\S+\s+){1,%d}?[\w’'\")]*[a-z?][’'\")]?\s+[\"“‘']?[A-Z]" % GLUE_REACH)
+
+
+def _summarised_list(doc: Document, start: int) -> Iterator[Verdict]:
+    items = []
+    for i in range(start, len(doc.blocks)):
+        feat = doc.feats[i]
+        if feat.prose or _item(feat):
+            if not (_item(feat) or _LOOSE_SEAM.match(doc.blocks[i].text)):
+                return
+            items.append(i)
+    if len(items) >= MIN_SUMMARISED_LIST:
+        yield from (Verdict(i, "related", score=0.9) for i in items)
 
 
 def _glued_headline(text: str, stop: frozenset[str]) -> bool:

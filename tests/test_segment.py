@@ -1,0 +1,61 @@
+"""Blocks from text: a sentence broken at its links by a one-text-node-per-line scraper is one
+block again; lines that only look alike stay apart."""
+
+from clean import Cleaner
+from clean.segment import segment, to_source
+
+# BeautifulSoup's get_text("\n"): every link and emphasis its own line, a text node's own
+# trailing space kept.
+FRAGMENTED = (
+    "Below, we analyze the snap counts and stats on defense for the \n"
+    "Cleveland Browns\n"
+    "’ Week 11 game against the \n"
+    "Pittsburgh Steelers\n"
+    ".\n"
+    "\n"
+    "Defensive Line\n"
+)
+
+
+def test_a_sentence_broken_at_its_links_is_one_block():
+    blocks = segment(FRAGMENTED)
+    assert [b.text for b in blocks] == [
+        "Below, we analyze the snap counts and stats on defense for the Cleveland Browns’ Week 11 game "
+        "against the Pittsburgh Steelers.",
+        "Defensive Line",
+    ]
+
+
+def test_a_joined_block_maps_back_to_its_lines_in_the_source():
+    block = segment(FRAGMENTED)[0]
+    start, end = to_source(block, FRAGMENTED, 0, len(block.text))
+    assert FRAGMENTED[start:end].startswith("Below, we analyze")
+    assert FRAGMENTED[start:end].endswith("Pittsburgh Steelers\n.")
+    word = block.text.index("Cleveland")
+    start, end = to_source(block, FRAGMENTED, word, word + len("Cleveland Browns"))
+    assert FRAGMENTED[start:end] == "Cleveland Browns"
+
+
+def test_lines_that_end_a_sentence_or_start_one_stay_apart():
+    text = "The council met on Monday.\n(The meeting was public.)\nMenu \nHome\nNews\n"
+    assert [b.text for b in segment(text)] == [
+        "The council met on Monday.", "(The meeting was public.)", "Menu", "Home", "News",
+    ]
+
+
+def test_columns_padded_with_spaces_are_not_one_sentence():
+    # inscriptis lays table cells side by side and pads them: the run of spaces ends a cell.
+    text = "Other news in this section      \nyesterday the council voted to close the library.\n"
+    assert len(segment(text)) == 2
+
+
+def test_the_cleaned_article_keeps_the_sentence_whole():
+    text = (
+        "Local news\n\n"
+        "The city council voted on Tuesday to close the \nmain library\n for renovation, "
+        "a decision that drew dozens of residents to the meeting.\n\n"
+        "The work is expected to take eighteen months and cost about $4 million, officials said.\n"
+    )
+    body = Cleaner().clean(text).body
+    assert ("The city council voted on Tuesday to close the main library for renovation, a decision "
+            "that drew dozens of residents to the meeting.") in body
