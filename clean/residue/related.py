@@ -87,6 +87,7 @@ MIN_ITEM_WORDS, MAX_ITEM_WORDS = 2, 20
 
 def detect(doc: Document) -> Iterator[Verdict]:
     yield from _teaser_runs(doc)
+    yield from _teaser_pairs(doc)
     judged = judged_lines(doc, _judge)
     i = 0
     n = len(doc.blocks)
@@ -223,6 +224,40 @@ def _summarised_list(doc: Document, start: int) -> Iterator[Verdict]:
             items.append(i)
     if len(items) >= MIN_SUMMARISED_LIST:
         yield from (Verdict(i, "related", score=0.9) for i in items)
+
+
+# The same list with each headline on its own line, its summary on the next: "Tape Gaffe Ends
+# Hamlin's Title Run" / "Denny Hamlin's championship run was foiled by the tale of the tape."
+# An article's subheadings are followed by more than a sentence or two, and rarely in Title
+# Case three times running; still, a page dump's lists sit beside the story, so the run is only
+# a weak verdict for the main-block choice on a page.
+MIN_PAIRS = 3
+MIN_HEADLINE_CAPITALS = 0.6
+MAX_SUMMARY_WORDS, MAX_SUMMARY_SENTENCES = 60, 3
+
+
+def _teaser_pairs(doc: Document) -> Iterator[Verdict]:
+    feats, n = doc.feats, len(doc.feats)
+    i = 0
+    while i < n - 1:
+        j = i
+        while j < n - 1 and _title_case_headline(feats[j]) and _summary(feats[j + 1]):
+            j += 2
+        if (j - i) // 2 >= MIN_PAIRS:
+            yield from (Verdict(k, "related", score=0.5, where="page") for k in range(i, j))
+            i = j
+        else:
+            i += 1
+
+
+def _title_case_headline(feat: Features) -> bool:
+    # A question may open it ("Say Cheese? The City's Top 3 Cheese Shops"); a full stop may not end it.
+    return (not feat.ends_sentence or feat.last in "?!") and MIN_TEASER_WORDS - 1 <= feat.words <= MAX_ITEM_WORDS and (
+        feat.upper_ratio >= MIN_HEADLINE_CAPITALS)
+
+
+def _summary(feat: Features) -> bool:
+    return feat.prose and feat.words <= MAX_SUMMARY_WORDS and feat.sentences <= MAX_SUMMARY_SENTENCES
 
 
 def _glued_headline(text: str, stop: frozenset[str]) -> bool:
