@@ -259,11 +259,14 @@ def segment(text: str, newline_token: str | None = None) -> list[Block]:
 _GOES_ON = re.compile(r"[.,;:!?)\]}’”%]")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’)]$")
 _LINE_ENDS = ("\n", "\r", "")
+_OPENS = re.compile(r"[“‘(\[{«]$")
 
 
 def _continues(previous: tuple[int, int, str], line: tuple[int, int, str], source: str) -> bool:
     if _GOES_ON.match(line[2]):
         return not _ENDS_SENTENCE.search(previous[2])
+    if _OPENS.search(previous[2]):
+        return True
     # One space, not a run of them: a layout that pads table columns with spaces (inscriptis)
     # ends its cells in many and indents its lines.
     end, start = previous[1], line[0]
@@ -278,7 +281,7 @@ def _join(group: list[tuple[int, int, str]]) -> str:
     ended in one, none before the closing punctuation of a line that goes on."""
     parts = [group[0][2]]
     for line in group[1:]:
-        parts.append(line[2] if _GOES_ON.match(line[2]) else " " + line[2])
+        parts.append(line[2] if _GOES_ON.match(line[2]) or _OPENS.search(parts[-1]) else " " + line[2])
     return "".join(parts)
 
 

@@ -59,3 +59,10 @@ def test_the_cleaned_article_keeps_the_sentence_whole():
     body = Cleaner().clean(text).body
     assert ("The city council voted on Tuesday to close the main library for renovation, a decision "
             "that drew dozens of residents to the meeting.") in body
+
+
+def test_a_link_inside_quotation_marks_stays_in_its_sentence():
+    text = "Jessie Buckley performs it at the end of “\nWild Rose\n” — easily the year’s best song.\n"
+    assert [b.text for b in segment(text)] == [
+        "Jessie Buckley performs it at the end of “Wild Rose” — easily the year’s best song."
+    ]
