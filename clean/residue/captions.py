@@ -90,6 +90,7 @@ _CREDIT_LINE = re.compile(
     r"^(?:\(?\s*(?:image|photo|picture|video|foto|bild|photograph|illustration)s?\s*"
     r"(?:credit|copyright|courtesy|source|by|:|/)\b.{0,100}"
     r"|(?:credit|copyright|courtesy|crédit|crédito|quelle)s?\s*(?::|\.\.\.|…)\s*.{1,100}"
+    r"|courtesy of\s+\S.{0,80}"
     r"|(?:photo|foto|bild|image)s?\s*:\s*.{1,60}"
     r"|(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
     r"|©\s*(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
