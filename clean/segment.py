@@ -256,24 +256,27 @@ def segment(text: str, newline_token: str | None = None) -> list[Block]:
 # `get_text("\n")`) breaks a sentence at each link: "... stats for the " / "Cleveland Browns" /
 # "’ Week 11 game". A line that opens on closing punctuation, or follows a line whose text node
 # ended in a space mid-sentence, is the same sentence going on.
-_GOES_ON = re.compile(r"[.,;:!?)\]}’”%]")
-_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’)]$")
+_GOES_ON = frozenset(".,;:!?)]}’”%")  # a line opening on one of these goes on the line above
+_ENDS_SENTENCE = frozenset(".!?:;…\"”’)")  # a line closing on one of these is finished
+_OPENS = frozenset("“‘([{«")  # a line closing on one of these is not
 _LINE_ENDS = ("\n", "\r", "")
-_OPENS = re.compile(r"[“‘(\[{«]$")
 
 
 def _continues(previous: tuple[int, int, str], line: tuple[int, int, str], source: str) -> bool:
-    if _GOES_ON.match(line[2]):
-        return not _ENDS_SENTENCE.search(previous[2])
-    if _OPENS.search(previous[2]):
+    above, text = previous[2], line[2]
+    last = above[-1]
+    if text[0] in _GOES_ON:
+        return last not in _ENDS_SENTENCE
+    if last in _OPENS:
         return True
+    if last in _ENDS_SENTENCE:
+        return False
     # One space, not a run of them: a layout that pads table columns with spaces (inscriptis)
     # ends its cells in many and indents its lines.
     end, start = previous[1], line[0]
     spaced = (source[end:end + 1] == " " and source[end + 1:end + 2] in _LINE_ENDS
               or source[start - 1:start] == " " and source[max(0, start - 2):start - 1] in _LINE_ENDS)
-    return (spaced and not _ENDS_SENTENCE.search(previous[2])
-            and (line[2][:1].islower() or previous[2].rsplit(None, 1)[-1].islower()))
+    return spaced and (text[0].islower() or above.rsplit(None, 1)[-1].islower())
 
 
 def _join(group: list[tuple[int, int, str]]) -> str:
@@ -281,7 +284,8 @@ def _join(group: list[tuple[int, int, str]]) -> str:
     ended in one, none before the closing punctuation of a line that goes on."""
     parts = [group[0][2]]
     for line in group[1:]:
-        parts.append(line[2] if _GOES_ON.match(line[2]) or _OPENS.search(parts[-1]) else " " + line[2])
+        text = line[2]
+        parts.append(text if text[0] in _GOES_ON or parts[-1][-1] in _OPENS else " " + text)
     return "".join(parts)
 
 

@@ -59,7 +59,7 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _FULL_DATE = _MONTH + r"\s+\d{1,2},?\s+(?:19|20)\d\d\b"
-_SCENE_VERBS = (
+_SCENE_VERBS = frozenset((
     "speaks", "talks", "looks", "walks", "arrives", "leaves", "poses", "pose", "stands", "stand",
     "sits", "sit", "holds", "hold", "gestures", "gesture", "attends", "attend", "waves", "wave",
     "reacts", "react", "passes", "shows", "celebrates", "celebrate", "listens", "listen",
@@ -68,14 +68,33 @@ _SCENE_VERBS = (
     "shoots", "scores", "throws", "catches", "kicks", "drives", "hugs", "embraces", "smiles",
     "cheer", "cheers", "sings", "performs", "perform", "testifies", "signs", "prepares", "prepare",
     "work", "works", "prays", "pray", "displays", "visits", "visit", "points", "raises", "raise",
-    "wears", "wear", "is seen", "are seen", "is pictured", "are pictured", "is displayed",
+    "wears", "wear",
+))
+_SEEN = frozenset(("seen", "pictured", "displayed"))  # "is seen", "are pictured"
+MAX_VERB_AT = 30  # words: how far into the caption its verb may come
+_SCENE_DATE = re.compile(r"(?:\bon\s+(?:" + _WEEKDAY + r",\s+)?|,\s+(?:" + _WEEKDAY + r",\s+)?)" + _FULL_DATE)
+# "..., Tuesday, Nov. 19, 2019, ...": the day named in full between commas, after a word (not
+# after a clock time, as in a page's "11:26 pm EST, Tuesday, November 19, 2019").
+_DAY_DATE = re.compile(
+    r"(?<![AP]M\b)(?<![ap]m\b)(?<![A-Z]{3}\b)(?<![AP]\.M\.)[a-z.],\s+" + _WEEKDAY + r",\s+" + _FULL_DATE
 )
-_SCENE = re.compile(
-    r"^(?=[A-Z])(?:\S+\s+){0,30}?(?:" + "|".join(_SCENE_VERBS) + r")\s"
-    r"(?:\S+\s+){0,40}?\S*(?:\bon\s+(?:" + _WEEKDAY + r",\s+)?|,\s+(?:" + _WEEKDAY + r",\s+)?)" + _FULL_DATE
-    + r"|(?<![AP]M\b)(?<![ap]m\b)(?<![A-Z]{3}\b)(?<![AP]\.M\.)[a-z.],\s+" + _WEEKDAY + r",\s+" + _FULL_DATE
-)
-MAX_SCENE_WORDS = 80
+
+
+def _scene(text: str) -> bool:
+    if not ("20" in text or "19" in text):  # no year: the cheap test first
+        return False
+    if _DAY_DATE.search(text):
+        return True
+    if not text[:1].isupper():
+        return False
+    words = text.split(None, MAX_VERB_AT + 1)
+    for k, word in enumerate(words[:MAX_VERB_AT + 1]):
+        if word in _SCENE_VERBS or word in _SEEN and words[k - 1] in ("is", "are"):
+            # The date comes after the verb: find where the verb ends in the text.
+            at = text.find(" " + word + " ") if k else -1
+            return at >= 0 and _SCENE_DATE.search(text, at + len(word) + 1) is not None
+    return False
+
 
 # NYT and Guardian style: "Trump asked voters ... Credit... Doug Mills/The New York Times",
 # "Protesters in Hong Kong. Photograph: Jerome Favre/EPA"
@@ -143,7 +162,7 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     if _CLOSING_CREDIT.search(text) or _CAPTION_MARK.match(text) or (
         feat.chars <= MAX_CREDITED_CAPTION_CHARS and _TRAILING_CREDIT.search(text)
     ) or (feat.words <= MAX_CAPTION_WORDS and (_BARE_CREDIT.search(text) or _PHOTO_FORMULA.match(text)
-                                                  or _SCENE.search(text))):
+                                                  or _scene(text))):
         yield Verdict(LINE, "caption", meta=(("caption", _caption_text(text)),))
         return
     for m in _GLUED_AGENCY.finditer(text):
