@@ -20,6 +20,10 @@ SHAPES = {
     # One long line with thousands of inline cuts to map back to the input.
     "glued player residue on one line": lambda n: "The convoy left, officials said. Video PlayerClose " * (n // 51),
     "caption prefix repeated on one line": lambda n: "Image copyright " * (n // 16),
+    # Every "More ..." header asks whether the paragraphs from it to the end are all teasers.
+    "more-stories headers over teaser-shaped lines": lambda n: (
+        "More Example Herald\n\nThe man visited Paris on Monday and met the mayor there.\n\n" * (n // 77)
+        + "It ended without any warning to the reader at all, she said.\n"),
 }
 
 

@@ -91,6 +91,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
     judged = judged_lines(doc, _judge)
     i = 0
     n = len(doc.blocks)
+    teaser_tail = None  # where the paragraphs that all read as teasers begin, once asked
     while i < n:
         if judged[i] in (_HEADER, _MORE):
             more = judged[i] == _MORE
@@ -100,8 +101,12 @@ def detect(doc: Document) -> Iterator[Verdict]:
             while i < n and _item(doc.feats[i]):
                 yield Verdict(i, "related", score=0.9)
                 i += 1
-            if more:
-                yield from _summarised_list(doc, i)
+            if more and teaser_tail != n:
+                teaser_tail = _teaser_tail(doc) if teaser_tail is None else teaser_tail
+                if i >= teaser_tail:
+                    # A later header's list would be part of this one: look no further.
+                    yield from _summarised_list(doc, i)
+                    teaser_tail = n
             continue
         if judged[i] is not None:
             yield Verdict(i, "related", span=judged[i].span)
@@ -214,14 +219,17 @@ MIN_SUMMARISED_LIST = 3
 _LOOSE_SEAM = re.compile(r"^(?:\S+\s+){1,%d}?[\w’'\")]*[a-z?][’'\")]?\s+[\"“‘']?[A-Z]" % GLUE_REACH)
 
 
-def _summarised_list(doc: Document, start: int) -> Iterator[Verdict]:
-    items = []
-    for i in range(start, len(doc.blocks)):
+def _teaser_tail(doc: Document) -> int:
+    """The first block from which every paragraph to the end of the text reads as a teaser."""
+    for i in range(len(doc.blocks) - 1, -1, -1):
         feat = doc.feats[i]
-        if feat.prose or _item(feat):
-            if not (_item(feat) or _LOOSE_SEAM.match(doc.blocks[i].text)):
-                return
-            items.append(i)
+        if feat.prose and not (_item(feat) or _LOOSE_SEAM.match(doc.blocks[i].text)):
+            return i + 1
+    return 0
+
+
+def _summarised_list(doc: Document, start: int) -> Iterator[Verdict]:
+    items = [i for i in range(start, len(doc.blocks)) if doc.feats[i].prose or _item(doc.feats[i])]
     if len(items) >= MIN_SUMMARISED_LIST:
         yield from (Verdict(i, "related", score=0.9) for i in items)
 
