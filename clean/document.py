@@ -16,7 +16,9 @@ from .segment import segment
 
 # A sentence end, possibly closed by quotes or brackets: `... he said.”` but not `(AP Photo)`.
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
-_SENTENCE_INSIDE = re.compile(r"[.!?。！？][\"'”’)]?\s+[\"“‘(]?[A-Z0-9À-Þ]")
+# A full stop after a capital letter ends an initial or an abbreviation ("J. Scott", "the U.S.
+# President", "the VW ID. SPACE"), rarely a sentence.
+_SENTENCE_INSIDE = re.compile(r"(?:(?<![A-Z])\.|[!?。！？])[\"'”’)]?\s+[\"“‘(]?[A-Z0-9À-Þ]")
 _WORD = language.WORD
 
 
