@@ -88,6 +88,7 @@ MIN_ITEM_WORDS, MAX_ITEM_WORDS = 2, 20
 def detect(doc: Document) -> Iterator[Verdict]:
     yield from _teaser_runs(doc)
     yield from _teaser_pairs(doc)
+    yield from _cut_summary_runs(doc)
     judged = judged_lines(doc, _judge)
     i = 0
     n = len(doc.blocks)
@@ -266,6 +267,27 @@ def _title_case_headline(feat: Features) -> bool:
 
 def _summary(feat: Features) -> bool:
     return feat.prose and feat.words <= MAX_SUMMARY_WORDS and feat.sentences <= MAX_SUMMARY_SENTENCES
+
+
+# A teaser's summary cut to length by the site's software ends on an ellipsis right after a
+# letter: "... If you're trying to overcome an eating disorder, or create a…". A writer may
+# trail off once; three such paragraphs with nothing but short lines (their headlines, "READ
+# MORE", a reviewer's name) between them are a list, wherever it sits.
+_CUT_SUMMARY = re.compile(r"[^\W\d_](?:…|\.\.\.)$")
+MIN_CUT_SUMMARY_WORDS = 8
+MIN_CUT_RUN = 3
+CUT_REACH = 4  # blocks from one summary to the next
+
+
+def _cut_summary_runs(doc: Document) -> Iterator[Verdict]:
+    cut = judged_lines(doc, lambda text, feat: feat.words >= MIN_CUT_SUMMARY_WORDS and bool(_CUT_SUMMARY.search(text)))
+    run: list[int] = []
+    for i in [i for i, is_cut in enumerate(cut) if is_cut] + [len(cut) + CUT_REACH + 1]:
+        if run and (i - run[-1] > CUT_REACH or any(f.prose for f in doc.feats[run[-1] + 1:i])):
+            if len(run) >= MIN_CUT_RUN:
+                yield from (Verdict(j, "related", score=0.9) for j in range(run[0], run[-1] + 1))
+            run = []
+        run.append(i)
 
 
 def _glued_headline(text: str, stop: frozenset[str]) -> bool:
