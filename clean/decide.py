@@ -22,14 +22,14 @@ OPT_IN = frozenset({"dateline"})
 # Residue that belongs to the page around an article rather than to the article's own text.
 FURNITURE = frozenset({"nav-label", "share", "advert", "newsletter", "cookie", "copyright", "related",
                        "player", "comments"})
+# Residue that sits inside an article: on a page dump it argues for the stretch around it being
+# the article, not against it, so choosing the main block ignores it (it still goes).
+IN_ARTICLE = frozenset({"caption", "credit"})
 # A weak verdict with a `where` names residue only at that place in what is left: a bare URL
 # above the story is its permalink, the same URL inside the story is a link the article gives;
 # "Jane Doe is a reporter for ..." closing a story is its author's bio, inside the story it
 # introduces someone the story is about; "By Jane Doe" a paragraph from either end of the story
 # is its byline, deep inside a page it may be a teaser's.
-# Residue that sits inside an article: on a page dump it argues for the stretch around it being
-# the article, not against it, so choosing the main block ignores it (it still goes).
-IN_ARTICLE = frozenset({"caption", "credit"})
 _LEFTOVER = re.compile(r"^[\W_]*$")
 _SPACES = re.compile(r"\s{2,}")
 _SCALARS = ("title", "byline", "date", "source", "dateline")

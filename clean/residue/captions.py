@@ -89,9 +89,9 @@ def _scene(text: str) -> bool:
         return False
     words = text.split(None, MAX_VERB_AT + 1)
     for k, word in enumerate(words[:MAX_VERB_AT + 1]):
-        if word in _SCENE_VERBS or word in _SEEN and words[k - 1] in ("is", "are"):
-            # The date comes after the verb: find where the verb ends in the text.
-            at = text.find(" " + word + " ") if k else -1
+        # The picture's subject first, then its verb, then the date.
+        if k and (word in _SCENE_VERBS or word in _SEEN and words[k - 1] in ("is", "are")):
+            at = text.find(" " + word + " ")
             return at >= 0 and _SCENE_DATE.search(text, at + len(word) + 1) is not None
     return False
 

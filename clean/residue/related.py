@@ -210,10 +210,10 @@ def _teaser_runs(doc: Document) -> Iterator[Verdict]:
         run.append(i)
 
 
-# Under a header offering more stories, teasers whose summaries follow their headlines on the same line may show
-# no stopword at the seam ("Kurt Volker throws Rudy Giuliani under the bus Kurt Volker, a former
-# envoy ..."): any capitalised word after a lower-case one, early in the line, may open the
-# summary. Prose shows that too ("... visited Paris"), so it only counts when every paragraph
+# Under a header offering more stories, teasers whose summaries follow their headlines on the
+# same line may show no stopword at the seam ("Kurt Volker throws Rudy Giuliani under the bus
+# Kurt Volker, a former envoy ..."): any capitalised word after a lower-case one, early in the
+# line, may open the summary. Prose shows that too ("... visited Paris"), so it only counts when every paragraph
 # from the header to the end of the text reads that way: the page's list of more stories, not
 # an article that goes on below a pointer.
 MIN_SUMMARISED_LIST = 3

@@ -18,8 +18,9 @@ NETWORKS = frozenset(
     "snapchat flipboard xing vk weibo wechat line email e mail mail messenger sms print copy link "
     "rss google googleplus mastodon bluesky threads pocket share tweet pin".split()
 )
+# WordPress's share buttons read "Click to share on Twitter (Opens in new window)".
 _VERB = re.compile(
-    r"^(?:share|shares|sharing|tweet|pin|follow|like|connect with|find us|join us|email|send|"
+    r"^(?:click (?:here )?to\s+)?(?:share|shares|sharing|tweet|pin|follow|like|connect with|find us|join us|email|send|print|"
     r"teilen|folgen sie|folge uns|partager|partagez|suivez|suivez-nous|compartir|compártelo|síguenos|"
     r"condividi|seguici|compartilhe|siga)\b",
     re.I,
@@ -41,6 +42,8 @@ _SHARE_PROMPT = re.compile(
 # him on Twitter @x. Follow us on Twitter @y or Facebook." Only at the end of the text.
 _FOLLOW_INSIDE = re.compile(r"\bfollow (?:him|her|them|us|me)\s+(?:on|@)", re.I)
 MAX_FOLLOW_TAIL_WORDS = 60
+
+_NEW_WINDOW = re.compile(r"\s*\(opens in (?:a )?new (?:window|tab)\)\s*$", re.I)
 
 _FOLLOW = re.compile(r"^(?:follow|like|join|find|connect with)\b", re.I)
 MAX_FOLLOW_WORDS = 25
@@ -64,13 +67,13 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
         return
     if feat.words == 0 or feat.words > 16 or feat.prose:
         return
-    words = key(text).split()
+    words = key(_NEW_WINDOW.sub("", text)).split()
     if not words:
         return
     # "Facebook Twitter Email", "Share 12": network names, maybe with share counts.
     if all(w in NETWORKS or w.isdigit() for w in words) and any(w in NETWORKS for w in words):
         yield Verdict(LINE, "share")
     elif _VERB.match(text) and (
-        _ON_NETWORK.search(text) or feat.words <= 5 or "this" in words or "article" in words
+        _ON_NETWORK.search(text) or len(words) <= 5 or "this" in words or "article" in words
     ):
         yield Verdict(LINE, "share")
