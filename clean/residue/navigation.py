@@ -68,7 +68,33 @@ _CRUMB_SEP = re.compile(r"\s+(?:[>»›/|•·]|::)\s+")
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    return each_line(doc, _judge)
+    yield from each_line(doc, _judge)
+    yield from _split_tag_lists(doc)
+
+
+# The same list with each tag a link on a line of its own: "Filed Under:" / "Eastern Equine
+# Encephalitis," / "EEE, health," / "mosquito-borne virus". A bare tag header, then short lines
+# closed by commas, and the last tag.
+_TAG_HEADER = re.compile(
+    r"^(?:tags?|tagged(?: with| in)?|topics|keywords|filed under|categories|schlagwörter|themen|mots[- ]clés|"
+    r"etiquetas|temas|argomenti|palavras-chave)\s*:?$",
+    re.I,
+)
+
+
+def _split_tag_lists(doc: Document) -> Iterator[Verdict]:
+    n = len(doc.blocks)
+    for i in range(n - 1):
+        if doc.feats[i].chars <= 20 and _TAG_HEADER.match(doc.blocks[i].text):
+            j = i + 1
+            while j < n and _tag(doc.feats[j]) and doc.blocks[j].text.endswith(","):
+                j += 1
+            if j > i + 1 and j < n and _tag(doc.feats[j]):
+                yield from (Verdict(k, "nav-label") for k in range(i, j + 1))
+
+
+def _tag(feat: Features) -> bool:
+    return 0 < feat.words <= MAX_TAG_WORDS and not feat.ends_sentence
 
 
 def _judge(text: str, feat: Features) -> Iterator[Verdict]:

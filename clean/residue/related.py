@@ -89,6 +89,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
     yield from _teaser_runs(doc)
     yield from _teaser_pairs(doc)
     yield from _cut_summary_runs(doc)
+    yield from _counted_runs(doc)
     judged = judged_lines(doc, _judge)
     i = 0
     n = len(doc.blocks)
@@ -243,16 +244,22 @@ def _summarised_list(doc: Document, start: int) -> Iterator[Verdict]:
 MIN_PAIRS = 3
 MIN_HEADLINE_CAPITALS = 0.6
 MAX_SUMMARY_WORDS, MAX_SUMMARY_SENTENCES = 60, 3
+MAX_LABEL_WORDS = 3
 
 
 def _teaser_pairs(doc: Document) -> Iterator[Verdict]:
     feats, n = doc.feats, len(doc.feats)
     i = 0
     while i < n - 1:
-        j = i
-        while j < n - 1 and _title_case_headline(feats[j]) and _summary(feats[j + 1]):
-            j += 2
-        if (j - i) // 2 >= MIN_PAIRS:
+        j, pairs = i, 0
+        while j < n - 1:
+            if _title_case_headline(feats[j]) and _summary(feats[j + 1]):
+                j, pairs = j + 2, pairs + 1
+            elif pairs and j < n - 2 and _label(feats[j]) and _title_case_headline(feats[j + 1]) and _summary(feats[j + 2]):
+                j += 1  # a section label between two of them ("Autos")
+            else:
+                break
+        if pairs >= MIN_PAIRS:
             yield from (Verdict(k, "related", score=0.5, where="page") for k in range(i, j))
             i = j
         else:
@@ -263,6 +270,10 @@ def _title_case_headline(feat: Features) -> bool:
     # A question may open it ("Say Cheese? The City's Top 3 Cheese Shops"); a full stop may not end it.
     return (not feat.ends_sentence or feat.last in "?!") and MIN_TEASER_WORDS - 1 <= feat.words <= MAX_ITEM_WORDS and (
         feat.upper_ratio >= MIN_HEADLINE_CAPITALS)
+
+
+def _label(feat: Features) -> bool:
+    return 0 < feat.words <= MAX_LABEL_WORDS and not feat.prose
 
 
 def _summary(feat: Features) -> bool:
@@ -285,6 +296,27 @@ def _cut_summary_runs(doc: Document) -> Iterator[Verdict]:
     for i in [i for i, is_cut in enumerate(cut) if is_cut] + [len(cut) + CUT_REACH + 1]:
         if run and (i - run[-1] > CUT_REACH or any(f.prose for f in doc.feats[run[-1] + 1:i])):
             if len(run) >= MIN_CUT_RUN:
+                yield from (Verdict(j, "related", score=0.9) for j in range(run[0], run[-1] + 1))
+            run = []
+        run.append(i)
+
+
+# A "most commented" or "most shared" list prints each headline with its count: "Myles Garrett
+# should expect a significant suspension (148)", or the count on a line of its own under its
+# headline. Three counted lines, at most one line apart, are the list.
+_COUNTED = re.compile(r"\S\s*\(\d[\d,.]*[kK]?\)$")
+_COUNT = re.compile(r"^\(\d[\d,.]*[kK]?\)$")
+MIN_COUNTED_RUN = 3
+
+
+def _counted_runs(doc: Document) -> Iterator[Verdict]:
+    counted = judged_lines(doc, lambda text, feat: bool(_COUNT.match(text)) or (
+        MIN_TEASER_WORDS <= feat.words <= MAX_ITEM_WORDS and not feat.prose and bool(_COUNTED.search(text))))
+    run: list[int] = []
+    for i in [i for i, is_counted in enumerate(counted) if is_counted] + [len(counted) + 2]:
+        # A paragraph between two counts ends the list: "(1)" and "(2)" may number a law's clauses.
+        if run and (i - run[-1] > 2 or i - run[-1] == 2 and doc.feats[i - 1].prose):
+            if len(run) >= MIN_COUNTED_RUN:
                 yield from (Verdict(j, "related", score=0.9) for j in range(run[0], run[-1] + 1))
             run = []
         run.append(i)
