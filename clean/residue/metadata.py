@@ -76,10 +76,19 @@ _DASH_SEP = re.compile(r"\s+[-–—]\s+")
 _BYLINE = re.compile(
     r"^(?:(?:written|reported|posted|words|text|story)\s+)?(?:by|von|par|por|di|door|av|de)[:\s]\s*"
     r"(?P<name>[^\W\d_][\w.'’\- ]{1,60}?(?:(?:,|\s+and|\s+und|\s+et|\s+y|\s+e|\s*&)\s+[^\W\d_][\w.'’\- ]{1,60}?)*)"
-    # "By Jane Doe, John Roe on Monday, November 18th, 2019 at 11:08 a.m."
-    r"(?:\s*(?:[,|]|\bon\b)\s*(?P<rest>(?:[^.!?]|\b[ap]\.m\.){0,80}))?\s*$",
+    # "By Jane Doe, John Roe on Monday, November 18th, 2019 at 11:08 a.m.", "by Jeff Foust
+    # Monday, November 18, 2019"
+    r"(?:(?:\s*(?:[,|]|\bon\b)\s*|\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))"
+    r"(?P<rest>(?:[^.!?]|\b[ap]\.m\.){0,80}))?\s*$",
     re.I,
 )
+# A byline that names the agency after the writers instead of opening with "By": "Tom Davies
+# Associated Press", "Jane Doe and John Roe USA TODAY".
+_AGENCY_BYLINE = re.compile(
+    r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}(?:(?:and|&)\s+(?:[A-Z][\w'’.-]+\s+){1,3})?)"
+    r"(?:The\s+)?(?:Associated Press|USA TODAY|Reuters|Agence France-Presse|AFP|Bloomberg(?: News)?)\s*$"
+)
+_NOT_NAMES = frozenset("The A An Of To In For On At By With From And Over After Says Said".split())
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-.]*|[a-z]{1,3}|van|von|de|da|del|der|al|bin|le|la)$")
 
 # "Meg James is a corporate media reporter for the Los Angeles Times ...", "Molly Wood
@@ -99,6 +108,8 @@ _WIRE_CREDIT = re.compile(
     # "Keith Bradsher contributed reporting from Hong Kong.": the names come first.
     r"|^(?-i:(?:[A-Z][\w'’.-]+\s+){1,4}(?:(?:,\s*|and\s+)(?:[A-Z][\w'’.-]+\s+){1,3}){0,4})"
     r"contributed (?:reporting|research|to this (?:report|article|story))\b.{0,120}$"
+    # "Detroit News wire services", "From staff and wire reports": the story's source for a byline.
+    r"|^(?:from\s+)?(?-i:(?:[A-Z][\w.'’-]*\s+){0,4})(?:staff and\s+)?(?:wire services|wire reports|news services)\s*$"
     # "Write to Al Root at allen.root@example.com": where to reach the author.
     r"|^(?:write to|contact|reach|email|e-mail)\s+(?-i:(?:[A-Z][\w'’.-]+\s+){1,3})(?:at|via|on)\s+\S+@\S+\s*$",
     re.I,
@@ -225,6 +236,9 @@ def _date_line(i: int, text: str) -> Verdict | None:
 def _byline(i: int, text: str) -> Verdict | None:
     m = _BYLINE.match(text)
     if not m:
+        m = _AGENCY_BYLINE.match(text)
+        if m and not _NOT_NAMES.intersection(m["name"].split()):
+            return Verdict(i, "byline", meta=(("byline", m["name"].strip()),))
         return None
     names = re.split(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*", m["name"])
     words = [w for name in names for w in name.split()]

@@ -63,6 +63,11 @@ _TAG_LIST = re.compile(
     re.I,
 )
 MIN_TAGS, MAX_TAG_WORDS, MAX_TAG_LINE_CHARS = 3, 6, 600
+# A gallery's counter: "Image 1 of 9", "Slide 3/12", "2 of 4".
+_GALLERY_COUNTER = re.compile(
+    r"^(?:(?:image|photo|picture|slide|foto|bild)\s+\d{1,3}\s*(?:of|/|von|de|sur)\s*\d{1,3}|\d{1,3}\s+of\s+\d{1,3})$",
+    re.I,
+)
 # "Home > World > Europe", "News / Politics / Congress", "Home | News | Sport"
 _CRUMB_SEP = re.compile(r"\s+(?:[>»›/|•·]|::)\s+")
 
@@ -102,7 +107,7 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
         yield Verdict(LINE, "nav-label")
     elif feat.chars > 120 or feat.prose:
         return
-    elif key(text) in LABELS or _SITE_LINK.match(text) or _is_breadcrumb(text):
+    elif key(text) in LABELS or _SITE_LINK.match(text) or _is_breadcrumb(text) or _GALLERY_COUNTER.match(text):
         yield Verdict(LINE, "nav-label")
 
 
