@@ -102,6 +102,8 @@ _TRAILING_CREDIT = re.compile(
     r"\s(?:Credit|Photograph|Photo|Image|Foto|Bild|Crédit|Crédito)s?\s*(?:\.{2,3}|…|:)\s*\S.{0,100}$"
     # "... after the retailer reported earnings. Photograph by": the name was a link, now gone.
     r"|(?<=[.!?”\"])\s*(?:Photograph|Photo|Image|Picture|Video)s?\s+(?:by|courtesy of)\s*$"
+    # "Jewels after Jewels, installation views, photos © Inexhibit, 2018"
+    r"|[,.]\s*(?:photos?|images?|pictures?|fotos?)\s*©\s*[^,©]{1,60}(?:,\s*(?:19|20)\d\d)?\s*$"
     # "The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)": institutions, slashed.
     r"|(?<=[.!?”\"])\s*\(\s?(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}){1,4}\s?\)\s*$"
 )

@@ -206,11 +206,15 @@ def _fields(parts: list[str], strict: bool) -> tuple[tuple[str, str], ...] | Non
     return None
 
 
+# A clock time closed by any time zone's abbreviation: "11:28 AMT", "09:15 WIB".
+_ZONED_TIME = re.compile(r"(\d{1,2}[:.]\d{2})\s+[A-Z]{2,5}$")
+
+
 def is_date(text: str) -> bool:
     """Whether `text` is nothing but a date or time, in the spellings news sites use."""
     if not _HAS_DIGIT.search(text) or len(text) > 80:
         return False
-    tokens = _TOKEN.findall(text.casefold())
+    tokens = _TOKEN.findall(_ZONED_TIME.sub(r"\1", text).casefold())
     if not tokens:
         return False
     digits = 0
