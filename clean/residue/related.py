@@ -196,17 +196,24 @@ def _teaser_runs(doc: Document) -> Iterator[Verdict]:
         return
     glued = judged_lines(doc, lambda text, feat: feat.words >= MIN_TEASER_RUN_WORDS and _glued_headline(text, stop))
     prose_above = list(accumulate((f.prose for f in doc.feats), initial=0))
-    run: list[int] = []
-    for i in [i for i, is_glued in enumerate(glued) if is_glued] + [len(glued) + 2]:
-        if run and i - run[-1] > 2:
+    for run in _runs(glued, 2):
+        if len(run) >= MIN_TEASER_RUN:
             # An extracted article whose subheadings are glued to their paragraphs has the same
             # seams, with the story's prose on both sides: there, only a run above or below
             # the story is a list. A page dump has its lists beside the story too.
             first, last = run[0], run[-1]
             at_edge = prose_above[first] == 0 or prose_above[-1] == prose_above[last + 1]
-            if len(run) >= MIN_TEASER_RUN:
-                yield from (Verdict(j, "related") if at_edge else Verdict(j, "related", score=0.5, where="page")
-                            for j in range(first, last + 1))
+            yield from (Verdict(j, "related") if at_edge else Verdict(j, "related", score=0.5, where="page")
+                        for j in range(first, last + 1))
+
+
+def _runs(marked: list, reach: int, feats=None) -> Iterator[list[int]]:
+    """The runs of marked blocks, each at most `reach` blocks from the next; with `feats`, a
+    paragraph of prose between two marked blocks ends the run."""
+    run: list[int] = []
+    for i in [i for i, is_marked in enumerate(marked) if is_marked] + [len(marked) + reach + 1]:
+        if run and (i - run[-1] > reach or feats is not None and any(f.prose for f in feats[run[-1] + 1:i])):
+            yield run
             run = []
         run.append(i)
 
@@ -292,13 +299,9 @@ CUT_REACH = 4  # blocks from one summary to the next
 
 def _cut_summary_runs(doc: Document) -> Iterator[Verdict]:
     cut = judged_lines(doc, lambda text, feat: feat.words >= MIN_CUT_SUMMARY_WORDS and bool(_CUT_SUMMARY.search(text)))
-    run: list[int] = []
-    for i in [i for i, is_cut in enumerate(cut) if is_cut] + [len(cut) + CUT_REACH + 1]:
-        if run and (i - run[-1] > CUT_REACH or any(f.prose for f in doc.feats[run[-1] + 1:i])):
-            if len(run) >= MIN_CUT_RUN:
-                yield from (Verdict(j, "related", score=0.9) for j in range(run[0], run[-1] + 1))
-            run = []
-        run.append(i)
+    for run in _runs(cut, CUT_REACH, doc.feats):
+        if len(run) >= MIN_CUT_RUN:
+            yield from (Verdict(j, "related", score=0.9) for j in range(run[0], run[-1] + 1))
 
 
 # A "most commented" or "most shared" list prints each headline with its count: "Myles Garrett
@@ -312,14 +315,10 @@ MIN_COUNTED_RUN = 3
 def _counted_runs(doc: Document) -> Iterator[Verdict]:
     counted = judged_lines(doc, lambda text, feat: bool(_COUNT.match(text)) or (
         MIN_TEASER_WORDS <= feat.words <= MAX_ITEM_WORDS and not feat.prose and bool(_COUNTED.search(text))))
-    run: list[int] = []
-    for i in [i for i, is_counted in enumerate(counted) if is_counted] + [len(counted) + 2]:
-        # A paragraph between two counts ends the list: "(1)" and "(2)" may number a law's clauses.
-        if run and (i - run[-1] > 2 or i - run[-1] == 2 and doc.feats[i - 1].prose):
-            if len(run) >= MIN_COUNTED_RUN:
-                yield from (Verdict(j, "related", score=0.9) for j in range(run[0], run[-1] + 1))
-            run = []
-        run.append(i)
+    # A paragraph between two counts ends the list: "(1)" and "(2)" may number a law's clauses.
+    for run in _runs(counted, 2, doc.feats):
+        if len(run) >= MIN_COUNTED_RUN:
+            yield from (Verdict(j, "related", score=0.9) for j in range(run[0], run[-1] + 1))
 
 
 def _glued_headline(text: str, stop: frozenset[str]) -> bool:
