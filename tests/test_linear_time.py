@@ -20,6 +20,10 @@ SHAPES = {
     # One long line with thousands of inline cuts to map back to the input.
     "glued player residue on one line": lambda n: "The convoy left, officials said. Video PlayerClose " * (n // 51),
     "caption prefix repeated on one line": lambda n: "Image copyright " * (n // 16),
+    # Every run of signed comments asks how much prose stands before and after it.
+    "short signed threads one after another": lambda n: (
+        "Nov 19, 2019 at 6:34 am\nNov 19, 2019 at 6:35 am\nNov 19, 2019 at 6:36 am\n" + "A short line\n" * 9
+        + "The man visited Paris on Monday and met the mayor there.\n") * (n // 190),
     # Every "More ..." header asks whether the paragraphs from it to the end are all teasers.
     "more-stories headers over teaser-shaped lines": lambda n: (
         "More Example Herald\n\nThe man visited Paris on Monday and met the mayor there.\n\n" * (n // 77)

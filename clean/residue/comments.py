@@ -1,13 +1,17 @@
 """Comment sections: a header ("Top Rated Comments", "23 comments", "Leave a comment") and
-everything after it, when it comes after the article."""
+everything after it, when it comes after the article; or, headed or not, a run of comments
+signed the way threads sign them."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 
 from ..article import Verdict
 from ..document import Document
+from ._lines import entries, judged_lines, runs
+from .metadata import is_age, is_date
 
 REASONS = ("comments",)
 
@@ -41,7 +45,54 @@ MIN_BODY_SHARE = 0.5
 MIN_BODY_CHARS, MIN_BODY_BLOCKS = 600, 3
 
 
+# What a thread prints around each comment: its author ("lonespeed says:"), when it was posted
+# ("November 19, 2019 at 8:45 am", "2 days ago at 07:52 am"), its votes ("Rating: 36 Votes").
+# An article may say "The report says:" before a quotation, and print its own date with a
+# time; three posting times or vote counts, each at most a few paragraphs from the next, are
+# a thread, wherever it stands and whether a header announces it or not.
+_AUTHOR = re.compile(r"^\S.{0,40}?\s(?:says|said|wrote|writes|dit|écrit|schreibt|dice|escribió|disse|escreveu)\s*:$", re.I)
+MAX_AUTHOR_WORDS = 6
+_POSTED_AT = re.compile(r"\s(?:at|@|à|um|a las|alle|às)\s+\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?\s?m\.?)?$", re.I)
+_VOTES = re.compile(r"^(?:rating:\s*[-+]?\d+\s+votes?|[-+]?\d+\s+(?:up|down)votes?)$", re.I)
+_SIGNED, _STAMPED = "author", "stamp"
+MIN_STAMPS, MIN_AUTHORS = 3, 3
+THREAD_REACH = 8  # blocks from one signature to the next: a comment may run to a few paragraphs
+
+
+def _signature(text: str, feat) -> str | None:
+    if feat.words <= MAX_AUTHOR_WORDS and _AUTHOR.match(text):
+        return _SIGNED
+    if _VOTES.match(text) or _POSTED_AT.search(text) and (is_date(text) or is_age(text)):
+        return _STAMPED
+    return None
+
+
+def _signed_threads(doc: Document) -> Iterator[Verdict]:
+    signed = judged_lines(doc, _signature)
+    prose = list(accumulate((f.chars if f.prose else 0 for f in doc.feats), initial=0))  # prose above each block
+    done = 0  # blocks already named
+    for run in runs(signed, THREAD_REACH):
+        stamps = sum(signed[i] == _STAMPED for i in run)
+        authors = len(run) - stamps
+        if stamps >= MIN_STAMPS or authors >= MIN_AUTHORS and stamps:
+            first, last = entries(run, doc.feats, longest=True)
+            # Unsigned replies follow the last signature. A thread under the article, or one
+            # that is all the text holds, runs to the end, as under a header; one above the
+            # story (a page's "recent comments") ends with its last comment.
+            before, inside, after = prose[first], prose[last + 1] - prose[first], prose[-1] - prose[last + 1]
+            if before == 0:
+                first = done  # short lines above it: the first comment's, or a title over nothing else
+            to_end = after <= max(before, inside)
+            if to_end:
+                last = len(doc.blocks) - 1
+            yield from (Verdict(i, "comments", score=0.9) for i in range(max(first, done), last + 1))
+            if to_end:
+                return
+            done = last + 1
+
+
 def detect(doc: Document) -> Iterator[Verdict]:
+    yield from _signed_threads(doc)
     total = doc.prose_chars
     before = blocks_before = 0
     for block, feat in zip(doc.blocks, doc.feats):

@@ -210,6 +210,25 @@ def _fields(parts: list[str], strict: bool) -> tuple[tuple[str, str], ...] | Non
 _ZONED_TIME = re.compile(r"(\d{1,2}[:.]\d{2})\s+[A-Z]{2,5}$")
 
 
+# How long ago something was posted, the way comment threads and lists of stories print it:
+# "2 hours ago", "Posted 4 mins ago", "By Maren Estrada 2 days ago", "2 days ago at 07:52 am",
+# "il y a 3 heures", "vor 2 Stunden", "hace 2 horas", "3 ore fa".
+_AGE = re.compile(
+    r"^(?:[^\W\d_][\w.'’-]*\s+){0,4}(?:[|•·–-]\s+)?(?:"
+    r"(?:\d+|an?|one)\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?"
+    r"|y|yrs?|years?)\s+ago(?:\s+(?:at|@)\s+\d{1,2}[:.]\d{2}(?:\s?[ap]\.?\s?m\.?)?)?"
+    r"|(?:il y a|vor|hace|há)\s+(?:\d+|une?|un|einer?|einem)\s+(?:minutes?|heures?|jours?|semaines?|mois|minuten?"
+    r"|stunden?|tag(?:en)?|wochen?|monat(?:en)?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?)"
+    r"|\d+\s+(?:minuti|ore|giorni|settimane|mesi)\s+fa"
+    r")\s*$",
+    re.I,
+)
+
+def is_age(text: str) -> bool:
+    """Whether `text` is a post's age ("3 hours ago"), maybe with its author or a label before it."""
+    return len(text) <= 80 and bool(_AGE.match(text))
+
+
 def is_date(text: str) -> bool:
     """Whether `text` is nothing but a date or time, in the spellings news sites use."""
     if not _HAS_DIGIT.search(text) or len(text) > 80:

@@ -10,8 +10,9 @@ from itertools import accumulate
 from .. import language
 from ..article import Verdict
 from ..document import Document, Features
-from ._lines import LINE, judged_lines
+from ._lines import LINE, entries, judged_lines, runs
 from ._text import key, phrases
+from .metadata import is_age, is_date
 
 REASONS = ("related",)
 
@@ -90,6 +91,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
     yield from _teaser_pairs(doc)
     yield from _cut_summary_runs(doc)
     yield from _counted_runs(doc)
+    yield from _dated_runs(doc)
     judged = judged_lines(doc, _judge)
     i = 0
     n = len(doc.blocks)
@@ -196,7 +198,7 @@ def _teaser_runs(doc: Document) -> Iterator[Verdict]:
         return
     glued = judged_lines(doc, lambda text, feat: feat.words >= MIN_TEASER_RUN_WORDS and _glued_headline(text, stop))
     prose_above = list(accumulate((f.prose for f in doc.feats), initial=0))
-    for run in _runs(glued, 2):
+    for run in runs(glued, 2):
         if len(run) >= MIN_TEASER_RUN:
             # An extracted article whose subheadings are glued to their paragraphs has the same
             # seams, with the story's prose on both sides: there, only a run above or below
@@ -205,17 +207,6 @@ def _teaser_runs(doc: Document) -> Iterator[Verdict]:
             at_edge = prose_above[first] == 0 or prose_above[-1] == prose_above[last + 1]
             yield from (Verdict(j, "related") if at_edge else Verdict(j, "related", score=0.5, where="page")
                         for j in range(first, last + 1))
-
-
-def _runs(marked: list, reach: int, feats=None) -> Iterator[list[int]]:
-    """The runs of marked blocks, each at most `reach` blocks from the next; with `feats`, a
-    paragraph of prose between two marked blocks ends the run."""
-    run: list[int] = []
-    for i in [i for i, is_marked in enumerate(marked) if is_marked] + [len(marked) + reach + 1]:
-        if run and (i - run[-1] > reach or feats is not None and any(f.prose for f in feats[run[-1] + 1:i])):
-            yield run
-            run = []
-        run.append(i)
 
 
 # Under a header offering more stories, teasers whose summaries follow their headlines on the
@@ -299,7 +290,7 @@ CUT_REACH = 4  # blocks from one summary to the next
 
 def _cut_summary_runs(doc: Document) -> Iterator[Verdict]:
     cut = judged_lines(doc, lambda text, feat: feat.words >= MIN_CUT_SUMMARY_WORDS and bool(_CUT_SUMMARY.search(text)))
-    for run in _runs(cut, CUT_REACH, doc.feats):
+    for run in runs(cut, CUT_REACH, doc.feats):
         if len(run) >= MIN_CUT_RUN:
             yield from (Verdict(j, "related", score=0.9) for j in range(run[0], run[-1] + 1))
 
@@ -316,7 +307,7 @@ def _counted_runs(doc: Document) -> Iterator[Verdict]:
     counted = judged_lines(doc, lambda text, feat: bool(_COUNT.match(text)) or (
         MIN_TEASER_WORDS <= feat.words <= MAX_ITEM_WORDS and not feat.prose and bool(_COUNTED.search(text))))
     # A paragraph between two counts ends the list: "(1)" and "(2)" may number a law's clauses.
-    for run in _runs(counted, 2, doc.feats):
+    for run in runs(counted, 2, doc.feats):
         if len(run) >= MIN_COUNTED_RUN:
             yield from (Verdict(j, "related", score=0.9) for j in range(run[0], run[-1] + 1))
 
@@ -350,3 +341,38 @@ def _item(feat) -> bool:
     # perceptions are") as long as it does not end like a sentence.
     return (feat.title_shaped or not feat.ends_sentence and not feat.prose) and (
         MIN_ITEM_WORDS <= feat.words <= MAX_ITEM_WORDS and feat.upper_ratio > 0)
+
+
+# A list of stories stamped with their age: "Four Things We Learned ..." / "Rolling Stone" / "7
+# hours ago"; or with their author and date: "Becket Adams" / "Tuesday November 19, 2019" / a
+# one-paragraph summary. An article gives its own date once, and a live report's entries run
+# longer than a summary; three stamps, each at most two lines from the next, are a list. A date
+# alone heads a chronology's entry when prose stands above it, so it only counts as a stamp
+# under a name or headline. An age with a clock time ("2 days ago at 07:52 am") signs a
+# comment: that is the comments family's.
+MIN_DATED_RUN = 3
+DATED_REACH = 3
+MAX_STAMP_WORDS = 8
+MAX_DATED_SUMMARY_WORDS = 120  # a story's opening paragraph
+_CLOCK = re.compile(r"\d[:.]\d\d")
+
+
+def _dated_runs(doc: Document) -> Iterator[Verdict]:
+    feats = doc.feats
+    aged = judged_lines(doc, lambda text, feat: is_age(text) and not _CLOCK.search(text))
+    dated = judged_lines(doc, lambda text, feat: feat.words <= MAX_STAMP_WORDS and is_date(text))
+    stamps = [aged[i] or dated[i] and i > 0 and not dated[i - 1] and _item(feats[i - 1]) and not feats[i - 1].prose
+              for i in range(len(feats))]
+    for run in runs(stamps, DATED_REACH):
+        # A stretch of longer writing between two stamps splits the run.
+        cuts = [k + 1 for k, (a, b) in enumerate(zip(run, run[1:])) if not _listed(feats[a + 1:b])]
+        for start, end in zip([0] + cuts, cuts + [len(run)]):
+            if end - start >= MIN_DATED_RUN:
+                first, last = entries(run[start:end], feats)
+                yield from (Verdict(i, "related", score=0.9) for i in range(first, last + 1))
+
+
+def _listed(between) -> bool:
+    """What may stand between two stamps of a list: a headline, a name, one summary."""
+    prose = [f for f in between if f.prose]
+    return len(prose) <= 1 and all(f.words <= MAX_DATED_SUMMARY_WORDS for f in prose)
