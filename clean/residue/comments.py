@@ -56,10 +56,13 @@ _POSTED_AT = re.compile(r"\s(?:at|@|à|um|a las|alle|às)\s+\d{1,2}[:.h]\d{2}(?:
 _VOTES = re.compile(r"^(?:rating:\s*[-+]?\d+\s+votes?|[-+]?\d+\s+(?:up|down)votes?)$", re.I)
 _SIGNED, _STAMPED = "author", "stamp"
 MIN_STAMPS, MIN_AUTHORS = 3, 3
+MAX_SIGNATURE_WORDS = 12
 THREAD_REACH = 8  # blocks from one signature to the next: a comment may run to a few paragraphs
 
 
 def _signature(text: str, feat) -> str | None:
+    if feat.words > MAX_SIGNATURE_WORDS:
+        return None
     if feat.words <= MAX_AUTHOR_WORDS and _AUTHOR.match(text):
         return _SIGNED
     if _VOTES.match(text) or _POSTED_AT.search(text) and (is_date(text) or is_age(text)):

@@ -359,10 +359,9 @@ _CLOCK = re.compile(r"\d[:.]\d\d")
 
 def _dated_runs(doc: Document) -> Iterator[Verdict]:
     feats = doc.feats
-    aged = judged_lines(doc, lambda text, feat: is_age(text) and not _CLOCK.search(text))
-    dated = judged_lines(doc, lambda text, feat: feat.words <= MAX_STAMP_WORDS and is_date(text))
-    stamps = [aged[i] or dated[i] and i > 0 and not dated[i - 1] and _item(feats[i - 1]) and not feats[i - 1].prose
-              for i in range(len(feats))]
+    stamped = judged_lines(doc, _stamp)
+    stamps = [stamped[i] == _AGED or stamped[i] == _DATED and i > 0 and stamped[i - 1] != _DATED
+              and _item(feats[i - 1]) and not feats[i - 1].prose for i in range(len(feats))]
     for run in runs(stamps, DATED_REACH):
         # A stretch of longer writing between two stamps splits the run.
         cuts = [k + 1 for k, (a, b) in enumerate(zip(run, run[1:])) if not _listed(feats[a + 1:b])]
@@ -370,6 +369,17 @@ def _dated_runs(doc: Document) -> Iterator[Verdict]:
             if end - start >= MIN_DATED_RUN:
                 first, last = entries(run[start:end], feats)
                 yield from (Verdict(i, "related", score=0.9) for i in range(first, last + 1))
+
+
+_AGED, _DATED = "age", "date"
+
+
+def _stamp(text: str, feat: Features) -> str | None:
+    if feat.words > MAX_STAMP_WORDS:
+        return None
+    if is_age(text):
+        return None if _CLOCK.search(text) else _AGED
+    return _DATED if is_date(text) else None
 
 
 def _listed(between) -> bool:
