@@ -181,7 +181,8 @@ def _headline(titles: list[Verdict], reasons: list[str | None], doc: Document) -
     """The headline opens what is left: the candidate at the first block kept. A repeated
     headline is then certain. A lone title-shaped line is the headline when the next block that
     stays is not title-shaped itself: after it is gone, the body opens with prose, so cleaning
-    the output again finds no headline to take."""
+    the output again finds no headline to take. A headline with nothing left under it (an
+    extractor that kept only the title) is the headline of an empty body."""
     first = next((i for i, r in enumerate(reasons) if r is None), None)
     title = next((t for t in titles if t.block == first), None)
     if title is None:
@@ -191,7 +192,7 @@ def _headline(titles: list[Verdict], reasons: list[str | None], doc: Document) -
     for i in range(first + 1, len(doc.blocks)):
         if reasons[i] is None:
             return None if doc.feats[i].title_shaped else title
-    return None
+    return title
 
 
 def _assemble(doc: Document, reasons: list[str | None], spans: list[list[Verdict]], recheck):
