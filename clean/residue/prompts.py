@@ -27,7 +27,7 @@ ADVERT = phrases(
 _PITCH = re.compile(
     r"\b(?:our (?:free |daily |weekly |morning |evening )*newsletters?|your inbox|"
     r"subscribe (?:to (?:our|the)|for|now|today|here)|click (?:here )?to subscribe|sign up (?:for|to) (?:our|the|a free)|"
-    r"already a (?:subscriber|member)|become a (?:subscriber|member)|support (?:our|independent) journalism|"
+    r"already a (?:subscriber|member)|become a (?:subscriber|member)|support (?:our|independent) (?:journalism|fact-checking|reporting)|"
     r"unlimited (?:digital )?access|subscribers? only|for subscribers|log in to continue|free trial to continue|"
     r"abonnieren sie|jetzt abonnieren|abonnez-vous|inscrivez-vous à (?:notre|la) newsletter|"
     r"suscríbete|suscríbase|iscriviti alla newsletter|assine|"
@@ -60,6 +60,18 @@ _APPEAL = re.compile(
     re.I,
 )
 MAX_APPEAL_WORDS = 120
+# A call for the reader's money: "Support Snopes so we continue to pursue the facts", "Support
+# The Guardian from as little as $1", "Donate now", "Become a member", "We need your financial
+# support." A story about a fundraiser quotes such words, so a quotation mark rules the line out.
+_DONATION = re.compile(
+    r"^(?:please\s+)?(?:support (?-i:us|Us|(?:the |The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})"
+    r"(?:\s+(?:so|to|today|now|from|with|by|and)\b|\s*[.!]?$)"
+    r"|donate (?:now|today|here)\b|make a (?:one-time |monthly |recurring |tax-deductible )?(?:contribution|donation)\b"
+    r"|become a (?:member|supporter|patron)\b)"
+    r"|\bwe need your (?:financial )?support\b|\bsupport\b.{0,80}\bfrom as little as\b",
+    re.I,
+)
+_QUOTED = re.compile(r"[\"“”«»„]")
 # Naming a newsletter or a mailing list is only a prompt on a line that is not prose: a news
 # story about a newsletter business says "newsletters" in every paragraph.
 _MENTION = re.compile(r"\b(?:newsletters?|mailing list|e-?mail alerts?|breaking news alerts?)\b", re.I)
@@ -143,6 +155,8 @@ def _judge(text: str, feat: Features) -> tuple[str, tuple[int, int] | None] | No
         # A banner that opens by announcing cookies is one however long its legalese runs.
         return "banner", None
     if feat.words <= MAX_APPEAL_WORDS and _APPEAL.match(text):
+        return "newsletter", None
+    if feat.words <= MAX_PROMPT_WORDS and _DONATION.search(text) and not _QUOTED.search(text):
         return "newsletter", None
     if feat.words > MAX_PROMPT_WORDS:
         glued = _GLUED_BANNER.search(text)
