@@ -149,8 +149,39 @@ _GLUED_AGENCY = re.compile(
 )
 
 
+# A scraper that prints each text node on its own line leaves a caption's label alone above the
+# caption ("Image caption" / "Assange gestures ...") and a credit's label above the credit
+# ("Image copyright" / "EPA"). The label names the line under it. A bare "Caption" is a
+# gallery's button more often than a label.
+_CAPTION_LABEL = re.compile(r"^(?:image|media|photo|picture|video) caption\s*:?$|^(?:caption|bildunterschrift|légende)\s*:?$", re.I)
+_CREDIT_LABEL = re.compile(r"^(?:image|photo|picture) (?:copyright|source|credit)s?\s*:?$", re.I)
+_NAMING_LABEL = re.compile(r"^(?:image|media|photo|picture|video) ", re.I)
+MAX_LABELLED_CREDIT_WORDS = 8
+
+
 def detect(doc: Document) -> Iterator[Verdict]:
-    return each_line(doc, _judge)
+    yield from each_line(doc, _judge)
+    yield from _labelled(doc)
+
+
+def _labelled(doc: Document) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    for i, block in enumerate(blocks):
+        if feats[i].words > 3:
+            continue
+        text = block.text
+        if _CAPTION_LABEL.match(text):
+            yield Verdict(i, "caption")
+            below = i + 1
+            if below < len(blocks) and _NAMING_LABEL.match(text) and feats[below].words <= MAX_CAPTION_WORDS and not (
+                    _CAPTION_LABEL.match(blocks[below].text) or _CREDIT_LABEL.match(blocks[below].text)):
+                yield Verdict(below, "caption", meta=(("caption", blocks[below].text),))
+        elif _CREDIT_LABEL.match(text):
+            yield Verdict(i, "credit")
+            below = i + 1
+            if below < len(blocks) and feats[below].words <= MAX_LABELLED_CREDIT_WORDS and not feats[below].ends_sentence and not (
+                    _CAPTION_LABEL.match(blocks[below].text) or _CREDIT_LABEL.match(blocks[below].text)):
+                yield Verdict(below, "credit")
 
 
 def _judge(text: str, feat: Features) -> Iterator[Verdict]:
