@@ -224,6 +224,7 @@ _AGE = re.compile(
     re.I,
 )
 
+
 def is_age(text: str) -> bool:
     """Whether `text` is a post's age ("3 hours ago"), maybe with its author or a label before it."""
     return len(text) <= 80 and bool(_AGE.match(text))

@@ -355,6 +355,7 @@ DATED_REACH = 3
 MAX_STAMP_WORDS = 8
 MAX_DATED_SUMMARY_WORDS = 120  # a story's opening paragraph
 _CLOCK = re.compile(r"\d[:.]\d\d")
+_AGED, _DATED = "age", "date"
 
 
 def _dated_runs(doc: Document) -> Iterator[Verdict]:
@@ -369,9 +370,6 @@ def _dated_runs(doc: Document) -> Iterator[Verdict]:
             if end - start >= MIN_DATED_RUN:
                 first, last = entries(run[start:end], feats)
                 yield from (Verdict(i, "related", score=0.9) for i in range(first, last + 1))
-
-
-_AGED, _DATED = "age", "date"
 
 
 def _stamp(text: str, feat: Features) -> str | None:
