@@ -260,6 +260,9 @@ _GOES_ON = frozenset(".,;:!?)]}’”%")  # a line opening on one of these goes 
 _ENDS_SENTENCE = frozenset(".!?:;…\"”’)")  # a line closing on one of these is finished
 _OPENS = frozenset("“‘([{«")  # a line closing on one of these is not
 _LINE_ENDS = ("\n", "\r", "")
+# A text node may open on the page's &nbsp; ("... protest jibe" / "&nbsp;[INSIGHT]"). One that
+# ends on it is often a list item padded by its template, so only the opening one counts.
+_OPENING_SPACE = (" ", "\u00a0")
 
 
 def _continues(previous: tuple[int, int, str], line: tuple[int, int, str], source: str) -> bool:
@@ -275,7 +278,7 @@ def _continues(previous: tuple[int, int, str], line: tuple[int, int, str], sourc
     # ends its cells in many and indents its lines.
     end, start = previous[1], line[0]
     spaced = (source[end:end + 1] == " " and source[end + 1:end + 2] in _LINE_ENDS
-              or source[start - 1:start] == " " and source[max(0, start - 2):start - 1] in _LINE_ENDS)
+              or source[start - 1:start] in _OPENING_SPACE and source[max(0, start - 2):start - 1] in _LINE_ENDS)
     return spaced and (text[0].islower() or above.rsplit(None, 1)[-1].islower())
 
 

@@ -66,3 +66,14 @@ def test_a_link_inside_quotation_marks_stays_in_its_sentence():
     assert [b.text for b in segment(text)] == [
         "Jessie Buckley performs it at the end of “Wild Rose” — easily the year’s best song."
     ]
+
+
+def test_a_text_node_opening_on_the_pages_nbsp_goes_on_the_line_above():
+    text = "Scooter Braun\n\u00a0is allegedly unhappy with the way his partner has handled the schism.\n"
+    assert [b.text for b in segment(text)] == [
+        "Scooter Braun is allegedly unhappy with the way his partner has handled the schism."]
+
+
+def test_list_items_padded_with_a_closing_nbsp_stay_apart():
+    text = "Poland (Group G): fourth appearance\u00a0\nFrance (Group H): tenth appearance\u00a0\n"
+    assert len(segment(text)) == 2

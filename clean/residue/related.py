@@ -63,7 +63,7 @@ MAX_POINTER_WORDS = 30
 # paragraphs; a tag that dates or corrects a story, or names a file's format, is not one of these.
 _TAGGED_TEASER = re.compile(
     r"\S\s+\[(?!(?:UPDATED?|CORRECTED|CORRECTION|EDITED|PDF|DOC|SIC|NSFW)\])(?:[A-Z]{3,12}|Video|Videos|Photos?|Gallery|Audio|"
-    r"Podcast|Watch|Listen|Quiz|Poll)\]$"
+    r"Podcast|Watch|Listen|Quiz|Poll)\]\s*\|?$"
 )
 MIN_TEASER_WORDS, MAX_TEASER_WORDS = 4, 80
 # A teaser's summary cut off mid-sentence by its link: "... have even died due to Read more".
