@@ -61,6 +61,7 @@ MAX_POINTER_WORDS = 30
 # A headline closed by a bracketed tag: "Plague fears: holidaymakers die after eating marmot
 # [INSIGHT]", "... power station [Video]". Sites tag the teasers they link, not their own
 # paragraphs; a tag that dates or corrects a story, or names a file's format, is not one of these.
+# A list may close each tag with a separator ("... jibe [INSIGHT]|").
 _TAGGED_TEASER = re.compile(
     r"\S\s+\[(?!(?:UPDATED?|CORRECTED|CORRECTION|EDITED|PDF|DOC|SIC|NSFW)\])(?:[A-Z]{3,12}|Video|Videos|Photos?|Gallery|Audio|"
     r"Podcast|Watch|Listen|Quiz|Poll)\]\s*\|?$"
