@@ -27,6 +27,10 @@ _STARTS_ITEM = re.compile(r"\s*(?:[*\-+•#>|]|\d{1,3}[.)]\s|!\[|\[!)")
 
 
 def normalise(line: str) -> str:
+    stripped = line.strip()
+    # Most lines are printable ASCII with single spaces: already what folding would make them.
+    if stripped.isascii() and stripped.isprintable() and "  " not in stripped:
+        return stripped
     if not line.isascii():
         line = _INVISIBLE_RE.sub("", line)
     return _ODD_SPACE.sub(" ", line).strip()

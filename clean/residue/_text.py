@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -23,16 +24,21 @@ def phrases(*items: str) -> frozenset[str]:
 
 class Hinted:
     """A search pattern tried on nearly every line and matching few, behind a cheap test: every
-    match holds one of `hints` (the pattern's ignore-case literals), so a line holding none is
-    not searched. ASCII text lowercases exactly as ignore-case matching folds it; other text is
+    match holds one of `hints` (literals of the pattern), so a line holding none is not searched.
+
+    A case-sensitive pattern's hints are looked for as they are written. For an ignore-case
+    pattern, ASCII text lowercases exactly as ignore-case matching folds it; other text is
     tested with the hints as an ignore-case pattern, which folds the same way the pattern does."""
 
     def __init__(self, pattern: re.Pattern, hints: tuple[str, ...]):
         self.pattern = pattern
-        self.hints = tuple(h.lower() for h in hints)
+        self.ignore_case = bool(pattern.flags & re.I)
+        self.hints = tuple(h.lower() for h in hints) if self.ignore_case else tuple(hints)
         self._hint = re.compile("|".join(map(re.escape, hints)), re.I)
 
     def may_match(self, text: str) -> bool:
+        if not self.ignore_case:
+            return any(hint in text for hint in self.hints)
         if text.isascii():
             lowered = text.lower()
             return any(hint in lowered for hint in self.hints)
@@ -40,3 +46,6 @@ class Hinted:
 
     def search(self, text: str) -> re.Match | None:
         return self.pattern.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        return self.pattern.finditer(text) if self.may_match(text) else iter(())

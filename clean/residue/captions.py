@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from ..article import Verdict
 from ..document import Document, Features
 from ._lines import LINE, each_line
+from ._text import Hinted
 
 REASONS = ("caption", "credit")
 
@@ -34,10 +35,19 @@ _CLOSING_CREDIT = re.compile(
     # "... in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid"
     r"|\s(?:REUTERS|AFP|EPA(?:-EFE)?|AP Photo)\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
 )
+_CLOSING_CREDIT_HINTED = Hinted(_CLOSING_CREDIT, (")", "/"))
 # A caption whose credit is the agency's bare name after its last sentence: "The logo is
 # displayed outside an office in New York. Reuters", "A stock image of ... the drug. Getty".
 # Running text does not close a paragraph on a news agency's name standing alone.
 _BARE_CREDIT = re.compile(r"(?<=[.!?”\"])\s*(?:" + _AGENCY + r"|REUTERS|Statista)\s*$")
+
+
+def _bare_credit(text: str) -> bool:
+    # Every name the pattern ends on ends in a letter: a line ending otherwise (most prose ends
+    # on a full stop) is not searched from every position for an ending it cannot have.
+    return text.rstrip()[-1:].isalpha() and _BARE_CREDIT.search(text) is not None
+
+
 MAX_CAPTION_WORDS = 80
 # A caption closed by its credit may describe a whole diagram; a page flattened into one
 # paragraph that happens to end on a credit is longer still.
@@ -107,6 +117,9 @@ _TRAILING_CREDIT = re.compile(
     # "The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)": institutions, slashed.
     r"|(?<=[.!?”\"])\s*\(\s?(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}){1,4}\s?\)\s*$"
 )
+_TRAILING_CREDIT_HINTED = Hinted(_TRAILING_CREDIT, (
+    "Credit", "Photo", "Image", "Foto", "Bild", "Crédit", "Picture", "Video", "©", "/",
+))
 _CREDIT_LINE = re.compile(
     r"^(?:\(?\s*(?:image|photo|picture|video|foto|bild|photograph|illustration)s?\s*"
     r"(?:credit|copyright|courtesy|source|by|:|/)\b.{0,100}"
@@ -131,10 +144,12 @@ _GLUED = re.compile(
     r"(?:[A-Z][\w.&'/-]*(?:\s+(?!(?:Image|Media|Photo|Video)\s+caption)(?:[A-Z][\w.&'/-]*|of|de|via)){0,3}|\w+))"
     r"|(?P<caption>(?:Image|Media|Photo|Video) caption:?\s+(?P<text>[^.!?]{1,250}(?:[.!?](?=\s|$))?))"
 )
+_GLUED_HINTED = Hinted(_GLUED, (" caption", "Image ", "Photo ", "Picture "))
 _GLUED_ABOVE = re.compile(
     r"(?P<caption>(?:Above|Pictured|Top|Below):\s+(?P<text>[^.!?]{1,250}?[.!?]?))\s*"
     r"(?P<credit>(?:Image|Photo) Credit:\s*[^.!?]{1,60}?)(?=\s+[A-Z(\"“]|$)"
 )
+_GLUED_ABOVE_HINTED = Hinted(_GLUED_ABOVE, ("Credit:",))
 
 
 # A photographer's credit glued into running text, named by its slashes: "Sakib Ali/Hindustan
@@ -147,6 +162,7 @@ _GLUED_AGENCY = re.compile(
     r"(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Shutterstock|Bloomberg|NurPhoto|SOPA Images|"
     r"Xinhua|Anadolu(?: Agency)?|picture alliance))\b(?!/)"
 )
+_GLUED_AGENCY_HINTED = Hinted(_GLUED_AGENCY, ("/",))
 
 
 # A scraper that prints each text node on its own line leaves a caption's label alone above the
@@ -192,18 +208,18 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     if glued:
         yield from glued
         return
-    if _CLOSING_CREDIT.search(text) or _CAPTION_MARK.match(text) or (
-        feat.chars <= MAX_CREDITED_CAPTION_CHARS and _TRAILING_CREDIT.search(text)
-    ) or (feat.words <= MAX_CAPTION_WORDS and (_BARE_CREDIT.search(text) or _PHOTO_FORMULA.match(text)
+    if _CLOSING_CREDIT_HINTED.search(text) or _CAPTION_MARK.match(text) or (
+        feat.chars <= MAX_CREDITED_CAPTION_CHARS and _TRAILING_CREDIT_HINTED.search(text)
+    ) or (feat.words <= MAX_CAPTION_WORDS and (_bare_credit(text) or _PHOTO_FORMULA.match(text)
                                                   or _scene(text))):
         yield Verdict(LINE, "caption", meta=(("caption", _caption_text(text)),))
         return
-    for m in _GLUED_AGENCY.finditer(text):
+    for m in _GLUED_AGENCY_HINTED.finditer(text):
         yield Verdict(LINE, "credit", span=m.span("credit"))
 
 
 def _glued(i: int, text: str) -> Iterator[Verdict]:
-    for pattern in (_GLUED_ABOVE, _GLUED):
+    for pattern in (_GLUED_ABOVE_HINTED, _GLUED_HINTED):
         found = False
         for m in pattern.finditer(text):
             found = True

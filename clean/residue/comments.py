@@ -11,6 +11,7 @@ from itertools import accumulate
 from ..article import Verdict
 from ..document import Document
 from ._lines import entries, judged_lines, runs
+from ._text import Hinted
 from .metadata import is_age, is_date
 
 REASONS = ("comments",)
@@ -28,14 +29,14 @@ _HEADER = re.compile(
     re.I,
 )
 # A note on how comments are moderated stands alone (it may close the page with no thread below).
-_MODERATION = re.compile(
+_MODERATION = Hinted(re.compile(
     r"\b(?:comments? (?:are|is|will be|may be|must be|subject to)\b.{0,60}\bmoderat(?:ed|ion)\b"
     r"|all comments\b.{0,60}\b(?:moderated|reviewed|approved)\b"
     r"|\bmoderat(?:e|es|ing)\s+(?:all\s+|the\s+|reader\s+)?comments\b"
     r"|coment[aá]rios?\b.{0,160}\bmoderad(?:or|os|as)\b|commentaires?\b.{0,160}\bmodér"
     r"|kommentare?\b.{0,160}\bmoderiert|commenti\b.{0,160}\bmoderat)",
     re.I,
-)
+), ("moder", "modér", "all comments"))
 MAX_NOTE_WORDS = 40
 # "0 Comments" is the count beside a byline: no thread follows it, whatever does.
 _NO_THREAD = re.compile(r"^0+\s")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..article import Verdict
 from ..document import Document, Features
 from ._lines import LINE, each_line
-from ._text import key, phrases
+from ._text import Hinted, key, phrases
 
 REASONS = ("player",)
 
@@ -30,6 +30,7 @@ _GLUED = re.compile(
     r"|Video Player is loading\.?(?:\s*Play Video)?",
     re.I,
 )
+_GLUED_HINTED = Hinted(_GLUED, ("video player", "playback", "does not support"))
 # "0:00", "Loaded: 0%", "Progress: 0%", "Duration 2:31", "1:32 / 4:05"
 _TIMECODE = re.compile(
     r"^(?:(?:current time|duration|remaining time|loaded|progress|time)\s*:?\s*)?"
@@ -46,5 +47,5 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     if feat.chars <= 80 and (key(text) in LINES or _TIMECODE.match(text)):
         yield Verdict(LINE, "player")
         return
-    for m in _GLUED.finditer(text):
+    for m in _GLUED_HINTED.finditer(text):
         yield Verdict(LINE, "player", span=m.span())

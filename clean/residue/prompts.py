@@ -63,14 +63,14 @@ MAX_APPEAL_WORDS = 120
 # A call for the reader's money: "Support Snopes so we continue to pursue the facts", "Support
 # The Guardian from as little as $1", "Donate now", "Become a member", "We need your financial
 # support." A story about a fundraiser quotes such words, so a quotation mark rules the line out.
-_DONATION = re.compile(
+_DONATION = Hinted(re.compile(
     r"^(?:please\s+)?(?:support (?-i:us|Us|(?:the |The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})"
     r"(?:\s+(?:so|to|today|now|from|with|by|and)\b|\s*[.!]?$)"
     r"|donate (?:now|today|here)\b|make a (?:one-time |monthly |recurring |tax-deductible )?(?:contribution|donation)\b"
     r"|become a (?:member|supporter|patron)\b)"
     r"|\bwe need your (?:financial )?support\b|\bsupport\b.{0,80}\bfrom as little as\b",
     re.I,
-)
+), ("support", "donate", "contribution", "donation", "become a"))
 _QUOTED = re.compile(r"[\"“”«»„]")
 # Naming a newsletter or a mailing list is only a prompt on a line that is not prose: a news
 # story about a newsletter business says "newsletters" in every paragraph.
@@ -78,7 +78,7 @@ _MENTION = re.compile(r"\b(?:newsletters?|mailing list|e-?mail alerts?|breaking 
 # "Subscribe to WIRED and stay smart with ...": a call to subscribe to a named publication.
 _SUBSCRIBE_TO = re.compile(r"^(?:Subscribe|SUBSCRIBE) to (?:[A-Z]|the [A-Z])")
 _BARE_CALL = re.compile(r"^(?:subscribe|sign up|register|join now|get the newsletter|abonnieren|s'abonner|suscribirse)\b", re.I)
-_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_COOKIE = Hinted(re.compile(r"\bcookies?\b", re.I), ("cookie",))
 # The buttons of a cookie banner, left on lines of their own next to it.
 COOKIE_BUTTONS = phrases(
     "accept", "accept all", "accept cookies", "accept all cookies", "allow all", "allow cookies", "agree",
@@ -112,12 +112,12 @@ BUTTON_REACH = 3
 
 
 # An affiliate disclosure: the page is paid for what the reader buys.
-_AFFILIATE = re.compile(
+_AFFILIATE = Hinted(re.compile(
     r"\b(?:may (?:earn|receive|get) (?:a )?(?:small )?(?:commission|share of (?:the )?sales?)|"
     r"affiliate (?:links?|partnerships?|commissions?)|prices (?:are )?subject to change|"
     r"(?:earns?|receives?) (?:a )?commission)\b",
     re.I,
-)
+), ("commission", "affiliate", "subject to change", "share of"))
 
 
 def detect(doc: Document) -> Iterator[Verdict]:

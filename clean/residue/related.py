@@ -290,7 +290,9 @@ CUT_REACH = 4  # blocks from one summary to the next
 
 
 def _cut_summary_runs(doc: Document) -> Iterator[Verdict]:
-    cut = judged_lines(doc, lambda text, feat: feat.words >= MIN_CUT_SUMMARY_WORDS and bool(_CUT_SUMMARY.search(text)))
+    # A block is one line: an ellipsis it ends on is the one the pattern looks for at `$`.
+    cut = judged_lines(doc, lambda text, feat: feat.words >= MIN_CUT_SUMMARY_WORDS and text.endswith(("…", "..."))
+                       and bool(_CUT_SUMMARY.search(text)))
     for run in runs(cut, CUT_REACH, doc.feats):
         if len(run) >= MIN_CUT_RUN:
             yield from (Verdict(j, "related", score=0.9) for j in range(run[0], run[-1] + 1))

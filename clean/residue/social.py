@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..article import Verdict
 from ..document import Document, Features
 from ._lines import LINE, each_line
-from ._text import key
+from ._text import Hinted, key
 
 REASONS = ("share",)
 
@@ -40,7 +40,7 @@ _SHARE_PROMPT = re.compile(
 
 # A call to follow the author or the site closing a bio or the story: "... is out now. Follow
 # him on Twitter @x. Follow us on Twitter @y or Facebook." Only at the end of the text.
-_FOLLOW_INSIDE = re.compile(r"\bfollow (?:him|her|them|us|me)\s+(?:on|@)", re.I)
+_FOLLOW_INSIDE = Hinted(re.compile(r"\bfollow (?:him|her|them|us|me)\s+(?:on|@)", re.I), ("follow ",))
 MAX_FOLLOW_TAIL_WORDS = 60
 
 _NEW_WINDOW = re.compile(r"\s*\(opens in (?:a )?new (?:window|tab)\)\s*$", re.I)
