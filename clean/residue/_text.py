@@ -22,13 +22,21 @@ def phrases(*items: str) -> frozenset[str]:
     return frozenset(key(i) for i in items)
 
 
+# Letters that ignore-case matching takes for a Latin letter and `str.lower` does not: dotted
+# capital I (lowered to two characters), dotless i, long s and the Kelvin sign.
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 class Hinted:
     """A search pattern tried on nearly every line and matching few, behind a cheap test: every
     match holds one of `hints` (literals of the pattern), so a line holding none is not searched.
 
     A case-sensitive pattern's hints are looked for as they are written. For an ignore-case
-    pattern, ASCII text lowercases exactly as ignore-case matching folds it; other text is
-    tested with the hints as an ignore-case pattern, which folds the same way the pattern does."""
+    pattern, they are looked for in the lower-cased line: `str.lower` folds every letter the
+    way ignore-case matching does, but for the few in `_FOLDS_APART`, so a line holding one of
+    those is tested with the hints as an ignore-case pattern instead. Hints are written in
+    Latin letters, which is what makes those few the only ones.
+    """
 
     def __init__(self, pattern: re.Pattern, hints: tuple[str, ...]):
         self.pattern = pattern
@@ -39,10 +47,10 @@ class Hinted:
     def may_match(self, text: str) -> bool:
         if not self.ignore_case:
             return any(hint in text for hint in self.hints)
-        if text.isascii():
-            lowered = text.lower()
-            return any(hint in lowered for hint in self.hints)
-        return self._hint.search(text) is not None
+        lowered = text.lower()
+        if any(hint in lowered for hint in self.hints):
+            return True
+        return not text.isascii() and _FOLDS_APART.search(text) is not None and self._hint.search(text) is not None
 
     def search(self, text: str) -> re.Match | None:
         return self.pattern.search(text) if self.may_match(text) else None

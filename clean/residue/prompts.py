@@ -39,7 +39,7 @@ _PITCH = re.compile(
 )
 # Every pitch above holds one of these, in any case.
 _PITCH_HINTED = Hinted(_PITCH, (
-    "newsletter", "inbox", "subscri", "sign up", "already a", "become a", "journalism", "unlimited", "log in",
+    "newsletter", "inbox", "subscri", "sign up", "already a", "become a", "support", "unlimited", "log in",
     "free trial", "abonnieren", "abonnez", "suscr", "assine", "if you", "delivered", "follow @",
     "here to", "news alerts", "tell us",
 ))

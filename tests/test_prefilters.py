@@ -1,0 +1,106 @@
+"""The cheap tests that spare a line a full regex search never spare one the search would match.
+
+Each prefilter is checked against the search it guards on every line of the fixtures and the
+bench renderings,
+as written and with its case changed (ignore-case patterns fold case; their gates must too),
+and on generated text for the characters that fold unlike `str.lower`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clean import segment
+from clean.residue import _text, captions, comments, footer, player, prompts, related, social
+
+INPUTS = Path(__file__).parent.parent / "bench" / "zyte-dev" / "inputs"
+CASES = Path(__file__).parent / "fixtures" / "cases"
+HINTED = {
+    f"{module.__name__.rsplit('.', 1)[1]}.{name}": value
+    for module in (captions, comments, footer, player, prompts, related, social)
+    for name, value in vars(module).items()
+    if isinstance(value, _text.Hinted)
+}
+
+
+@pytest.fixture(scope="module")
+def lines() -> list[str]:
+    texts = [case["input"] for path in sorted(CASES.glob("*.json")) for case in json.loads(path.read_text("utf-8"))]
+    for path in sorted(INPUTS.glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            texts += [json.loads(record)["text"] for record in f]
+    seen = {block.text for text in texts for block in segment.segment(text)}
+    variants = {v for text in seen for v in (text, text.upper(), text.swapcase())}
+    return sorted(variants)
+
+
+def test_there_are_gates_to_check():
+    assert len(HINTED) >= 10
+
+
+@pytest.mark.parametrize("name", sorted(HINTED))
+def test_a_hint_gate_never_hides_a_match(name, lines):
+    hinted = HINTED[name]
+    matched = [text for text in lines if hinted.pattern.search(text)]
+    assert matched, f"{name}: no line of the bench matches, so the gate is not checked"
+    hidden = [text for text in matched if not hinted.may_match(text)]
+    assert not hidden, f"{name} gate hides {len(hidden)} matches, e.g. {hidden[0][:200]!r}"
+
+
+def test_bare_credit_gate_agrees_with_its_pattern(lines):
+    found = [text for text in lines if captions._BARE_CREDIT.search(text)]
+    assert found
+    assert all(captions._bare_credit(text) for text in found)
+
+
+def test_cut_summary_gate_agrees_with_its_pattern(lines):
+    for text in lines:
+        if related._CUT_SUMMARY.search(text):
+            assert text.endswith(("…", "..."))
+
+
+def test_markdown_gate_agrees_with_its_pattern(lines):
+    for text in lines:
+        if segment._MD_SIGNS.search(text):
+            assert "*" in text or "](" in text or text[:1] == "#"
+
+
+@pytest.mark.parametrize("letter, word", [
+    ("\u0130", "V\u0130DEO PLAYER CLOSE"),  # dotted capital I: lower() makes it two characters
+    ("\u0131", "v\u0131deo player close"),  # dotless i
+    ("\u017f", "Media playback i\u017f unsupported on your device"),  # long s
+])
+def test_letters_that_fold_unlike_lower_still_reach_the_pattern(letter, word):
+    hinted = player._GLUED_HINTED
+    assert letter not in word.lower() or letter in "\u0131\u017f"
+    assert hinted.pattern.search(word), "the regex engine folds the letter to its Latin one"
+    assert hinted.may_match(word)
+
+
+_FOLDING = st.sampled_from(["video", "VIDEO", "V\u0130DEO", "v\u0131deo", "player", "PLAYER", "playback",
+                            "i\u017f", "does not support", "DOES NOT SUPPORT", "Media", "é", "’", " ", "Close"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FOLDING, max_size=8).map(" ".join))
+def test_an_ignore_case_gate_never_hides_a_match(text):
+    for hinted in (player._GLUED_HINTED, prompts._DONATION, footer._HINTED):
+        if hinted.pattern.search(text):
+            assert hinted.may_match(text)
+
+
+_SPACES = "  \t\u00a0\u2003\u3000\u200b\ufeff\u00ad\x0b\x1c"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab.-’é") + list(_SPACES)), max_size=30))
+def test_normalise_takes_its_shortcut_only_where_folding_changes_nothing(line):
+    folded = line if line.isascii() else segment._INVISIBLE_RE.sub("", line)
+    assert segment.normalise(line) == segment._ODD_SPACE.sub(" ", folded).strip()
