@@ -79,6 +79,10 @@ class Document:
     blocks: tuple[Block, ...]
     lang: str | None
     feats: tuple[Features, ...]
+    # A page repeats its furniture ("Share", "Reply", a byline per teaser): its distinct lines
+    # with their features, and for each block, which of them it is.
+    lines: tuple[tuple[str, Features], ...]
+    line_of: tuple[int, ...]
 
     @cached_property
     def prose_chars(self) -> int:
@@ -93,14 +97,15 @@ def build(text: str, newline_token: str | None = None, lang: str | None = None) 
     if lang is None:
         lang = language.detect(" ".join(b.text for b in blocks[:400]))
     stop = language.stopwords(lang)
-    # A page repeats its furniture ("Share", "Reply", a byline per teaser): each distinct line
-    # is measured once.
-    measured: dict[str, Features] = {}
-    feats = []
+    # Each distinct line is measured once.
+    seen: dict[str, int] = {}
+    lines: list[tuple[str, Features]] = []
+    line_of = []
     for b in blocks:
-        f = measured.get(b.text)
-        if f is None:
-            f = measured[b.text] = features(b.text, stop)
-        feats.append(f)
-    feats = tuple(feats)
-    return Document(text, blocks, lang, feats)
+        k = seen.get(b.text)
+        if k is None:
+            k = seen[b.text] = len(lines)
+            lines.append((b.text, features(b.text, stop)))
+        line_of.append(k)
+    feats = tuple(lines[k][1] for k in line_of)
+    return Document(text, blocks, lang, feats, tuple(lines), tuple(line_of))

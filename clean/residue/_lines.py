@@ -28,14 +28,8 @@ def each_line(doc: Document, judge: Judge) -> Iterator[Verdict]:
 def judged_lines(doc: Document, judge: Callable[[str, Features], object]) -> list:
     """`judge(text, features)` for every block, computed once per distinct line: for detectors
     whose verdict also depends on the block's neighbours, the part that does not."""
-    judged: dict[str, object] = {}
-    out = []
-    for block, feat in zip(doc.blocks, doc.feats):
-        text = block.text
-        if text not in judged:
-            judged[text] = judge(text, feat)
-        out.append(judged[text])
-    return out
+    judged = [judge(text, feat) for text, feat in doc.lines]
+    return list(map(judged.__getitem__, doc.line_of))
 
 
 def runs(marked: list, reach: int, feats=None) -> Iterator[list[int]]:
