@@ -36,3 +36,7 @@ def test_floor_writes_the_records_back(tmp_path):
     assert result["seconds"] >= 0 and result["cpu"] >= 0
     assert [json.loads(x) for x in out.read_text().splitlines()] == \
         [json.loads(x) for x in corpus.read_text().splitlines()]
+
+
+def test_import_time_is_read_from_pythons_import_timer():
+    assert 0 < speed.import_ms(runs=1) < 10_000

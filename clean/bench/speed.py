@@ -35,6 +35,7 @@ TARGETS = {  # ratio name -> (the target it must reach, what it compares)
     "workers": (1.8, "clean -jN docs/s / clean -j1 docs/s"),
 }
 RSS_LIMIT_MB = 200
+IMPORT_LIMIT_MS = 150
 
 
 def add_arguments(parser) -> None:
@@ -107,6 +108,9 @@ def command(args) -> int:
         runs["trafilatura (HTML)"] = measure("trafilatura (HTML)", _child("trafilatura", html_list, work / "out-traf.jsonl"),
                                              len(pages), html_mb)
         report(runs, workers, same)
+        imported = import_ms()
+        print(f"import clean: {imported:.0f} ms (median of {IMPORT_RUNS} fresh interpreters, -X importtime); "
+              f"< {IMPORT_LIMIT_MS} ms: {'yes' if imported < IMPORT_LIMIT_MS else 'NO'}")
         rss = []
         if args.rss_mb:
             stream = work / "pages.jsonl"
@@ -116,7 +120,7 @@ def command(args) -> int:
             report_rss(rss)
         if args.json_out:
             args.json_out.write_text(json.dumps({
-                "workers": workers, "identical_output": same,
+                "workers": workers, "identical_output": same, "import_ms": imported,
                 "runs": {k: {**vars(v), "docs_per_s": v.docs_per_s, "mb_per_s": v.mb_per_s} for k, v in runs.items()},
                 "rss": [vars(r) for r in rss]}, indent=2), encoding="utf-8")
     return 0
@@ -317,6 +321,22 @@ def measure_stream(name: str, records: Path, megabytes: float, workers: int) -> 
     if code != 0:
         raise SystemExit(f"{name} failed ({code})")
     return Run(name, docs, written / 1e6, seconds, cpu, rss, peak_tree)
+
+
+IMPORT_RUNS = 9
+
+
+def import_ms(runs: int = IMPORT_RUNS) -> float:
+    """What `import clean` costs a fresh interpreter, in milliseconds: the cumulative time
+    Python's own import timer gives the package, the median of several starts."""
+    times = []
+    for _ in range(runs):
+        err = subprocess.run([sys.executable, "-X", "importtime", "-c", "import clean"],
+                             capture_output=True, text=True, check=True).stderr
+        # The line of the package itself: "import time: self [us] | cumulative | clean".
+        row = next(line for line in err.splitlines() if line.split("|")[-1].strip() == "clean")
+        times.append(int(row.split("|")[1]) / 1000)
+    return sorted(times)[len(times) // 2]
 
 
 def _same_file(a: Path, b: Path) -> bool:

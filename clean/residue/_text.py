@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -42,7 +42,11 @@ class Hinted:
         self.pattern = pattern
         self.ignore_case = bool(pattern.flags & re.I)
         self.hints = tuple(h.lower() for h in hints) if self.ignore_case else tuple(hints)
-        self._hint = re.compile("|".join(map(re.escape, hints)), re.I)
+
+    @cached_property
+    def _hint(self) -> re.Pattern:
+        # Compiled on first need, which few lines have: compiling costs import time.
+        return re.compile("|".join(map(re.escape, self.hints)), re.I)
 
     def may_match(self, text: str) -> bool:
         if not self.ignore_case:
