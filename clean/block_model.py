@@ -12,12 +12,10 @@ Python, so nothing heavy is imported.
 
 from __future__ import annotations
 
-import json
 import math
 import operator
 import re
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate
 
 from . import language
@@ -39,6 +37,10 @@ FEATURES = (
 
 @lru_cache(maxsize=1)
 def weights() -> dict:
+    # Loaded on first use, not on import: importlib.resources pulls in tempfile and shutil.
+    import json
+    from importlib import resources
+
     path = resources.files("clean") / "data" / "block_model.json"
     return json.loads(path.read_text(encoding="utf-8"))
 

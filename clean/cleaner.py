@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from . import document
 from .article import Article, Removal
 from .decide import OPT_IN, SURE, decide
-from .profile import source_of
 from .residue import DETECTORS, FAMILIES, PRIORITY
 from .residue import site
 
@@ -73,6 +72,8 @@ class Cleaner:
         """`source` names where the text comes from (its URL or host), for the profile."""
         detectors = DETECTORS
         if self.profile is not None:
+            from .profile import source_of  # loaded by those who use profiles, not on import
+
             detectors = DETECTORS + (site.detector(self.profile, source_of(source)),)
         if self.doc_sep and self.doc_sep in text:
             return self._clean_stories(text, detectors)

@@ -11,7 +11,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import chain
-from statistics import median
 
 from .article import Block
 
@@ -356,7 +355,3 @@ def to_source_ranges(block: Block, source: str, ranges: list[tuple[int, int]]) -
     positions.append(block.end)
     return [(positions[start], (positions[end - 1] + 1 if end > start else positions[start]))
             for start, end in ranges]
-
-
-def median_length(blocks: list[Block]) -> float:
-    return median(len(b.text) for b in blocks) if blocks else 0.0

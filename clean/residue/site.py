@@ -8,10 +8,13 @@ function of its inputs.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from ..article import Verdict
 from ..document import Document
-from ..profile import Profile
+
+if TYPE_CHECKING:  # the profile module loads with the first profile, not with the cleaner
+    from ..profile import Profile
 
 REASON = "site-boilerplate"
 REASONS = (REASON,)
