@@ -109,8 +109,8 @@ def command(args) -> int:
                                              len(pages), html_mb)
         report(runs, workers, same)
         imported = import_ms()
-        print(f"import clean: {imported:.0f} ms (median of {IMPORT_RUNS} fresh interpreters, -X importtime); "
-              f"< {IMPORT_LIMIT_MS} ms: {'yes' if imported < IMPORT_LIMIT_MS else 'NO'}")
+        print(f"import clean: {imported:.0f} ms (median of {IMPORT_RUNS} fresh interpreters, -X importtime, "
+              f"bytecode compiled as installed); < {IMPORT_LIMIT_MS} ms: {'yes' if imported < IMPORT_LIMIT_MS else 'NO'}")
         rss = []
         if args.rss_mb:
             stream = work / "pages.jsonl"
@@ -328,14 +328,23 @@ IMPORT_RUNS = 9
 
 def import_ms(runs: int = IMPORT_RUNS) -> float:
     """What `import clean` costs a fresh interpreter, in milliseconds: the cumulative time
-    Python's own import timer gives the package, the median of several starts."""
-    times = []
-    for _ in range(runs):
-        err = subprocess.run([sys.executable, "-X", "importtime", "-c", "import clean"],
-                             capture_output=True, text=True, check=True).stderr
-        # The line of the package itself: "import time: self [us] | cumulative | clean".
-        row = next(line for line in err.splitlines() if line.split("|")[-1].strip() == "clean")
-        times.append(int(row.split("|")[1]) / 1000)
+    Python's own import timer gives the package, the median of several starts.
+
+    Timed as an installed package runs, with the bytecode of every module compiled already
+    (pip compiles it at install): one start fills a bytecode cache of its own, so the figure
+    holds whether or not PYTHONDONTWRITEBYTECODE is set or the install is writable.
+    """
+    with tempfile.TemporaryDirectory(prefix="clean-pycache-") as cache:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = cache
+        command = [sys.executable, "-X", "importtime", "-c", "import clean"]
+        subprocess.run(command, capture_output=True, check=True, env=env)
+        times = []
+        for _ in range(runs):
+            err = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stderr
+            # The line of the package itself: "import time: self [us] | cumulative | clean".
+            row = next(line for line in err.splitlines() if line.split("|")[-1].strip() == "clean")
+            times.append(int(row.split("|")[1]) / 1000)
     return sorted(times)[len(times) // 2]
 
 
