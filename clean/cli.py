@@ -26,7 +26,7 @@ from .article import Article
 from .records import JsonlJob, OverLimit, RecordError, clean_jsonl_line, clean_within_limits, removal_counts
 from .render import as_json, body_text, explain
 from .stats import Stats
-from .writers import Output
+from .writers import Output, OutputError
 
 EXIT_STRICT, EXIT_INPUT, EXIT_WORKER, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_PIPE = 1, 2, 3, 130, 143, 141
 DOCUMENT_SEPARATOR = "\f\n"  # between documents when several files are cleaned to plain text
@@ -122,11 +122,14 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
     started = time.monotonic()
     run_info = {"workers": 1}
     completed = False
-    sink = None
+    sink = stats_sink = None
     try:
+        # Every output path is checked (and a temporary file made beside it) before any input is
+        # read: a bad path fails at once, not after the run.
+        stats_sink = Output(stats_path) if stats_path else None
+        sink = Output(output)
         if html.mode:
             html.pages  # noqa: B018 -- fail now, not on the first page, when the html extra is missing
-        sink = Output(output)
         if warc:
             _run_warc(paths, html, text_key, sink.stream)
         elif jsonl:
@@ -144,7 +147,7 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
             _echo_err(stats.summary())
             if stats.html_fallbacks:
                 _echo_err(f"clean: {stats.html_fallbacks} HTML pages had no main text; their full text was cleaned")
-    except MissingExtra as e:
+    except (MissingExtra, OutputError) as e:
         _fail(f"clean: error: {e}", EXIT_INPUT)
     except InputError as e:
         _fail(f"clean: error: {e}", EXIT_INPUT)
@@ -166,14 +169,18 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
     finally:
         if sink is not None:
             sink.close()
-        if stats_path:
+        if stats_sink is not None:
             try:
-                stats.write(stats_path, completed=completed, workers=run_info["workers"],
-                            seconds=round(time.monotonic() - started, 3))
+                report = stats.to_json(completed=completed, workers=run_info["workers"],
+                                       seconds=round(time.monotonic() - started, 3))
+                stats_sink.stream.write(report.encode())
+                stats_sink.commit()
             except OSError as e:
                 _echo_err(f"clean: error: {stats_path}: {e.strerror or e}")
                 if completed:
                     sys.exit(EXIT_INPUT)
+            finally:
+                stats_sink.close()
 
 
 def _run_documents(paths, cleaner: Cleaner, fmt: str, show: bool, colour: bool, show_progress: bool, out,
