@@ -26,7 +26,7 @@ from .article import Article
 from .records import JsonlJob, OverLimit, RecordError, clean_jsonl_line, clean_within_limits, removal_counts
 from .render import as_json, body_text, explain
 from .stats import Stats
-from .writers import Output, OutputError
+from .writers import Output, OutputError, check_distinct
 
 EXIT_STRICT, EXIT_INPUT, EXIT_WORKER, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_PIPE = 1, 2, 3, 130, 143, 141
 DOCUMENT_SEPARATOR = "\f\n"  # between documents when several files are cleaned to plain text
@@ -40,7 +40,28 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
     return [name.strip() for v in values for name in v.split(",") if name.strip()]
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+class CleanCommand(click.Command):
+    """`clean`'s option parsing, with `--stats=FILE` read as `--stats-file FILE`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _stats_synonym(args))
+
+
+def _stats_synonym(args: list[str]) -> list[str]:
+    """`--stats=FILE` (the one spelling where FILE is plainly the flag's value) as `--stats-file FILE`;
+    `--stats FILE` stays the flag and a FILE to clean, as in ripgrep."""
+    out: list[str] = []
+    for n, arg in enumerate(args):
+        if arg == "--":
+            return out + args[n:]
+        if arg.startswith("--stats="):
+            out += ["--stats-file", arg[len("--stats="):]]
+        else:
+            out.append(arg)
+    return out
+
+
+@click.command(cls=CleanCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1, metavar="[FILE]...")
 @click.option("--jsonl", is_flag=True, help="Input is JSON lines; clean the text field of each record.")
 @click.option("--text-key", default="text", show_default=True, help="JSONL field holding the text.")
@@ -65,7 +86,9 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
               help="Write to FILE (compressed if it ends in .gz or .zst), complete or not at all.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress line on stderr: documents, MB, docs/s (default: when stderr is a terminal).")
-@click.option("--stats", "stats_path", metavar="FILE", help="Write the run's counters to FILE as JSON at the end.")
+@click.option("--stats", "stats_stderr", is_flag=True, help="Print the run's counters as JSON on stderr at the end.")
+@click.option("--stats-file", "stats_path", metavar="FILE",
+              help="Write the run's counters to FILE as JSON at the end (also --stats=FILE).")
 @click.option("--profile", "profile_path", metavar="PROFILE",
               help="Remove the lines a learned site profile names (`clean learn`) as site-boilerplate.")
 @click.option("--group-key", default="url", show_default=True,
@@ -92,7 +115,7 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
               help="Pass a document whose cleaning takes longer through unchanged, counted (0: no limit).")
 @click.version_option(package_name="clean")
 def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, keep, drop, lang, mode, color,
-         workers, output, progress, stats_path, profile_path, group_key, source_url,
+         workers, output, progress, stats_stderr, stats_path, profile_path, group_key, source_url,
          html_mode, html_key, warc, favor, include_comments, include_tables, target_lang, page_timeout,
          max_doc_size, doc_timeout):
     """Strip boilerplate residue from scraped article text.
@@ -101,6 +124,13 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
     stdout or to -o FILE. HTML pages, JSONL records carrying HTML and WARC files go through an HTML
     extractor first. `clean learn --help` tells how to learn a site profile from a corpus.
     """
+    paths = list(files) or ["-"]
+    try:
+        # No spelling of the command may write over one of its inputs: checked before anything is read.
+        check_distinct([("-o", output or "-"), ("--stats-file", stats_path)],
+                       paths + ([profile_path] if profile_path else []))
+    except OutputError as e:
+        _fail(f"clean: error: {e}", EXIT_INPUT)
     try:
         profile = _read_profile(profile_path) if profile_path else None
         cleaner = Cleaner(keep=_split_names(keep), drop=_split_names(drop), newline_token=newline_token,
@@ -116,7 +146,6 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
                      mode=True if warc else html_mode, key=html_key)
     colour = sys.stdout.isatty() if color is None and not output else bool(color)
     show_progress = sys.stderr.isatty() if progress is None else progress
-    paths = list(files) or ["-"]
     signal.signal(signal.SIGTERM, _terminate)
     stats = Stats()
     started = time.monotonic()
@@ -169,11 +198,13 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
     finally:
         if sink is not None:
             sink.close()
+        extra = {"completed": completed, "workers": run_info["workers"],
+                 "seconds": round(time.monotonic() - started, 3)}
+        if stats_stderr:
+            _echo_err(stats.to_json(indent=None, **extra).rstrip("\n"))
         if stats_sink is not None:
             try:
-                report = stats.to_json(completed=completed, workers=run_info["workers"],
-                                       seconds=round(time.monotonic() - started, 3))
-                stats_sink.stream.write(report.encode())
+                stats_sink.stream.write(stats.to_json(**extra).encode())
                 stats_sink.commit()
             except OSError as e:
                 _echo_err(f"clean: error: {stats_path}: {e.strerror or e}")

@@ -13,7 +13,7 @@ import click
 from . import profile as prof
 from .corpus import ReadStats, documents
 from .readers import InputError
-from .writers import Output, OutputError
+from .writers import Output, OutputError, check_distinct
 
 EXIT_INPUT = 2
 
@@ -89,6 +89,7 @@ def learn(inputs, output, merge, jsonl, text_key, group_key, newline_token, min_
     """
     sink = None
     try:
+        check_distinct([("-o", output)], inputs)  # never write a profile over what it is learned from
         sink = Output(output, compress=False)  # a profile compresses itself
         if merge:
             profiles = [read_profile(p) for p in inputs]

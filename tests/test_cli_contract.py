@@ -1,6 +1,7 @@
 """What the command promises around a run: it never harms what its output names, never
 overwrites an input, reads input for what it is, and refuses what does not apply."""
 
+import json
 import os
 import shutil
 import stat
@@ -126,9 +127,9 @@ def _fails_before_reading(*args) -> subprocess.CompletedProcess:
 
 
 def test_a_bad_stats_path_fails_before_any_input_is_read(tmp_path):
-    proc = _fails_before_reading("--jsonl", "--stats", tmp_path / "no" / "such" / "stats.json")
+    proc = _fails_before_reading("--jsonl", "--stats-file", tmp_path / "no" / "such" / "stats.json")
     assert proc.returncode == 2 and b"stats.json" in proc.stderr and b"Traceback" not in proc.stderr
-    proc = _fails_before_reading("--jsonl", "--stats", tmp_path)
+    proc = _fails_before_reading("--jsonl", f"--stats={tmp_path}")
     assert proc.returncode == 2 and b"Is a directory" in proc.stderr
 
 
@@ -149,3 +150,62 @@ def test_learn_writes_through_a_symlink_and_keeps_the_mode(tmp_path):
     assert link.is_symlink() and target.read_bytes() != b"old"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     run("--profile", link, SEED)  # the profile written is a profile
+
+
+# --- No spelling of the command overwrites one of its inputs -------------------------------------
+
+def test_stats_is_a_flag_and_the_file_after_it_is_an_input(tmp_path, expected):
+    story = tmp_path / "a.txt"
+    story.write_bytes(SEED.read_bytes())
+    proc = run("--stats", story)
+    assert story.read_bytes() == SEED.read_bytes()  # cleaned, not overwritten with the counters
+    assert proc.stdout == expected
+    counters = json.loads(proc.stderr.decode().splitlines()[-1])
+    assert counters["records"] == counters["cleaned"] == 1 and counters["completed"] is True
+    assert counters["bytes_in"] == SEED.stat().st_size and counters["bytes_out"] == len(expected)
+
+
+@pytest.mark.parametrize("spelling", [["--stats-file", "{}"], ["--stats={}"]])
+def test_stats_file_spellings_write_the_counters(tmp_path, spelling):
+    target = tmp_path / "run.json"
+    proc = run(*[s.format(target) for s in spelling], SEED)
+    assert json.loads(target.read_text())["records"] == 1
+    assert b"{" not in proc.stderr  # the counters go to the file only
+
+
+def _same_file_refused(tmp_path, *args, story: Path) -> None:
+    before = story.read_bytes()
+    proc = run(*args, check_code=2)
+    assert b"same file" in proc.stderr and len(proc.stderr.splitlines()) == 1
+    assert story.read_bytes() == before
+    assert not [n for n in os.listdir(tmp_path) if n.endswith(".part")]
+
+
+def test_an_output_that_is_an_input_is_refused_whatever_its_name(tmp_path):
+    story = tmp_path / "a.txt"
+    story.write_bytes(SEED.read_bytes())
+    hard = tmp_path / "hard.txt"
+    os.link(story, hard)
+    soft = tmp_path / "soft.txt"
+    soft.symlink_to(story)
+    for out in (story, hard, soft, tmp_path / "." / "a.txt"):
+        _same_file_refused(tmp_path, story, "-o", out, story=story)
+        _same_file_refused(tmp_path, "--stats-file", out, story, story=story)
+        _same_file_refused(tmp_path, f"--stats={out}", story, story=story)
+    records = tmp_path / "in.jsonl"
+    records.write_bytes(b'{"text": "A line of the story."}\n')
+    _same_file_refused(tmp_path, "--jsonl", records, "-o", records, story=records)
+    _same_file_refused(tmp_path, "learn", story, "-o", hard, story=story)
+
+
+def test_stdout_appended_to_an_input_is_refused(tmp_path):
+    story = tmp_path / "a.txt"
+    story.write_bytes(SEED.read_bytes())
+    with open(story, "ab") as out:
+        proc = subprocess.run([CLEAN, str(story)], stdout=out, stderr=subprocess.PIPE, timeout=60)
+    assert proc.returncode == 2 and b"stdout is the same file as the input" in proc.stderr
+    assert story.read_bytes() == SEED.read_bytes()
+    with open(story, "rb") as stdin, open(story, "ab") as out:
+        proc = subprocess.run([CLEAN], stdin=stdin, stdout=out, stderr=subprocess.PIPE, timeout=60)
+    assert proc.returncode == 2 and b"input stdin" in proc.stderr
+    assert story.read_bytes() == SEED.read_bytes()
