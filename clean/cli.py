@@ -20,6 +20,7 @@ from .cleaner import MODES, Cleaner
 from .html import HtmlInput, HtmlOptions, MissingExtra, PageError
 from .parallel import BATCH_BYTES, BATCH_RECORDS, Pool, WorkerDied, batches, default_workers
 from .progress import Progress
+from .corpus import is_jsonl
 from .profile import source_of
 from .readers import InputError, decode, read_bytes, read_lines
 from .article import Article
@@ -63,7 +64,9 @@ def _stats_synonym(args: list[str]) -> list[str]:
 
 @click.command(cls=CleanCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1, metavar="[FILE]...")
-@click.option("--jsonl", is_flag=True, help="Input is JSON lines; clean the text field of each record.")
+@click.option("--jsonl/--text", "jsonl", default=None,
+              help="Input is JSON lines: clean the text field of each record / each FILE is one text "
+                   "(default: by name, .jsonl and .ndjson, also .gz and .zst, are JSON lines).")
 @click.option("--text-key", default="text", show_default=True, help="JSONL field holding the text.")
 @click.option("--strict", is_flag=True,
               help="Fail on the first malformed or failing JSONL record instead of passing it through.")
@@ -99,7 +102,9 @@ def _stats_synonym(args: list[str]) -> list[str]:
               help="Input is HTML: extract the main text with trafilatura, then clean it "
                    "(default: when the document starts as an HTML page, or a JSONL record has only --html-key).")
 @click.option("--html-key", default="html", show_default=True, help="JSONL field holding a record's HTML.")
-@click.option("--warc", is_flag=True, help="FILEs are WARC files: one JSONL line per HTML response.")
+@click.option("--warc/--no-warc", "warc", default=None,
+              help="FILEs are WARC or WET files: one JSONL line per HTML response or text record (default: "
+                   "by name, .warc, .wet and .gz of them, or when a file opens with a WARC record).")
 @click.option("--favor-recall", "favor", flag_value="recall", default=True,
               help="HTML: the extractor keeps more text when unsure; clean takes out the residue (default).")
 @click.option("--favor-balanced", "favor", flag_value="balanced", help="HTML: trafilatura's own default balance.")
@@ -137,39 +142,48 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
                           doc_sep=doc_sep, lang=lang, mode=mode, profile=profile)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
-    if explain and jsonl:
-        raise click.UsageError("--explain shows one document at a time; use it without --jsonl")
-    if warc and (jsonl or explain or html_mode is False):
-        raise click.UsageError("--warc reads WARC files and writes JSONL; it takes no --jsonl, --explain or --no-html")
-    html = HtmlInput(cleaner, HtmlOptions(favor=favor, include_comments=include_comments, include_tables=include_tables,
-                                          target_lang=target_lang, page_timeout=page_timeout),
-                     mode=True if warc else html_mode, key=html_key)
     colour = sys.stdout.isatty() if color is None and not output else bool(color)
     show_progress = sys.stderr.isatty() if progress is None else progress
     signal.signal(signal.SIGTERM, _terminate)
-    stats = Stats()
-    started = time.monotonic()
-    run_info = {"workers": 1}
-    completed = False
     sink = stats_sink = None
     try:
         # Every output path is checked (and a temporary file made beside it) before any input is
         # read: a bad path fails at once, not after the run.
         stats_sink = Output(stats_path) if stats_path else None
         sink = Output(output)
+        sniff_warc = warc is None and not jsonl
+        jsonl, warc = _input_kind(paths, jsonl, warc)
+        if explain and jsonl:
+            raise click.UsageError("--explain shows one document at a time; use it without --jsonl")
+        if warc and (jsonl or explain or html_mode is False):
+            raise click.UsageError("--warc reads WARC files and writes JSONL; it takes no --jsonl, --explain or --no-html")
+    except (OutputError, InputError) as e:
+        _close(sink, stats_sink)
+        _fail(f"clean: error: {e}", EXIT_INPUT)
+    except BaseException:
+        _close(sink, stats_sink)
+        raise
+    html = HtmlInput(cleaner, HtmlOptions(favor=favor, include_comments=include_comments, include_tables=include_tables,
+                                          target_lang=target_lang, page_timeout=page_timeout),
+                     mode=True if warc else html_mode, key=html_key)
+    limits = (max_doc_size, doc_timeout)
+    stats = Stats()
+    started = time.monotonic()
+    run_info = {"workers": 1}
+    completed = False
+    try:
         if html.mode:
             html.pages  # noqa: B018 -- fail now, not on the first page, when the html extra is missing
         if warc:
-            _run_warc(paths, html, text_key, sink.stream)
+            _run_warc(paths, html, text_key, sink.stream, stats, limits)
         elif jsonl:
             job = JsonlJob(cleaner, text_key, group_key, html, max_doc_size, doc_timeout)
             _run_jsonl(paths, job, strict, workers, show_progress, sink.stream, stats, run_info)
             if stats.invalid_utf8:
                 _warn(f"{stats.invalid_utf8} invalid UTF-8 sequences replaced")
         else:
-            limits = (max_doc_size, doc_timeout)
             _run_documents(paths, cleaner, fmt, explain, colour, show_progress, sink.stream, stats, source_url, html,
-                           limits)
+                           limits, sniff_warc)
         sink.commit()
         completed = True
         if jsonl:
@@ -196,8 +210,7 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
         _fail("clean: terminated" if terminated else "clean: interrupted",
               EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
     finally:
-        if sink is not None:
-            sink.close()
+        _close(sink)
         extra = {"completed": completed, "workers": run_info["workers"],
                  "seconds": round(time.monotonic() - started, 3)}
         if stats_stderr:
@@ -214,16 +227,77 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
                 stats_sink.close()
 
 
+def _close(*outputs: Output | None) -> None:
+    for out in outputs:
+        if out is not None:
+            out.close()
+
+
+def _input_kind(paths: list[str], jsonl: bool | None, warc: bool | None) -> tuple[bool, bool]:
+    """(jsonl, warc) for this run: as the options say, or else as the inputs' names and first
+    bytes say. Inputs of different kinds in one run are refused: their outputs differ."""
+    if warc is None and not jsonl:
+        warcs = [p for p in paths if _is_warc(p)]
+        others = [p for p in paths if p not in warcs]
+        if warcs and others:
+            raise click.UsageError(f"{_shown(warcs[0])} is a WARC file and {_shown(others[0])} is not: clean WARC "
+                                   f"files on their own (--warc), or give --no-warc to read them as text")
+        if warcs:
+            return False, True
+    if jsonl is None:
+        named = [p for p in paths if p != "-"]
+        lines = [p for p in named if is_jsonl(p)]
+        others = [p for p in named if not is_jsonl(p)]
+        if lines and others:
+            raise click.UsageError(f"{lines[0]} is JSON lines (by its name) and {others[0]} is not: clean JSON lines "
+                                   f"on their own (--jsonl), or give --text to read every FILE as one text")
+        if lines:
+            return True, False
+    return bool(jsonl), bool(warc)
+
+
+def _is_warc(path: str) -> bool:
+    from .warc import is_warc_name, looks_like_warc
+
+    return (path != "-" and is_warc_name(path)) or looks_like_warc(_head(path))
+
+
+def _head(path: str, size: int = 64) -> bytes:
+    """The first bytes of a file, or of a gzip file's content, or those stdin already holds; b""
+    when there is nothing to look at yet (a terminal) or the file cannot be read (reported when
+    it is read in earnest)."""
+    import zlib
+
+    try:
+        if path == "-":
+            if sys.stdin is None or sys.stdin.isatty():
+                return b""
+            peek = getattr(sys.stdin.buffer, "peek", None)  # looks without taking: the run still reads it all
+            head = peek(size)[:size] if peek else b""
+        else:
+            with open(path, "rb") as f:
+                head = f.read(4096)
+        if head[:2] == b"\x1f\x8b":
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, size)
+        return head[:size]
+    except (OSError, ValueError, zlib.error):
+        return b""
+
+
+def _shown(path: str) -> str:
+    return "stdin" if path == "-" else path
+
+
 def _run_documents(paths, cleaner: Cleaner, fmt: str, show: bool, colour: bool, show_progress: bool, out,
                    stats: Stats, source: str | None = None, html: HtmlInput | None = None,
-                   limits: tuple[int, float] = (0, 0.0)) -> None:
+                   limits: tuple[int, float] = (0, 0.0), sniff_warc: bool = False) -> None:
     bar = Progress(show_progress and len(paths) > 1)
     try:
         for n, path in enumerate(paths):
             if n and fmt == "text":
                 out.write(DOCUMENT_SEPARATOR.encode())
                 stats.bytes_out += len(DOCUMENT_SEPARATOR)
-            size = _run_document(path, cleaner, fmt, show, colour, out, stats, source, html, limits)
+            size = _run_document(path, cleaner, fmt, show, colour, out, stats, source, html, limits, sniff_warc)
             bar.update(1, size)
     finally:
         bar.close()
@@ -231,8 +305,10 @@ def _run_documents(paths, cleaner: Cleaner, fmt: str, show: bool, colour: bool, 
 
 def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: bool, out, stats: Stats,
                   source: str | None = None, html: HtmlInput | None = None,
-                  limits: tuple[int, float] = (0, 0.0)) -> int:
+                  limits: tuple[int, float] = (0, 0.0), sniff_warc: bool = False) -> int:
     data = read_bytes(path)
+    if sniff_warc and data[:64].lstrip(b"\r\n").startswith(b"WARC/1."):  # not seen before reading (.zst)
+        raise InputError(f"{_shown(path)}: a WARC file; clean it with --warc (or give --no-warc to read it as text)")
     invalid = 0
     if html is not None and html.wants(data):
         page = _clean_page(path, data, html)
@@ -287,13 +363,19 @@ def _clean_page(path: str, data: bytes, html: HtmlInput):
         return None
 
 
-def _run_warc(paths: list[str], html: HtmlInput, key: str, out) -> None:
+def _run_warc(paths: list[str], html: HtmlInput, key: str, out, stats: Stats, limits: tuple[int, float]) -> None:
     from .warc import WarcStats, clean_warc
 
-    stats = WarcStats()
-    for path in paths:
-        clean_warc(path, html.pages, out, stats, key, _warn)
-    _echo_err(stats.summary())
+    found = WarcStats()
+    try:
+        for path in paths:
+            clean_warc(path, html.pages, out, found, key, _warn, limits, stats)
+    finally:
+        stats.records = found.cleaned + found.texts + found.errors + found.over_limit
+        stats.cleaned = found.cleaned + found.texts
+        stats.errors, stats.over_limit = found.errors, found.over_limit
+        stats.html_fallbacks, stats.invalid_utf8 = found.fallbacks, found.invalid_utf8
+    _echo_err(found.summary())
 
 
 def _run_jsonl(paths, job: JsonlJob, strict: bool, workers: int | None, show_progress: bool, out,

@@ -209,3 +209,104 @@ def test_stdout_appended_to_an_input_is_refused(tmp_path):
         proc = subprocess.run([CLEAN], stdin=stdin, stdout=out, stderr=subprocess.PIPE, timeout=60)
     assert proc.returncode == 2 and b"input stdin" in proc.stderr
     assert story.read_bytes() == SEED.read_bytes()
+
+
+# --- Input is read for what it is ------------------------------------------------------------------
+
+def write_wet(path: Path, texts) -> None:
+    """A WET file as Common Crawl writes them: a warcinfo record, then one `conversion` record of
+    text/plain per page."""
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=path.name.endswith(".gz"))
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "clean tests"}))
+        for url, text in texts:
+            writer.write_record(writer.create_warc_record(url, "conversion", payload=io.BytesIO(text),
+                                                          warc_content_type="text/plain"))
+
+
+@pytest.fixture()
+def wet(tmp_path) -> Path:
+    pytest.importorskip("warcio")
+    path = tmp_path / "CC-MAIN-0001.warc.wet.gz"
+    write_wet(path, [("http://xinhuanet.com/a", SEED.read_bytes()),
+                     ("https://example.com/b", b"Ferry service resumes on the lake.\nA second line of the story.\n")])
+    return path
+
+
+def test_wet_records_are_cleaned_as_text(wet, expected):
+    proc = run("--warc", wet)
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["url"] for r in records] == ["http://xinhuanet.com/a", "https://example.com/b"]
+    first = records[0]
+    assert first["warc_record_id"].startswith("<urn:uuid:") and first["date"]
+    assert first["text"] + "\n" == expected.decode()  # the same clean text as the file gives
+    meta = first["metadata"]["clean"]
+    assert meta["source"] == "Xinhua" and meta["removed"] and meta.get("extractor") is None
+    assert records[1]["text"].startswith("Ferry service resumes")
+    assert "2 WET text records read, 2 cleaned" in proc.stderr.decode()
+
+
+def test_wet_record_with_nul_bytes_is_an_error_record_and_the_run_goes_on(tmp_path):
+    pytest.importorskip("warcio")
+    path = tmp_path / "x.wet"
+    write_wet(path, [("https://example.com/bin", b"\x00\x01\x02\x03"), ("https://example.com/ok", b"A story.\n")])
+    records = [json.loads(line) for line in run(path).stdout.splitlines()]
+    assert records[0]["text"] == "" and "binary" in records[0]["metadata"]["clean"]["error"]
+    assert records[1]["text"] == "A story."
+
+
+def test_warc_input_is_detected_by_name_and_by_content(wet, tmp_path):
+    given = run("--warc", wet).stdout
+    assert run(wet).stdout == given  # by name
+    renamed = tmp_path / "crawl.gz"
+    renamed.write_bytes(wet.read_bytes())
+    assert run(renamed).stdout == given  # by its first record
+    assert run(stdin=wet.read_bytes()).stdout == given  # stdin too
+    plain = tmp_path / "crawl.txt"
+    plain.write_bytes(gzip_decompress(wet.read_bytes()))
+    assert run(plain).stdout == given
+
+
+def gzip_decompress(data: bytes) -> bytes:
+    import gzip
+
+    return gzip.decompress(data)
+
+
+def test_warc_mixed_with_text_is_refused_naming_the_option(wet):
+    proc = run(wet, SEED, check_code=2)
+    assert b"--warc" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def _jsonl_records(tmp_path: Path, name: str) -> Path:
+    import gzip
+
+    records = b"".join(json.dumps({"id": n, "text": SEED.read_text(encoding="utf-8")}).encode() + b"\n"
+                       for n in range(3))
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(records) if name.endswith(".gz") else records)
+    return path
+
+
+@pytest.mark.parametrize("name", ["in.jsonl", "in.ndjson", "in.jsonl.gz"])
+def test_a_file_named_jsonl_is_read_as_json_lines(tmp_path, expected, name):
+    path = _jsonl_records(tmp_path, name)
+    before = path.read_bytes()
+    proc = run(path)
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["id"] for r in records] == [0, 1, 2]
+    assert all(r["text"] + "\n" == expected.decode() for r in records)
+    assert proc.stdout == run("--jsonl", path).stdout
+    assert path.read_bytes() == before
+
+
+def test_json_lines_mixed_with_text_is_refused_and_text_reads_one_document(tmp_path):
+    path = _jsonl_records(tmp_path, "in.jsonl")
+    proc = run(path, SEED, check_code=2)
+    assert b"--jsonl" in proc.stderr
+    one = run("--text", path)  # asked for: the whole file as one text, not three records cleaned
+    assert one.stdout and one.stdout != run("--jsonl", path).stdout
