@@ -1,8 +1,9 @@
 """The `clean` command: a filter for pipelines, plain text or JSON lines, stdin to stdout.
 
-Exit status: 0 done; 1 a record failed under --strict; 2 bad usage, input refused (binary,
-unreadable) or output not writable; 3 a worker process died; 130 interrupted (143 on SIGTERM);
-141 stdout closed early (`clean ... | head`), quietly.
+Exit status: 0 done; 1 a record failed under --strict; 2 bad usage (an option that does not
+apply to the input included), input refused (binary, unreadable) or output refused (not writable,
+a directory, one of the inputs); 3 a worker process died; 130 interrupted (143 on SIGTERM); 141
+stdout closed early (`clean ... | head`), quietly.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .parallel import BATCH_BYTES, BATCH_RECORDS, Pool, WorkerDied, batches, def
 from .progress import Progress
 from .corpus import is_jsonl
 from .profile import source_of
-from .readers import InputError, decode, read_bytes, read_lines
+from .readers import InputError, decode, open_binary, read_bytes, read_lines
 from .article import Article
 from .records import JsonlJob, OverLimit, RecordError, clean_jsonl_line, clean_within_limits, removal_counts
 from .render import as_json, body_text, explain
@@ -42,10 +43,69 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
 
 
 class CleanCommand(click.Command):
-    """`clean`'s option parsing, with `--stats=FILE` read as `--stats-file FILE`."""
+    """`clean`'s option parsing, with `--stats=FILE` read as `--stats-file FILE`; a usage error
+    is one line on stderr (exit 2), and `--help` ends with the commands, the reason codes and
+    examples."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         return super().parse_args(ctx, _stats_synonym(args))
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        name = prog_name or "clean"
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as e:
+            _echo_err(f"{name}: error: {e.format_message()} (see {name} --help)")
+            sys.exit(e.exit_code)
+        except click.ClickException as e:
+            e.show()
+            sys.exit(e.exit_code)
+        except click.Abort:
+            _echo_err(f"{name}: interrupted")
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from .cleaner import GROUPS, OPTIONAL_REASONS, REASONS
+
+        with formatter.section("Commands"):
+            formatter.write_dl([("clean learn", "Learn each site's repeated lines from a corpus, as a profile "
+                                                "for --profile (clean learn --help).")])
+        with formatter.section("Reason codes (for --keep and --drop)"):
+            _write_words(formatter, ", ".join(REASONS) + ".")
+            _write_words(formatter, "Removed only with --drop: " + ", ".join(OPTIONAL_REASONS) + ".")
+            families = [f"{name} ({', '.join(sorted(GROUPS[name]))})" for name in sorted(GROUPS)
+                        if GROUPS[name] != {name}]
+            _write_words(formatter, "Families: " + "; ".join(families) + ".")
+        with formatter.section("Examples"):
+            formatter.write_dl([(example, what) for example, what in EXAMPLES])
+        with formatter.section("Exit status"):
+            formatter.write_text("0 done; 1 a failing record under --strict; 2 bad usage, input refused or "
+                                 "output not writable; 3 a worker died; 130 interrupted; 143 terminated; "
+                                 "141 stdout closed early.")
+
+
+def _write_words(formatter: click.HelpFormatter, text: str) -> None:
+    """Wrapped help text that never splits a reason code at its hyphen."""
+    import textwrap
+
+    indent = " " * formatter.current_indent
+    width = max((formatter.width or 80) - formatter.current_indent, 20)
+    for line in textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False):
+        formatter.write(f"{indent}{line}\n")
+
+
+EXAMPLES = (
+    ("clean page.txt", "the clean body on stdout"),
+    ("clean --format json page.html", "body, metadata and removed spans of a page"),
+    ("clean --explain page.txt", "every line marked kept or removed, and why"),
+    ("clean corpus.jsonl -o out.jsonl.zst", "JSON lines, record by record, compressed"),
+    ("clean crawl.warc.wet.gz > text.jsonl", "Common Crawl WET (or WARC) records"),
+    ("clean --keep captions --drop dateline a.txt", "switch reasons off and on"),
+    ("clean --stats a.txt", "the run's counters as JSON on stderr"),
+)
 
 
 def _stats_synonym(args: list[str]) -> list[str]:
@@ -87,6 +147,7 @@ def _stats_synonym(args: list[str]) -> list[str]:
                    "Default: one per core, or none when the input fits in one batch.")
 @click.option("-o", "--output", metavar="FILE",
               help="Write to FILE (compressed if it ends in .gz or .zst), complete or not at all.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary, notes or warnings on stderr; errors still print.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress line on stderr: documents, MB, docs/s (default: when stderr is a terminal).")
 @click.option("--stats", "stats_stderr", is_flag=True, help="Print the run's counters as JSON on stderr at the end.")
@@ -120,7 +181,7 @@ def _stats_synonym(args: list[str]) -> list[str]:
               help="Pass a document whose cleaning takes longer through unchanged, counted (0: no limit).")
 @click.version_option(package_name="clean")
 def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, keep, drop, lang, mode, color,
-         workers, output, progress, stats_stderr, stats_path, profile_path, group_key, source_url,
+         workers, output, quiet, progress, stats_stderr, stats_path, profile_path, group_key, source_url,
          html_mode, html_key, warc, favor, include_comments, include_tables, target_lang, page_timeout,
          max_doc_size, doc_timeout):
     """Strip boilerplate residue from scraped article text.
@@ -129,7 +190,17 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
     stdout or to -o FILE. HTML pages, JSONL records carrying HTML and WARC files go through an HTML
     extractor first. `clean learn --help` tells how to learn a site profile from a corpus.
     """
+    global _quiet
+    _quiet = quiet
+    given = _given(click.get_current_context())
     paths = list(files) or ["-"]
+    if lang is not None:
+        lang = _known_lang(lang)
+    if given("source_url") and not profile_path:
+        raise click.UsageError("--source names where FILEs come from for --profile; give --profile too")
+    if given("group_key") and not profile_path:
+        raise click.UsageError("--group-key names the field that gives a record's source for --profile; "
+                               "give --profile too")
     try:
         # No spelling of the command may write over one of its inputs: checked before anything is read.
         check_distinct([("-o", output or "-"), ("--stats-file", stats_path)],
@@ -143,7 +214,7 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
     except ValueError as e:
         raise click.UsageError(str(e)) from None
     colour = sys.stdout.isatty() if color is None and not output else bool(color)
-    show_progress = sys.stderr.isatty() if progress is None else progress
+    show_progress = sys.stderr.isatty() and not quiet if progress is None else progress
     signal.signal(signal.SIGTERM, _terminate)
     sink = stats_sink = None
     try:
@@ -156,10 +227,19 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
         if explain and jsonl:
             raise click.UsageError("--explain shows one document at a time; use it without --jsonl")
         if warc and (jsonl or explain or html_mode is False):
-            raise click.UsageError("--warc reads WARC files and writes JSONL; it takes no --jsonl, --explain or --no-html")
+            raise click.UsageError("--warc reads WARC files and writes JSONL; "
+                                   "it takes no --jsonl, --explain or --no-html")
+        _check_applicable(given, "warc" if warc else "jsonl" if jsonl else "documents", paths, html_mode)
+        if not files and not quiet and sys.stdin is not None and sys.stdin.isatty():
+            # As careful filters do on a terminal: say what is awaited rather than wait in silence.
+            what = "JSON lines" if jsonl else "WARC records" if warc else "text"
+            _echo_err(f"clean: reading {what} from stdin; end with Ctrl-D (see clean --help)")
     except (OutputError, InputError) as e:
         _close(sink, stats_sink)
         _fail(f"clean: error: {e}", EXIT_INPUT)
+    except KeyboardInterrupt as e:
+        _close(sink, stats_sink)
+        _interrupted(e)
     except BaseException:
         _close(sink, stats_sink)
         raise
@@ -187,9 +267,9 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
         sink.commit()
         completed = True
         if jsonl:
-            _echo_err(stats.summary())
+            _note(stats.summary())
             if stats.html_fallbacks:
-                _echo_err(f"clean: {stats.html_fallbacks} HTML pages had no main text; their full text was cleaned")
+                _note(f"clean: {stats.html_fallbacks} HTML pages had no main text; their full text was cleaned")
     except (MissingExtra, OutputError) as e:
         _fail(f"clean: error: {e}", EXIT_INPUT)
     except InputError as e:
@@ -206,9 +286,7 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
     except OSError as e:
         _fail(f"clean: error: {output or 'stdout'}: {e.strerror or e}", EXIT_INPUT)
     except KeyboardInterrupt as e:
-        terminated = isinstance(e, Terminated)
-        _fail("clean: terminated" if terminated else "clean: interrupted",
-              EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
+        _interrupted(e)
     finally:
         _close(sink)
         extra = {"completed": completed, "workers": run_info["workers"],
@@ -225,6 +303,55 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
                     sys.exit(EXIT_INPUT)
             finally:
                 stats_sink.close()
+
+
+def _given(ctx: click.Context):
+    """Whether an option was given on the command line (not left at its default)."""
+    def given(name: str) -> bool:
+        return ctx.get_parameter_source(name) not in (None, click.core.ParameterSource.DEFAULT)
+    return given
+
+
+def _known_lang(code: str) -> str:
+    from .language import stoplists
+
+    known = sorted(stoplists())
+    if code.lower() not in known:
+        raise click.UsageError(f"--lang {code}: no stoplist for this language; known: {', '.join(known)}")
+    return code.lower()
+
+
+# The options that apply to some inputs only: given for others, they are refused, not ignored.
+HTML_OPTIONS = {"target_lang": "--target-lang", "favor": "--favor-*", "include_comments": "--include-comments",
+                "include_tables": "--include-tables/--no-tables", "page_timeout": "--page-timeout"}
+RECORD_OPTIONS = {  # option: (its name, the kinds of run it applies to)
+    "text_key": ("--text-key", {"jsonl", "warc"}),
+    "html_key": ("--html-key", {"jsonl"}),
+    "strict": ("--strict", {"jsonl"}),
+    "workers": ("-j/--workers", {"jsonl"}),
+    "group_key": ("--group-key", {"jsonl"}),
+    "source_url": ("--source", {"documents"}),
+    "fmt": ("--format", {"documents"}),
+}
+KIND_NAMES = {"jsonl": "JSON lines", "warc": "WARC input", "documents": "documents (text or HTML FILEs)"}
+
+
+def _check_applicable(given, kind: str, paths: list[str], html_mode: bool | None) -> None:
+    for name, (option, kinds) in RECORD_OPTIONS.items():
+        if given(name) and kind not in kinds:
+            applies = " and ".join(KIND_NAMES[k] for k in sorted(kinds))
+            raise click.UsageError(f"{option} applies to {applies}, not to {KIND_NAMES[kind]}")
+    html_given = [option for name, option in HTML_OPTIONS.items() if given(name)]
+    if not html_given or kind != "documents" or html_mode:
+        return
+    if html_mode is False:
+        raise click.UsageError(f"{html_given[0]} applies to HTML input, and --no-html reads it as text")
+    from .html import looks_like_html
+
+    heads = {path: _head(path, 4096) for path in paths}
+    if all(head and not looks_like_html(head) for head in heads.values()):  # b"": not known yet
+        raise click.UsageError(f"{html_given[0]} applies to HTML input, and {_shown(paths[0])} is text "
+                               f"(give --html if it is a page)")
 
 
 def _close(*outputs: Output | None) -> None:
@@ -275,12 +402,12 @@ def _head(path: str, size: int = 64) -> bytes:
             peek = getattr(sys.stdin.buffer, "peek", None)  # looks without taking: the run still reads it all
             head = peek(size)[:size] if peek else b""
         else:
-            with open(path, "rb") as f:
-                head = f.read(4096)
-        if head[:2] == b"\x1f\x8b":
+            with open_binary(path) as stream:  # .gz and .zst by name
+                head = stream.read(max(size, 4096))
+        if head[:2] == b"\x1f\x8b":  # gzip by content
             head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, size)
         return head[:size]
-    except (OSError, ValueError, zlib.error):
+    except Exception:  # noqa: BLE001 -- unreadable now is reported when the file is read in earnest
         return b""
 
 
@@ -375,7 +502,7 @@ def _run_warc(paths: list[str], html: HtmlInput, key: str, out, stats: Stats, li
         stats.cleaned = found.cleaned + found.texts
         stats.errors, stats.over_limit = found.errors, found.over_limit
         stats.html_fallbacks, stats.invalid_utf8 = found.fallbacks, found.invalid_utf8
-    _echo_err(found.summary())
+    _note(found.summary())
 
 
 def _run_jsonl(paths, job: JsonlJob, strict: bool, workers: int | None, show_progress: bool, out,
@@ -420,6 +547,12 @@ def _terminate(signum, frame) -> None:
     raise Terminated()
 
 
+def _interrupted(e: KeyboardInterrupt) -> None:
+    terminated = isinstance(e, Terminated)
+    _fail("clean: terminated" if terminated else "clean: interrupted",
+          EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
+
+
 def _fail(message: str, code: int) -> None:
     _echo_err(message)
     sys.exit(code)
@@ -447,8 +580,17 @@ def _profile_notes(cleaner: Cleaner, text: str, article, source: str | None) -> 
     return {at: note for at, note in notes.items() if any(s <= at < e for s, e in spans)}
 
 
+_quiet = False  # --quiet: set once per run by `main`
+
+
 def _warn(message: str) -> None:
-    _echo_err(f"clean: warning: {message}")
+    _note(f"clean: warning: {message}")
+
+
+def _note(message: str) -> None:
+    """A summary, note or warning: silenced by --quiet (errors are not)."""
+    if not _quiet:
+        _echo_err(message)
 
 
 def _echo_err(message: str) -> None:

@@ -310,3 +310,81 @@ def test_json_lines_mixed_with_text_is_refused_and_text_reads_one_document(tmp_p
     assert b"--jsonl" in proc.stderr
     one = run("--text", path)  # asked for: the whole file as one text, not three records cleaned
     assert one.stdout and one.stdout != run("--jsonl", path).stdout
+
+
+# --- Help, refusals, quiet, a terminal on stdin --------------------------------------------------
+
+@pytest.mark.parametrize("module", [False, True])
+def test_help_lists_the_learn_command_every_reason_and_examples(module):
+    from clean.cleaner import OPTIONAL_REASONS, REASONS
+
+    cmd = [sys.executable, "-m", "clean"] if module else [CLEAN]
+    out = subprocess.run([*cmd, "--help"], capture_output=True, timeout=60, check=True).stdout.decode()
+    assert "clean learn" in out and "Examples:" in out and "clean page.txt" in out
+    words = set(out.replace(",", " ").replace(".", " ").replace("(", " ").replace(")", " ").split())
+    assert set(REASONS) | set(OPTIONAL_REASONS) <= words  # whole codes, never split at a hyphen
+    assert "--quiet" in out and "--stats-file" in out
+    learn = subprocess.run([*cmd, "learn", "--help"], capture_output=True, timeout=60)
+    assert learn.returncode == 0 and b"Usage: clean learn" in learn.stdout
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--target-lang", "de", SEED], b"--target-lang applies to HTML"),
+    (["--no-html", "--favor-precision", SEED], b"--favor-* applies to HTML"),
+    (["--jsonl", "--format", "json"], b"--format applies to documents"),
+    (["--explain", "--jsonl"], b"--explain"),
+    (["--source", "example.com", SEED], b"--source"),
+    (["--group-key", "site", "--jsonl"], b"--group-key"),
+    (["--strict", SEED], b"--strict applies to JSON lines"),
+    (["-j", "2", SEED], b"-j/--workers applies to JSON lines"),
+    (["--lang", "xx", SEED], b"--lang xx"),
+])
+def test_options_that_do_not_apply_are_refused_in_one_line(tmp_path, args, says):
+    target = tmp_path / "out.txt"
+    proc = run(*args, "-o", target, check_code=2)
+    assert says in proc.stderr and len(proc.stderr.splitlines()) == 1, proc.stderr
+    assert proc.stdout == b"" and os.listdir(tmp_path) == []
+
+
+def test_options_that_apply_are_accepted():
+    record = b'{"text": "A line of the story, long enough to be a sentence of it."}\n'
+    run("--jsonl", "--target-lang", "de", "--html-key", "page", stdin=record)
+    run("--lang", "EN", SEED)
+    story = run("--lang", "en", SEED).stdout
+    assert story == run(SEED).stdout
+
+
+def test_quiet_silences_summaries_and_warnings_not_errors(tmp_path):
+    records = b'{"text": "A line."}\n{not json\n'
+    loud = run("--jsonl", stdin=records)
+    assert b"not valid JSON" in loud.stderr and b"records read" in loud.stderr
+    quiet = run("--jsonl", "-q", stdin=records)
+    assert quiet.stderr == b"" and quiet.stdout == loud.stdout
+    assert run("-q", stdin=b"bad \xff bytes in a line of text.\n").stderr == b""
+    failed = run("--quiet", tmp_path / "missing.txt", check_code=2)
+    assert b"missing.txt" in failed.stderr
+
+
+def _on_a_terminal(*args) -> subprocess.CompletedProcess:
+    import pty  # noqa: F401 -- the test needs a pseudo-terminal
+
+    master, slave = os.openpty()
+    try:
+        proc = subprocess.Popen([CLEAN, *args], stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        os.close(slave)
+        os.write(master, b"A line typed at the terminal, a sentence long.\n")
+        os.write(master, b"\x04")  # Ctrl-D at the start of a line: end of input
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(master)
+    return subprocess.CompletedProcess(args, proc.returncode, out, err)
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_a_terminal_on_stdin_is_told_what_clean_waits_for():
+    proc = _on_a_terminal()
+    assert proc.returncode == 0
+    assert proc.stderr.decode().count("\n") == 1 and "reading text from stdin" in proc.stderr.decode()
+    assert "Ctrl-D" in proc.stderr.decode()
+    assert b"A line typed at the terminal" in proc.stdout
+    assert _on_a_terminal("-q").stderr == b""
