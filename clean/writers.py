@@ -61,6 +61,7 @@ class Output:
         except OSError as e:
             raise OutputError(f"{self.path}: {e.strerror or e}") from None
         self._file = os.fdopen(fd, "wb", buffering=BUFFER)
+        self.stream  # noqa: B018 -- the compressor now: a missing one fails before any input is read
 
     @property
     def stream(self) -> BinaryIO:
