@@ -163,23 +163,22 @@ def check_distinct(outputs: Iterable[tuple[str, str | None]], inputs: Iterable[s
     stdin and as an output for stdout, which is checked too, as `cat` checks "input file is
     output file" (`clean a.txt >> a.txt` would read its own output)."""
     sources = [(name, key) for name in inputs if (key := _identity(name)) is not None]
-    written: list[tuple[str, tuple[int, int]]] = []
+    written: list[tuple[str, object]] = []
     for option, path in outputs:
         if path is None:
             continue
-        key = _identity(path, writing=True)
-        if key is None:
-            continue
         shown = "stdout" if path == "-" else f"{option} {path}"
+        key = _identity(path, writing=True)
         for name, other in sources:
-            if key == other:
+            if key is not None and key == other:
                 source = "stdin" if name == "-" else name
                 raise OutputError(f"{shown} is the same file as the input {source}; write the output elsewhere")
-        if path != "-":
+        if path != "-" and not (key is None and os.path.exists(path)):  # a device may take both
+            mine = key if key is not None else os.path.realpath(path)  # a file still to be made
             for other_shown, other in written:
-                if key == other:
+                if mine == other:
                     raise OutputError(f"{shown} and {other_shown} are the same file")
-            written.append((shown, key))
+            written.append((shown, mine))
 
 
 def _identity(path: str, writing: bool = False) -> tuple[int, int] | None:

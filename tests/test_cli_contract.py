@@ -196,6 +196,8 @@ def test_an_output_that_is_an_input_is_refused_whatever_its_name(tmp_path):
     records.write_bytes(b'{"text": "A line of the story."}\n')
     _same_file_refused(tmp_path, "--jsonl", records, "-o", records, story=records)
     _same_file_refused(tmp_path, "learn", story, "-o", hard, story=story)
+    proc = run(story, "-o", tmp_path / "new.txt", "--stats-file", tmp_path / "." / "new.txt", check_code=2)
+    assert b"same file" in proc.stderr and not (tmp_path / "new.txt").exists()
 
 
 def test_stdout_appended_to_an_input_is_refused(tmp_path):
@@ -248,6 +250,10 @@ def test_wet_records_are_cleaned_as_text(wet, expected):
     assert meta["source"] == "Xinhua" and meta["removed"] and meta.get("extractor") is None
     assert records[1]["text"].startswith("Ferry service resumes")
     assert "2 WET text records read, 2 cleaned" in proc.stderr.decode()
+    counters = json.loads(run("--stats", wet).stderr.decode().splitlines()[-1])
+    assert counters["records"] == counters["cleaned"] == 2 and counters["removals"] == {
+        reason: sum(1 for r in records for *_, why in r["metadata"]["clean"]["removed"] if why == reason)
+        for reason in counters["removals"]}
 
 
 def test_wet_record_with_nul_bytes_is_an_error_record_and_the_run_goes_on(tmp_path):
