@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import stat
 import sys
 import time
 from itertools import chain, islice
@@ -390,9 +391,9 @@ def _is_warc(path: str) -> bool:
 
 
 def _head(path: str, size: int = 64) -> bytes:
-    """The first bytes of a file, or of a gzip file's content, or those stdin already holds; b""
-    when there is nothing to look at yet (a terminal) or the file cannot be read (reported when
-    it is read in earnest)."""
+    """The first bytes of a regular file, or of a gzip file's content, or those stdin already
+    holds; b"" when there is nothing to look at without taking it (a terminal, a pipe) or the file
+    cannot be read (reported when it is read in earnest)."""
     import zlib
 
     try:
@@ -401,6 +402,8 @@ def _head(path: str, size: int = 64) -> bytes:
                 return b""
             peek = getattr(sys.stdin.buffer, "peek", None)  # looks without taking: the run still reads it all
             head = peek(size)[:size] if peek else b""
+        elif not stat.S_ISREG(os.stat(path).st_mode):
+            return b""  # a pipe (`clean <(cmd)`) or a device: what is read from it is gone
         else:
             with open_binary(path) as stream:  # .gz and .zst by name
                 head = stream.read(max(size, 4096))

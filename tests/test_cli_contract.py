@@ -394,3 +394,18 @@ def test_a_terminal_on_stdin_is_told_what_clean_waits_for():
     assert "Ctrl-D" in proc.stderr.decode()
     assert b"A line typed at the terminal" in proc.stdout
     assert _on_a_terminal("-q").stderr == b""
+
+
+def test_a_fifo_input_is_read_whole(tmp_path, expected):
+    """Looking at an input's first bytes (WARC? HTML?) must not take them from a pipe: `clean <(cmd)`."""
+    fifo = tmp_path / "story"
+    os.mkfifo(fifo)
+
+    def write():
+        with open(fifo, "wb") as f:
+            f.write(SEED.read_bytes())
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    assert run(fifo, timeout=60).stdout == expected
+    writer.join(30)
