@@ -1,8 +1,9 @@
 """The `clean` command: a filter for pipelines, plain text or JSON lines, stdin to stdout.
 
-Exit status: 0 done; 1 a record failed under --strict; 2 bad usage, input refused (binary,
-unreadable) or output not writable; 3 a worker process died; 130 interrupted (143 on SIGTERM);
-141 stdout closed early (`clean ... | head`), quietly.
+Exit status: 0 done; 1 a record failed under --strict; 2 bad usage (an option that does not
+apply to the input included), input refused (binary, unreadable) or output refused (not writable,
+a directory, one of the inputs); 3 a worker process died; 130 interrupted (143 on SIGTERM); 141
+stdout closed early (`clean ... | head`), quietly.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import stat
 import sys
 import time
 from itertools import chain, islice
@@ -20,13 +22,14 @@ from .cleaner import MODES, Cleaner
 from .html import HtmlInput, HtmlOptions, MissingExtra, PageError
 from .parallel import BATCH_BYTES, BATCH_RECORDS, Pool, WorkerDied, batches, default_workers
 from .progress import Progress
+from .corpus import is_jsonl
 from .profile import source_of
-from .readers import InputError, decode, read_bytes, read_lines
+from .readers import InputError, decode, open_binary, read_bytes, read_lines
 from .article import Article
 from .records import JsonlJob, OverLimit, RecordError, clean_jsonl_line, clean_within_limits, removal_counts
 from .render import as_json, body_text, explain
 from .stats import Stats
-from .writers import Output
+from .writers import Output, OutputError, check_distinct
 
 EXIT_STRICT, EXIT_INPUT, EXIT_WORKER, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_PIPE = 1, 2, 3, 130, 143, 141
 DOCUMENT_SEPARATOR = "\f\n"  # between documents when several files are cleaned to plain text
@@ -40,9 +43,91 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
     return [name.strip() for v in values for name in v.split(",") if name.strip()]
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+class CleanCommand(click.Command):
+    """`clean`'s option parsing, with `--stats=FILE` read as `--stats-file FILE`; a usage error
+    is one line on stderr (exit 2), and `--help` ends with the commands, the reason codes and
+    examples."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _stats_synonym(args))
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        name = prog_name or "clean"
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as e:
+            _echo_err(f"{name}: error: {e.format_message()} (see {name} --help)")
+            sys.exit(e.exit_code)
+        except click.ClickException as e:
+            e.show()
+            sys.exit(e.exit_code)
+        except click.Abort:
+            _echo_err(f"{name}: interrupted")
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from .cleaner import GROUPS, OPTIONAL_REASONS, REASONS
+
+        with formatter.section("Commands"):
+            formatter.write_dl([("clean learn", "Learn each site's repeated lines from a corpus, as a profile "
+                                                "for --profile (clean learn --help).")])
+        with formatter.section("Reason codes (for --keep and --drop)"):
+            _write_words(formatter, ", ".join(REASONS) + ".")
+            _write_words(formatter, "Removed only with --drop: " + ", ".join(OPTIONAL_REASONS) + ".")
+            families = [f"{name} ({', '.join(sorted(GROUPS[name]))})" for name in sorted(GROUPS)
+                        if GROUPS[name] != {name}]
+            _write_words(formatter, "Families: " + "; ".join(families) + ".")
+        with formatter.section("Examples"):
+            formatter.write_dl([(example, what) for example, what in EXAMPLES])
+        with formatter.section("Exit status"):
+            formatter.write_text("0 done; 1 a failing record under --strict; 2 bad usage, input refused or "
+                                 "output not writable; 3 a worker died; 130 interrupted; 143 terminated; "
+                                 "141 stdout closed early.")
+
+
+def _write_words(formatter: click.HelpFormatter, text: str) -> None:
+    """Wrapped help text that never splits a reason code at its hyphen."""
+    import textwrap
+
+    indent = " " * formatter.current_indent
+    width = max((formatter.width or 80) - formatter.current_indent, 20)
+    for line in textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False):
+        formatter.write(f"{indent}{line}\n")
+
+
+EXAMPLES = (
+    ("clean page.txt", "the clean body on stdout"),
+    ("clean --format json page.html", "body, metadata and removed spans of a page"),
+    ("clean --explain page.txt", "every line marked kept or removed, and why"),
+    ("clean corpus.jsonl -o out.jsonl.zst", "JSON lines, record by record, compressed"),
+    ("clean crawl.warc.wet.gz > text.jsonl", "Common Crawl WET (or WARC) records"),
+    ("clean --keep captions --drop dateline a.txt", "switch reasons off and on"),
+    ("clean --stats a.txt", "the run's counters as JSON on stderr"),
+)
+
+
+def _stats_synonym(args: list[str]) -> list[str]:
+    """`--stats=FILE` (the one spelling where FILE is plainly the flag's value) as `--stats-file FILE`;
+    `--stats FILE` stays the flag and a FILE to clean, as in ripgrep."""
+    out: list[str] = []
+    for n, arg in enumerate(args):
+        if arg == "--":
+            return out + args[n:]
+        if arg.startswith("--stats="):
+            out += ["--stats-file", arg[len("--stats="):]]
+        else:
+            out.append(arg)
+    return out
+
+
+@click.command(cls=CleanCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1, metavar="[FILE]...")
-@click.option("--jsonl", is_flag=True, help="Input is JSON lines; clean the text field of each record.")
+@click.option("--jsonl/--text", "jsonl", default=None,
+              help="Input is JSON lines: clean the text field of each record / each FILE is one text "
+                   "(default: by name, .jsonl and .ndjson, also .gz and .zst, are JSON lines).")
 @click.option("--text-key", default="text", show_default=True, help="JSONL field holding the text.")
 @click.option("--strict", is_flag=True,
               help="Fail on the first malformed or failing JSONL record instead of passing it through.")
@@ -63,9 +148,12 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
                    "Default: one per core, or none when the input fits in one batch.")
 @click.option("-o", "--output", metavar="FILE",
               help="Write to FILE (compressed if it ends in .gz or .zst), complete or not at all.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary, notes or warnings on stderr; errors still print.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress line on stderr: documents, MB, docs/s (default: when stderr is a terminal).")
-@click.option("--stats", "stats_path", metavar="FILE", help="Write the run's counters to FILE as JSON at the end.")
+@click.option("--stats", "stats_stderr", is_flag=True, help="Print the run's counters as JSON on stderr at the end.")
+@click.option("--stats-file", "stats_path", metavar="FILE",
+              help="Write the run's counters to FILE as JSON at the end (also --stats=FILE).")
 @click.option("--profile", "profile_path", metavar="PROFILE",
               help="Remove the lines a learned site profile names (`clean learn`) as site-boilerplate.")
 @click.option("--group-key", default="url", show_default=True,
@@ -76,7 +164,9 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
               help="Input is HTML: extract the main text with trafilatura, then clean it "
                    "(default: when the document starts as an HTML page, or a JSONL record has only --html-key).")
 @click.option("--html-key", default="html", show_default=True, help="JSONL field holding a record's HTML.")
-@click.option("--warc", is_flag=True, help="FILEs are WARC files: one JSONL line per HTML response.")
+@click.option("--warc/--no-warc", "warc", default=None,
+              help="FILEs are WARC or WET files: one JSONL line per HTML response or text record (default: "
+                   "by name, .warc, .wet and .gz of them, or when a file opens with a WARC record).")
 @click.option("--favor-recall", "favor", flag_value="recall", default=True,
               help="HTML: the extractor keeps more text when unsure; clean takes out the residue (default).")
 @click.option("--favor-balanced", "favor", flag_value="balanced", help="HTML: trafilatura's own default balance.")
@@ -92,7 +182,7 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
               help="Pass a document whose cleaning takes longer through unchanged, counted (0: no limit).")
 @click.version_option(package_name="clean")
 def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, keep, drop, lang, mode, color,
-         workers, output, progress, stats_path, profile_path, group_key, source_url,
+         workers, output, quiet, progress, stats_stderr, stats_path, profile_path, group_key, source_url,
          html_mode, html_key, warc, favor, include_comments, include_tables, target_lang, page_timeout,
          max_doc_size, doc_timeout):
     """Strip boilerplate residue from scraped article text.
@@ -101,50 +191,87 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
     stdout or to -o FILE. HTML pages, JSONL records carrying HTML and WARC files go through an HTML
     extractor first. `clean learn --help` tells how to learn a site profile from a corpus.
     """
+    global _quiet
+    _quiet = quiet
+    given = _given(click.get_current_context())
+    paths = list(files) or ["-"]
+    if lang is not None:
+        lang = _known_lang(lang)
+    if given("source_url") and not profile_path:
+        raise click.UsageError("--source names where FILEs come from for --profile; give --profile too")
+    if given("group_key") and not profile_path:
+        raise click.UsageError("--group-key names the field that gives a record's source for --profile; "
+                               "give --profile too")
+    try:
+        # No spelling of the command may write over one of its inputs: checked before anything is read.
+        check_distinct([("-o", output or "-"), ("--stats-file", stats_path)],
+                       paths + ([profile_path] if profile_path else []))
+    except OutputError as e:
+        _fail(f"clean: error: {e}", EXIT_INPUT)
     try:
         profile = _read_profile(profile_path) if profile_path else None
         cleaner = Cleaner(keep=_split_names(keep), drop=_split_names(drop), newline_token=newline_token,
                           doc_sep=doc_sep, lang=lang, mode=mode, profile=profile)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
-    if explain and jsonl:
-        raise click.UsageError("--explain shows one document at a time; use it without --jsonl")
-    if warc and (jsonl or explain or html_mode is False):
-        raise click.UsageError("--warc reads WARC files and writes JSONL; it takes no --jsonl, --explain or --no-html")
+    colour = sys.stdout.isatty() if color is None and not output else bool(color)
+    show_progress = sys.stderr.isatty() and not quiet if progress is None else progress
+    signal.signal(signal.SIGTERM, _terminate)
+    sink = stats_sink = None
+    try:
+        # Every output path is checked (and a temporary file made beside it) before any input is
+        # read: a bad path fails at once, not after the run.
+        stats_sink = Output(stats_path) if stats_path else None
+        sink = Output(output)
+        sniff_warc = warc is None and not jsonl
+        jsonl, warc = _input_kind(paths, jsonl, warc)
+        if explain and jsonl:
+            raise click.UsageError("--explain shows one document at a time; use it without --jsonl")
+        if warc and (jsonl or explain or html_mode is False):
+            raise click.UsageError("--warc reads WARC files and writes JSONL; "
+                                   "it takes no --jsonl, --explain or --no-html")
+        _check_applicable(given, "warc" if warc else "jsonl" if jsonl else "documents", paths, html_mode)
+        if not files and not quiet and sys.stdin is not None and sys.stdin.isatty():
+            # As careful filters do on a terminal: say what is awaited rather than wait in silence.
+            what = "JSON lines" if jsonl else "WARC records" if warc else "text"
+            _echo_err(f"clean: reading {what} from stdin; end with Ctrl-D (see clean --help)")
+    except (OutputError, InputError) as e:
+        _close(sink, stats_sink)
+        _fail(f"clean: error: {e}", EXIT_INPUT)
+    except KeyboardInterrupt as e:
+        _close(sink, stats_sink)
+        _interrupted(e)
+    except BaseException:
+        _close(sink, stats_sink)
+        raise
     html = HtmlInput(cleaner, HtmlOptions(favor=favor, include_comments=include_comments, include_tables=include_tables,
                                           target_lang=target_lang, page_timeout=page_timeout),
                      mode=True if warc else html_mode, key=html_key)
-    colour = sys.stdout.isatty() if color is None and not output else bool(color)
-    show_progress = sys.stderr.isatty() if progress is None else progress
-    paths = list(files) or ["-"]
-    signal.signal(signal.SIGTERM, _terminate)
+    limits = (max_doc_size, doc_timeout)
     stats = Stats()
     started = time.monotonic()
     run_info = {"workers": 1}
     completed = False
-    sink = None
     try:
         if html.mode:
             html.pages  # noqa: B018 -- fail now, not on the first page, when the html extra is missing
-        sink = Output(output)
         if warc:
-            _run_warc(paths, html, text_key, sink.stream)
+            _run_warc(paths, html, text_key, sink.stream, stats, limits)
         elif jsonl:
             job = JsonlJob(cleaner, text_key, group_key, html, max_doc_size, doc_timeout)
             _run_jsonl(paths, job, strict, workers, show_progress, sink.stream, stats, run_info)
             if stats.invalid_utf8:
                 _warn(f"{stats.invalid_utf8} invalid UTF-8 sequences replaced")
         else:
-            limits = (max_doc_size, doc_timeout)
             _run_documents(paths, cleaner, fmt, explain, colour, show_progress, sink.stream, stats, source_url, html,
-                           limits)
+                           limits, sniff_warc)
         sink.commit()
         completed = True
         if jsonl:
-            _echo_err(stats.summary())
+            _note(stats.summary())
             if stats.html_fallbacks:
-                _echo_err(f"clean: {stats.html_fallbacks} HTML pages had no main text; their full text was cleaned")
-    except MissingExtra as e:
+                _note(f"clean: {stats.html_fallbacks} HTML pages had no main text; their full text was cleaned")
+    except (MissingExtra, OutputError) as e:
         _fail(f"clean: error: {e}", EXIT_INPUT)
     except InputError as e:
         _fail(f"clean: error: {e}", EXIT_INPUT)
@@ -160,32 +287,147 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
     except OSError as e:
         _fail(f"clean: error: {output or 'stdout'}: {e.strerror or e}", EXIT_INPUT)
     except KeyboardInterrupt as e:
-        terminated = isinstance(e, Terminated)
-        _fail("clean: terminated" if terminated else "clean: interrupted",
-              EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
+        _interrupted(e)
     finally:
-        if sink is not None:
-            sink.close()
-        if stats_path:
+        _close(sink)
+        extra = {"completed": completed, "workers": run_info["workers"],
+                 "seconds": round(time.monotonic() - started, 3)}
+        if stats_stderr:
+            _echo_err(stats.to_json(indent=None, **extra).rstrip("\n"))
+        if stats_sink is not None:
             try:
-                stats.write(stats_path, completed=completed, workers=run_info["workers"],
-                            seconds=round(time.monotonic() - started, 3))
+                stats_sink.stream.write(stats.to_json(**extra).encode())
+                stats_sink.commit()
             except OSError as e:
                 _echo_err(f"clean: error: {stats_path}: {e.strerror or e}")
                 if completed:
                     sys.exit(EXIT_INPUT)
+            finally:
+                stats_sink.close()
+
+
+def _given(ctx: click.Context):
+    """Whether an option was given on the command line (not left at its default)."""
+    def given(name: str) -> bool:
+        return ctx.get_parameter_source(name) not in (None, click.core.ParameterSource.DEFAULT)
+    return given
+
+
+def _known_lang(code: str) -> str:
+    from .language import stoplists
+
+    known = sorted(stoplists())
+    if code.lower() not in known:
+        raise click.UsageError(f"--lang {code}: no stoplist for this language; known: {', '.join(known)}")
+    return code.lower()
+
+
+# The options that apply to some inputs only: given for others, they are refused, not ignored.
+HTML_OPTIONS = {"target_lang": "--target-lang", "favor": "--favor-*", "include_comments": "--include-comments",
+                "include_tables": "--include-tables/--no-tables", "page_timeout": "--page-timeout"}
+RECORD_OPTIONS = {  # option: (its name, the kinds of run it applies to)
+    "text_key": ("--text-key", {"jsonl", "warc"}),
+    "html_key": ("--html-key", {"jsonl"}),
+    "strict": ("--strict", {"jsonl"}),
+    "workers": ("-j/--workers", {"jsonl"}),
+    "group_key": ("--group-key", {"jsonl"}),
+    "source_url": ("--source", {"documents"}),
+    "fmt": ("--format", {"documents"}),
+}
+KIND_NAMES = {"jsonl": "JSON lines", "warc": "WARC input", "documents": "documents (text or HTML FILEs)"}
+
+
+def _check_applicable(given, kind: str, paths: list[str], html_mode: bool | None) -> None:
+    for name, (option, kinds) in RECORD_OPTIONS.items():
+        if given(name) and kind not in kinds:
+            applies = " and ".join(KIND_NAMES[k] for k in sorted(kinds))
+            raise click.UsageError(f"{option} applies to {applies}, not to {KIND_NAMES[kind]}")
+    html_given = [option for name, option in HTML_OPTIONS.items() if given(name)]
+    if not html_given or kind != "documents" or html_mode:
+        return
+    if html_mode is False:
+        raise click.UsageError(f"{html_given[0]} applies to HTML input, and --no-html reads it as text")
+    from .html import looks_like_html
+
+    heads = {path: _head(path, 4096) for path in paths}
+    if all(head and not looks_like_html(head) for head in heads.values()):  # b"": not known yet
+        raise click.UsageError(f"{html_given[0]} applies to HTML input, and {_shown(paths[0])} is text "
+                               f"(give --html if it is a page)")
+
+
+def _close(*outputs: Output | None) -> None:
+    for out in outputs:
+        if out is not None:
+            out.close()
+
+
+def _input_kind(paths: list[str], jsonl: bool | None, warc: bool | None) -> tuple[bool, bool]:
+    """(jsonl, warc) for this run: as the options say, or else as the inputs' names and first
+    bytes say. Inputs of different kinds in one run are refused: their outputs differ."""
+    if warc is None and not jsonl:
+        warcs = [p for p in paths if _is_warc(p)]
+        others = [p for p in paths if p not in warcs]
+        if warcs and others:
+            raise click.UsageError(f"{_shown(warcs[0])} is a WARC file and {_shown(others[0])} is not: clean WARC "
+                                   f"files on their own (--warc), or give --no-warc to read them as text")
+        if warcs:
+            return False, True
+    if jsonl is None:
+        named = [p for p in paths if p != "-"]
+        lines = [p for p in named if is_jsonl(p)]
+        others = [p for p in named if not is_jsonl(p)]
+        if lines and others:
+            raise click.UsageError(f"{lines[0]} is JSON lines (by its name) and {others[0]} is not: clean JSON lines "
+                                   f"on their own (--jsonl), or give --text to read every FILE as one text")
+        if lines:
+            return True, False
+    return bool(jsonl), bool(warc)
+
+
+def _is_warc(path: str) -> bool:
+    from .warc import is_warc_name, looks_like_warc
+
+    return (path != "-" and is_warc_name(path)) or looks_like_warc(_head(path))
+
+
+def _head(path: str, size: int = 64) -> bytes:
+    """The first bytes of a regular file, or of a gzip file's content, or those stdin already
+    holds; b"" when there is nothing to look at without taking it (a terminal, a pipe) or the file
+    cannot be read (reported when it is read in earnest)."""
+    import zlib
+
+    try:
+        if path == "-":
+            if sys.stdin is None or sys.stdin.isatty():
+                return b""
+            peek = getattr(sys.stdin.buffer, "peek", None)  # looks without taking: the run still reads it all
+            head = peek(size)[:size] if peek else b""
+        elif not stat.S_ISREG(os.stat(path).st_mode):
+            return b""  # a pipe (`clean <(cmd)`) or a device: what is read from it is gone
+        else:
+            with open_binary(path) as stream:  # .gz and .zst by name
+                head = stream.read(max(size, 4096))
+        if head[:2] == b"\x1f\x8b":  # gzip by content
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, size)
+        return head[:size]
+    except Exception:  # noqa: BLE001 -- unreadable now is reported when the file is read in earnest
+        return b""
+
+
+def _shown(path: str) -> str:
+    return "stdin" if path == "-" else path
 
 
 def _run_documents(paths, cleaner: Cleaner, fmt: str, show: bool, colour: bool, show_progress: bool, out,
                    stats: Stats, source: str | None = None, html: HtmlInput | None = None,
-                   limits: tuple[int, float] = (0, 0.0)) -> None:
+                   limits: tuple[int, float] = (0, 0.0), sniff_warc: bool = False) -> None:
     bar = Progress(show_progress and len(paths) > 1)
     try:
         for n, path in enumerate(paths):
             if n and fmt == "text":
                 out.write(DOCUMENT_SEPARATOR.encode())
                 stats.bytes_out += len(DOCUMENT_SEPARATOR)
-            size = _run_document(path, cleaner, fmt, show, colour, out, stats, source, html, limits)
+            size = _run_document(path, cleaner, fmt, show, colour, out, stats, source, html, limits, sniff_warc)
             bar.update(1, size)
     finally:
         bar.close()
@@ -193,8 +435,10 @@ def _run_documents(paths, cleaner: Cleaner, fmt: str, show: bool, colour: bool, 
 
 def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: bool, out, stats: Stats,
                   source: str | None = None, html: HtmlInput | None = None,
-                  limits: tuple[int, float] = (0, 0.0)) -> int:
+                  limits: tuple[int, float] = (0, 0.0), sniff_warc: bool = False) -> int:
     data = read_bytes(path)
+    if sniff_warc and data[:64].lstrip(b"\r\n").startswith(b"WARC/1."):  # not seen before reading (.zst)
+        raise InputError(f"{_shown(path)}: a WARC file; clean it with --warc (or give --no-warc to read it as text)")
     invalid = 0
     if html is not None and html.wants(data):
         page = _clean_page(path, data, html)
@@ -249,13 +493,19 @@ def _clean_page(path: str, data: bytes, html: HtmlInput):
         return None
 
 
-def _run_warc(paths: list[str], html: HtmlInput, key: str, out) -> None:
+def _run_warc(paths: list[str], html: HtmlInput, key: str, out, stats: Stats, limits: tuple[int, float]) -> None:
     from .warc import WarcStats, clean_warc
 
-    stats = WarcStats()
-    for path in paths:
-        clean_warc(path, html.pages, out, stats, key, _warn)
-    _echo_err(stats.summary())
+    found = WarcStats()
+    try:
+        for path in paths:
+            clean_warc(path, html.pages, out, found, key, _warn, limits, stats)
+    finally:
+        stats.records = found.cleaned + found.texts + found.errors + found.over_limit
+        stats.cleaned = found.cleaned + found.texts
+        stats.errors, stats.over_limit = found.errors, found.over_limit
+        stats.html_fallbacks, stats.invalid_utf8 = found.fallbacks, found.invalid_utf8
+    _note(found.summary())
 
 
 def _run_jsonl(paths, job: JsonlJob, strict: bool, workers: int | None, show_progress: bool, out,
@@ -300,6 +550,12 @@ def _terminate(signum, frame) -> None:
     raise Terminated()
 
 
+def _interrupted(e: KeyboardInterrupt) -> None:
+    terminated = isinstance(e, Terminated)
+    _fail("clean: terminated" if terminated else "clean: interrupted",
+          EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
+
+
 def _fail(message: str, code: int) -> None:
     _echo_err(message)
     sys.exit(code)
@@ -327,8 +583,17 @@ def _profile_notes(cleaner: Cleaner, text: str, article, source: str | None) -> 
     return {at: note for at, note in notes.items() if any(s <= at < e for s, e in spans)}
 
 
+_quiet = False  # --quiet: set once per run by `main`
+
+
 def _warn(message: str) -> None:
-    _echo_err(f"clean: warning: {message}")
+    _note(f"clean: warning: {message}")
+
+
+def _note(message: str) -> None:
+    """A summary, note or warning: silenced by --quiet (errors are not)."""
+    if not _quiet:
+        _echo_err(message)
 
 
 def _echo_err(message: str) -> None:

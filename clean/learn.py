@@ -13,6 +13,7 @@ import click
 from . import profile as prof
 from .corpus import ReadStats, documents
 from .readers import InputError
+from .writers import Output, OutputError, check_distinct
 
 EXIT_INPUT = 2
 
@@ -30,14 +31,14 @@ def read_profile(path: str) -> prof.Profile:
         raise InputError(f"{path}: not a clean profile ({e})") from None
 
 
-def write_profile(profile: prof.Profile, path: str) -> None:
-    data = prof.dumps(profile, compress=path.endswith(".gz"))
-    if path == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    with open(path, "wb") as f:
-        f.write(data)
+def write_profile(profile: prof.Profile, sink: Output) -> None:
+    """Into an Output made before the corpus was read, so that a bad path fails at once."""
+    data = prof.dumps(profile, compress=(sink.path or "").endswith(".gz"))
+    try:
+        sink.stream.write(data)
+        sink.commit()
+    finally:
+        sink.close()
 
 
 def _thresholds(min_docs, min_share, max_sources, label_words, max_drift, base: prof.Thresholds) -> prof.Thresholds:
@@ -86,7 +87,10 @@ def learn(inputs, output, merge, jsonl, text_key, group_key, newline_token, min_
     the host of its URL); '-' is stdin; .gz and .zst are decompressed. Apply the profile with
     `clean --profile PROFILE`.
     """
+    sink = None
     try:
+        check_distinct([("-o", output)], inputs)  # never write a profile over what it is learned from
+        sink = Output(output, compress=False)  # a profile compresses itself
         if merge:
             profiles = [read_profile(p) for p in inputs]
             found = {p.thresholds for p in profiles}
@@ -103,13 +107,19 @@ def learn(inputs, output, merge, jsonl, text_key, group_key, newline_token, min_
             for text, source in documents(inputs, jsonl, text_key, group_key, stats):
                 learner.add(text, source)
             result = learner.profile()
-        write_profile(result, output)
-    except InputError as e:
+        write_profile(result, sink)
+    except (InputError, OutputError) as e:
         click.echo(f"clean learn: error: {e}", err=True)
+        sys.exit(EXIT_INPUT)
+    except OSError as e:
+        click.echo(f"clean learn: error: {output}: {e.strerror or e}", err=True)
         sys.exit(EXIT_INPUT)
     except KeyboardInterrupt:
         click.echo("clean learn: interrupted", err=True)
         sys.exit(130)
+    finally:
+        if sink is not None:
+            sink.close()
     read = f"{stats.documents} documents read, {stats.skipped} records skipped; " if stats else ""
     click.echo(f"clean learn: {read}{len(result.sources)} sources, {result.repeated_lines()} repeated lines, "
                f"{result.boilerplate_lines()} learned as boilerplate"

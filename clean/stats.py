@@ -1,4 +1,5 @@
-"""Counters of a run, summed over records and over worker batches, written by `--stats FILE`.
+"""Counters of a run, summed over records and over worker batches, reported as JSON at the
+end of a run.
 
 Every field is a plain number or a dict of numbers so that a batch's counters cross a process
 boundary cheaply and add up with `merge`.
@@ -55,7 +56,5 @@ class Stats:
         data["removed_bytes"] = dict(sorted(self.removed_bytes.items()))
         return {**data, **extra}
 
-    def write(self, path: str, **extra) -> None:
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(self.as_dict(**extra), f, indent=2)
-            f.write("\n")
+    def to_json(self, indent: int | None = 2, **extra) -> str:
+        return json.dumps(self.as_dict(**extra), indent=indent) + "\n"

@@ -66,17 +66,17 @@ def test_output_is_identical_with_any_number_of_workers(records_file, one_worker
 
 def test_default_uses_workers_only_for_more_than_one_batch(records_file, one_worker, tmp_path):
     stats = tmp_path / "stats.json"
-    assert run("--jsonl", "--stats", stats, records_file).stdout == one_worker.stdout
+    assert run("--jsonl", "--stats-file", stats, records_file).stdout == one_worker.stdout
     assert json.loads(stats.read_text())["workers"] == len(os.sched_getaffinity(0))
     small = tmp_path / "small.jsonl"
     small.write_bytes(b"".join(corpus().splitlines(keepends=True)[:10]))
-    run("--jsonl", "--stats", stats, small)
+    run("--jsonl", "--stats-file", stats, small)
     assert json.loads(stats.read_text())["workers"] == 1
 
 
 def test_stats_file_counts_records_bytes_and_removals(records_file, one_worker, tmp_path):
     stats_path = tmp_path / "stats.json"
-    proc = run("--jsonl", "-j", "2", "--stats", stats_path, records_file)
+    proc = run("--jsonl", "-j", "2", "--stats-file", stats_path, records_file)
     stats = json.loads(stats_path.read_text())
     data = records_file.read_bytes()
     lines = data.splitlines()
@@ -105,7 +105,7 @@ def test_stats_file_counts_records_bytes_and_removals(records_file, one_worker, 
 def test_text_mode_stats(tmp_path):
     seed = Path(__file__).parent / "fixtures" / "seeds" / "000_59105e75d0756e0d.txt"
     stats_path = tmp_path / "stats.json"
-    proc = run("--stats", stats_path, seed)
+    proc = run("--stats-file", stats_path, seed)
     stats = json.loads(stats_path.read_text())
     assert stats["records"] == stats["cleaned"] == 1
     assert stats["bytes_in"] == seed.stat().st_size and stats["bytes_out"] == len(proc.stdout)
@@ -351,7 +351,7 @@ def test_documents_over_the_size_limit_pass_through_unchanged_and_counted(tmp_pa
     stdin = "".join(json.dumps(r) + "\n" for r in records).encode()
     stats = tmp_path / "stats.json"
     for workers in ("1", "2"):
-        proc = subprocess.run([CLEAN, "--jsonl", "-j", workers, "--max-doc-size", "1000", "--stats", str(stats)],
+        proc = subprocess.run([CLEAN, "--jsonl", "-j", workers, "--max-doc-size", "1000", "--stats-file", str(stats)],
                               input=stdin, capture_output=True, timeout=120)
         assert proc.returncode == 0, proc.stderr
         out = proc.stdout.decode().splitlines()
