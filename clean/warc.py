@@ -28,12 +28,14 @@ class WarcStats:
     cleaned: int = 0
     fallbacks: int = 0  # trafilatura found nothing; the page's full text was cleaned
     errors: int = 0  # binary, oversized or over the time limit: written with an error, no text
+    nul_bytes: int = 0  # stray NUL bytes dropped from pages
     skipped: Counter = field(default_factory=Counter)  # why a response was not cleaned
 
     def summary(self) -> str:
         skipped = ", ".join(f"{why}={n}" for why, n in sorted(self.skipped.items())) or "none"
+        nuls = f"; {self.nul_bytes} stray NUL bytes dropped" if self.nul_bytes else ""
         return (f"clean: {self.responses} WARC responses read, {self.cleaned} HTML pages cleaned "
-                f"({self.fallbacks} from the full text), {self.errors} failed; skipped: {skipped}")
+                f"({self.fallbacks} from the full text), {self.errors} failed; skipped: {skipped}{nuls}")
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ def clean_warc(path: str, pages: HtmlCleaner, out, stats: WarcStats, text_key: s
             record["metadata"] = {"clean": {"error": str(e)}}
         else:
             stats.cleaned += 1
+            stats.nul_bytes += page.nul_bytes
             if page.article.extractor == "fulltext":
                 stats.fallbacks += 1
             record[text_key] = body_text(page.article, cleaner.newline_token, cleaner.doc_sep)
