@@ -6,7 +6,7 @@ compared without defensive copies.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field
 from typing import NamedTuple
 
 
@@ -119,3 +119,22 @@ class Article:
             n = len(original[r.start:r.end].encode("utf-8", "surrogatepass"))
             totals[r.reason] = totals.get(r.reason, 0) + n
         return totals
+
+
+def _refuse_assignment(self, name: str, value) -> None:
+    raise FrozenInstanceError(f"cannot assign to {name!r}: {type(self).__name__} objects are immutable; "
+                              "make a changed copy with dataclasses.replace()")
+
+
+def _refuse_deletion(self, name: str) -> None:
+    raise FrozenInstanceError(f"cannot delete {name!r}: {type(self).__name__} objects are immutable")
+
+
+# The frozen dataclass's own guard fails on a name that is not a field (`article.text`, a
+# property) with an unrelated super() TypeError: with slots=True the class is rebuilt and the
+# guard's closure still names the old one. Dataclasses set fields through object.__setattr__, so
+# replacing the guard leaves construction, replace() and pickling as they were.
+for _cls in (Removal, Article):
+    _cls.__setattr__ = _refuse_assignment  # type: ignore[method-assign,assignment]
+    _cls.__delattr__ = _refuse_deletion  # type: ignore[method-assign,assignment]
+del _cls

@@ -29,8 +29,11 @@ GROUPS: dict[str, frozenset[str]] = {
 MODES = ("auto", "article", "page")
 
 
-def resolve(names: Iterable[str]) -> frozenset[str]:
-    """Reason codes named by a list of reasons and family names; unknown names raise ValueError."""
+def resolve(names: Iterable[str] | str) -> frozenset[str]:
+    """Reason codes named by a list of reasons and family names (or by one name given as a
+    string); unknown names raise ValueError."""
+    if isinstance(names, str):  # keep="captions" names one family, not the letters c, a, p, ...
+        names = (names,)
     out: set[str] = set()
     for name in names:
         if name not in GROUPS:
@@ -42,8 +45,9 @@ def resolve(names: Iterable[str]) -> frozenset[str]:
 class Cleaner:
     """Cleaning options, fixed once, for cleaning many documents.
 
-    keep: reasons or families whose residue stays in the body (e.g. {"captions"}).
-    drop: optional reasons to remove as well (e.g. {"dateline"}).
+    keep: reasons or families whose residue stays in the body (e.g. {"captions"}, or one name:
+        "captions").
+    drop: optional reasons to remove as well (e.g. {"dateline"} or "dateline").
     newline_token: a token standing for a line break (Multi-News writes "NEWLINE_CHAR").
     doc_sep: a separator joining several stories in one text (Multi-News: "|||||"); each story
         is cleaned on its own and the clean bodies are joined with it again.
@@ -53,7 +57,7 @@ class Cleaner:
         source, given to `clean(text, source=...)`, are removed as `site-boilerplate`.
     """
 
-    def __init__(self, keep: Iterable[str] = (), drop: Iterable[str] = (), newline_token: str | None = None,
+    def __init__(self, keep: Iterable[str] | str = (), drop: Iterable[str] | str = (), newline_token: str | None = None,
                  doc_sep: str | None = None, lang: str | None = None, mode: str = "auto",
                  profile=None):
         if mode not in MODES:
@@ -68,8 +72,27 @@ class Cleaner:
         self.profile = profile
         self._priority = {reason: rank for rank, reason in enumerate(REASONS)}
 
+    def __repr__(self) -> str:
+        """The options that differ from the defaults, reasons resolved from family names."""
+        options = []
+        for name in ("keep", "drop"):
+            if getattr(self, name):
+                options.append(f"{name}={tuple(sorted(getattr(self, name)))!r}")
+        for name in ("newline_token", "doc_sep", "lang"):
+            if getattr(self, name) is not None:
+                options.append(f"{name}={getattr(self, name)!r}")
+        if self.mode != "auto":
+            options.append(f"mode={self.mode!r}")
+        if self.profile is not None:
+            sources = getattr(self.profile, "sources", None)
+            described = f"{len(sources)} sources" if sources is not None else type(self.profile).__name__
+            options.append(f"profile=<{described}>")
+        return f"Cleaner({', '.join(options)})"
+
     def clean(self, text: str, source: str | None = None) -> Article:
         """`source` names where the text comes from (its URL or host), for the profile."""
+        if not isinstance(text, str):
+            raise _not_text(text)
         detectors = DETECTORS
         if self.profile is not None:
             from .profile import source_of  # loaded by those who use profiles, not on import
@@ -122,6 +145,14 @@ class Cleaner:
             removed=tuple(r for s in stories for r in s.removed),
             kind=first.kind,
         )
+
+
+def _not_text(value) -> TypeError:
+    kind = type(value).__name__
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return TypeError(f"clean takes text (str), not {kind}: decode it first, "
+                         "e.g. data.decode('utf-8', errors='replace')")
+    return TypeError(f"clean takes text (str), not {kind}")
 
 
 def _shift(article: Article, offset: int) -> Article:

@@ -180,7 +180,7 @@ def _stats_synonym(args: list[str]) -> list[str]:
               help="Pass longer documents through unchanged, counted (0: no limit).")
 @click.option("--doc-timeout", type=click.FloatRange(min=0), default=0.0, metavar="SECONDS",
               help="Pass a document whose cleaning takes longer through unchanged, counted (0: no limit).")
-@click.version_option(package_name="clean")
+@click.version_option(package_name="clean-article")
 def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, keep, drop, lang, mode, color,
          workers, output, quiet, progress, stats_stderr, stats_path, profile_path, group_key, source_url,
          html_mode, html_key, warc, favor, include_comments, include_tables, target_lang, page_timeout,
@@ -254,7 +254,7 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
     completed = False
     try:
         if html.mode:
-            html.pages  # noqa: B018 -- fail now, not on the first page, when the html extra is missing
+            html.pages  # noqa: B018 -- fail now, not on the first page, when the HTML packages are missing
         if warc:
             _run_warc(paths, html, text_key, sink.stream, stats, limits)
         elif jsonl:
@@ -447,13 +447,15 @@ def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: boo
             stats.errors += 1
             return len(data)
         text, article = page.source, page.article
+        nuls = page.nul_bytes
     else:
         if html is not None and html.missing_extra_for(data):
-            _warn(f"{path}: looks like HTML, cleaned as text; pip install 'clean[html]' to extract it")
+            _warn(f"{path}: looks like HTML, cleaned as text: trafilatura is not installed; "
+                  "pip install clean-article to extract it")
         doc = decode(data, path)
         if doc.invalid:
             _warn(f"{path}: {doc.invalid} invalid UTF-8 sequences replaced")
-        text, invalid = doc.text, doc.invalid
+        text, invalid, nuls = doc.text, doc.invalid, doc.nul_bytes
         try:
             article = clean_within_limits(cleaner, text, source, *limits, path)
         except OverLimit as e:
@@ -461,6 +463,9 @@ def _run_document(path: str, cleaner: Cleaner, fmt: str, show: bool, colour: boo
             stats.over_limit += 1
             stats.cleaned -= 1  # counted as cleaned below with every other document
             article = Article(body=(text.rstrip("\n"),) if text.strip() else (), notes=(str(e),))
+    if nuls:
+        _warn(f"{path}: {nuls} stray NUL byte{'s' if nuls > 1 else ''} dropped")
+        stats.nul_bytes += nuls
     if show:
         rendered = explain(text, article, colour, _profile_notes(cleaner, text, article, source))
     elif fmt == "json":

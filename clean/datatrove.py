@@ -17,10 +17,14 @@ of `metadata[group_key]` (JsonlReader puts a record's `url` there).
 
 from __future__ import annotations
 
-from datatrove.data import DocumentsPipeline
-from datatrove.pipeline.base import PipelineStep
-from datatrove.pipeline.formatters.base import BaseFormatter
-from datatrove.utils.typeshelper import StatHints
+try:
+    from datatrove.data import DocumentsPipeline
+    from datatrove.pipeline.base import PipelineStep
+    from datatrove.pipeline.formatters.base import BaseFormatter
+    from datatrove.utils.typeshelper import StatHints
+except ImportError as e:
+    raise ImportError(f"clean.datatrove needs datatrove ({e.name} is not installed): "
+                      "pip install 'clean-article[datatrove]'", name=e.name) from None
 
 from . import profile as prof
 from .cleaner import Cleaner

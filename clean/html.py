@@ -5,8 +5,8 @@ the Cleaner takes out the residue every extractor leaves, and the two are merged
                             └─► trafilatura main text ─► page residue ─► Cleaner ─► Article
                                  (none found: the page's full text, Cleaner mode="page")
 
-Around the pure core, not in it: this module parses HTML and keeps a per-page time limit. It needs
-the `html` extra (trafilatura, lxml, BeautifulSoup); those are imported on first use only, so
+Around the pure core, not in it: this module parses HTML and keeps a per-page time limit. Its
+packages (trafilatura, lxml, BeautifulSoup) are dependencies, imported on first use only, so
 `import clean` stays cheap. trafilatura is given bytes or a parsed tree, never a URL, so it never
 fetches anything; lxml's HTML parser neither loads external entities nor uses the network.
 
@@ -30,6 +30,7 @@ from typing import TypeVar
 from . import language, timelimit
 from .article import Article, Removal
 from .cleaner import Cleaner
+from .decoding import InputError, drop_stray_nuls
 
 FAVOR = ("balanced", "recall", "precision")
 # trafilatura's own MAX_FILE_SIZE: a page larger than this is refused rather than parsed.
@@ -87,7 +88,7 @@ class PageTimeout(PageError):
 
 
 class MissingExtra(RuntimeError):
-    """The `html` extra is not installed."""
+    """The HTML packages (dependencies) are missing from this installation."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class Page:
 
     article: Article
     source: str
+    nul_bytes: int = 0  # stray NUL bytes dropped from the page before it was parsed
 
 
 def looks_like_html(data: bytes | str) -> bool:
@@ -145,7 +147,8 @@ def looks_like_html(data: bytes | str) -> bool:
 
 
 def available() -> bool:
-    """Whether the `html` extra is installed."""
+    """Whether the HTML packages are installed (they are dependencies; an installation made with
+    `--no-deps` may lack them)."""
     try:
         import bs4  # noqa: F401
         import trafilatura  # noqa: F401
@@ -163,7 +166,8 @@ class HtmlCleaner:
 
     def __init__(self, cleaner: Cleaner | None = None, options: HtmlOptions | None = None):
         if not available():
-            raise MissingExtra("HTML input needs the html extra: pip install 'clean[html]'")
+            raise MissingExtra("HTML input needs trafilatura and beautifulsoup4, which are not installed: "
+                              "pip install clean-article")
         _quiet_extractor_logs()
         self.cleaner = cleaner or Cleaner()
         self.options = options or HtmlOptions()
@@ -175,14 +179,21 @@ class HtmlCleaner:
         self.text_cleaner.enabled = self.cleaner.enabled - (TRUSTED_IN_MAIN_TEXT - self.cleaner.drop)
 
     def clean(self, page: bytes | str, url: str | None = None) -> Page:
-        """Raises PageError for binary data, an oversized page or one over its time limit."""
+        """Raises PageError for binary data, an oversized page or one over its time limit. A few
+        stray NUL bytes in a page are dropped (and counted in `Page.nul_bytes`), as in text."""
         if isinstance(page, str):
             page = page.encode("utf-8", "surrogatepass")
         if len(page) > MAX_PAGE_BYTES:
             raise PageError(f"page too large ({len(page)} bytes > {MAX_PAGE_BYTES})")
-        if _binary(page):
-            raise PageError("binary data, not an HTML page")
-        return run_with_limit(lambda: self._clean(page, url), self.options.page_timeout)
+        nuls = 0
+        # UTF-16 and UTF-32 text is full of NULs and announces itself with a BOM.
+        if not page.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            try:
+                page, nuls = drop_stray_nuls(page, "page")
+            except InputError:
+                raise PageError("binary data, not an HTML page") from None
+        result = run_with_limit(lambda: self._clean(page, url), self.options.page_timeout)
+        return replace(result, nul_bytes=nuls) if nuls else result
 
     def _clean(self, page: bytes, url: str | None) -> Page:
         from trafilatura.utils import check_html_lang, load_html
@@ -280,14 +291,6 @@ def _with_mode(cleaner: Cleaner, mode: str) -> Cleaner:
     other = copy.copy(cleaner)
     other.mode = mode
     return other
-
-
-def _binary(page: bytes) -> bool:
-    """NUL bytes mean binary data, except in UTF-16/32 text, which announces itself with a BOM."""
-    head = page[:65536]
-    if b"\x00" not in head:
-        return False
-    return not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
 # --- metadata -----------------------------------------------------------------------------------
@@ -660,14 +663,14 @@ class HtmlInput:
         return self._pages
 
     def wants(self, data: bytes | str) -> bool:
-        """Clean this document as HTML? Detected HTML without the extra installed is cleaned
-        as text (the caller warns); `--html` without it fails in `pages`."""
+        """Clean this document as HTML? Detected HTML without the HTML packages installed is
+        cleaned as text (the caller warns); `--html` without them fails in `pages`."""
         if self.mode is not None:
             return self.mode
         return looks_like_html(data) and available()
 
     def missing_extra_for(self, data: bytes | str) -> bool:
-        """Detected HTML that is cleaned as text because the extra is missing."""
+        """Detected HTML that is cleaned as text because the HTML packages are missing."""
         return self.mode is None and looks_like_html(data) and not available()
 
     def clean(self, page: bytes | str, url: str | None = None) -> Page:

@@ -18,7 +18,17 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-import numpy as np
+from importlib.util import find_spec
+
+_MISSING = "clean.ray needs Ray Data ({} is not installed): pip install 'clean-article[ray]'"
+# Ray itself is imported by the caller, who builds the Dataset; importing it here as well would
+# cost seconds. Only its presence is checked, so that the message names the extra to install.
+if find_spec("ray") is None:
+    raise ImportError(_MISSING.format("ray"), name="ray")
+try:
+    import numpy as np  # Ray Data's batches are numpy arrays; Ray depends on numpy
+except ImportError as e:
+    raise ImportError(_MISSING.format(e.name), name=e.name) from None
 
 from . import profile as prof
 from .cleaner import Cleaner

@@ -46,8 +46,9 @@ def clean_jsonl_line(raw: bytes, where: str, job: JsonlJob, stats: Stats) -> byt
     Raises RecordError for a malformed record and decoding.InputError for binary input; the
     caller decides what those mean. Removals and replaced bytes are added to `stats`.
     """
-    decoded = decode(raw, where)  # a NUL byte here means binary input: refused for the whole run
+    decoded = decode(raw, where)  # binary input (not a few stray NULs) is refused for the whole run
     stats.invalid_utf8 += decoded.invalid
+    stats.nul_bytes += decoded.nul_bytes
     try:
         record = json.loads(decoded.text)
     except ValueError as e:
@@ -69,6 +70,7 @@ def clean_jsonl_line(raw: bytes, where: str, job: JsonlJob, stats: Stats) -> byt
     if page is not None:
         article = page.article
         stats.html_fallbacks += article.extractor == "fulltext"
+        stats.nul_bytes += page.nul_bytes
     else:
         source = record_source(record, job.group_key) if cleaner.profile else None
         article = clean_within_limits(cleaner, text, source, job.max_chars, job.timeout, where)

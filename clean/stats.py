@@ -22,6 +22,7 @@ class Stats:
     bytes_in: int = 0
     bytes_out: int = 0
     invalid_utf8: int = 0
+    nul_bytes: int = 0  # stray NUL bytes dropped from text and pages (binary input is refused)
     html_fallbacks: int = 0  # HTML pages with no main text found, cleaned from their full text
     removals: dict[str, int] = field(default_factory=dict)  # removed spans per reason
     removed_bytes: dict[str, int] = field(default_factory=dict)  # UTF-8 bytes removed per reason
@@ -35,7 +36,7 @@ class Stats:
     def merge(self, other: Stats) -> None:
         for name in ("records", "cleaned", "passed_through", "errors", "over_limit", "blank_lines", "bytes_in",
                      "bytes_out",
-                     "invalid_utf8", "html_fallbacks"):
+                     "invalid_utf8", "nul_bytes", "html_fallbacks"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for mine, theirs in ((self.removals, other.removals), (self.removed_bytes, other.removed_bytes)):
             for reason, n in theirs.items():
@@ -47,8 +48,9 @@ class Stats:
         errors = f", {self.errors} failed (passed through)" if self.errors else ""
         if self.over_limit:
             errors += f", {self.over_limit} over a size or time limit (passed through)"
+        nuls = f"; {self.nul_bytes} stray NUL bytes dropped" if self.nul_bytes else ""
         return (f"clean: {self.records} records read, {self.cleaned} cleaned, {self.passed_through} passed through"
-                f"{errors}; bytes removed: {per_reason}")
+                f"{errors}; bytes removed: {per_reason}{nuls}")
 
     def as_dict(self, **extra) -> dict:
         data = asdict(self)

@@ -50,6 +50,7 @@ class WarcStats:
     errors: int = 0  # binary, oversized or over the time limit: written with an error, no text
     over_limit: int = 0  # texts over --max-doc-size or --doc-timeout, written unchanged
     invalid_utf8: int = 0
+    nul_bytes: int = 0  # stray NUL bytes dropped from pages and texts
     skipped: Counter = field(default_factory=Counter)  # why a response was not cleaned
 
     def summary(self) -> str:
@@ -62,7 +63,8 @@ class WarcStats:
             parts.append(f"{self.conversions} WET text records read, {self.texts} cleaned")
         if self.over_limit:
             parts.append(f"{self.over_limit} over a size or time limit (passed through)")
-        return f"clean: {', '.join(parts)}, {self.errors} failed; skipped: {skipped}"
+        nuls = f"; {self.nul_bytes} stray NUL bytes dropped" if self.nul_bytes else ""
+        return f"clean: {', '.join(parts)}, {self.errors} failed; skipped: {skipped}{nuls}"
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ def clean_warc(path: str, pages: HtmlCleaner, out, stats: WarcStats, text_key: s
                 article, text = _clean_text(response, pages, stats, where, limits, warn)
             else:
                 page = pages.clean(response.payload, response.url)
+                stats.nul_bytes += page.nul_bytes
                 if page.article.extractor == "fulltext":
                     stats.fallbacks += 1
                 stats.cleaned += 1
@@ -191,8 +194,9 @@ def _clean_text(response: Response, pages: HtmlCleaner, stats: WarcStats, where:
     text its removals point into."""
     if len(response.payload) > MAX_PAGE_BYTES:
         raise InputError(f"text too large (over {MAX_PAGE_BYTES} bytes)")
-    doc = decode(response.payload, where)  # NUL bytes: binary, an error record
+    doc = decode(response.payload, where)  # binary: an error record; a few stray NULs are dropped
     stats.invalid_utf8 += doc.invalid
+    stats.nul_bytes += doc.nul_bytes
     try:
         article = clean_within_limits(pages.cleaner, doc.text, response.url, *limits, where)
     except OverLimit as e:

@@ -53,7 +53,8 @@ def test_decoding_any_bytes_refuses_only_binary(data):
     except InputError:
         assert b"\x00" in data
         return
-    assert b"\x00" not in data
+    assert decoded.nul_bytes == data.count(b"\x00") and "\x00" not in decoded.text
+    data = data.replace(b"\x00", b"")  # stray NULs are dropped
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     assert decoded.text == body.decode("utf-8", "replace")
     assert (decoded.invalid > 0) == (body.decode("utf-8", "replace") != body.decode("utf-8", "surrogateescape"))

@@ -71,3 +71,58 @@ def test_newline_token_maps_to_line_breaks():
     raw = AP.replace("\n", " NEWLINE_CHAR ")
     article = clean_text(raw, newline_token="NEWLINE_CHAR")
     assert article.text == clean_text(AP).text
+
+
+def test_one_name_as_a_string_is_that_name_not_its_letters():
+    assert Cleaner(keep="captions").clean(AP).text == Cleaner(keep={"captions"}).clean(AP).text
+    assert Cleaner(keep="captions").keep == {"caption", "credit"}
+    assert Cleaner(drop="dateline").clean(XINHUA).text.startswith("Livid with shock")
+    with pytest.raises(ValueError, match="'nonsense'"):
+        Cleaner(drop="nonsense")
+
+
+@pytest.mark.parametrize("data", [b"By Jane Doe\nThe story.", bytearray(b"text")])
+def test_bytes_are_refused_with_a_clear_type_error(data):
+    with pytest.raises(TypeError, match=r"str.*decode"):
+        clean_text(data)
+    with pytest.raises(TypeError, match=r"str.*decode"):
+        Cleaner().clean(data)
+    with pytest.raises(TypeError, match=r"\(str\), not NoneType"):
+        clean_text(None)
+
+
+@pytest.mark.parametrize("name", ["text", "title", "body", "not_a_field"])
+def test_assigning_to_an_article_says_it_is_immutable(name):
+    article = clean_text(AP)
+    with pytest.raises(dataclasses.FrozenInstanceError, match=f"cannot assign to '{name}'.*immutable"):
+        setattr(article, name, "changed")
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete"):
+        delattr(article, "title")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        article.removed[0].start = 0  # type: ignore[misc]
+    # Copies are made as before, and survive pickling (worker processes send them back).
+    import pickle
+
+    assert dataclasses.replace(article, title="t").title == "t"
+    assert pickle.loads(pickle.dumps(article)) == article
+
+
+def test_cleaner_repr_shows_its_options():
+    assert repr(Cleaner()) == "Cleaner()"
+    shown = repr(Cleaner(keep="captions", drop={"dateline"}, lang="en", mode="page", newline_token="NL"))
+    assert shown == ("Cleaner(keep=('caption', 'credit'), drop=('dateline',), newline_token='NL', lang='en', "
+                     "mode='page')")
+    # The repr is a call that builds the same options.
+    again = eval(shown, {"Cleaner": Cleaner})  # noqa: S307
+    assert repr(again) == shown and again.enabled == Cleaner(keep="captions", drop="dateline").enabled
+
+
+def test_ray_adapter_without_ray_names_the_extra():
+    """Run in a fresh interpreter in which neither Ray nor numpy can be imported."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nsys.modules['ray'] = None\nsys.modules['numpy'] = None\n"
+            "try:\n    import clean.ray\nexcept ImportError as e:\n    print(e)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "clean.ray needs Ray" in out and "pip install 'clean-article[ray]'" in out

@@ -175,7 +175,7 @@ def command(args) -> int:
     try:
         available = systems()
     except ImportError as e:
-        print(f"error: the html benchmark needs the html extra ({e}); pip install 'clean[html]'", file=sys.stderr)
+        print(f"error: the html benchmark needs the HTML packages ({e}); pip install clean-article", file=sys.stderr)
         return 2
     chosen = available
     if args.only:
