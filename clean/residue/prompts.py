@@ -19,6 +19,7 @@ ADVERT = phrases(
     "story continues below advertisement", "article continues below advertisement",
     "continue reading below", "continue reading the main story", "article continues below",
     "story continues below", "scroll to continue with content", "advertisement continue reading below",
+    "advertisement continue reading the main story", "story continued below", "article continued below",
     "report this ad", "ad feedback", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
     "publicidade", "reklama", "annonce", "reclame", "advertentie", "mainos", "annons", "广告", "広告",
 )
@@ -144,12 +145,22 @@ def detect(doc: Document) -> Iterator[Verdict]:
             yield Verdict(i, kind, span=span)
 
 
+def _repeated_advert(folded: str) -> bool:
+    """An ad marker printed several times on one line ("Advertisement Advertisement
+    Advertisement"): one slot per ad, the extractor joined them."""
+    words = folded.split()
+    for size in range(1, min(5, len(words) // 2) + 1):
+        if len(words) % size == 0 and " ".join(words[:size]) in ADVERT and words == words[:size] * (len(words) // size):
+            return True
+    return False
+
+
 def _judge(text: str, feat: Features) -> tuple[str, tuple[int, int] | None] | None:
     """What a line alone looks like: a cookie button or banner (which the detector pairs up),
     an affiliate disclosure, or a reason and span to remove."""
     if feat.chars <= 40 and key(text) in COOKIE_BUTTONS:
         return "button", None
-    if feat.chars <= 60 and key(text) in ADVERT:
+    if feat.chars <= 60 and key(text) in ADVERT or feat.chars <= 120 and _repeated_advert(key(text)):
         return "advert", None
     if _BANNER_START.match(text) and feat.words <= MAX_BANNER_WORDS:
         # A banner that opens by announcing cookies is one however long its legalese runs.

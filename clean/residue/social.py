@@ -43,6 +43,19 @@ _SHARE_PROMPT = re.compile(
 _FOLLOW_INSIDE = Hinted(re.compile(r"\bfollow (?:him|her|them|us|me)\s+(?:on|@)", re.I), ("follow ",))
 MAX_FOLLOW_TAIL_WORDS = 60
 
+# Lines a share or embed widget prints whole, however long: USA TODAY's "Read or Share this
+# story: <url>" closing every story, and Twitter's location widget under "Tweet with a location"
+# ("You can add location information to your Tweets, ...", "When you tweet with a location,
+# Twitter stores that location. ...").
+_WIDGET = re.compile(
+    r"^Read or Share this story:\s*\S+$"
+    r"|^(?:Tweet with a location|Add a location to your Tweets)$"
+    r"|^You can add location information to your Tweets\b"
+    r"|^When you tweet with a location, Twitter stores that location\b",
+    re.I,
+)
+_WIDGET_HINTED = Hinted(_WIDGET, ("share this story", "location"))
+
 _NEW_WINDOW = re.compile(r"\s*\(opens in (?:a )?new (?:window|tab)\)\s*$", re.I)
 
 _FOLLOW = re.compile(r"^(?:follow|like|join|find|connect with)\b", re.I)
@@ -54,6 +67,9 @@ def detect(doc: Document) -> Iterator[Verdict]:
 
 
 def _judge(text: str, feat: Features) -> Iterator[Verdict]:
+    if _WIDGET_HINTED.search(text):
+        yield Verdict(LINE, "share")
+        return
     if 0 < feat.words <= MAX_FOLLOW_WORDS and _FOLLOW.match(text) and _ON_NETWORK.search(text):
         # "Follow The New York Times Opinion section on Facebook, Twitter and Instagram."
         # is a sentence, and a call to follow all the same.
