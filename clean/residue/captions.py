@@ -30,12 +30,28 @@ _CLOSING_CREDIT = re.compile(
     r"|(?:" + _AGENCY + r"|REUTERS|XINHUA)(?:\s+(?i:Photo|Images?|Pool|File))*(?:\s*/\s*[^()]{1,80})?"
     r"|(?i:Photo|Photograph|Picture|Image|Foto|Bild|Video|File photo)s?(?:\s+by)?\s*[:/]?\s*[^()]{1,80}"
     r"|(?i:credit|courtesy)s?\s*:\s*[^()]{1,80}"
+    # The AP's captions as newspaper3k printed them: cut short, then "... (Associated Press)";
+    # a photographer and the agency after a slash: "(Tatan Syuflana/AP)", "(JANE DOE/AFP/Getty Images)".
+    r"|Associated Press|[A-Z][^()/]{1,60}(?:/[^()/]{1,40})?/\s*(?:" + _AGENCY + r")"
     # Forbes prints the agency's name once more after the credit: "(Photo: Getty Images) Getty"
     r")\)(?:\s*(?:" + _AGENCY + r"))?\s*$"
     # "... in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid"
     r"|\s(?:REUTERS|AFP|EPA(?:-EFE)?|AP Photo)\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
 )
 _CLOSING_CREDIT_HINTED = Hinted(_CLOSING_CREDIT, (")", "/"))
+# Lines a photo or video widget prints whole: NPR's "Enlarge this image toggle caption <credit>",
+# the WSJ's "Enlarge Image Close <credit> <caption>", USA TODAY's "Buy Photo <caption>", an AP
+# caption marked as a file picture ("FILE - In this Monday, May 31, 1999 file photo, ...",
+# "FOR MOVEMENT FRIDAY NOV. 15 FILE - This June, 2013 photo released by ..."), a video's
+# caption closed by when it was published ("... in North Texas. (Published Tuesday, Oct. 25, 2016)").
+_WIDGET_CAPTION = re.compile(
+    r"^(?:Enlarge this image\s+)?(?:i\s+)?i?toggle caption\b"
+    r"|^Enlarge Image\b"
+    r"|^Buy Photo\s+\S"
+    r"|^(?:[A-Z][A-Z0-9 .,]{0,40}\s)?FILE\s?[-–—]\s?(?:In\s+)?(?:this|these)\b.{0,80}?\b(?:photos?|images?|pictures?)\b"
+    r"|\(Published\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\)\s*$"
+)
+_WIDGET_CAPTION_HINTED = Hinted(_WIDGET_CAPTION, ("toggle caption", "Enlarge Image", "Buy Photo", "FILE", "(Published"))
 # A caption whose credit is the agency's bare name after its last sentence: "The logo is
 # displayed outside an office in New York. Reuters", "A stock image of ... the drug. Getty".
 # Running text does not close a paragraph on a news agency's name standing alone.
@@ -112,13 +128,15 @@ _TRAILING_CREDIT = re.compile(
     r"\s(?:Credit|Photograph|Photo|Image|Foto|Bild|Crédit|Crédito)s?\s*(?:\.{2,3}|…|:)\s*\S.{0,100}$"
     # "... after the retailer reported earnings. Photograph by": the name was a link, now gone.
     r"|(?<=[.!?”\"])\s*(?:Photograph|Photo|Image|Picture|Video)s?\s+(?:by|courtesy of)\s*$"
+    # "... continues to improve. Courtesy Sara Carson": a family's picture, credited to them.
+    r"|(?<=[.!?”\"])\s*Courtesy(?: of)?\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
     # "Jewels after Jewels, installation views, photos © Inexhibit, 2018"
     r"|[,.]\s*(?:photos?|images?|pictures?|fotos?)\s*©\s*[^,©]{1,60}(?:,\s*(?:19|20)\d\d)?\s*$"
     # "The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)": institutions, slashed.
     r"|(?<=[.!?”\"])\s*\(\s?(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}){1,4}\s?\)\s*$"
 )
 _TRAILING_CREDIT_HINTED = Hinted(_TRAILING_CREDIT, (
-    "Credit", "Photo", "Image", "Foto", "Bild", "Crédit", "Picture", "Video", "©", "/",
+    "Credit", "Photo", "Image", "Foto", "Bild", "Crédit", "Picture", "Video", "©", "/", "Courtesy",
 ))
 _CREDIT_LINE = re.compile(
     r"^(?:\(?\s*(?:image|photo|picture|video|foto|bild|photograph|illustration)s?\s*"
@@ -126,6 +144,8 @@ _CREDIT_LINE = re.compile(
     r"|(?:credit|copyright|courtesy|crédit|crédito|quelle)s?\s*(?::|\.\.\.|…)\s*.{1,100}"
     r"|courtesy of\s+\S.{0,80}"
     r"|(?:photo|foto|bild|image)s?\s*:\s*.{1,60}"
+    # A picture's label left alone where the picture was: "Photo".
+    r"|photo|image|picture|foto"
     r"|(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
     r"|©\s*(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
     # "New York State Sex Offender Registry via AP": a handout's source and the agency
@@ -135,7 +155,9 @@ _CREDIT_LINE = re.compile(
 )
 _CAPTION_MARK = re.compile(
     r"^(?:above|below|pictured|top|main|left|right|caption|image caption|media caption|photo caption|file photo|"
-    r"bildunterschrift|légende)\s*[:\-–]\s*",
+    r"bildunterschrift|légende)\s*[:\-–]\s*"
+    # "Image: The teams march under one flag at the East Asian Games in 2005"
+    r"|^(?:image|picture|pic)\s*:\s+(?=\S+\s+\S+\s+\S+\s+\S)",
     re.I,
 )
 # Glued into running text: BBC's "Image copyright X Image caption Y", "Media caption Y".
@@ -208,7 +230,7 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     if glued:
         yield from glued
         return
-    if _CLOSING_CREDIT_HINTED.search(text) or _CAPTION_MARK.match(text) or (
+    if _WIDGET_CAPTION_HINTED.search(text) or _CLOSING_CREDIT_HINTED.search(text) or _CAPTION_MARK.match(text) or (
         feat.chars <= MAX_CREDITED_CAPTION_CHARS and _TRAILING_CREDIT_HINTED.search(text)
     ) or (feat.words <= MAX_CAPTION_WORDS and (_bare_credit(text) or _PHOTO_FORMULA.match(text)
                                                   or _scene(text))):

@@ -108,6 +108,11 @@ _WIRE_CREDIT = re.compile(
     # "Keith Bradsher contributed reporting from Hong Kong.": the names come first.
     r"|^(?-i:(?:[A-Z][\w'’.-]+\s+){1,4}(?:(?:,\s*|and\s+)(?:[A-Z][\w'’.-]+\s+){1,3}){0,4})"
     r"contributed (?:reporting|research|to this (?:report|article|story))\b.{0,120}$"
+    # "Associated Press writer Justin Pritchard contributed to this report.", "— CNN and WATE-TV
+    # contributed to this report", "Ahmed al-Haj in Sanaa, Yemen; ... contributed to this report."
+    # Whoever comes first, in one sentence, and the sentence ends there (or says from where).
+    r"|^(?:[—–-]\s*)?[^.!?]{2,300}?\bcontributed (?:reporting|research|to this (?:report|article|story))"
+    r"(?:\s+(?:from|in)\s+[^.!?]{1,80})?\s*(?:[.!]\s*(?:\S.{0,120})?)?$"
     # "Detroit News wire services", "From staff and wire reports": the story's source for a byline.
     r"|^(?:from\s+)?(?-i:(?:[A-Z][\w.'’-]*\s+){0,4})(?:staff and\s+)?(?:wire services|wire reports|news services)\s*$"
     # "Write to Al Root at allen.root@example.com": where to reach the author.
