@@ -48,7 +48,7 @@ _WIDGET_CAPTION = re.compile(
     r"^(?:Enlarge this image\s+)?(?:i\s+)?i?toggle caption\b"
     r"|^Enlarge Image\b"
     r"|^Buy Photo\s+\S"
-    r"|^(?:[A-Z][A-Z0-9 .,]{0,40}\s)?FILE\s?[-–—]\s?(?:In\s+)?(?:this|these)\b.{0,80}?\b(?:photos?|images?|pictures?)\b"
+    r"|^(?:[A-Z][A-Z0-9 .,]{0,40}\s)?FILE\s?[-–—]\s?(?:In\s+)?(?:[Tt]his|[Tt]hese)\b.{0,80}?\b(?:photos?|images?|pictures?)\b"
     r"|\(Published\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\)\s*$"
 )
 _WIDGET_CAPTION_HINTED = Hinted(_WIDGET_CAPTION, ("toggle caption", "Enlarge Image", "Buy Photo", "FILE", "(Published"))
@@ -65,6 +65,13 @@ def _bare_credit(text: str) -> bool:
 
 
 MAX_CAPTION_WORDS = 80
+# A caption is a sentence or a few; a paragraph of more, even closed by a credit, is text.
+MAX_CAPTION_SENTENCES = 4
+# The scene formula is one sentence, maybe a second of context: "Rep. Jane Doe speaks at the
+# Capitol on July 25, 2019. The House voted ..." A paragraph that goes on is the story's.
+MAX_SCENE_SENTENCES = 2
+# A verb after these is no picture's present tense: "had to wait ... on December 8, 1980".
+_NOT_SCENE_BEFORE = frozenset("to will would could can did does do not may might should must shall".split())
 # A caption closed by its credit may describe a whole diagram; a page flattened into one
 # paragraph that happens to end on a credit is longer still.
 MAX_CREDITED_CAPTION_CHARS = 1000
@@ -116,7 +123,8 @@ def _scene(text: str) -> bool:
     words = text.split(None, MAX_VERB_AT + 1)
     for k, word in enumerate(words[:MAX_VERB_AT + 1]):
         # The picture's subject first, then its verb, then the date.
-        if k and (word in _SCENE_VERBS or word in _SEEN and words[k - 1] in ("is", "are")):
+        if k and (word in _SCENE_VERBS and words[k - 1] not in _NOT_SCENE_BEFORE
+                  or word in _SEEN and words[k - 1] in ("is", "are")):
             at = text.find(" " + word + " ")
             return at >= 0 and _SCENE_DATE.search(text, at + len(word) + 1) is not None
     return False
@@ -230,10 +238,17 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     if glued:
         yield from glued
         return
-    if _WIDGET_CAPTION_HINTED.search(text) or _CLOSING_CREDIT_HINTED.search(text) or _CAPTION_MARK.match(text) or (
+    if feat.sentences > MAX_CAPTION_SENTENCES and feat.words > MAX_CAPTION_WORDS and not _CAPTION_MARK.match(text):
+        # A page of running text (a scanned report's page) closed by a figure's credit: the
+        # credit goes, the text stays.
+        credit = _CLOSING_CREDIT_HINTED.search(text) or _TRAILING_CREDIT_HINTED.search(text)
+        if credit:
+            yield Verdict(LINE, "credit", span=credit.span())
+            return
+    elif _WIDGET_CAPTION_HINTED.search(text) or _CLOSING_CREDIT_HINTED.search(text) or _CAPTION_MARK.match(text) or (
         feat.chars <= MAX_CREDITED_CAPTION_CHARS and _TRAILING_CREDIT_HINTED.search(text)
     ) or (feat.words <= MAX_CAPTION_WORDS and (_bare_credit(text) or _PHOTO_FORMULA.match(text)
-                                                  or _scene(text))):
+                                                  or feat.sentences <= MAX_SCENE_SENTENCES and _scene(text))):
         yield Verdict(LINE, "caption", meta=(("caption", _caption_text(text)),))
         return
     for m in _GLUED_AGENCY_HINTED.finditer(text):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..article import Verdict
 from ..document import Document
-from ._text import key
+from ._text import DATELINE_OPENING, key
 
 REASONS = ("title", "duplicate-title", "repeated-line")
 
@@ -92,9 +92,7 @@ def headline_shaped(text: str, feat) -> bool:
     # A line closed by a colon introduces what follows it (a speaker's label, "The Latest on
     # ... (all times local):"); one opened by a dateline ("WASHINGTON (AP) —", "(CNN)") is the
     # story's first paragraph. Neither is a headline.
-    if text.rstrip().endswith((":", "：")) or _DATELINE_OPENING.match(text):
+    if text.rstrip().endswith((":", "：")) or DATELINE_OPENING.match(text):
         return False
     return True
 
-
-_DATELINE_OPENING = re.compile(r"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Za-z.'’-]+){0,5}\s*)?\((?:AP|CNN|Reuters|AFP|UPI)\)\s*(?:[—–-]|$)?")

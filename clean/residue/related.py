@@ -11,7 +11,7 @@ from .. import language
 from ..article import Verdict
 from ..document import Document, Features
 from ._lines import LINE, entries, judged_lines, runs
-from ._text import key, phrases
+from ._text import DATELINE_OPENING, key, phrases
 from .metadata import is_age, is_date
 
 REASONS = ("related",)
@@ -188,6 +188,9 @@ def _judge(text: str, feat: Features) -> Verdict | str | None:
 MIN_TEASER_RUN = 3
 GLUE_REACH = 25  # words: how far into the line the headline may run
 MIN_TEASER_RUN_WORDS = 15
+# A teaser is a headline and a sentence or two of summary; a line of hundreds of words is a page
+# of a document (a scanned report's pages, each opened by its running header), not a teaser.
+MAX_TEASER_RUN_WORDS = 150
 MIN_TITLE_CASE_RUN = 4
 _OPENING = "\"“‘'(«"
 _GLUED_DATELINE = re.compile(r"^(?:\S+\s+){3,25}?[A-Z]{3,}(?:\s+[A-Z]{3,})?\s?:\s+[A-Z]")
@@ -197,7 +200,8 @@ def _teaser_runs(doc: Document) -> Iterator[Verdict]:
     stop = language.stopwords(doc.lang)
     if not stop:
         return
-    glued = judged_lines(doc, lambda text, feat: feat.words >= MIN_TEASER_RUN_WORDS and _glued_headline(text, stop))
+    glued = judged_lines(doc, lambda text, feat: MIN_TEASER_RUN_WORDS <= feat.words <= MAX_TEASER_RUN_WORDS
+                         and not DATELINE_OPENING.match(text) and _glued_headline(text, stop))
     prose_above = list(accumulate((f.prose for f in doc.feats), initial=0))
     for run in runs(glued, 2):
         if len(run) >= MIN_TEASER_RUN:
