@@ -49,9 +49,15 @@ _WIDGET_CAPTION = re.compile(
     r"|^Enlarge Image\b"
     r"|^Buy Photo\s+\S"
     r"|^(?:[A-Z][A-Z0-9 .,]{0,40}\s)?FILE\s?[-–—]\s?(?:In\s+)?(?:[Tt]his|[Tt]hese)\b.{0,80}?\b(?:photos?|images?|pictures?)\b"
+    # A gallery's counter before its caption ("1 of 6. The encampment at City Hall Park ..."), a
+    # credit bracketed after it ("... attacked by a panda. [Photo/Lanzhou Evening News]"), BBC's
+    # caption label opening the line.
+    r"|^\d{1,3} of \d{1,3}\.\s+[A-Z]|\[(?:Photo|Image|Video)/[^\[\]]{2,60}\]$|^(?:Image|Media) caption\s+\S"
     r"|\(Published\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\)\s*$"
 )
-_WIDGET_CAPTION_HINTED = Hinted(_WIDGET_CAPTION, ("toggle caption", "Enlarge Image", "Buy Photo", "FILE", "(Published"))
+_WIDGET_CAPTION_HINTED = Hinted(_WIDGET_CAPTION, (
+    "toggle caption", "Enlarge Image", "Buy Photo", "FILE", "(Published", " of ", "/", " caption ",
+))
 # A caption whose credit is the agency's bare name after its last sentence: "The logo is
 # displayed outside an office in New York. Reuters", "A stock image of ... the drug. Getty".
 # Running text does not close a paragraph on a news agency's name standing alone.
@@ -172,7 +178,7 @@ _CAPTION_MARK = re.compile(
 _GLUED = re.compile(
     r"(?P<credit>(?:Image|Photo|Picture) (?:copyright|source|credit)s?:?\s+"
     r"(?:[A-Z][\w.&'/-]*(?:\s+(?!(?:Image|Media|Photo|Video)\s+caption)(?:[A-Z][\w.&'/-]*|of|de|via)){0,3}|\w+))"
-    r"|(?P<caption>(?:Image|Media|Photo|Video) caption:?\s+(?P<text>[^.!?]{1,250}(?:[.!?](?=\s|$))?))"
+    r"|(?P<caption>(?:Image|Media|Photo|Video) caption:?\s+(?P<text>(?:[^.!?]|[.!?](?!\s|$)){1,250}(?:[.!?](?=\s|$))?))"
 )
 _GLUED_HINTED = Hinted(_GLUED, (" caption", "Image ", "Photo ", "Picture "))
 _GLUED_ABOVE = re.compile(

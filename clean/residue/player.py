@@ -27,6 +27,7 @@ LINES = phrases(
     # YouTube's page around a video it could not play.
     "the interactive transcript could not be loaded", "rating is available when the video has been rented",
     "this feature is not available right now please try again later", "play facebook",
+    "loading", "scroll down for video", "watch the video below", "video loading",
 )
 # Phrases that are player residue even when glued to text: "Video PlayerClose".
 _GLUED = re.compile(
@@ -48,6 +49,7 @@ _FURNITURE = re.compile(
     r"|^\d{1,3} of \d{1,3} Full Screen Autoplay Close\b"
     r"|^Video Loading\b.{0,40}\bVideo Unavailable\b"
     r"|^Slideshow \(\d{1,3} (?:Images|Photos|Pictures)\)$"
+    r"|^EMBED More News Videos\b|^On a mobile device\? Click here to watch (?:the )?video\b"
     r"|^Photos: (?P<gallery>[^\n]{3,120}?) Photos: (?P=gallery)\b"
     # "CLOSE" in capitals, then a teaser that is written as sentences: no body paragraph opens
     # on the word in capitals and goes on in ordinary case.
@@ -55,6 +57,7 @@ _FURNITURE = re.compile(
 )
 _FURNITURE_HINTED = Hinted(_FURNITURE, (
     "JUST WATCHED", "Copy this code", "Full Screen", "Video Loading", "Slideshow", "Photos: ", "CLOSE ",
+    "EMBED More", "On a mobile device",
 ))
 # CNN heads a story with its highlights: "Story highlights <first bullet>", then a few more
 # bullets, none closed by a full stop, before the story's first paragraph.

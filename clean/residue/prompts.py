@@ -35,14 +35,21 @@ _PITCH = re.compile(
     r"if you (?:enjoyed|liked) this (?:article|story|post)|delivered (?:to|through) your (?:door|letterbox)|"
     r"follow @\w+ on (?:twitter|instagram|facebook)|"
     r"(?:click|tap) here to (?:get|download|install) (?:the|our)\b.{0,40}\bapp|"
-    r"get breaking news alerts|tell us what you think\b.{0,60}\bsurvey)\b",
+    r"get breaking news alerts|tell us what you think\b.{0,60}\bsurvey|"
+    # A sign-up form's texts printed in a row: "Sign up for BREAKING NEWS Emails privacy policy
+    # Thanks for subscribing!", "... verify you're not a robot by clicking the box. Invalid email
+    # address. ..."; ABC's "Add Donald Trump as an interest to stay up to date ..."; "Get email
+    # alerts on breaking news"; "Sign up for POLITICO Playbook and get the latest news".
+    r"thanks? (?:you )?for subscribing|invalid e-?mail address|verify (?:that )?you(?:'re| are) not a robot|"
+    r"add .{1,60} as an interest to stay up to date|get (?:e-?mail |news |breaking news )?alerts on|"
+    r"sign up for\b.{1,40}\band get (?:the|our)\b)\b",
     re.I,
 )
 # Every pitch above holds one of these, in any case.
 _PITCH_HINTED = Hinted(_PITCH, (
     "newsletter", "inbox", "subscri", "sign up", "already a", "become a", "support", "unlimited", "log in",
     "free trial", "abonnieren", "abonnez", "suscr", "assine", "if you", "delivered", "follow @",
-    "here to", "news alerts", "tell us",
+    "here to", "news alerts", "tell us", "thank", "invalid", "robot", "as an interest", "alerts on", "sign up for",
 ))
 # What a sign-up form says once the reader has used it, printed by extractors all the same.
 _FORM_STATE = re.compile(

@@ -51,10 +51,20 @@ _WIDGET = re.compile(
     r"^Read or Share this story:\s*\S+$"
     r"|^(?:Tweet with a location|Add a location to your Tweets)$"
     r"|^You can add location information to your Tweets\b"
-    r"|^When you tweet with a location, Twitter stores that location\b",
+    r"|^When you tweet with a location, Twitter stores that location\b"
+    # "For the latest Washington news, follow @wsjpolitics", "For breaking news ... from India,
+    # follow WSJ India on Facebook."
+    r"|^for [^.!?]{3,80}, follow (?:@\w+|(?-i:[A-Z])[^.!?]{1,40} on (?:twitter|facebook|instagram))\.?$"
+    # Instagram's line under an embedded post: "A post shared by Jane Doe (@jane) on May 4, 2017 at 5:57pm PDT"
+    r"|(?:^|\s)A post shared by\b[^()]{0,60}\(@[\w.]+\)(?: on\b.{0,40})?$"
+    # Share counters: "936 SHARES Share Tweet", "Help spread the word! Share Tweet 300k shares on Facebook"
+    r"|^(?:\d[\d.,]*[km]?\s+shares?\s+)?share\s+tweet\b.{0,60}$|^\d[\d.,]*[km]?\s+shares\b.{0,40}$"
+    r"|^help spread the word!?\s+share\b.{0,60}$"
+    # A handle alone on its line, under "Follow her on Twitter".
+    r"|^@\w{2,30}$",
     re.I,
 )
-_WIDGET_HINTED = Hinted(_WIDGET, ("share this story", "location"))
+_WIDGET_HINTED = Hinted(_WIDGET, ("share this story", "location", "follow", "post shared by", "share", "@"))
 
 _NEW_WINDOW = re.compile(r"\s*\(opens in (?:a )?new (?:window|tab)\)\s*$", re.I)
 
