@@ -15,6 +15,11 @@ With a line gold (``--gold``: one JSON object per line, ``{"id", "story", "line"
 - the records that lost any body line, with the lines (record, story, line, reason, head), and
   the body paragraphs (lines) of 30 words or more that lost anything.
 
+With ``--learn``, a profile is learned from the records themselves the way a user of a corpus
+without URLs would learn one (``clean learn --doc-sep '|||||' --min-share 0 --frame-words 5``), the
+records are cleaned again with it, and the report says what it caught that the rules missed
+(residue lines removed only with the profile) and what body it cost.
+
 Without a gold it still reports what needs none: fragments left by partial cuts (a kept piece of
 a partly removed line that starts or ends inside a word, opens on a lower-case letter or on
 closing punctuation, or holds no letter or digit at all), and the summary words lost (a word of
@@ -71,6 +76,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--check", type=Path, metavar="FLOORS",
                         help="exit 1 if a score is below its floor (or a count above its ceiling) "
                              "in this JSON file")
+    parser.add_argument("--learn", action="store_true",
+                        help="also learn a profile from the records themselves and report what it "
+                             "adds to the rules and what body it costs")
     parser.add_argument("--show", type=int, default=20, metavar="N",
                         help="list at most N lines per section in the table (default 20)")
 
@@ -80,7 +88,7 @@ def command(args) -> int:
         floors = load_floors(args.check) if args.check else None
         records = load_records(args.data)
         gold = load_gold(args.gold) if args.gold else None
-        report = run(records, gold)
+        report = run(records, gold, learn=args.learn)
     except BenchError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -254,10 +262,22 @@ def words(text: str) -> set:
 
 # --- the run ----------------------------------------------------------------
 
-def clean_records(records: list) -> list:
+# How a user learns a profile from a corpus without URLs: every record is one source's, a line
+# counts once per record, and openings and closings of five words are learned too.
+LEARN_THRESHOLDS = {"min_share": 0.0, "frame_words": 5}
+
+
+def learn_profile(records: list):
+    from clean.profile import Thresholds, learn
+
+    return learn(((rec["document"], None) for rec in records), Thresholds(**LEARN_THRESHOLDS),
+                 newline_token=NEWLINE_TOKEN, doc_sep=DOC_SEP)
+
+
+def clean_records(records: list, profile=None) -> list:
     from clean import Cleaner
 
-    cleaner = Cleaner(newline_token=NEWLINE_TOKEN, doc_sep=DOC_SEP)
+    cleaner = Cleaner(newline_token=NEWLINE_TOKEN, doc_sep=DOC_SEP, profile=profile)
     out = []
     for rec in records:
         try:
@@ -271,7 +291,7 @@ def _head(text: str, n: int = 8) -> str:
     return " ".join(text.split()[:n])
 
 
-def run(records: list, gold: dict | None) -> dict:
+def run(records: list, gold: dict | None, learn: bool = False) -> dict:
     articles = clean_records(records)
     n_lines = n_stories = 0
     residue: dict = {}  # reason -> [lines, removed]
@@ -371,7 +391,43 @@ def run(records: list, gold: dict | None) -> dict:
             "records_losing_paragraph": len({r["id"] for r in long_lost}),
             "residue_lines_missed": missed,
         })
+    if learn:
+        report["learned"] = learned_report(records, gold, articles)
     return report
+
+
+def learned_report(records: list, gold: dict | None, articles: list) -> dict:
+    """What a profile learned from the records adds to the rules: the lines it removes that the
+    rules left (residue caught, or body cost, by the gold), and the lines it learned."""
+    from clean.profile import is_frame
+
+    profile = learn_profile(records)
+    with_profile = clean_records(records, profile)
+    caught, cost, unlabelled = [], [], []
+    for rec, before, after in zip(records, articles, with_profile):
+        doc = rec["document"]
+        a = [(r.start, r.end, r.reason) for r in before.removed]
+        b = [(r.start, r.end, r.reason) for r in after.removed]
+        for line in split_lines(doc):
+            was, now = line_cut(doc, line, a), line_cut(doc, line, b)
+            if not (now["lost_any"] and not was["lost_any"] or was["kept_any"] and not now["kept_any"]):
+                continue
+            row = {"id": rec["id"], "story": line.story, "line": line.index, "head": _head(doc[line.start:line.end])}
+            g = gold.get((rec["id"], line.story, line.index)) if gold else None
+            if g is None:
+                unlabelled.append(row)
+            elif g["label"] == "body":
+                cost.append(row)
+            else:
+                caught.append({**row, "reason": g["reason"]})
+    learned = [line for sp in profile.sources.values() for line in sp.boilerplate().values()]
+    return {
+        "thresholds": profile.thresholds.as_dict(),
+        "lines_learned": sum(not is_frame(line.sample) for line in learned),
+        "frames_learned": sum(is_frame(line.sample) for line in learned),
+        "learned": sorted(line.sample for line in learned),
+        "caught": caught, "body_cost": cost, "changed_unlabelled": unlabelled,
+    }
 
 
 def _count(table: dict, reason: str, ok: bool) -> None:
@@ -440,6 +496,12 @@ def format_table(report: dict, show: int = 20) -> str:
                f"held; records losing >= {SUMMARY_LOSS_SHARE:.0%}: {report['records_losing_summary']}")
     for r in report["summary_losses"][:show]:
         out.append(f"  {r['id']} {r['share']:.1%}: {' '.join(r['lost'][:12])}")
+    if "learned" in report:
+        ln = report["learned"]
+        out.append(f"learned from the records: {ln['lines_learned']} lines, {ln['frames_learned']} openings/closings; "
+                   f"residue lines it adds to the rules: {len(ln['caught'])}; body lines it costs: {len(ln['body_cost'])}")
+        for r in (ln["caught"] + ln["body_cost"])[:show]:
+            out.append(f"  {r['id']} {r['story']}:{r['line']} {r.get('reason', 'BODY')}: {r['head']}")
     out.append("lines removed whole, by reason: " + ", ".join(
         f"{k} {v}" for k, v in report["removed_lines_by_reason"].items()))
     return "\n".join(out)
