@@ -71,6 +71,24 @@ class Removal:
 
 
 @dataclass(frozen=True, slots=True)
+class Story:
+    """What one story of a multi-story record tells about itself (`Cleaner(doc_sep=...)`): its
+    own headline, byline, date, source and dateline, and where it lies in the input."""
+
+    start: int
+    end: int
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    source: str | None = None
+    dateline: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"title": self.title, "byline": self.byline, "date": self.date, "source": self.source,
+                "dateline": self.dateline, "span": [self.start, self.end]}
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """What `clean` makes of one document."""
 
@@ -90,6 +108,9 @@ class Article:
     url: str | None = None
     sitename: str | None = None
     extractor: str | None = None
+    # A record of several stories: each story's own metadata, in order. The scalar fields above
+    # are then the first story's.
+    stories: tuple[Story, ...] = ()
 
     @property
     def text(self) -> str:
@@ -108,6 +129,8 @@ class Article:
             "captions": list(self.captions),
             "removed": [r.as_list() for r in self.removed],
         }
+        if self.stories:
+            fields["stories"] = [s.as_dict() for s in self.stories]
         if self.extractor is not None:
             fields.update(url=self.url, sitename=self.sitename, extractor=self.extractor, notes=list(self.notes))
         return fields

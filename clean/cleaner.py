@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import document
-from .article import Article, Removal
+from .article import Article, Removal, Story
 from .decide import OPT_IN, SURE, decide
 from .residue import DETECTORS, FAMILIES, PRIORITY
 from .residue import site
@@ -127,11 +127,13 @@ class Cleaner:
         """
         sep = self.doc_sep
         stories: list[Article] = []
+        spans: list[tuple[int, int]] = []
         pos = 0
         while True:
             cut = text.find(sep, pos)
             end = len(text) if cut < 0 else cut
             stories.append(self._clean_one(text, pos, end, detectors))
+            spans.append((pos, end))
             if cut < 0:
                 break
             pos = cut + len(sep)
@@ -144,6 +146,8 @@ class Cleaner:
             captions=tuple(c for s in stories for c in s.captions),
             removed=tuple(r for s in stories for r in s.removed),
             kind=first.kind,
+            stories=tuple(Story(start, end, s.title, s.byline, s.date, s.source, s.dateline)
+                          for (start, end), s in zip(spans, stories)),
         )
 
 

@@ -583,7 +583,19 @@ def _profile_notes(cleaner: Cleaner, text: str, article, source: str | None) -> 
     from . import document
     from .residue import site
 
-    notes = site.explain(cleaner.profile, source_of(source), document.build(text, cleaner.newline_token, cleaner.lang))
+    # The cleaner judges each story of a multi-story record on its own: so do the notes.
+    notes: dict[int, str] = {}
+    bounds = [0]
+    if cleaner.doc_sep:
+        at = text.find(cleaner.doc_sep)
+        while at >= 0:
+            bounds += [at, at + len(cleaner.doc_sep)]
+            at = text.find(cleaner.doc_sep, at + len(cleaner.doc_sep))
+    bounds.append(len(text))
+    for start, end in zip(bounds[::2], bounds[1::2]):
+        doc = document.build(text[start:end], cleaner.newline_token, cleaner.lang)
+        for at, note in site.explain(cleaner.profile, source_of(source), doc).items():
+            notes[at + start] = note
     spans = [(r.start, r.end) for r in article.removed if r.reason == site.REASON]
     return {at: note for at, note in notes.items() if any(s <= at < e for s, e in spans)}
 

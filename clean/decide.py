@@ -8,6 +8,7 @@ must be chosen, and which metadata wins when several lines offer it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from . import block_model, language, main_content
@@ -73,9 +74,14 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     reasons: list[str | None] = [v.reason if v else None for v in whole]
 
     # Furniture recognised line by line; the items of a list under one "Related" or "Comments"
-    # header (weaker verdicts) are one piece of furniture, not a dozen.
-    labels = sum(1 for v in whole if v is not None and v.reason in FURNITURE and v.score >= 1.0)
-    kind = "page" if mode == "page" or (mode == "auto" and main_content.is_page(doc, labels)) else "article"
+    # header (weaker verdicts) are one piece of furniture, not a dozen. A page's furniture is
+    # many different labels; one line printed again and again ("Top of Page" after every
+    # section, a quoted document's running header) is not a page's menu.
+    furniture = Counter(doc.line_of[i] for i, v in enumerate(whole)
+                        if v is not None and v.reason in FURNITURE and v.score >= 1.0)
+    labels = sum(min(n, main_content.MAX_COPIES_COUNTED) for n in furniture.values())
+    kind = "page" if mode == "page" or (
+        mode == "auto" and main_content.is_page(doc, labels, len(furniture))) else "article"
     main = None
     if kind == "page":
         for i, v in placed["page"].items():

@@ -41,9 +41,10 @@ def write_profile(profile: prof.Profile, sink: Output) -> None:
         sink.close()
 
 
-def _thresholds(min_docs, min_share, max_sources, label_words, max_drift, base: prof.Thresholds) -> prof.Thresholds:
+def _thresholds(min_docs, min_share, max_sources, label_words, max_drift, base: prof.Thresholds,
+                frame_words=None) -> prof.Thresholds:
     given = {"min_docs": min_docs, "min_share": min_share, "max_sources": max_sources, "label_words": label_words,
-             "max_drift": max_drift}
+             "max_drift": max_drift, "frame_words": frame_words}
     return prof.Thresholds(**{**base.as_dict(), **{k: v for k, v in given.items() if v is not None}})
 
 
@@ -62,6 +63,12 @@ D = prof.Thresholds()
               help="JSONL field naming the source: a URL (its host is the source) or a site name; "
                    "looked up in metadata too.")
 @click.option("--newline-token", metavar="TOKEN", help="TOKEN stands for a line break (Multi-News: NEWLINE_CHAR).")
+@click.option("--doc-sep", metavar="SEP",
+              help="SEP joins the stories of one record (Multi-News: '|||||'): a line counts once per record, "
+                   "its place is taken in its story.")
+@click.option("--frame-words", type=click.IntRange(min=0), default=None,
+              help="Also learn the openings and closings lines share, this many words long (5 is a good "
+                   "start); 0 turns it off [0].")
 @click.option("--min-docs", type=click.IntRange(min=1), default=None,
               help=f"A line is boilerplate only in at least this many documents of its source [{D.min_docs}].")
 @click.option("--min-share", type=click.FloatRange(0, 1), default=None,
@@ -79,8 +86,8 @@ D = prof.Thresholds()
               help="Table entries before lines seen once are dropped (bounds memory; see README).")
 @click.option("--partial", is_flag=True,
               help="Keep lines seen once too, so that merging shard profiles is exact.")
-def learn(inputs, output, merge, jsonl, text_key, group_key, newline_token, min_docs, min_share, max_sources,
-          label_words, max_drift, cap, partial):
+def learn(inputs, output, merge, jsonl, text_key, group_key, newline_token, doc_sep, frame_words, min_docs,
+          min_share, max_sources, label_words, max_drift, cap, partial):
     """Learn which lines each source repeats across its documents, and write them as a profile.
 
     INPUTs are text files (one document each, no source) or JSON lines (the source of a record is
@@ -94,16 +101,17 @@ def learn(inputs, output, merge, jsonl, text_key, group_key, newline_token, min_
         if merge:
             profiles = [read_profile(p) for p in inputs]
             found = {p.thresholds for p in profiles}
-            if len(found) > 1 and all(v is None for v in (min_docs, min_share, max_sources, label_words, max_drift)):
+            if len(found) > 1 and all(v is None for v in (min_docs, min_share, max_sources, label_words, max_drift,
+                                                          frame_words)):
                 raise click.UsageError("the profiles were learned with different thresholds; give them")
             thresholds = _thresholds(min_docs, min_share, max_sources, label_words, max_drift,
-                                     profiles[0].thresholds)
+                                     profiles[0].thresholds, frame_words)
             result = prof.merge(*profiles, thresholds=thresholds, partial=partial, cap=cap)
             stats = None
         else:
-            thresholds = _thresholds(min_docs, min_share, max_sources, label_words, max_drift, D)
+            thresholds = _thresholds(min_docs, min_share, max_sources, label_words, max_drift, D, frame_words)
             stats = ReadStats()
-            learner = prof.Learner(thresholds, cap, newline_token, partial)
+            learner = prof.Learner(thresholds, cap, newline_token, partial, doc_sep)
             for text, source in documents(inputs, jsonl, text_key, group_key, stats):
                 learner.add(text, source)
             result = learner.profile()

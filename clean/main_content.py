@@ -25,14 +25,21 @@ MIN_COST = 15
 MAX_COST = 60
 
 
-def is_page(doc: Document, labels: int) -> bool:
-    """`labels`: blocks the detectors recognised as page furniture."""
+# A furniture line counts at most this often: a page repeats a label or two ("Home" in the
+# menu and the footer), but one line after every section is a long article's own anchor.
+MAX_COPIES_COUNTED = 2
+
+
+def is_page(doc: Document, labels: int, distinct: int | None = None) -> bool:
+    """`labels`: blocks the detectors recognised as page furniture (each line counted at most
+    MAX_COPIES_COUNTED times); `distinct`: how many different lines they are (default: labels)."""
     n = len(doc.feats)
     if n < PAGE_MIN_BLOCKS:
         return False
     furniture = sum(1 for f in doc.feats if not f.prose)
+    distinct = labels if distinct is None else distinct
     return furniture >= PAGE_MIN_FURNITURE_SHARE * n and (
-        labels >= PAGE_MIN_LABELS or (n >= PAGE_LARGE and labels >= PAGE_LARGE_MIN_LABELS))
+        labels >= PAGE_MIN_LABELS or (n >= PAGE_LARGE and distinct >= PAGE_LARGE_MIN_LABELS))
 
 
 def block_value(feat: Features, flagged: bool) -> float:

@@ -56,6 +56,9 @@ DEFAULT_CAP = 1_000_000
 
 _PUNCT = re.compile(r"[\W_]+")
 _DIGIT = re.compile(r"\d")
+# A link is folded to one word: "Read or Share this story: http://usat.ly/2bhE4i4" is one line
+# whatever story it closes.
+_LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|ly|co|uk|us|gov|edu)/\S*", re.I)
 # A table value packs six counters into one int, which costs far less than a tuple per entry:
 # documents holding the line, occurrences, and the sums of its offset (and squared offset) from
 # the top and from the bottom of those documents. Each field is wide enough never to carry into
@@ -74,7 +77,9 @@ def _unpack(value: int) -> tuple[int, ...]:
 
 
 def normalise(line: str) -> str:
-    """The text a fingerprint is taken of: case, digits, punctuation and spacing folded."""
+    """The text a fingerprint is taken of: case, digits, links, punctuation and spacing folded."""
+    if "/" in line or "www." in line:
+        line = _LINK.sub(" url ", line)
     return _PUNCT.sub(" ", _DIGIT.sub("0", line.casefold())).strip()
 
 
@@ -121,15 +126,47 @@ class Thresholds:
     max_sources: int = 1
     label_words: int = 6
     max_drift: float = 1.0
+    # Learn the openings and closings lines share, this many words long (0: off): see FRAME_MARK.
+    frame_words: int = 0
 
     def __post_init__(self):
         if (self.min_docs < 1 or not 0 <= self.min_share <= 1 or self.max_sources < 1 or self.label_words < 0
-                or self.max_drift < 0):
+                or self.max_drift < 0 or self.frame_words < 0):
             raise ValueError(f"invalid thresholds: {self}")
 
     def as_dict(self) -> dict:
-        return {"min_docs": self.min_docs, "min_share": self.min_share, "max_sources": self.max_sources,
-                "label_words": self.label_words, "max_drift": self.max_drift}
+        out = {"min_docs": self.min_docs, "min_share": self.min_share, "max_sources": self.max_sources,
+               "label_words": self.label_words, "max_drift": self.max_drift}
+        if self.frame_words:  # absent when off, so profiles without frames read as before
+            out["frame_words"] = self.frame_words
+        return out
+
+
+# A *frame* is the opening or the closing of a line, its first or last `frame_words` normalised
+# words: "Read or Share this story: <url>" and "JUST WATCHED <title> Replay More Videos ..." vary
+# as lines but not in their frames. A frame is counted like a line (once per document, or per
+# record with doc_sep), under a fingerprint of its own, and its sample is marked with FRAME_MARK
+# where the rest of the line goes ("read or share this story …", "… to this report"), which no
+# normalised line holds. A frame is learned when it is in at least `min_docs` documents (and
+# `min_share` of them) of at most `max_sources` sources: an opening every outlet uses ("according
+# to the", "in a statement") is in many sources, and a frame five words long that is not
+# boilerplate rarely repeats across records about different events.
+FRAME_MARK = "…"
+# Frames are taken only of lines that do not end like a sentence: running text does, however
+# formulaic its openings and closings ("... the mayor said."); the furniture around a teaser's
+# title, a caption's credit or a link does not.
+_SENTENCE_CLOSE = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
+
+
+def _frames(key: str, n: int, line: str) -> tuple[str, str] | None:
+    words = key.split()
+    if not n or len(words) <= n or _SENTENCE_CLOSE.search(line):
+        return None
+    return " ".join(words[:n]) + " " + FRAME_MARK, FRAME_MARK + " " + " ".join(words[-n:])
+
+
+def is_frame(sample: str) -> bool:
+    return sample.startswith(FRAME_MARK) or sample.endswith(FRAME_MARK)
 
 
 @dataclass(frozen=True)
@@ -180,8 +217,16 @@ class Profile:
         table = self._lookup.get(source or NO_SOURCE)
         if not table:
             return None
-        fp = line_fingerprint(line)
-        return table.get(fp) if fp is not None else None
+        key = normalise(line)
+        if not key:
+            return None
+        found = table.get(fingerprint(key))
+        if found is None and self.thresholds.frame_words:
+            for frame in _frames(key, self.thresholds.frame_words, line) or ():
+                found = table.get(fingerprint(frame))
+                if found is not None:
+                    break
+        return found
 
     def __reduce__(self):
         # Pickled as its file bytes: compact for shipping to workers (Ray, datatrove), and the
@@ -215,9 +260,13 @@ def _build(thresholds: Thresholds, docs: Mapping[str, int], table: Mapping[str, 
             if df < floor:
                 continue
             line = Line(df, count, words, sample, False, top, top2, bottom, bottom2)
-            learned = (df >= t.min_docs and df >= t.min_share * n
-                       and (words <= t.label_words
-                            or (spread.get(fp, 0) <= t.max_sources and line.fixed(t.max_drift))))
+            if is_frame(sample):
+                learned = bool(t.frame_words) and df >= t.min_docs and df >= t.min_share * n \
+                    and spread.get(fp, 0) <= t.max_sources
+            else:
+                learned = (df >= t.min_docs and df >= t.min_share * n
+                           and (words <= t.label_words
+                                or (spread.get(fp, 0) <= t.max_sources and line.fixed(t.max_drift))))
             kept[fp] = replace(line, boilerplate=learned) if learned else line
         sources[source] = SourceProfile(n, MappingProxyType(kept))
         chosen = {fp: line for fp, line in kept.items() if line.boilerplate}
@@ -235,13 +284,18 @@ class Learner:
     """
 
     def __init__(self, thresholds: Thresholds | None = None, cap: int = DEFAULT_CAP,
-                 newline_token: str | None = None, partial: bool = False):
+                 newline_token: str | None = None, partial: bool = False, doc_sep: str | None = None):
         if cap < 1:
             raise ValueError("cap must be positive")
         self.thresholds = thresholds or Thresholds()
         self.cap = cap
         self.newline_token = newline_token
         self.partial = partial
+        # A text holding `doc_sep` is a record of several stories about one event (Multi-News):
+        # a line counts once per record, however many of its stories print it, so a quote that
+        # every story of the event repeats is one sighting, not several; offsets are taken in
+        # the story, where the cleaner will look for the line.
+        self.doc_sep = doc_sep or None
         self.docs: dict[str, int] = {}
         self.table: dict[str, dict[int, int]] = {}  # source -> fp -> packed counters (_pack)
         # fp -> (words, sample): for repeated lines only (every line when partial), so lines
@@ -255,23 +309,26 @@ class Learner:
         """Count one document of `source` (a host; None or "" for no source)."""
         source = source or NO_SOURCE
         self.docs[source] = self.docs.get(source, 0) + 1
-        seen: dict[int, list] = {}  # fp -> [occurrences, offset of the first, its key]
-        blocks = segment(text, self.newline_token)
-        for i, block in enumerate(blocks):
-            key = normalise(block.text)
-            if not key:
-                continue
-            fp = fingerprint(key)
-            if fp in seen:
-                seen[fp][0] += 1
-            else:
-                seen[fp] = [1, i, key]
+        seen: dict[int, list] = {}  # fp -> [occurrences, offset of the first, its key, story's last offset]
+        stories = text.split(self.doc_sep) if self.doc_sep else (text,)
+        for story in stories:
+            blocks = segment(story, self.newline_token)
+            last = len(blocks) - 1
+            for i, block in enumerate(blocks):
+                key = normalise(block.text)
+                if not key:
+                    continue
+                for k in (key, *(_frames(key, self.thresholds.frame_words, block.text) or ())):
+                    fp = fingerprint(k)
+                    if fp in seen:
+                        seen[fp][0] += 1
+                    else:
+                        seen[fp] = [1, i, k, last]
         if not seen:
             return
-        last = len(blocks) - 1
         table = self.table.setdefault(source, {})
         info = self.info
-        for fp, (occurrences, top, key) in seen.items():
+        for fp, (occurrences, top, key, last) in seen.items():
             bottom = last - top
             counted = _pack(1, occurrences, top, top * top, bottom, bottom * bottom)
             value = table.get(fp)
@@ -331,13 +388,16 @@ class Learner:
 
 
 def _describe(key: str) -> tuple[int, str]:
+    if is_frame(key):  # kept whole: its mark says which end of a line it is
+        return min(len(key.split()) - 1, 255), key
     return min(len(key.split()), 255), key[:SAMPLE_CHARS]
 
 
 def learn(documents: Iterable[tuple[str, str | None]], thresholds: Thresholds | None = None,
-          cap: int = DEFAULT_CAP, newline_token: str | None = None, partial: bool = False) -> Profile:
+          cap: int = DEFAULT_CAP, newline_token: str | None = None, partial: bool = False,
+          doc_sep: str | None = None) -> Profile:
     """A profile from (text, source) pairs."""
-    learner = Learner(thresholds, cap, newline_token, partial)
+    learner = Learner(thresholds, cap, newline_token, partial, doc_sep)
     for text, source in documents:
         learner.add(text, source)
     return learner.profile()

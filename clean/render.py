@@ -64,14 +64,16 @@ def explain(source: str, article: Article, colour: bool = False, notes: dict[int
                               _RED, colour))
         else:
             reasons = ",".join(sorted({r.reason for r in cuts}))
-            out.append(f"~ {reasons:<{width}} | {_mark(source, start, end, cuts, colour)}")
+            out.append(f"~ {reasons:<{width}} | {_mark(source, start, end, cuts, colour, notes)}")
         if article.main and in_main and article.main[1] <= m.end() and article.main[1] > start:
             in_main = False
             out.append(_paint("# ── main block ends ──", _BOLD, colour))
     return "\n".join(out) + "\n"
 
 
-def _mark(source: str, start: int, end: int, cuts, colour: bool) -> str:
+def _mark(source: str, start: int, end: int, cuts, colour: bool, notes: dict[int, str] | None = None) -> str:
+    """The line with its cut pieces marked; a piece with a note (a Multi-News line of a record
+    written on one physical line) carries it in its tag: `[[...]]{reason: note}`."""
     pieces, pos = [], start
     for r in sorted(cuts, key=lambda r: r.start):
         s, e = max(r.start, pos), min(r.end, end)
@@ -79,7 +81,9 @@ def _mark(source: str, start: int, end: int, cuts, colour: bool) -> str:
             continue
         pieces.append(source[pos:s])
         cut = source[s:e]
-        pieces.append(f"{_RED}[[{cut}]]{{{r.reason}}}{_RESET}" if colour else f"[[{cut}]]{{{r.reason}}}")
+        note = notes.get(r.start) if notes else None
+        tag = f"{r.reason}: {note}" if note else r.reason
+        pieces.append(f"{_RED}[[{cut}]]{{{tag}}}{_RESET}" if colour else f"[[{cut}]]{{{tag}}}")
         pos = e
     pieces.append(source[pos:end])
     return "".join(pieces)

@@ -7,13 +7,14 @@ Each subcommand is a module of this package with ``add_arguments(parser)`` and
 import argparse
 import sys
 
-from clean.bench import adversarial, html, learn, quality, speed
+from clean.bench import adversarial, html, learn, multinews, quality, speed
 
 SUBCOMMANDS = {
     "quality": (quality, "score the cleaner on a benchmark set, before and after cleaning"),
     "speed": (speed, "time clean with one worker and all cores against a floor, jusText and trafilatura"),
     "html": (html, "score clean --html against trafilatura alone on HTML pages, with docs/s"),
     "learn": (learn, "time and memory of learning a site profile as the corpus grows"),
+    "multinews": (multinews, "clean Multi-News records and score them line by line against a gold"),
     "adversarial": (adversarial, "seconds per MB on hostile inputs next to ordinary text"),
 }
 

@@ -12,6 +12,7 @@ from . import (
     headline,
     metadata,
     navigation,
+    notice,
     player,
     prompts,
     related,
@@ -31,6 +32,7 @@ FAMILIES = (
     related,
     comments,
     footer,
+    notice,
 )
 
 DETECTORS = tuple(family.detect for family in FAMILIES)

@@ -8,6 +8,13 @@ from functools import cached_property, lru_cache
 
 _NON_WORD = re.compile(r"[\W_]+")
 
+# A story's first paragraph opened by its dateline and a wire's name: "WASHINGTON (AP) —",
+# "NEW ORLEANS (AP) — The Latest on ...", "(CNN)". A line so opened is the story's own text,
+# whatever its shape.
+DATELINE_OPENING = re.compile(
+    r"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Za-z.'’-]+){0,5}\s*)?\((?:AP|CNN|Reuters|AFP|UPI)\)(?:\s*[—–-]|\s|$)"
+)
+
 
 # The detectors ask for the key of the same blocks again and again (on the dev set, 18 calls per
 # distinct string): a bounded memo of a pure function, which never changes a result.

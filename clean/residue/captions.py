@@ -30,12 +30,34 @@ _CLOSING_CREDIT = re.compile(
     r"|(?:" + _AGENCY + r"|REUTERS|XINHUA)(?:\s+(?i:Photo|Images?|Pool|File))*(?:\s*/\s*[^()]{1,80})?"
     r"|(?i:Photo|Photograph|Picture|Image|Foto|Bild|Video|File photo)s?(?:\s+by)?\s*[:/]?\s*[^()]{1,80}"
     r"|(?i:credit|courtesy)s?\s*:\s*[^()]{1,80}"
+    # The AP's captions as newspaper3k printed them: cut short, then "... (Associated Press)";
+    # a photographer and the agency after a slash: "(Tatan Syuflana/AP)", "(JANE DOE/AFP/Getty Images)".
+    r"|Associated Press|[A-Z][^()/]{1,60}(?:/[^()/]{1,40})?/\s*(?:" + _AGENCY + r")"
     # Forbes prints the agency's name once more after the credit: "(Photo: Getty Images) Getty"
     r")\)(?:\s*(?:" + _AGENCY + r"))?\s*$"
     # "... in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid"
     r"|\s(?:REUTERS|AFP|EPA(?:-EFE)?|AP Photo)\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
 )
 _CLOSING_CREDIT_HINTED = Hinted(_CLOSING_CREDIT, (")", "/"))
+# Lines a photo or video widget prints whole: NPR's "Enlarge this image toggle caption <credit>",
+# the WSJ's "Enlarge Image Close <credit> <caption>", USA TODAY's "Buy Photo <caption>", an AP
+# caption marked as a file picture ("FILE - In this Monday, May 31, 1999 file photo, ...",
+# "FOR MOVEMENT FRIDAY NOV. 15 FILE - This June, 2013 photo released by ..."), a video's
+# caption closed by when it was published ("... in North Texas. (Published Tuesday, Oct. 25, 2016)").
+_WIDGET_CAPTION = re.compile(
+    r"^(?:Enlarge this image\s+)?(?:i\s+)?i?toggle caption\b"
+    r"|^Enlarge Image\b"
+    r"|^Buy Photo\s+\S"
+    r"|^(?:[A-Z][A-Z0-9 .,]{0,40}\s)?FILE\s?[-–—]\s?(?:In\s+)?(?:[Tt]his|[Tt]hese)\b.{0,80}?\b(?:photos?|images?|pictures?)\b"
+    # A gallery's counter before its caption ("1 of 6. The encampment at City Hall Park ..."), a
+    # credit bracketed after it ("... attacked by a panda. [Photo/Lanzhou Evening News]"), BBC's
+    # caption label opening the line.
+    r"|^\d{1,3} of \d{1,3}\.\s+[A-Z]|\[(?:Photo|Image|Video)/[^\[\]]{2,60}\]$|^(?:Image|Media) caption\s+\S"
+    r"|\(Published\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\)\s*$"
+)
+_WIDGET_CAPTION_HINTED = Hinted(_WIDGET_CAPTION, (
+    "toggle caption", "Enlarge Image", "Buy Photo", "FILE", "(Published", " of ", "/", " caption ",
+))
 # A caption whose credit is the agency's bare name after its last sentence: "The logo is
 # displayed outside an office in New York. Reuters", "A stock image of ... the drug. Getty".
 # Running text does not close a paragraph on a news agency's name standing alone.
@@ -49,6 +71,13 @@ def _bare_credit(text: str) -> bool:
 
 
 MAX_CAPTION_WORDS = 80
+# A caption is a sentence or a few; a paragraph of more, even closed by a credit, is text.
+MAX_CAPTION_SENTENCES = 4
+# The scene formula is one sentence, maybe a second of context: "Rep. Jane Doe speaks at the
+# Capitol on July 25, 2019. The House voted ..." A paragraph that goes on is the story's.
+MAX_SCENE_SENTENCES = 2
+# A verb after these is no picture's present tense: "had to wait ... on December 8, 1980".
+_NOT_SCENE_BEFORE = frozenset("to will would could can did does do not may might should must shall".split())
 # A caption closed by its credit may describe a whole diagram; a page flattened into one
 # paragraph that happens to end on a credit is longer still.
 MAX_CREDITED_CAPTION_CHARS = 1000
@@ -100,7 +129,8 @@ def _scene(text: str) -> bool:
     words = text.split(None, MAX_VERB_AT + 1)
     for k, word in enumerate(words[:MAX_VERB_AT + 1]):
         # The picture's subject first, then its verb, then the date.
-        if k and (word in _SCENE_VERBS or word in _SEEN and words[k - 1] in ("is", "are")):
+        if k and (word in _SCENE_VERBS and words[k - 1] not in _NOT_SCENE_BEFORE
+                  or word in _SEEN and words[k - 1] in ("is", "are")):
             at = text.find(" " + word + " ")
             return at >= 0 and _SCENE_DATE.search(text, at + len(word) + 1) is not None
     return False
@@ -112,13 +142,15 @@ _TRAILING_CREDIT = re.compile(
     r"\s(?:Credit|Photograph|Photo|Image|Foto|Bild|Crédit|Crédito)s?\s*(?:\.{2,3}|…|:)\s*\S.{0,100}$"
     # "... after the retailer reported earnings. Photograph by": the name was a link, now gone.
     r"|(?<=[.!?”\"])\s*(?:Photograph|Photo|Image|Picture|Video)s?\s+(?:by|courtesy of)\s*$"
+    # "... continues to improve. Courtesy Sara Carson": a family's picture, credited to them.
+    r"|(?<=[.!?”\"])\s*Courtesy(?: of)?\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
     # "Jewels after Jewels, installation views, photos © Inexhibit, 2018"
     r"|[,.]\s*(?:photos?|images?|pictures?|fotos?)\s*©\s*[^,©]{1,60}(?:,\s*(?:19|20)\d\d)?\s*$"
     # "The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)": institutions, slashed.
     r"|(?<=[.!?”\"])\s*\(\s?(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}){1,4}\s?\)\s*$"
 )
 _TRAILING_CREDIT_HINTED = Hinted(_TRAILING_CREDIT, (
-    "Credit", "Photo", "Image", "Foto", "Bild", "Crédit", "Picture", "Video", "©", "/",
+    "Credit", "Photo", "Image", "Foto", "Bild", "Crédit", "Picture", "Video", "©", "/", "Courtesy",
 ))
 _CREDIT_LINE = re.compile(
     r"^(?:\(?\s*(?:image|photo|picture|video|foto|bild|photograph|illustration)s?\s*"
@@ -126,6 +158,8 @@ _CREDIT_LINE = re.compile(
     r"|(?:credit|copyright|courtesy|crédit|crédito|quelle)s?\s*(?::|\.\.\.|…)\s*.{1,100}"
     r"|courtesy of\s+\S.{0,80}"
     r"|(?:photo|foto|bild|image)s?\s*:\s*.{1,60}"
+    # A picture's label left alone where the picture was: "Photo".
+    r"|photo|image|picture|foto"
     r"|(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
     r"|©\s*(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
     # "New York State Sex Offender Registry via AP": a handout's source and the agency
@@ -135,14 +169,16 @@ _CREDIT_LINE = re.compile(
 )
 _CAPTION_MARK = re.compile(
     r"^(?:above|below|pictured|top|main|left|right|caption|image caption|media caption|photo caption|file photo|"
-    r"bildunterschrift|légende)\s*[:\-–]\s*",
+    r"bildunterschrift|légende)\s*[:\-–]\s*"
+    # "Image: The teams march under one flag at the East Asian Games in 2005"
+    r"|^(?:image|picture|pic)\s*:\s+(?=\S+\s+\S+\s+\S+\s+\S)",
     re.I,
 )
 # Glued into running text: BBC's "Image copyright X Image caption Y", "Media caption Y".
 _GLUED = re.compile(
     r"(?P<credit>(?:Image|Photo|Picture) (?:copyright|source|credit)s?:?\s+"
     r"(?:[A-Z][\w.&'/-]*(?:\s+(?!(?:Image|Media|Photo|Video)\s+caption)(?:[A-Z][\w.&'/-]*|of|de|via)){0,3}|\w+))"
-    r"|(?P<caption>(?:Image|Media|Photo|Video) caption:?\s+(?P<text>[^.!?]{1,250}(?:[.!?](?=\s|$))?))"
+    r"|(?P<caption>(?:Image|Media|Photo|Video) caption:?\s+(?P<text>(?:[^.!?]|[.!?](?!\s|$)){1,250}(?:[.!?](?=\s|$))?))"
 )
 _GLUED_HINTED = Hinted(_GLUED, (" caption", "Image ", "Photo ", "Picture "))
 _GLUED_ABOVE = re.compile(
@@ -208,10 +244,17 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     if glued:
         yield from glued
         return
-    if _CLOSING_CREDIT_HINTED.search(text) or _CAPTION_MARK.match(text) or (
+    if feat.sentences > MAX_CAPTION_SENTENCES and feat.words > MAX_CAPTION_WORDS and not _CAPTION_MARK.match(text):
+        # A page of running text (a scanned report's page) closed by a figure's credit: the
+        # credit goes, the text stays.
+        credit = _CLOSING_CREDIT_HINTED.search(text) or _TRAILING_CREDIT_HINTED.search(text)
+        if credit:
+            yield Verdict(LINE, "credit", span=credit.span())
+            return
+    elif _WIDGET_CAPTION_HINTED.search(text) or _CLOSING_CREDIT_HINTED.search(text) or _CAPTION_MARK.match(text) or (
         feat.chars <= MAX_CREDITED_CAPTION_CHARS and _TRAILING_CREDIT_HINTED.search(text)
     ) or (feat.words <= MAX_CAPTION_WORDS and (_bare_credit(text) or _PHOTO_FORMULA.match(text)
-                                                  or _scene(text))):
+                                                  or feat.sentences <= MAX_SCENE_SENTENCES and _scene(text))):
         yield Verdict(LINE, "caption", meta=(("caption", _caption_text(text)),))
         return
     for m in _GLUED_AGENCY_HINTED.finditer(text):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..article import Verdict
 from ..document import Document
-from ._text import key
+from ._text import DATELINE_OPENING, key
 
 REASONS = ("title", "duplicate-title", "repeated-line")
 
@@ -30,6 +30,8 @@ MIN_REPEAT_CHARS = 12
 # repeat kept once is kept again on the output.
 _FIELD = re.compile(r"^\w[\w'’ -]{0,40}: ")
 MAX_FIELD_LABEL_WORDS = 4
+# A headline the text does not repeat is a candidate only up to this many words.
+MAX_LONE_HEADLINE_WORDS = 16
 
 
 # The headline may sit below any amount of residue (a breadcrumb, a caption, a page's menus):
@@ -55,6 +57,11 @@ def detect(doc: Document) -> Iterator[Verdict]:
                 yield Verdict(block.index, "repeated-line")
             seen.add(k)
     for i in candidates:
+        if i not in repeated and doc.feats[i].words > MAX_LONE_HEADLINE_WORDS:
+            # Said once and this long, it is the story's opening sentence printed without its
+            # full stop ("The remaining half of the screen culinary duo ... has died in hospital
+            # in Edinburgh aged 66"), not a headline.
+            continue
         text = doc.blocks[i].text
         yield Verdict(i, "title", score=1.0 if i in repeated else 0.5, meta=(("title", text),))
 
@@ -82,4 +89,10 @@ def headline_shaped(text: str, feat) -> bool:
         return False
     if text.isupper() or _LABEL_COLON.search(text) or _URLISH.search(text):
         return False
+    # A line closed by a colon introduces what follows it (a speaker's label, "The Latest on
+    # ... (all times local):"); one opened by a dateline ("WASHINGTON (AP) —", "(CNN)") is the
+    # story's first paragraph. Neither is a headline.
+    if text.rstrip().endswith((":", "：")) or DATELINE_OPENING.match(text):
+        return False
     return True
+

@@ -108,11 +108,35 @@ _WIRE_CREDIT = re.compile(
     # "Keith Bradsher contributed reporting from Hong Kong.": the names come first.
     r"|^(?-i:(?:[A-Z][\w'’.-]+\s+){1,4}(?:(?:,\s*|and\s+)(?:[A-Z][\w'’.-]+\s+){1,3}){0,4})"
     r"contributed (?:reporting|research|to this (?:report|article|story))\b.{0,120}$"
+    # "Associated Press writer Justin Pritchard contributed to this report.", "— CNN and WATE-TV
+    # contributed to this report", "Ahmed al-Haj in Sanaa, Yemen; ... contributed to this report."
+    # Whoever comes first, in one sentence, and the sentence ends there (or says from where).
+    r"|^(?:[—–-]\s*)?(?:[^.!?]|(?<=\b[A-Z])\.){2,300}?\bcontributed (?:reporting|research|to this (?:report|article|story))"
+    r"(?:\s+(?:from|in)\s+[^.!?]{1,80})?\s*(?:[.!]\s*(?:\S.{0,120})?)?$"
     # "Detroit News wire services", "From staff and wire reports": the story's source for a byline.
     r"|^(?:from\s+)?(?-i:(?:[A-Z][\w.'’-]*\s+){0,4})(?:staff and\s+)?(?:wire services|wire reports|news services)\s*$"
     # "Write to Al Root at allen.root@example.com": where to reach the author.
-    r"|^(?:write to|contact|reach|email|e-mail)\s+(?-i:(?:[A-Z][\w'’.-]+\s+){1,3})(?:at|via|on)\s+\S+@\S+\s*$",
+    r"|^(?:write to|contact|reach|email|e-mail)\s+(?-i:(?:[A-Z][\w'’.-]+\s+){1,3})(?:at|via|on)\s+\S+@\S+\s*$"
+    # "Reach Adam Tamburin at 615-726-5986 and on Twitter @x.", "To reach Tony Rizzo, call 816-234-4435
+    # or send email to ...", "To contact the reporter on this story: ...", "To contact the editor
+    # responsible for this story: ..."
+    r"|^(?:to\s+)?reach\s+(?-i:(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+),?\s+(?:at|call|by|on)\b.{0,160}(?:\d{3}[-.\s]\d{4}|@\w|\S+@\S+).{0,80}$"
+    r"|^to contact the (?:reporters?|editors?|authors?|writers?)\b.{0,40}\bthis (?:story|article)\s*:.{1,160}$"
+    # "Muhumuza reported from Kampala, Uganda.", "With reports from A, B and C", "— With assistance
+    # by Andrew Mayeda": the AP's and Bloomberg's credits for who else reported.
+    r"|^(?-i:(?:[A-Z][\w'’.-]+\s+){1,3}(?:and\s+(?:[A-Z][\w'’.-]+\s+){1,3})?)reported (?:this story )?from\s+(?-i:[A-Z])[^.!?]{1,80}\.?$"
+    r"|^(?:[—–-]{1,2}\s*)?with (?:additional )?(?:reports|reporting|assistance) (?:from|by)\s+(?-i:[A-Z])[^.!?]{1,200}\.?$"
+    # "The author is a Reuters Breakingviews columnist. The opinions expressed are his own."
+    r"|^the author is\b.{1,120}\bthe opinions expressed are (?:his|her|their|the author's) own\.?$",
     re.I,
+)
+
+# A reporter's address, phone or handle left alone on its line under the story, and a sign-off
+# ("-- Maxine Bernstein", "—John Anderson"): the author's, where the story ends.
+_CONTACT = re.compile(
+    r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"
+    r"|^(?:•\s*)?(?:\(?\d{3}\)?[-.\s/]?)?\d{3}[-.\s]\d{4}$"
+    r"|^(?:--|—|–)\s?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$"
 )
 
 # "Published Tue, Nov 19 2019 7:05 AM EST Updated Tue, Nov 19 2019 7:16 AM EST" counts 18.
@@ -164,6 +188,8 @@ def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
     if found:
         return found, True
     found = _author_bio(LINE, text) if feat.words <= MAX_BIO_WORDS else None
+    if not found and feat.words <= 4 and _CONTACT.match(text):
+        found = Verdict(LINE, "byline", score=0.5, where="tail")
     return (found, False) if found else None
 
 
@@ -248,7 +274,13 @@ def is_date(text: str) -> bool:
     return any(t in _MONTHS for t in tokens) or bool(_NUMERIC_DATE.search(text))
 
 
+# A date's label left alone when the date itself was a widget: "Updated", "First posted".
+_BARE_DATE_LABEL = re.compile(r"^(?:first |last )?(?:posted|updated|published)(?: on| at)?:?$", re.I)
+
+
 def _date_line(i: int, text: str) -> Verdict | None:
+    if _BARE_DATE_LABEL.match(text):
+        return Verdict(i, "date")
     m = _DATE_LABEL.match(text)
     if m and (is_date(m["date"]) or len(m["date"]) <= 40 and _HAS_DIGIT.search(m["date"])):
         return Verdict(i, "date", meta=(("date", m["date"].strip(" :")),))

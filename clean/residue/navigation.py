@@ -68,6 +68,12 @@ _GALLERY_COUNTER = re.compile(
     r"^(?:(?:image|photo|picture|slide|foto|bild)\s+\d{1,3}\s*(?:of|/|von|de|sur)\s*\d{1,3}|\d{1,3}\s+of\s+\d{1,3})$",
     re.I,
 )
+# A page's link back up ("Top of Page", "Return to top") between the sections of a long page.
+_TO_TOP = re.compile(r"^(?:\^\s*)?(?:back to|return to|go to|to)?\s*(?:the\s+)?top of (?:the\s+)?page\s*\^?$", re.I)
+# A wiki's "[ edit ]" link printed after each section heading: the heading stays, the link goes.
+_EDIT_LINK = re.compile(r"\s*\[\s*(?:edit|edit source|bearbeiten|modifier)\s*\]$")
+MAX_HEADING_WORDS = 12
+
 # "Home > World > Europe", "News / Politics / Congress", "Home | News | Sport"
 _CRUMB_SEP = re.compile(r"\s+(?:[>»›/|•·]|::)\s+")
 
@@ -107,8 +113,14 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
         yield Verdict(LINE, "nav-label")
     elif feat.chars > 120 or feat.prose:
         return
-    elif key(text) in LABELS or _SITE_LINK.match(text) or _is_breadcrumb(text) or _GALLERY_COUNTER.match(text):
+    elif key(text) in LABELS or _SITE_LINK.match(text) or _is_breadcrumb(text) or _GALLERY_COUNTER.match(text) \
+            or _TO_TOP.match(text):
         yield Verdict(LINE, "nav-label")
+    elif text.endswith("]") and feat.words <= MAX_HEADING_WORDS + 2:
+        m = _EDIT_LINK.search(text)
+        if m:
+            # Alone on its line the link is all there is; after a heading it is cut out.
+            yield Verdict(LINE, "nav-label", span=None if m.start() == 0 else m.span())
 
 
 def _is_breadcrumb(text: str) -> bool:

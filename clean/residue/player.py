@@ -1,5 +1,7 @@
 """What a video or audio player leaves in the text: "Video PlayerClose", "Media playback is
-unsupported on your device", time codes."""
+unsupported on your device", time codes; the teasers of the videos and galleries a story embeds
+("JUST WATCHED ... Replay More Videos ... MUST WATCH", "1 of 26 Full Screen Autoplay Close Skip
+Ad"), and the "Story highlights" bullets heading a CNN story."""
 
 from __future__ import annotations
 
@@ -22,6 +24,10 @@ LINES = phrases(
     "this video is not available", "this video is no longer available", "video is loading",
     "video player is loading", "the video will start in", "skip ad", "advertisement video",
     "video abspielen", "lire la vidéo", "reproducir video", "ver video", "audio", "listen to this article",
+    # YouTube's page around a video it could not play.
+    "the interactive transcript could not be loaded", "rating is available when the video has been rented",
+    "this feature is not available right now please try again later", "play facebook",
+    "loading", "scroll down for video", "watch the video below", "video loading",
 )
 # Phrases that are player residue even when glued to text: "Video PlayerClose".
 _GLUED = re.compile(
@@ -31,6 +37,33 @@ _GLUED = re.compile(
     re.I,
 )
 _GLUED_HINTED = Hinted(_GLUED, ("video player", "playback", "does not support"))
+# A whole line that is a player's or a gallery's furniture, however long the teaser in it:
+# CNN's "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 01:15", NBC's "Embed
+# <title> 2:25 autoplay autoplay Copy this code to your website or blog", the Washington Post's
+# "1 of 26 Full Screen Autoplay Close Skip Ad × <gallery>", a player's "Video Loading Video
+# Unavailable Click to play ...", "Slideshow (5 Images)", CNN's "Photos: <gallery> Photos:
+# <gallery> <caption>" and USA TODAY's "CLOSE <teaser> ... Video provided by <agency>".
+_FURNITURE = re.compile(
+    r"^JUST WATCHED\b.{0,300}?\b(?:Replay More Videos|MUST WATCH)\b"
+    r"|^Embed\b.{0,300}\bCopy this code to your website or blog\b"
+    r"|^\d{1,3} of \d{1,3} Full Screen Autoplay Close\b"
+    r"|^Video Loading\b.{0,40}\bVideo Unavailable\b"
+    r"|^Slideshow \(\d{1,3} (?:Images|Photos|Pictures)\)$"
+    r"|^EMBED More News Videos\b|^On a mobile device\? Click here to watch (?:the )?video\b"
+    r"|^Photos: (?P<gallery>[^\n]{3,120}?) Photos: (?P=gallery)\b"
+    # "CLOSE" in capitals, then a teaser that is written as sentences: no body paragraph opens
+    # on the word in capitals and goes on in ordinary case.
+    r"|^CLOSE (?=[A-Z](?:[a-z’']| ))(?=.{0,600}?(?:[.!?] [A-Z]|Video (?:provided|courtesy) (?:by|of)\b|USA TODAY\b))"
+)
+_FURNITURE_HINTED = Hinted(_FURNITURE, (
+    "JUST WATCHED", "Copy this code", "Full Screen", "Video Loading", "Slideshow", "Photos: ", "CLOSE ",
+    "EMBED More", "On a mobile device",
+))
+# CNN heads a story with its highlights: "Story highlights <first bullet>", then a few more
+# bullets, none closed by a full stop, before the story's first paragraph.
+_HIGHLIGHTS = re.compile(r"^Story highlights\b", re.I)
+MAX_HIGHLIGHTS = 6
+MAX_HIGHLIGHT_WORDS = 30
 # "0:00", "Loaded: 0%", "Progress: 0%", "Duration 2:31", "1:32 / 4:05"
 _TIMECODE = re.compile(
     r"^(?:(?:current time|duration|remaining time|loaded|progress|time)\s*:?\s*)?"
@@ -40,11 +73,28 @@ _TIMECODE = re.compile(
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    return each_line(doc, _judge)
+    yield from each_line(doc, _judge)
+    yield from _highlights(doc)
+
+
+def _highlights(doc: Document) -> Iterator[Verdict]:
+    for i, block in enumerate(doc.blocks):
+        if not _HIGHLIGHTS.match(block.text):
+            continue
+        yield Verdict(i, "player")
+        for k in range(i + 1, min(len(doc.blocks), i + MAX_HIGHLIGHTS)):
+            feat = doc.feats[k]
+            # The first paragraph of the story closes its sentence; a bullet does not.
+            if feat.ends_sentence and feat.last in ".…" or feat.words > MAX_HIGHLIGHT_WORDS or feat.words == 0:
+                break
+            yield Verdict(k, "player")
 
 
 def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     if feat.chars <= 80 and (key(text) in LINES or _TIMECODE.match(text)):
+        yield Verdict(LINE, "player")
+        return
+    if _FURNITURE_HINTED.search(text):
         yield Verdict(LINE, "player")
         return
     for m in _GLUED_HINTED.finditer(text):

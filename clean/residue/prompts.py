@@ -19,6 +19,7 @@ ADVERT = phrases(
     "story continues below advertisement", "article continues below advertisement",
     "continue reading below", "continue reading the main story", "article continues below",
     "story continues below", "scroll to continue with content", "advertisement continue reading below",
+    "advertisement continue reading the main story", "story continued below", "article continued below",
     "report this ad", "ad feedback", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
     "publicidade", "reklama", "annonce", "reclame", "advertentie", "mainos", "annons", "广告", "広告",
 )
@@ -34,14 +35,21 @@ _PITCH = re.compile(
     r"if you (?:enjoyed|liked) this (?:article|story|post)|delivered (?:to|through) your (?:door|letterbox)|"
     r"follow @\w+ on (?:twitter|instagram|facebook)|"
     r"(?:click|tap) here to (?:get|download|install) (?:the|our)\b.{0,40}\bapp|"
-    r"get breaking news alerts|tell us what you think\b.{0,60}\bsurvey)\b",
+    r"get breaking news alerts|tell us what you think\b.{0,60}\bsurvey|"
+    # A sign-up form's texts printed in a row: "Sign up for BREAKING NEWS Emails privacy policy
+    # Thanks for subscribing!", "... verify you're not a robot by clicking the box. Invalid email
+    # address. ..."; ABC's "Add Donald Trump as an interest to stay up to date ..."; "Get email
+    # alerts on breaking news"; "Sign up for POLITICO Playbook and get the latest news".
+    r"thanks? (?:you )?for subscribing|invalid e-?mail address|verify (?:that )?you(?:'re| are) not a robot|"
+    r"add .{1,60} as an interest to stay up to date|get (?:e-?mail |news |breaking news )?alerts on|"
+    r"sign up for\b.{1,40}\band get (?:the|our)\b)\b",
     re.I,
 )
 # Every pitch above holds one of these, in any case.
 _PITCH_HINTED = Hinted(_PITCH, (
     "newsletter", "inbox", "subscri", "sign up", "already a", "become a", "support", "unlimited", "log in",
     "free trial", "abonnieren", "abonnez", "suscr", "assine", "if you", "delivered", "follow @",
-    "here to", "news alerts", "tell us",
+    "here to", "news alerts", "tell us", "thank", "invalid", "robot", "as an interest", "alerts on", "sign up for",
 ))
 # What a sign-up form says once the reader has used it, printed by extractors all the same.
 _FORM_STATE = re.compile(
@@ -144,12 +152,22 @@ def detect(doc: Document) -> Iterator[Verdict]:
             yield Verdict(i, kind, span=span)
 
 
+def _repeated_advert(folded: str) -> bool:
+    """An ad marker printed several times on one line ("Advertisement Advertisement
+    Advertisement"): one slot per ad, the extractor joined them."""
+    words = folded.split()
+    for size in range(1, min(5, len(words) // 2) + 1):
+        if len(words) % size == 0 and " ".join(words[:size]) in ADVERT and words == words[:size] * (len(words) // size):
+            return True
+    return False
+
+
 def _judge(text: str, feat: Features) -> tuple[str, tuple[int, int] | None] | None:
     """What a line alone looks like: a cookie button or banner (which the detector pairs up),
     an affiliate disclosure, or a reason and span to remove."""
     if feat.chars <= 40 and key(text) in COOKIE_BUTTONS:
         return "button", None
-    if feat.chars <= 60 and key(text) in ADVERT:
+    if feat.chars <= 60 and key(text) in ADVERT or feat.chars <= 120 and _repeated_advert(key(text)):
         return "advert", None
     if _BANNER_START.match(text) and feat.words <= MAX_BANNER_WORDS:
         # A banner that opens by announcing cookies is one however long its legalese runs.

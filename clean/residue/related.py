@@ -11,7 +11,7 @@ from .. import language
 from ..article import Verdict
 from ..document import Document, Features
 from ._lines import LINE, entries, judged_lines, runs
-from ._text import key, phrases
+from ._text import DATELINE_OPENING, key, phrases
 from .metadata import is_age, is_date
 
 REASONS = ("related",)
@@ -33,7 +33,7 @@ HEADERS = phrases(
 )
 # "Read more: Headline", "READ MORE: ...", "Related: ...", "Lesen Sie auch: ..."
 _INLINE = re.compile(
-    r"^[(\[]?(?:read more|read also|also read|see also|see more|related|more|recommended|watch|listen|"
+    r"^(?:[■•▪►▶]\s*)?[(\[]?(?:read more|read also|also read|see also|see more|related|more|recommended|watch|listen|"
     r"also(?=:\s*(?:see|read|watch|listen)\b)|"
     r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lee también|leggi anche|leia mais)"
     r"(?:\s+(?:on|at|in|from|auf|sur|en|su|em)(?:\s+[^:»›>]{1,30}?)?)?"  # "Read more on BBC:", "Leggi anche su:"
@@ -58,6 +58,31 @@ _ON_SITE = re.compile(
     re.I,
 )
 MAX_POINTER_WORDS = 30
+# Pointers to other stories written as a line of their own, the way a body never phrases its
+# sentences: "Read more about VX", "Read Simon's full blog here.", "Click here to continue
+# reading.", "For the full story, check out this link.", "Find all AP Fact Checks here: <url>",
+# TIME's "See all of this week's reviews", "Related PHOTOS: ...", "(Also on POLITICO: ...)",
+# "(Government shutdown full coverage)"; a teaser set in brackets between paragraphs ("[Mark
+# Zuckerberg and Priscilla Chan's $3 billion effort ...]"); a teaser under its kicker in
+# capitals ("TODAY IN THE SKY: Would you bid 420,000 miles ...").
+_POINTER_LINE = re.compile(
+    r"^(?:read more (?:about|from|on|at)\b|read (?:the|our|(?-i:[A-Z])\w+['’]s) full (?:story|blog|article|report|post|review)\b"
+    r"|click here to (?:continue reading|read more|read the full)|for the full story\b|find (?:all|more)\b.{1,40}\bhere\s*:"
+    r"|see (?:the latest|all of|all our|more of|pictures of|photos of|our full)\b"
+    r"|related\s+(?-i:[A-Z]))"
+    r"|^\((?:also on\s+(?-i:[A-Z])[\w.]*\s*:|see|read|watch)\s[^()]{3,150}\)$|^\([^()]{2,60}\bfull coverage\)$"
+    r"|^\[(?!(?:editor|update|updated|note|correction|this|sic|laughter|applause)\b)[^\[\]]{10,250}\]$",
+    re.I,
+)
+# A speaker's label in capitals opens a line of a transcript too ("JON STEWART: Ben walked into
+# a buzz saw."), but a speaker says sentences; a teaser's headline ends on none.
+_KICKER_TEASER = re.compile(r"^[A-Z0-9][A-Z0-9'’&.]*(?:\s[A-Z0-9'’&.]+){1,5}:\s+[A-Z0-9'‘\"“]")
+MAX_POINTER_LINE_WORDS = 25
+# The same teasers glued after a paragraph: "... below the horizon. [Super Blue Blood-Moon 2018:
+# When, Where and How to See It]", "... at her. (See the top 10 fiction books of 2009.)"
+_GLUED_POINTER = re.compile(
+    r"(?<=[.!?”\"])\s+(?:\[(?-i:[A-Z“\"‘])[^\[\]]{10,150}\]|\((?:See|Read|Watch)\s[^()]{3,120}\))\s*$"
+)
 # A headline closed by a bracketed tag: "Plague fears: holidaymakers die after eating marmot
 # [INSIGHT]", "... power station [Video]". Sites tag the teasers they link, not their own
 # paragraphs; a tag that dates or corrects a story, or names a file's format, is not one of these.
@@ -156,6 +181,13 @@ def _judge(text: str, feat: Features) -> Verdict | str | None:
         return _MORE
     if feat.chars <= 60 and key(text) in HEADERS:
         return _HEADER
+    if feat.words <= MAX_POINTER_LINE_WORDS and _POINTER_LINE.match(text) \
+            or feat.words <= MAX_POINTER_LINE_WORDS and not feat.ends_sentence and _KICKER_TEASER.match(text):
+        return Verdict(LINE, "related")
+    if text.endswith((")", "]")) and feat.words > 8:
+        glued = _GLUED_POINTER.search(text)
+        if glued:
+            return Verdict(LINE, "related", span=glued.span())
     if feat.words <= 40 and (_INLINE.match(text) or _ON_SITE.match(text)) or (
         feat.words <= MAX_POINTER_WORDS and _POINTER.match(text)
     ):
@@ -188,6 +220,9 @@ def _judge(text: str, feat: Features) -> Verdict | str | None:
 MIN_TEASER_RUN = 3
 GLUE_REACH = 25  # words: how far into the line the headline may run
 MIN_TEASER_RUN_WORDS = 15
+# A teaser is a headline and a sentence or two of summary; a line of hundreds of words is a page
+# of a document (a scanned report's pages, each opened by its running header), not a teaser.
+MAX_TEASER_RUN_WORDS = 150
 MIN_TITLE_CASE_RUN = 4
 _OPENING = "\"“‘'(«"
 _GLUED_DATELINE = re.compile(r"^(?:\S+\s+){3,25}?[A-Z]{3,}(?:\s+[A-Z]{3,})?\s?:\s+[A-Z]")
@@ -197,7 +232,8 @@ def _teaser_runs(doc: Document) -> Iterator[Verdict]:
     stop = language.stopwords(doc.lang)
     if not stop:
         return
-    glued = judged_lines(doc, lambda text, feat: feat.words >= MIN_TEASER_RUN_WORDS and _glued_headline(text, stop))
+    glued = judged_lines(doc, lambda text, feat: MIN_TEASER_RUN_WORDS <= feat.words <= MAX_TEASER_RUN_WORDS
+                         and not DATELINE_OPENING.match(text) and _glued_headline(text, stop))
     prose_above = list(accumulate((f.prose for f in doc.feats), initial=0))
     for run in runs(glued, 2):
         if len(run) >= MIN_TEASER_RUN:

@@ -31,11 +31,16 @@ def detector(profile: Profile, source: str | None) -> Callable[[Document], Itera
 
 def explain(profile: Profile, source: str | None, doc: Document) -> dict[int, str]:
     """For `--explain`: the source and counts behind each matched block, by the block's start
-    in the input."""
+    in the input; a block matched by a learned opening or closing names it."""
+    from ..profile import is_frame
+
     notes = {}
     for block in doc.blocks:
         line = profile.match(source, block.text)
         if line is not None:
             docs = profile.sources[source or ""].docs
-            notes[block.start] = f"{source or '(no source)'}: in {line.df} of {docs} documents, {line.count} times"
+            where = f"{source or '(no source)'}: "
+            if is_frame(line.sample):
+                where += f"lines framed '{line.sample}' "
+            notes[block.start] = f"{where}in {line.df} of {docs} documents, {line.count} times"
     return notes

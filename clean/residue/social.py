@@ -43,6 +43,29 @@ _SHARE_PROMPT = re.compile(
 _FOLLOW_INSIDE = Hinted(re.compile(r"\bfollow (?:him|her|them|us|me)\s+(?:on|@)", re.I), ("follow ",))
 MAX_FOLLOW_TAIL_WORDS = 60
 
+# Lines a share or embed widget prints whole, however long: USA TODAY's "Read or Share this
+# story: <url>" closing every story, and Twitter's location widget under "Tweet with a location"
+# ("You can add location information to your Tweets, ...", "When you tweet with a location,
+# Twitter stores that location. ...").
+_WIDGET = re.compile(
+    r"^Read or Share this story:\s*\S+$"
+    r"|^(?:Tweet with a location|Add a location to your Tweets)$"
+    r"|^You can add location information to your Tweets\b"
+    r"|^When you tweet with a location, Twitter stores that location\b"
+    # "For the latest Washington news, follow @wsjpolitics", "For breaking news ... from India,
+    # follow WSJ India on Facebook."
+    r"|^for [^.!?]{3,80}, follow (?:@\w+|(?-i:[A-Z])[^.!?]{1,40} on (?:twitter|facebook|instagram))\.?$"
+    # Instagram's line under an embedded post: "A post shared by Jane Doe (@jane) on May 4, 2017 at 5:57pm PDT"
+    r"|(?:^|\s)A post shared by\b[^()]{0,60}\(@[\w.]+\)(?: on\b.{0,40})?$"
+    # Share counters: "936 SHARES Share Tweet", "Help spread the word! Share Tweet 300k shares on Facebook"
+    r"|^(?:\d[\d.,]*[km]?\s+shares?\s+)?share\s+tweet\b.{0,60}$|^\d[\d.,]*[km]?\s+shares\b.{0,40}$"
+    r"|^help spread the word!?\s+share\b.{0,60}$"
+    # A handle alone on its line, under "Follow her on Twitter".
+    r"|^@\w{2,30}$",
+    re.I,
+)
+_WIDGET_HINTED = Hinted(_WIDGET, ("share this story", "location", "follow", "post shared by", "share", "@"))
+
 _NEW_WINDOW = re.compile(r"\s*\(opens in (?:a )?new (?:window|tab)\)\s*$", re.I)
 
 _FOLLOW = re.compile(r"^(?:follow|like|join|find|connect with)\b", re.I)
@@ -54,6 +77,9 @@ def detect(doc: Document) -> Iterator[Verdict]:
 
 
 def _judge(text: str, feat: Features) -> Iterator[Verdict]:
+    if _WIDGET_HINTED.search(text):
+        yield Verdict(LINE, "share")
+        return
     if 0 < feat.words <= MAX_FOLLOW_WORDS and _FOLLOW.match(text) and _ON_NETWORK.search(text):
         # "Follow The New York Times Opinion section on Facebook, Twitter and Instagram."
         # is a sentence, and a call to follow all the same.
