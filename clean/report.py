@@ -90,7 +90,7 @@ def audit_line(raw: bytes, where: str, job: ReportJob, stats: Stats) -> bytes:
         out = {"body": body_text(article, cleaner.newline_token, cleaner.doc_sep),
                "rm": [r.as_list() for r in article.removed], "orig": text, "title": article.title, "html": False}
     value = record.get(job.group_key, meta.get(job.group_key))
-    out.update(at=where, src=source if source != NO_SOURCE else _file_source(where), id=_label(record.get("id")),
+    out.update(at="stdin" + where[1:] if where.startswith("-:") else where, src=source if source != NO_SOURCE else _file_source(where), id=_label(record.get("id")),
                url=value if isinstance(value, str) else None)
     return json.dumps(out, ensure_ascii=False).encode("utf-8", "surrogatepass")
 
