@@ -36,6 +36,7 @@ from .progress import Progress
 from .readers import read_document, read_lines
 from .records import RecordError, clean_within_limits
 from .render import body_text
+from .report_html import data_json
 from .stats import Stats
 
 EXIT_INPUT, EXIT_WORKER, EXIT_INTERRUPTED = 2, 3, 130
@@ -176,7 +177,9 @@ class Collector:
         self.cleaned_here = 0
         self.without_text = 0  # cleaned records whose removed text is not known
         self.from_html = 0
-        self.sample: list[dict] = []
+        # The sampled documents, each as its JSON text for the page: a string holds a document in
+        # a fraction of the memory its lists of pieces would take.
+        self.sample: list[str] = []
         self._rng = random.Random(options.seed)
         self._seen = 0
         self._display = _Display(options.newline_token, options.doc_sep)
@@ -229,16 +232,20 @@ class Collector:
         self._seen += 1
         if n < size:
             slot = len(self.sample)
-            self.sample.append({})
+            self.sample.append("")
         else:
             slot = self._rng.randrange(n + 1)
             if slot >= size:
                 return
-        self.sample[slot] = self._display.document(n + 1, where, doc, text, spans, removed_chars, removed_bytes,
-                                                   chars_in, self.options.display_chars)
+        self.sample[slot] = data_json(self._display.document(n + 1, doc, text, spans, removed_chars, removed_bytes,
+                                                             chars_in, self.options.display_chars))
+
+    def documents(self) -> list[dict]:
+        """The sampled documents as the page reads them."""
+        return [json.loads(doc) for doc in self.sample]
 
     def data(self, inputs: list[str], original: list[str], settings: dict, top_sources: int = 100) -> dict:
-        """Everything the page shows, as plain JSON values."""
+        """Everything the page shows but the sampled documents, as plain JSON values."""
         unit = "bytes" if self.without_text == 0 else "chars"
         names = self.reasons.names
         reasons = []
@@ -256,7 +263,7 @@ class Collector:
             "without_text": self.without_text, "from_html": self.from_html,
             "total": self.total.as_dict(), "reasons": reasons,
             "sources": sources, "source_count": len(self.per_source),
-            "sample": self.sample, "sample_size": self.options.sample, "seed": self.options.seed,
+            "sampled": len(self.sample), "sample_size": self.options.sample, "seed": self.options.seed,
             "display_chars": self.options.display_chars,
         }
 
@@ -304,7 +311,7 @@ class _Display:
             text = self._sep.sub(self._sep_text, text)
         return _INDENT.sub("    ", _BLANK_RUN.sub("\n\n", text))
 
-    def document(self, number: int, where: str, doc: dict, text: str | None, spans, removed_chars: int,
+    def document(self, number: int, doc: dict, text: str | None, spans, removed_chars: int,
                  removed_bytes: int | None, chars_in: int, limit: int) -> dict:
         reasons = sorted({r for _, _, r in spans})
         out = {"n": number, "at": doc["at"], "id": doc["id"], "src": doc["src"], "url": doc["url"],
@@ -509,7 +516,7 @@ def report(inputs, output, original, sample, seed, jsonl, text_key, group_key, d
     below) or plain-text documents; '-' is stdin; .gz and .zst are decompressed. The page is one
     file that needs no network.
     """
-    from .report_html import render_page
+    from .report_html import write_page
     from .writers import Output
 
     if original and jsonl is False:
@@ -535,9 +542,8 @@ def report(inputs, output, original, sample, seed, jsonl, text_key, group_key, d
     sink = None
     try:
         collector = collect(list(inputs), job, options, list(original), jsonl, workers, show_progress, _warn)
-        page = render_page(collector.data(list(inputs), list(original), settings))
         sink = Output(output)
-        sink.stream.write(page.encode("utf-8"))
+        write_page(sink.stream, collector.data(list(inputs), list(original), settings), collector.sample)
         sink.commit()
     except InputError as e:
         _fail(f"clean report: error: {e}", EXIT_INPUT)

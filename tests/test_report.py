@@ -11,7 +11,7 @@ from test_cli import run
 from clean.cleaner import Cleaner
 from clean.records import JsonlJob, clean_jsonl_line
 from clean.report import Collector, Options, ReportJob, collect
-from clean.report_html import page_data, render_page, template
+from clean.report_html import data_json, page_data, render_page, template
 from clean.stats import Stats
 
 HOSTILE_SCRIPT = "</script><script>window.PWNED=1</script>"
@@ -53,7 +53,7 @@ def write(path: Path, records) -> str:
 def report_data(paths, original=None, sample=1000, seed=0, workers=1, **cleaner) -> dict:
     job = ReportJob(Cleaner(**cleaner), "text", "url")
     collector = collect([str(p) for p in paths], job, Options(sample=sample, seed=seed), original, workers=workers)
-    return collector.data([str(p) for p in paths], original or [], {})
+    return {**collector.data([str(p) for p in paths], original or [], {}), "sample": collector.documents()}
 
 
 def by_name(data) -> dict:
@@ -124,7 +124,7 @@ def test_multi_news_records_are_shown_with_line_breaks_and_story_separators(tmp_
     path = write(tmp_path / "mn.jsonl", [{"id": "m", "document": text}])
     job = ReportJob(Cleaner(doc_sep="|||||", newline_token="NEWLINE_CHAR"), "document", "url")
     collector = collect([path], job, Options(newline_token="NEWLINE_CHAR", doc_sep="|||||"))
-    doc = collector.data([path], [], {})["sample"][0]
+    doc = collector.documents()[0]
     shown = "".join(t for t, _ in doc["seg"])
     assert "NEWLINE_CHAR" not in shown and "\n\n|||||\n\n" in shown
     removed = [t for t, r in doc["seg"] if r >= 0]
@@ -163,46 +163,51 @@ def test_reservoir_gives_every_record_the_same_chance():
         collector = Collector(Options(sample=10, seed=seed))
         for _ in range(60):
             collector.add(doc, "f:1", None)
-        for d in collector.sample:
+        for d in collector.documents():
             chosen[d["n"] - 1] += 1
     # 300 draws of 10 in 60: each record is expected 50 times; far ends of the input alike.
     assert min(chosen) > 25 and max(chosen) < 80
     assert abs(sum(chosen[:30]) - sum(chosen[30:])) < 300
 
 
+def page(data: dict, nonce=None) -> str:
+    """The page of report_data()'s result."""
+    return render_page({k: v for k, v in data.items() if k != "sample"}, [data_json(d) for d in data["sample"]], nonce)
+
+
 def test_hostile_text_stays_data(tmp_path):
     hostile = f"Body {HOSTILE_SCRIPT} and {HOSTILE_IMG} end. {{{{NONCE}}}} {{{{DATA}}}} <!-- <script>"
     records = [{"id": HOSTILE_SCRIPT, "url": f"https://x.test/{HOSTILE_IMG}", "text": f"Advertisement\n{hostile}"}]
     data = report_data([write(tmp_path / "h.jsonl", records)])
-    page = render_page(data)
-    assert len(re.findall(r"<script", page, re.I)) == 2
-    block = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, re.S).group(1)
-    assert "<" not in block and ">" not in block and "&" not in block
-    assert page_data(page) == json.loads(json.dumps(data))
-    shown = "".join(t for t, _ in page_data(page)["sample"][0]["seg"])
+    html = page(data)
+    assert len(re.findall(r"<script", html, re.I)) == 3
+    for block in re.findall(r'<script type="application/json" id="report-[a-z]+">(.*?)</script>', html, re.S):
+        assert "<" not in block and ">" not in block and "&" not in block
+    assert page_data(html) == json.loads(json.dumps(data))
+    shown = "".join(t for t, _ in page_data(html)["sample"][0]["seg"])
     assert HOSTILE_SCRIPT in shown and HOSTILE_IMG in shown and "{{NONCE}}" in shown and "{{DATA}}" in shown
-    nonce = re.search(r'<script nonce="([^"]+)">', page).group(1)
-    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    nonce = re.search(r'<script nonce="([^"]+)">', html).group(1)
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
     assert "default-src 'none'" in csp and f"script-src 'nonce-{nonce}'" in csp and "unsafe" not in csp
-    assert re.search(r'<script nonce="([^"]+)">', render_page(data)).group(1) != nonce
+    assert re.search(r'<script nonce="([^"]+)">', page(data)).group(1) != nonce
 
 
 def test_lone_surrogates_are_written_as_replacement_characters(tmp_path):
     path = tmp_path / "s.jsonl"
     path.write_text('{"text": "Advertisement\\nBody text with a lone \\ud800 surrogate in it."}\n', encoding="utf-8")
-    page = render_page(report_data([path]))
-    page.encode("utf-8")  # writable
-    assert "lone \ufffd surrogate" in "".join(t for t, _ in page_data(page)["sample"][0]["seg"])
+    html = page(report_data([path]))
+    html.encode("utf-8")  # writable
+    assert "lone \ufffd surrogate" in "".join(t for t, _ in page_data(html)["sample"][0]["seg"])
 
 
 def test_the_page_script_takes_text_as_text_and_loads_nothing():
-    page = template()
-    script = page[page.index("<script nonce"):]
+    html = template()
+    script = html[html.index("<script nonce"):]
     for risky in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function(",
                   "setAttribute(\"style", "srcdoc"):
         assert risky not in script, risky
     for remote in ("http:", "https:", "//cdn", "@import", "url(", "<link", "<img", "<iframe"):
-        assert remote not in page.replace("http-equiv", ""), remote
+        assert remote not in html.replace("http-equiv", ""), remote
 
 
 def test_command_writes_a_page_and_reports_its_figures(tmp_path):
