@@ -196,3 +196,24 @@ def test_screenshot(opened):
     target = artifacts() / "report.png"
     assert driver.save_screenshot(str(target))
     assert target.stat().st_size > 10_000
+
+
+def test_cleaned_records_without_their_raw_input(browser, tmp_path):
+    """Without --original the page says the removed text needs it, and lists the spans."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    raw = tmp_path / "raw.jsonl"
+    raw.write_text("".join(json.dumps(r) + "\n" for r in hostile_records()), encoding="utf-8")
+    cleaned = tmp_path / "clean.jsonl"
+    cleaned.write_bytes(run("--jsonl", raw).stdout)
+    out = tmp_path / "report.html"
+    run("report", cleaned, "-o", out)
+    browser.get(out.as_uri())
+    WebDriverWait(browser, 20).until(lambda d: d.execute_script("return document.documentElement.dataset.ready"))
+    assert "--original" in browser.find_element(By.ID, "notes").text
+    assert len(cards(browser)) == 3 and not browser.find_elements(By.CSS_SELECTOR, "del.rm")
+    summaries = browser.find_elements(By.CSS_SELECTOR, "#doc-list details.spans summary")
+    assert [s.text.split(" ")[:3] for s in summaries] == [["2", "spans", "removed:"]] * 3
+    assert all(HOSTILE_SCRIPT in c.text for c in cards(browser))
+    assert browser.execute_script("return typeof window.PWNED") == "undefined"
