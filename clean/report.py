@@ -255,8 +255,17 @@ class Collector:
                             **({"touched": figures.touched, "spans": figures.spans, "chars": figures.chars,
                                 "bytes": figures.bytes} if figures else
                                {"touched": 0, "spans": 0, "chars": 0, "bytes": 0})})
-        ranked = sorted(self.per_source.items(), key=lambda kv: (-getattr(kv[1], unit), -kv[1].docs, kv[0]))
-        sources = [{"name": name, **figures.as_dict()} for name, figures in ranked[:top_sources]]
+        # The page orders sources by what they lost, by the share of their text lost, or by their
+        # documents: it gets the top sources of each order.
+        removed = "bytes" if unit == "bytes" else "chars"
+        orders = (lambda f: getattr(f, removed), lambda f: getattr(f, removed) / max(1, getattr(f, removed + "_in")),
+                  lambda f: f.docs)
+        chosen: dict[str, Figures] = {}
+        for order in orders:
+            ranked = sorted(self.per_source.items(), key=lambda kv: (-order(kv[1]), -kv[1].docs, kv[0]))
+            chosen.update(ranked[:top_sources])
+        ranked = sorted(chosen.items(), key=lambda kv: (-getattr(kv[1], removed), -kv[1].docs, kv[0]))
+        sources = [{"name": name, **figures.as_dict()} for name, figures in ranked]
         return {
             "inputs": inputs, "original": original, "settings": settings, "unit": unit,
             "records": self.records, "skipped": self.skipped, "cleaned_here": self.cleaned_here,

@@ -87,6 +87,15 @@ def test_figures_of_cleaned_records_with_their_raw_input(tmp_path):
     assert docs["d"]["rm"] == 15 and docs["c"]["r"] == [] and docs["c"]["share"] == 0
 
 
+def test_the_page_gets_the_top_sources_of_each_order(tmp_path):
+    job = ReportJob(Cleaner(), "text", "url")
+    collector = collect([write(tmp_path / "clean.jsonl", cleaned_records())], job, Options(),
+                        [write(tmp_path / "raw.jsonl", RAW)])
+    # most removed and most documents: example.com; largest share removed: d.test (15 of 20 bytes)
+    assert [s["name"] for s in collector.data([], [], {}, top_sources=1)["sources"]] == ["example.com", "d.test"]
+    assert collector.data([], [], {}, top_sources=1)["source_count"] == 3
+
+
 def test_figures_without_the_raw_input_count_characters(tmp_path):
     data = report_data([write(tmp_path / "clean.jsonl", cleaned_records())])
     assert data["unit"] == "chars" and data["without_text"] == 4
