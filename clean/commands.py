@@ -15,6 +15,10 @@ def main(argv: list[str] | None = None):
         from .learn import learn
 
         return learn.main(args=args[1:], prog_name="clean learn")
+    if args[:1] == ["report"]:
+        from .report import report
+
+        return report.main(args=args[1:], prog_name="clean report")
     from .cli import main as clean
 
     return clean.main(args=args, prog_name="clean")
