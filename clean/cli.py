@@ -73,7 +73,9 @@ class CleanCommand(click.Command):
 
         with formatter.section("Commands"):
             formatter.write_dl([("clean learn", "Learn each site's repeated lines from a corpus, as a profile "
-                                                "for --profile (clean learn --help).")])
+                                                "for --profile (clean learn --help)."),
+                                ("clean report", "An HTML page of what cleaning removed from a corpus, per "
+                                                 "reason, per source and in place (clean report --help).")])
         with formatter.section("Reason codes (for --keep and --drop)"):
             _write_words(formatter, ", ".join(REASONS) + ".")
             _write_words(formatter, "Removed only with --drop: " + ", ".join(OPTIONAL_REASONS) + ".")

@@ -1,6 +1,7 @@
-"""The `clean` executable: `clean learn ...` learns a site profile, anything else cleans.
+"""The `clean` executable: `clean learn ...` learns a site profile, `clean report ...` writes an
+audit page of what cleaning removed, anything else cleans.
 
-A first argument `learn` picks the learning command; to clean a file named "learn", write
+A first argument `learn` or `report` picks that command; to clean a file of that name, write
 `clean ./learn`.
 """
 

@@ -321,17 +321,19 @@ def test_json_lines_mixed_with_text_is_refused_and_text_reads_one_document(tmp_p
 # --- Help, refusals, quiet, a terminal on stdin --------------------------------------------------
 
 @pytest.mark.parametrize("module", [False, True])
-def test_help_lists_the_learn_command_every_reason_and_examples(module):
+def test_help_lists_the_subcommands_every_reason_and_examples(module):
     from clean.cleaner import OPTIONAL_REASONS, REASONS
 
     cmd = [sys.executable, "-m", "clean"] if module else [CLEAN]
     out = subprocess.run([*cmd, "--help"], capture_output=True, timeout=60, check=True).stdout.decode()
-    assert "clean learn" in out and "Examples:" in out and "clean page.txt" in out
+    assert "clean learn" in out and "clean report" in out and "Examples:" in out and "clean page.txt" in out
     words = set(out.replace(",", " ").replace(".", " ").replace("(", " ").replace(")", " ").split())
     assert set(REASONS) | set(OPTIONAL_REASONS) <= words  # whole codes, never split at a hyphen
     assert "--quiet" in out and "--stats-file" in out
     learn = subprocess.run([*cmd, "learn", "--help"], capture_output=True, timeout=60)
     assert learn.returncode == 0 and b"Usage: clean learn" in learn.stdout
+    report = subprocess.run([*cmd, "report", "--help"], capture_output=True, timeout=60)
+    assert report.returncode == 0 and b"Usage: clean report" in report.stdout
 
 
 @pytest.mark.parametrize("args, says", [
