@@ -83,7 +83,7 @@ D = prof.Thresholds()
               help=f"A longer line must sit at a fixed place: its offset from the top or the bottom "
                    f"varies by at most this many blocks (standard deviation) [{D.max_drift}].")
 @click.option("--cap", type=click.IntRange(min=1), default=prof.DEFAULT_CAP, show_default=True,
-              help="Table entries before lines seen once are dropped (bounds memory; see README).")
+              help="Table entries before lines seen once are dropped (bounds memory; see docs/profiles.md).")
 @click.option("--partial", is_flag=True,
               help="Keep lines seen once too, so that merging shard profiles is exact.")
 def learn(inputs, output, merge, jsonl, text_key, group_key, newline_token, doc_sep, frame_words, min_docs,

@@ -41,15 +41,16 @@ def test_import_clean_loads_none_of_the_stack():
 def test_the_distribution_name_is_not_the_taken_one_and_every_hint_uses_it():
     # `clean` on the public index is an unrelated project: `pip install clean` installs it.
     assert DISTRIBUTION != "clean" and DISTRIBUTION.startswith("clean")
-    files = [ROOT / "README.md", *sorted((ROOT / "clean").rglob("*.py")), *sorted((ROOT / "tests").glob("*.py"))]
+    files = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), *sorted((ROOT / "clean").rglob("*.py")),
+             *sorted((ROOT / "tests").glob("*.py"))]
     wrong = re.compile(r"(?:pip install|install) +'?clean(?:\[|\s|'|$)|'clean\[")
     for path in files:
         if path == Path(__file__):
             continue
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             assert not wrong.search(line), f"{path.name}:{n}: {line.strip()}"
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"pip install '{DISTRIBUTION}[ray]'" in readme
+    scale_out = (ROOT / "docs" / "scale-out.md").read_text(encoding="utf-8")
+    assert f"pip install '{DISTRIBUTION}[ray]'" in scale_out
 
 
 def test_version_option_names_the_distribution():

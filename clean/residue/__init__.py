@@ -2,7 +2,7 @@
 
 Each detector reads a `Document` and yields `Verdict`s; none removes anything or knows about the
 others. `decide` weighs their verdicts together. The reason codes a detector can emit are listed
-in its module's `REASONS`, and documented in README.
+in its module's `REASONS`, and documented in docs/reasons.md.
 """
 
 from . import (
