@@ -225,7 +225,7 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
         # read: a bad path fails at once, not after the run.
         stats_sink = Output(stats_path) if stats_path else None
         sink = Output(output)
-        sniff_warc = warc is None and not jsonl
+        sniff_warc = warc is None and jsonl is None  # --text and --no-warc both say: text
         jsonl, warc = _input_kind(paths, jsonl, warc)
         if explain and jsonl:
             raise click.UsageError("--explain shows one document at a time; use it without --jsonl")
@@ -366,7 +366,7 @@ def _close(*outputs: Output | None) -> None:
 def _input_kind(paths: list[str], jsonl: bool | None, warc: bool | None) -> tuple[bool, bool]:
     """(jsonl, warc) for this run: as the options say, or else as the inputs' names and first
     bytes say. Inputs of different kinds in one run are refused: their outputs differ."""
-    if warc is None and not jsonl:
+    if warc is None and jsonl is None:
         warcs = [p for p in paths if _is_warc(p)]
         others = [p for p in paths if p not in warcs]
         if warcs and others:
