@@ -91,7 +91,9 @@ mod tests {
 
     #[test]
     fn spaces_are_pythons() {
-        for c in [0x09, 0x0a, 0x1c, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x200a, 0x2028, 0x202f, 0x3000] {
+        for c in [
+            0x09, 0x0a, 0x1c, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x200a, 0x2028, 0x202f, 0x3000,
+        ] {
             assert!(is_space(c), "{c:#x}");
         }
         // zero-width space and the BOM are invisible, not space; NUL is neither
@@ -120,7 +122,13 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_and_disjoint() {
-        for table in [&tables::SPACE[..], &tables::ALNUM, &tables::DECIMAL, &tables::LOWER, &tables::UPPER_OR_TITLE] {
+        for table in [
+            &tables::SPACE[..],
+            &tables::ALNUM,
+            &tables::DECIMAL,
+            &tables::LOWER,
+            &tables::UPPER_OR_TITLE,
+        ] {
             for pair in table.windows(2) {
                 assert!(pair[0].0 <= pair[0].1 && pair[0].1 < pair[1].0);
             }

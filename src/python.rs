@@ -22,8 +22,12 @@ macro_rules! with_units {
     }};
 }
 
+fn widen<T: seg::Unit>(units: &[T]) -> Vec<u32> {
+    units.iter().map(|&u| u.into()).collect()
+}
+
 fn code_points(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
-    Ok(with_units!(s, |t| t.iter().map(|&u| u as u32).collect()))
+    Ok(with_units!(s, |t| widen(t)))
 }
 
 /// A str of the given code points, stored as narrowly as they allow.
@@ -55,7 +59,14 @@ fn segment<'py>(
     let blocks = with_units!(text, |t| seg::segment(t, &token));
     let out = PyList::empty(py);
     for (index, b) in blocks.iter().enumerate() {
-        let item = (index, b.start, b.end, new_str(py, &b.text)?, b.blank_before, b.link_share);
+        let item = (
+            index,
+            b.start,
+            b.end,
+            new_str(py, &b.text)?,
+            b.blank_before,
+            b.link_share,
+        );
         out.append(item.into_pyobject(py)?)?;
     }
     Ok(out)
@@ -144,7 +155,9 @@ fn to_source_ranges<'py>(
     if start > end {
         return Err(PyValueError::new_err("a block's start is after its end"));
     }
-    let positions = with_units!(source, |s| with_units!(text, |t| seg::source_positions(t, start, end, s)));
+    let positions = with_units!(source, |s| with_units!(text, |t| seg::source_positions(
+        t, start, end, s
+    )));
     let mut out = Vec::with_capacity(ranges.len());
     for &(a, b) in &ranges {
         let from = py_index(&positions, a)?;

@@ -29,7 +29,10 @@ const fn cp(c: char) -> u32 {
 /// "\n") matters: U+2028 and U+0085 inside one JSON string would otherwise glue unrelated lines.
 #[inline]
 fn is_line_break(c: u32) -> bool {
-    matches!(c, 0x0a | 0x0d | 0x0b | 0x0c | 0x1c | 0x1d | 0x1e | 0x85 | 0x2028 | 0x2029)
+    matches!(
+        c,
+        0x0a | 0x0d | 0x0b | 0x0c | 0x1c | 0x1d | 0x1e | 0x85 | 0x2028 | 0x2029
+    )
 }
 
 #[inline]
@@ -111,12 +114,20 @@ fn next_break<T: Unit>(text: &[T], from: usize, token: &[u32]) -> Option<(usize,
 fn shape<T: Unit>(raw: &[T], pos: usize) -> Line {
     let text = normalise(raw);
     if text.is_empty() {
-        return Line { start: pos, end: pos, text };
+        return Line {
+            start: pos,
+            end: pos,
+            text,
+        };
     }
     // Some character is neither space nor invisible, so the two trims cannot meet.
     let lead = raw.iter().take_while(|&&u| is_strip(u.into())).count();
     let trail = raw.iter().rev().take_while(|&&u| is_strip(u.into())).count();
-    Line { start: pos + lead, end: pos + raw.len() - trail, text }
+    Line {
+        start: pos + lead,
+        end: pos + raw.len() - trail,
+        text,
+    }
 }
 
 /// Every line of the text, blank ones included as empty text. An empty `token` means none.
@@ -522,7 +533,11 @@ pub fn segment<T: Unit>(text: &[T], token: &[u32]) -> Vec<Block> {
     let width = wrap_width(lines.iter().map(|l| l.text.len()));
     let mut blocks = Vec::new();
     let mut emit = |blank_before: bool, group: &[Line]| {
-        let mut joined = if group.len() == 1 { group[0].text.clone() } else { join(group) };
+        let mut joined = if group.len() == 1 {
+            group[0].text.clone()
+        } else {
+            join(group)
+        };
         let mut link_share = 0.0;
         if markdown {
             let (stripped, linked) = strip_markdown(&joined);
@@ -603,7 +618,10 @@ pub fn is_verbatim<S: Unit, B: Unit>(text: &[B], start: usize, end: usize, sourc
     let (start, end) = (start.min(source.len()), end.min(source.len()));
     start <= end
         && end - start == text.len()
-        && text.iter().zip(&source[start..end]).all(|(&a, &b)| a.into() == b.into())
+        && text
+            .iter()
+            .zip(&source[start..end])
+            .all(|(&a, &b)| a.into() == b.into())
 }
 
 #[cfg(test)]
@@ -658,7 +676,10 @@ mod tests {
     fn spans_are_trimmed_of_spaces_and_invisibles_but_not_of_other_space() {
         let lines = split_lines(&cps(" \u{200b}ab\u{a0}\n\u{1f}cd"), &[]);
         assert_eq!((lines[0].start, lines[0].end), (2, 4));
-        assert_eq!((lines[1].start, lines[1].end, string(&lines[1].text)), (6, 9, "cd".into()));
+        assert_eq!(
+            (lines[1].start, lines[1].end, string(&lines[1].text)),
+            (6, 9, "cd".into())
+        );
     }
 
     #[test]
@@ -687,7 +708,10 @@ mod tests {
                     Pittsburgh Steelers\n.\n\nDefensive Line\n";
         assert_eq!(
             texts(text),
-            vec!["Below, the stats on defense for the Cleveland Browns’ Week 11 game against the Pittsburgh Steelers.", "Defensive Line"]
+            vec![
+                "Below, the stats on defense for the Cleveland Browns’ Week 11 game against the Pittsburgh Steelers.",
+                "Defensive Line"
+            ]
         );
     }
 
@@ -718,7 +742,8 @@ mod tests {
     fn wrap_width_needs_a_wall() {
         assert_eq!(wrap_width([72, 70, 71, 72, 69, 40].into_iter()), Some(72));
         assert_eq!(wrap_width([72, 70, 71, 72].into_iter()), None); // too few long lines
-        assert_eq!(wrap_width([40, 60, 80, 100, 120, 140, 160].into_iter()), None); // no wall
+        assert_eq!(wrap_width([40, 60, 80, 100, 120, 140, 160].into_iter()), None);
+        // no wall
     }
 
     #[test]
