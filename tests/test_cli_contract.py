@@ -411,3 +411,9 @@ def test_a_fifo_input_is_read_whole(tmp_path, expected):
     writer.start()
     assert run(fifo, timeout=60).stdout == expected
     writer.join(30)
+
+
+def test_text_or_no_warc_reads_a_warc_file_as_text(wet):
+    for option in ("--text", "--no-warc"):
+        out = run(option, wet).stdout
+        assert out and not out.startswith(b'{"url"')

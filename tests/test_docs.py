@@ -225,15 +225,19 @@ def test_not_run_examples_are_few():
 
 
 def test_readme_setup_commands_are_true():
-    """README's two set-up commands: the install is CI's, and what follows it runs."""
+    """README's two set-up commands: the test one is CI's, and what follows `pip install .` runs."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    first = re.search(r"^\$ (pip install \. && (clean .+))$", text, re.M)
-    second = re.search(r"^\$ (pip install '(\.\[[^\]]+\])' && (python -m pytest.*))$", text, re.M)
+    first = re.search(r"^\$ pip install \. && (clean .+)$", text, re.M)
+    second = re.search(r"^\$ (pip install .*python -m pytest.*)$", text, re.M)
     assert first and second, "README lost its set-up commands"
-    assert f"pip install --quiet '{second.group(2)}'" in ci, "README installs other extras than CI"
-    assert re.search(rf"^{re.escape(second.group(3))}$", ci, re.M), "README tests otherwise than CI"
-    done = subprocess.run(["bash", "-c", first.group(2)], cwd=ROOT, env=environment(),
+
+    def plain(command: str) -> str:  # CI's quiet flags change nothing a reader must type
+        return re.sub(r"\s+--(?:quiet|locked)\b", "", command).strip()
+
+    ci = {plain(line) for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()}
+    for step in second.group(1).split(" && "):
+        assert plain(step) in ci, f"README's `{step}` is not a step of .ci/run"
+    done = subprocess.run(["bash", "-c", first.group(1)], cwd=ROOT, env=environment(),
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.strip(), done.stderr
 

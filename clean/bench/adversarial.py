@@ -227,9 +227,15 @@ def run(scale: float, only: list[str] | None = None, clean=None, row_timeout: fl
         rows.append({"input": name, "docs": n, "mb": round(mb, 3),
                      "seconds": round(seconds, 3) if seconds is not None else None,
                      "s_per_mb": round(per_mb, 4), "ordinary_s_per_mb": round(local or base, 4),
-                     "ratio": round(ratio, 2), "ratio_run": round(per_mb / base, 2)})
+                     # Significant figures, not decimals: a row far cheaper than ordinary text
+                     # (a megabyte of one invisible character) would round to a ratio of 0.
+                     "ratio": _significant(ratio), "ratio_run": _significant(per_mb / base)})
         print(f"  {name}: {per_mb:.4f} s/MB ({ratio:.2f}x)", file=sys.stderr, flush=True)
     return rows
+
+
+def _significant(x: float, digits: int = 3) -> float:
+    return float(f"{x:.{digits}g}")
 
 
 def format_table(rows: list[dict], limit: float) -> str:

@@ -5,7 +5,9 @@ Every page of DIR/html/<id>.html.gz (ids from DIR/gold.jsonl) goes through each 
 - ``trafilatura``: ``trafilatura.extract(page)`` with its defaults, the extractor alone;
 - ``trafilatura recall``: the same with ``favor_recall=True``;
 - ``clean --html``: :class:`clean.html.HtmlCleaner` with the command's defaults (trafilatura in
-  recall mode, no comments), and with trafilatura's balanced and precision modes.
+  recall mode, no comments), and with trafilatura's balanced and precision modes;
+- where resiliparse is installed, ``resiliparse`` (its main-content text alone) and
+  ``clean --html --extractor resiliparse`` (the fast path, :mod:`clean.html_fast`).
 
 Scores use the benchmark's shingle metric (:mod:`clean.bench.metric`). The systems take turns
 page by page, so that a busy machine slows them alike and the time ratios stay comparable within
@@ -39,7 +41,8 @@ def systems() -> dict:
     """{name: (page bytes -> text, timed cleaner or None)}; trafilatura is imported here only."""
     import trafilatura
 
-    from clean.html import HtmlCleaner, HtmlOptions
+    from clean import html_fast
+    from clean.html import HtmlOptions, page_cleaner
 
     TimedCleaner = _timed_cleaner_class()
 
@@ -48,16 +51,27 @@ def systems() -> dict:
 
     def cleaner(**options):
         timed = TimedCleaner()
-        pages = HtmlCleaner(timed, HtmlOptions(**options))
+        pages = page_cleaner(timed, HtmlOptions(**options))
         return (lambda page: pages.clean(page).article.text), timed
 
-    return {
+    chosen = {
         BASELINE: (extractor(), None),
         "trafilatura recall": (extractor(favor_recall=True), None),
         "clean --html": cleaner(),
         "clean --html --favor-balanced": cleaner(favor="balanced"),
         "clean --html --favor-precision": cleaner(favor="precision"),
     }
+    if html_fast.available():
+        from resiliparse.extract.html2text import extract_plain_text
+        from resiliparse.parse.encoding import detect_encoding
+        from resiliparse.parse.html import HTMLTree
+
+        def resiliparse(page):
+            return extract_plain_text(HTMLTree.parse_from_bytes(page, detect_encoding(page)), main_content=True)
+
+        chosen["resiliparse"] = (resiliparse, None)
+        chosen["clean --html --extractor resiliparse"] = cleaner(extractor="resiliparse")
+    return chosen
 
 
 def _timed_cleaner_class():

@@ -1,0 +1,183 @@
+//! The extension module `clean._core`: Python strs in, tuples of code-point offsets and strs out.
+//! The text is read in place from the str's own storage (no copy, no UTF-8 round trip), and lone
+//! surrogates, which a Python str may hold and UTF-8 may not, pass through unchanged.
+
+use pyo3::exceptions::{PyIndexError, PyValueError};
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::types::string::PyStringData;
+use pyo3::types::{PyList, PyString};
+
+use crate::segment as seg;
+
+/// Run `$body` with `$t` bound to the str's storage as a slice of its own code units.
+macro_rules! with_units {
+    ($s:expr, |$t:ident| $body:expr) => {{
+        // SAFETY: CPython (not the limited API), the GIL is held and the str outlives the slice.
+        match unsafe { $s.data() }? {
+            PyStringData::Ucs1($t) => $body,
+            PyStringData::Ucs2($t) => $body,
+            PyStringData::Ucs4($t) => $body,
+        }
+    }};
+}
+
+fn widen<T: seg::Unit>(units: &[T]) -> Vec<u32> {
+    units.iter().map(|&u| u.into()).collect()
+}
+
+fn code_points(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    Ok(with_units!(s, |t| widen(t)))
+}
+
+/// A str of the given code points, stored as narrowly as they allow.
+fn new_str<'py>(py: Python<'py>, text: &[u32]) -> PyResult<Bound<'py, PyString>> {
+    // SAFETY: the buffer holds `text.len()` UCS-4 units; CPython copies it (and narrows it).
+    unsafe {
+        let ptr = ffi::PyUnicode_FromKindAndData(
+            ffi::PyUnicode_4BYTE_KIND as _,
+            text.as_ptr().cast(),
+            text.len() as ffi::Py_ssize_t,
+        );
+        Ok(Bound::from_owned_ptr_or_err(py, ptr)?.cast_into_unchecked())
+    }
+}
+
+fn token(newline_token: Option<&Bound<'_, PyString>>) -> PyResult<Vec<u32>> {
+    newline_token.map_or(Ok(Vec::new()), code_points)
+}
+
+/// segment(text, newline_token=None) -> list of (index, start, end, text, blank_before, link_share)
+#[pyfunction]
+#[pyo3(signature = (text, newline_token=None))]
+fn segment<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    newline_token: Option<&Bound<'py, PyString>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let token = token(newline_token)?;
+    let blocks = with_units!(text, |t| seg::segment(t, &token));
+    let out = PyList::empty(py);
+    for (index, b) in blocks.iter().enumerate() {
+        let item = (
+            index,
+            b.start,
+            b.end,
+            new_str(py, &b.text)?,
+            b.blank_before,
+            b.link_share,
+        );
+        out.append(item.into_pyobject(py)?)?;
+    }
+    Ok(out)
+}
+
+/// split_lines(text, newline_token=None) -> list of (start, end, normalised text)
+#[pyfunction]
+#[pyo3(signature = (text, newline_token=None))]
+fn split_lines<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    newline_token: Option<&Bound<'py, PyString>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let token = token(newline_token)?;
+    let lines = with_units!(text, |t| seg::split_lines(t, &token));
+    let out = PyList::empty(py);
+    for line in &lines {
+        out.append((line.start, line.end, new_str(py, &line.text)?).into_pyobject(py)?)?;
+    }
+    Ok(out)
+}
+
+#[pyfunction]
+fn normalise<'py>(py: Python<'py>, line: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
+    let text = with_units!(line, |t| seg::normalise(t));
+    new_str(py, &text)
+}
+
+/// wrap_width(lengths) -> the hard-wrap column, or None; from the lines' lengths.
+#[pyfunction]
+fn wrap_width(lengths: Vec<usize>) -> Option<usize> {
+    seg::wrap_width(lengths.into_iter())
+}
+
+/// looks_like_markdown(texts) -> bool, over the lines' normalised texts.
+#[pyfunction]
+fn looks_like_markdown(texts: Vec<Bound<'_, PyString>>) -> PyResult<bool> {
+    let lines = texts.iter().map(code_points).collect::<PyResult<Vec<_>>>()?;
+    Ok(seg::looks_like_markdown(lines.iter().map(|l| &l[..])))
+}
+
+/// strip_markdown(text) -> (stripped text, characters of link text in it)
+#[pyfunction]
+fn strip_markdown<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<(Bound<'py, PyString>, usize)> {
+    let (stripped, linked) = seg::strip_markdown(&code_points(text)?);
+    Ok((new_str(py, &stripped)?, linked))
+}
+
+/// unlink(text, image) -> (text with links replaced by their text or images removed, link characters)
+#[pyfunction]
+fn unlink<'py>(py: Python<'py>, text: &Bound<'py, PyString>, image: bool) -> PyResult<(Bound<'py, PyString>, usize)> {
+    let (out, linked) = seg::unlink(&code_points(text)?, image);
+    Ok((new_str(py, &out)?, linked))
+}
+
+#[pyfunction]
+fn unemphasise<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
+    new_str(py, &seg::unemphasise(&code_points(text)?))
+}
+
+fn py_index(positions: &[usize], i: isize) -> PyResult<usize> {
+    let n = positions.len() as isize;
+    let k = if i < 0 { i + n } else { i };
+    if k < 0 || k >= n {
+        return Err(PyIndexError::new_err("list index out of range"));
+    }
+    Ok(positions[k as usize])
+}
+
+/// to_source_ranges(text, start, end, source, ranges) -> ranges of the source, for (start, end)
+/// ranges of a block's text whose span in the source is start..end.
+#[pyfunction]
+fn to_source_ranges<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    start: usize,
+    end: usize,
+    source: &Bound<'py, PyString>,
+    ranges: Vec<(isize, isize)>,
+) -> PyResult<Bound<'py, PyList>> {
+    let verbatim = with_units!(source, |s| with_units!(text, |t| seg::is_verbatim(t, start, end, s)));
+    if verbatim {
+        let base = start as isize;
+        return PyList::new(py, ranges.iter().map(|&(a, b)| (base + a, base + b)));
+    }
+    if start > end {
+        return Err(PyValueError::new_err("a block's start is after its end"));
+    }
+    let positions = with_units!(source, |s| with_units!(text, |t| seg::source_positions(
+        t, start, end, s
+    )));
+    let mut out = Vec::with_capacity(ranges.len());
+    for &(a, b) in &ranges {
+        let from = py_index(&positions, a)?;
+        let to = if b > a { py_index(&positions, b - 1)? + 1 } else { from };
+        out.push((from, to));
+    }
+    PyList::new(py, out)
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("UNICODE_VERSION", crate::tables::UNICODE_VERSION)?;
+    m.add_function(wrap_pyfunction!(segment, m)?)?;
+    m.add_function(wrap_pyfunction!(split_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(normalise, m)?)?;
+    m.add_function(wrap_pyfunction!(wrap_width, m)?)?;
+    m.add_function(wrap_pyfunction!(looks_like_markdown, m)?)?;
+    m.add_function(wrap_pyfunction!(strip_markdown, m)?)?;
+    m.add_function(wrap_pyfunction!(unlink, m)?)?;
+    m.add_function(wrap_pyfunction!(unemphasise, m)?)?;
+    m.add_function(wrap_pyfunction!(to_source_ranges, m)?)?;
+    Ok(())
+}

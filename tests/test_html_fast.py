@@ -1,0 +1,88 @@
+"""The fast HTML path: --extractor resiliparse (clean.html_fast), library and command."""
+
+import json
+
+import pytest
+
+pytest.importorskip("resiliparse")
+pytest.importorskip("trafilatura")
+
+from clean import Cleaner  # noqa: E402
+from clean.html import HtmlInput, HtmlOptions, PageError, page_cleaner  # noqa: E402
+from clean.html_fast import ResiliparseCleaner  # noqa: E402
+from tests.test_cli import run  # noqa: E402
+from tests.test_html import PARAGRAPHS, TITLE, article_page  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return page_cleaner(Cleaner(), HtmlOptions(extractor="resiliparse"))
+
+
+def test_the_option_chooses_the_extractor(pages):
+    assert isinstance(pages, ResiliparseCleaner)
+    assert not isinstance(page_cleaner(Cleaner(), HtmlOptions()), ResiliparseCleaner)
+    with pytest.raises(ValueError, match="extractor"):
+        HtmlOptions(extractor="fast")
+
+
+def test_the_article_is_kept_and_the_page_around_it_goes(pages):
+    page = pages.clean(article_page())
+    text = page.article.text
+    for paragraph in PARAGRAPHS:
+        assert paragraph in text
+    assert "Home" not in text and "Copyright" not in text
+    assert page.article.extractor == "resiliparse"
+    # the headline the text opens with, taken out of the body, not the <title> with its site name
+    assert page.article.title == TITLE and not text.startswith(TITLE)
+
+
+def test_removals_point_into_the_extracted_text(pages):
+    page = pages.clean(article_page())
+    for removal in page.article.removed:
+        assert 0 <= removal.start < removal.end <= len(page.source)
+
+
+def test_a_page_in_another_encoding_is_decoded(pages):
+    body = "<p>" + "Le conseil municipal a voté mardi l’extension de la ligne de tramway. " * 4 + "</p>"
+    html = f'<html><head><meta charset="windows-1252"><title>Été</title></head><body><article>{body}</article></body></html>'
+    page = pages.clean(html.encode("cp1252"))
+    assert "a voté mardi l’extension" in page.article.text
+
+
+def test_a_page_without_main_text_falls_back_to_its_full_text(pages):
+    page = pages.clean("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    assert page.article.extractor == "fulltext"
+    assert any("fallback" in note for note in page.article.notes)
+
+
+def test_another_language_is_rejected(pages):
+    fast = ResiliparseCleaner(Cleaner(), HtmlOptions(extractor="resiliparse", target_lang="de"))
+    page = fast.clean(article_page())
+    assert page.article.text == "" and page.article.notes[0].startswith("rejected: not in 'de'")
+
+
+def test_binary_data_is_refused(pages):
+    with pytest.raises(PageError, match="binary"):
+        pages.clean(b"\x00\x01\x02" * 100)
+
+
+def test_detected_html_goes_the_fast_path():
+    html = HtmlInput(Cleaner(), HtmlOptions(extractor="resiliparse"))
+    assert html.wants(article_page())
+    assert html.clean(article_page()).article.extractor == "resiliparse"
+
+
+def test_command(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(article_page(), encoding="utf-8")
+    out = json.loads(run("--extractor", "resiliparse", "--format", "json", path).stdout)
+    assert out["extractor"] == "resiliparse"
+    assert PARAGRAPHS[0] in out["body"][0] or PARAGRAPHS[0] in "\n".join(out["body"])
+
+
+def test_command_refuses_an_unknown_extractor(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(article_page(), encoding="utf-8")
+    proc = run("--extractor", "fast", path, check_code=2)
+    assert b"--extractor" in proc.stderr
