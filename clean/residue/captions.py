@@ -160,6 +160,10 @@ _CREDIT_LINE = re.compile(
     r"|(?:photo|foto|bild|image)s?\s*:\s*.{1,60}"
     # A picture's label left alone where the picture was: "Photo".
     r"|photo|image|picture|foto"
+    # "Courtesy Shannon Trent", "(European Pressphoto Agency)", "April Baer / OPB": a credit alone.
+    r"|courtesy\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
+    r"|\(\s*(?:european pressphoto agency|associated press|agence france-presse)\s*\)"
+    r"|(?-i:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}\s?/\s?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,2})"
     r"|(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
     r"|©\s*(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
     # "New York State Sex Offender Registry via AP": a handout's source and the agency

@@ -126,10 +126,29 @@ _WIRE_CREDIT = re.compile(
     # by Andrew Mayeda": the AP's and Bloomberg's credits for who else reported.
     r"|^(?-i:(?:[A-Z][\w'’.-]+\s+){1,3}(?:and\s+(?:[A-Z][\w'’.-]+\s+){1,3})?)reported (?:this story )?from\s+(?-i:[A-Z])[^.!?]{1,80}\.?$"
     r"|^(?:[—–-]{1,2}\s*)?with (?:additional )?(?:reports|reporting|assistance) (?:from|by)\s+(?-i:[A-Z])[^.!?]{1,200}\.?$"
+    # "Ty Burr can be reached at tburr@globe.com.": where to reach the author, under the story.
+    r"|^(?-i:(?:[A-Z][\w'’.-]+\s+){1,3})can be reached at\s+\S+@\S+.{0,120}$"
     # "The author is a Reuters Breakingviews columnist. The opinions expressed are his own."
     r"|^the author is\b.{1,120}\bthe opinions expressed are (?:his|her|their|the author's) own\.?$",
     re.I,
 )
+
+# Where the story was printed before or comes from: "A version of this article appeared November
+# 16, 2012, on page A1 in the U.S. edition of The Wall Street Journal", "This is an expanded
+# version of the review that ran in the Dec. 7 issue of TIME magazine.", "This post originally
+# ran in April 2013.", "An expanded version of this report appears on WSJ.com", the AP's
+# "Information from: Honolulu Star-Advertiser, http://...", a press release's "SOURCE United Airlines".
+_PROVENANCE = re.compile(
+    r"^(?:a|an|this is an?)\s+(?:expanded |shorter |earlier |longer )?version of this (?:article|story|report|review|post)"
+    r"\s+(?:appeared|appears|ran|runs|was published)\b"
+    r"|^this is an?\s+(?:expanded |shorter |earlier |longer )?version of (?:the|a|an) (?:article|story|report|review|post)"
+    r"\s+(?:that|which)\s+(?:appeared|ran|was published)\b"
+    r"|^this (?:post|story|article|piece|review) (?:originally|first) (?:ran|appeared|was published)\b"
+    r"|^information from:\s+\S"
+    r"|^SOURCE\s+(?-i:[A-Z])[\w&.'’ -]{1,60}$",
+    re.I,
+)
+MAX_PROVENANCE_WORDS = 45
 
 # A reporter's address, phone or handle left alone on its line under the story, and a sign-off
 # ("-- Maxine Bernstein", "—John Anderson"): the author's, where the story ends.
@@ -184,6 +203,8 @@ def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
     if found:
         return found, False
     # A byline or wire credit far inside the text may be a sentence that opens like one.
+    if feat.words <= MAX_PROVENANCE_WORDS and _PROVENANCE.match(text):
+        return Verdict(LINE, "metadata"), True
     found = (_byline(LINE, text) if short else None) or _wire_credit(LINE, text)
     if found:
         return found, True

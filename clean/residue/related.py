@@ -69,7 +69,8 @@ _POINTER_LINE = re.compile(
     r"^(?:read more (?:about|from|on|at)\b|read (?:the|our|(?-i:[A-Z])\w+['’]s) full (?:story|blog|article|report|post|review)\b"
     r"|click here to (?:continue reading|read more|read the full)|for the full story\b|find (?:all|more)\b.{1,40}\bhere\s*:"
     r"|see (?:the latest|all of|all our|more of|pictures of|photos of|our full)\b"
-    r"|related\s+(?-i:[A-Z]))"
+    r"|related\s+(?-i:[A-Z])|learn (?:how|why|more about)\b|view (?:graphic|photos|gallery|slideshow)\b"
+    r"|more (?:about|on) (?:the|this)\b[^.!?]{1,60}:$|.{3,120}\bclick here$|.{10,150}\bread more$)"
     r"|^\((?:also on\s+(?-i:[A-Z])[\w.]*\s*:|see|read|watch)\s[^()]{3,150}\)$|^\([^()]{2,60}\bfull coverage\)$"
     r"|^\[(?!(?:editor|update|updated|note|correction|this|sic|laughter|applause)\b)[^\[\]]{10,250}\]$",
     re.I,
