@@ -158,6 +158,9 @@ _CONTACT = re.compile(
     r"|^(?:--|—|–)\s?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$"
 )
 
+# A source names an agency or a site in a few words.
+MAX_SOURCE_WORDS = 12
+
 # "Published Tue, Nov 19 2019 7:05 AM EST Updated Tue, Nov 19 2019 7:16 AM EST" counts 18.
 MAX_DATE_WORDS = 24
 
@@ -241,6 +244,10 @@ def _fields(parts: list[str], strict: bool) -> tuple[tuple[str, str], ...] | Non
             fields += 1
             name = m["name"].lower()
             if name in ("source", "quelle", "fuente", "fonte", "publisher", "via") and m["value"]:
+                if len(m["value"].split()) > MAX_SOURCE_WORDS:
+                    # "Source: Crotty Alexander L, Matthew D, ... et al. Analysis of ...": a
+                    # study's citation, which the story gives as its own text.
+                    return None
                 meta.append(("source", m["value"]))
             elif name in _BYLINE_FIELDS and m["value"]:
                 meta.append(("byline", m["value"]))
