@@ -58,7 +58,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
             seen.add(k)
     yield from _running_headers(doc)
     for i in candidates:
-        if i not in repeated and doc.feats[i].words > MAX_LONE_HEADLINE_WORDS:
+        if i not in repeated and (doc.feats[i].words > MAX_LONE_HEADLINE_WORDS or doc.feats[i].last in "?？"):
             # Said once and this long, it is the story's opening sentence printed without its
             # full stop ("The remaining half of the screen culinary duo ... has died in hospital
             # in Edinburgh aged 66"), not a headline.
