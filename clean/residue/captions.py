@@ -249,13 +249,10 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
         yield from glued
         return
     if feat.sentences > MAX_CAPTION_SENTENCES and feat.words > MAX_CAPTION_WORDS and not _CAPTION_MARK.match(text):
-        # A page of running text (a scanned report's page) closed by a figure's credit: the
-        # credit goes, the text stays.
-        credit = _CLOSING_CREDIT_HINTED.search(text) or _TRAILING_CREDIT_HINTED.search(text)
-        if credit:
-            yield Verdict(LINE, "credit", span=credit.span())
-            return
-    elif _WIDGET_CAPTION_HINTED.search(text) or _CLOSING_CREDIT_HINTED.search(text) or _CAPTION_MARK.match(text) or (
+        # A page of running text (a quoted report's page) closed by its figure's credit is the
+        # document's own text, credit included: a quoted document is body however long.
+        return
+    if _WIDGET_CAPTION_HINTED.search(text) or _CLOSING_CREDIT_HINTED.search(text) or _CAPTION_MARK.match(text) or (
         feat.chars <= MAX_CREDITED_CAPTION_CHARS and _TRAILING_CREDIT_HINTED.search(text)
     ) or (feat.words <= MAX_CAPTION_WORDS and (_bare_credit(text) or _PHOTO_FORMULA.match(text)
                                                   or feat.sentences <= MAX_SCENE_SENTENCES and _scene(text))):
