@@ -200,7 +200,7 @@ _NAME = _WORD + r"(?: " + _WORD + r"){0,3}"
 _GLUED_AGENCY = re.compile(
     r"(?P<credit>" + _NAME + r"\s?/\s?(?:" + _NAME + r"\s?/\s?)?"
     r"(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Shutterstock|Bloomberg|NurPhoto|SOPA Images|"
-    r"Xinhua|Anadolu(?: Agency)?|picture alliance))\b(?!/)"
+    r"Xinhua|Anadolu(?: Agency)?|picture alliance)(?: for " + _NAME + r")?)\b(?!/)"
 )
 _GLUED_AGENCY_HINTED = Hinted(_GLUED_AGENCY, ("/",))
 

@@ -71,10 +71,12 @@ def detect(doc: Document) -> Iterator[Verdict]:
 # "EXTENDED SUMMARY 11 It is not known how ...", "14 EXTENDED SUMMARY The Great Magnetic Storms
 # ...". The same words in capitals, maybe beside a page number, opening several long lines of
 # one text, are the header; the text after them stays. A speaker's label ("JON STEWART: ...")
-# and a dateline ("NEW YORK — ...") are closed by their colon or dash, which a header is not.
+# and a dateline ("NEW YORK — ...") are closed by their colon or dash, which a header is not. A
+# page that goes on with a word cut at the page before ("tors in New England ...") keeps it: what
+# is left must not open on a piece of a word.
 _RUNNING_HEADER = re.compile(
     r"^(?:(?P<before>\d{1,4})\s+)?(?P<header>[A-Z][A-Z'’&]+(?:\s+[A-Z][A-Z'’&]+){1,5})"
-    r"(?:\s+(?P<after>\d{1,4}))?(?=\s+[^\s:—–-])"
+    r"(?:\s+(?P<after>\d{1,4}))?(?=\s+[^\s:—–a-z-])"
 )
 MIN_HEADER_PAGES = 3
 MIN_PAGE_WORDS = 20

@@ -306,6 +306,9 @@ def is_date(text: str) -> bool:
 _BARE_DATE_LABEL = re.compile(r"^(?:first |last )?(?:posted|updated|published)(?: on| at)?:?$", re.I)
 
 
+_CLOCK_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)
+
+
 def _date_line(i: int, text: str) -> Verdict | None:
     if _BARE_DATE_LABEL.match(text):
         return Verdict(i, "date")
@@ -313,6 +316,10 @@ def _date_line(i: int, text: str) -> Verdict | None:
     if m and (is_date(m["date"]) or len(m["date"]) <= 40 and _HAS_DIGIT.search(m["date"])):
         return Verdict(i, "date", meta=(("date", m["date"].strip(" :")),))
     if is_date(text):
+        if _CLOCK_ONLY.match(text):
+            # A time of day alone heads an update in a live story ("6:25 p.m." / "The president
+            # said ..."): the story's own. Above the story it is when the page was stamped.
+            return Verdict(i, "date", score=0.5, where="head", meta=(("date", text),))
         return Verdict(i, "date", meta=(("date", text),))
     return None
 
