@@ -32,6 +32,10 @@ _FIELD = re.compile(r"^\w[\w'’ -]{0,40}: ")
 MAX_FIELD_LABEL_WORDS = 4
 # A headline the text does not repeat is a candidate only up to this many words.
 MAX_LONE_HEADLINE_WORDS = 16
+# A question the text does not repeat is its opening line ("What is a pseudomonas infection?"),
+# unless it is set in Title Case as headlines are ("Snooki Talks Drinking on 'Ellen': 'Why Did I
+# Wake Up in a Garbage Can?'").
+QUESTION_HEADLINE_CAPITALS = 0.6
 
 
 # The headline may sit below any amount of residue (a breadcrumb, a caption, a page's menus):
@@ -58,10 +62,12 @@ def detect(doc: Document) -> Iterator[Verdict]:
             seen.add(k)
     yield from _running_headers(doc)
     for i in candidates:
-        if i not in repeated and (doc.feats[i].words > MAX_LONE_HEADLINE_WORDS or doc.feats[i].last in "?？"):
+        feat = doc.feats[i]
+        if i not in repeated and (feat.words > MAX_LONE_HEADLINE_WORDS
+                                  or feat.last in "?？" and feat.upper_ratio < QUESTION_HEADLINE_CAPITALS):
             # Said once and this long, it is the story's opening sentence printed without its
             # full stop ("The remaining half of the screen culinary duo ... has died in hospital
-            # in Edinburgh aged 66"), not a headline.
+            # in Edinburgh aged 66"), not a headline; so is a question in sentence case.
             continue
         text = doc.blocks[i].text
         yield Verdict(i, "title", score=1.0 if i in repeated else 0.5, meta=(("title", text),))
