@@ -52,11 +52,19 @@ _WIDGET_CAPTION = re.compile(
     # A gallery's counter before its caption ("1 of 6. The encampment at City Hall Park ..."), a
     # credit bracketed after it ("... attacked by a panda. [Photo/Lanzhou Evening News]"), BBC's
     # caption label opening the line.
+    # The WSJ's "Associated Press An Israeli soldier rides ...", "... View Slideshow European
+    # Pressphoto Agency Smoke rises ...": the credit, then the caption; a caption closed by its
+    # share button ("... — Jane Doe Share Photo").
+    r"|^(?:Associated Press|Reuters|Getty Images|European Pressphoto Agency|Agence France-Presse|Bloomberg News)"
+    r"\s+(?:A|An|The|In|On|At)\s|\bView Slideshow\s+(?:Associated Press|Reuters|Getty Images|European Pressphoto Agency"
+    r"|Agence France-Presse|Bloomberg News)\s|\sShare Photo\W{0,3}$"
     r"|^\d{1,3} of \d{1,3}\.\s+[A-Z]|\[(?:Photo|Image|Video)/[^\[\]]{2,60}\]$|^(?:Image|Media) caption\s+\S"
     r"|\(Published\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\)\s*$"
 )
 _WIDGET_CAPTION_HINTED = Hinted(_WIDGET_CAPTION, (
     "toggle caption", "Enlarge Image", "Buy Photo", "FILE", "(Published", " of ", "/", " caption ",
+    "Associated Press", "Reuters", "Getty Images", "European Pressphoto", "Agence France", "Bloomberg News",
+    "Share Photo",
 ))
 # A caption whose credit is the agency's bare name after its last sentence: "The logo is
 # displayed outside an office in New York. Reuters", "A stock image of ... the drug. Getty".
@@ -163,6 +171,8 @@ _CREDIT_LINE = re.compile(
     # "Courtesy Shannon Trent", "(European Pressphoto Agency)", "April Baer / OPB": a credit alone.
     r"|courtesy\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
     r"|\(\s*(?:european pressphoto agency|associated press|agence france-presse)\s*\)"
+    # A magazine's credits: "By Al Levine/Comedy Central.", "From The Neal Peters Collection."
+    r"|by\s+(?-i:[A-Z])[\w.'’ -]{1,40}/(?-i:[A-Z])[\w.&'’ -]{1,40}\.?|from\s+(?:the\s+)?(?-i:[A-Z])[\w.&'’ -]{1,40}\s+collection\.?"
     r"|(?-i:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}\s?/\s?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,2})"
     r"|(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
     r"|©\s*(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"

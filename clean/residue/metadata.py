@@ -128,6 +128,8 @@ _WIRE_CREDIT = re.compile(
     r"|^(?:[—–-]{1,2}\s*)?with (?:additional )?(?:reports|reporting|assistance) (?:from|by)\s+(?-i:[A-Z])[^.!?]{1,200}\.?$"
     # "Ty Burr can be reached at tburr@globe.com.": where to reach the author, under the story.
     r"|^(?-i:(?:[A-Z][\w'’.-]+\s+){1,3})can be reached at\s+\S+@\S+.{0,120}$"
+    # A study's "(Corresponding author: Jane Doe, jdoe@example.org, 404-639-7251)"
+    r"|^\(?corresponding authors?:\s.{3,160}\)?$"
     # "The author is a Reuters Breakingviews columnist. The opinions expressed are his own."
     r"|^the author is\b.{1,120}\bthe opinions expressed are (?:his|her|their|the author's) own\.?$",
     re.I,
