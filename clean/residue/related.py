@@ -145,7 +145,8 @@ def detect(doc: Document) -> Iterator[Verdict]:
 
 
 # "More Great WIRED Stories", "More CNN Business News": a header naming the site or section.
-_MORE_HEADER = re.compile(r"^more (?!than )(?:[^\W\d][\w&'’-]* ){1,3}(?:stories|news|articles|coverage|videos)$")
+_MORE_HEADER = re.compile(r"^more (?!than )(?:[^\W\d][\w&'’-]* ){1,3}(?:stories|news|articles|coverage|videos)$"
+                          r"|^(?:latest|top|more) headlines$")
 # "More Washington Examiner", "More from NBC News", "More In Trading Nation": the site or section
 # named in capitals. "More Information" names no one.
 _MORE_NAMED = re.compile(
