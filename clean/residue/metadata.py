@@ -139,14 +139,15 @@ _WIRE_CREDIT = re.compile(
 # 16, 2012, on page A1 in the U.S. edition of The Wall Street Journal", "This is an expanded
 # version of the review that ran in the Dec. 7 issue of TIME magazine.", "This post originally
 # ran in April 2013.", "An expanded version of this report appears on WSJ.com", the AP's
-# "Information from: Honolulu Star-Advertiser, http://...", a press release's "SOURCE United Airlines".
+# "Information from: Honolulu Star-Advertiser, http://...", a press release's "SOURCE United Airlines"
+# and "For further information: <contacts>", a post's "Citations: <sources>".
 _PROVENANCE = re.compile(
     r"^(?:a|an|this is an?)\s+(?:expanded |shorter |earlier |longer )?version of this (?:article|story|report|review|post)"
     r"\s+(?:appeared|appears|ran|runs|was published)\b"
     r"|^this is an?\s+(?:expanded |shorter |earlier |longer )?version of (?:the|a|an) (?:article|story|report|review|post)"
     r"\s+(?:that|which)\s+(?:appeared|ran|was published)\b"
     r"|^this (?:post|story|article|piece|review) (?:originally|first) (?:ran|appeared|was published)\b"
-    r"|^information from:\s+\S"
+    r"|^information from:\s+\S|^citations?:\s+\S|^for further information:\s+\S"
     r"|^SOURCE\s+(?-i:[A-Z])[\w&.'’ -]{1,60}$",
     re.I,
 )
