@@ -25,6 +25,9 @@ _HEADER = re.compile(
     r"|kommentare|kommentar schreiben|commentaires|réagir|comentarios|"
     r"deja (?:un|tu) comentario|commenti|comentários"
     r"|you must be logged in to (?:post a )?comment.*|comments are closed.*"
+    # "Discuss this topic in the ReelViews Forums.", "Have something to add to this story? Share
+    # it in the comments."
+    r"|discuss this (?:topic|story|article|post)\b.{0,60}|.{0,60}\bshare it in the comments"
     r")\s*[:.!]?$",
     re.I,
 )

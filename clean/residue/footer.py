@@ -30,11 +30,14 @@ MAX_WORDS = 60
 _LEGAL = re.compile(
     r"\bare (?:registered )?trademarks of\b"
     r"|^the information (?:provided|contained|presented|published) (?:on|in) this (?:web ?site|site)\b"
-    r"|^\+?results (?:may )?vary\b.{0,300}\b(?:testimonials?|not typical)\b",
+    r"|^\+?results (?:may )?vary\b.{0,300}\b(?:testimonials?|not typical)\b"
+    # NPR's note under its transcripts; a press release's forward-looking-statements notice.
+    r"|^NPR transcripts are created on a rush deadline\b"
+    r"|^safe harbor statement\b(?:\s+under the private securities litigation reform act\b|\s*$)",
     re.I,
 )
 MAX_LEGAL_WORDS = 90
-_LEGAL_HINTED = Hinted(_LEGAL, ("trademarks", "the information", "results"))
+_LEGAL_HINTED = Hinted(_LEGAL, ("trademarks", "the information", "results", "npr transcripts", "safe harbor"))
 # Every form above holds one of these, in any case.
 _HINTED = Hinted(_COPYRIGHT, ("©", "(c)", "rights", "rechte", "droits", "derechos", "diritti", "direitos",
                               "material", "copy", "reproduced", "citation"))

@@ -126,10 +126,32 @@ _WIRE_CREDIT = re.compile(
     # by Andrew Mayeda": the AP's and Bloomberg's credits for who else reported.
     r"|^(?-i:(?:[A-Z][\w'’.-]+\s+){1,3}(?:and\s+(?:[A-Z][\w'’.-]+\s+){1,3})?)reported (?:this story )?from\s+(?-i:[A-Z])[^.!?]{1,80}\.?$"
     r"|^(?:[—–-]{1,2}\s*)?with (?:additional )?(?:reports|reporting|assistance) (?:from|by)\s+(?-i:[A-Z])[^.!?]{1,200}\.?$"
+    # "Ty Burr can be reached at tburr@globe.com.": where to reach the author, under the story.
+    r"|^(?-i:(?:[A-Z][\w'’.-]+\s+){1,3})can be reached at\s+\S+@\S+.{0,120}$"
+    # A study's "(Corresponding author: Jane Doe, jdoe@example.org, 404-639-7251)"
+    r"|^\(?corresponding authors?:\s.{3,160}\)?$"
     # "The author is a Reuters Breakingviews columnist. The opinions expressed are his own."
     r"|^the author is\b.{1,120}\bthe opinions expressed are (?:his|her|their|the author's) own\.?$",
     re.I,
 )
+
+# Where the story was printed before or comes from: "A version of this article appeared November
+# 16, 2012, on page A1 in the U.S. edition of The Wall Street Journal", "This is an expanded
+# version of the review that ran in the Dec. 7 issue of TIME magazine.", "This post originally
+# ran in April 2013.", "An expanded version of this report appears on WSJ.com", the AP's
+# "Information from: Honolulu Star-Advertiser, http://...", a press release's "SOURCE United Airlines"
+# and "For further information: <contacts>", a post's "Citations: <sources>".
+_PROVENANCE = re.compile(
+    r"^(?:a|an|this is an?)\s+(?:expanded |shorter |earlier |longer )?version of this (?:article|story|report|review|post)"
+    r"\s+(?:appeared|appears|ran|runs|was published)\b"
+    r"|^this is an?\s+(?:expanded |shorter |earlier |longer )?version of (?:the|a|an) (?:article|story|report|review|post)"
+    r"\s+(?:that|which)\s+(?:appeared|ran|was published)\b"
+    r"|^this (?:post|story|article|piece|review) (?:originally|first) (?:ran|appeared|was published)\b"
+    r"|^information from:\s+\S|^citations?:\s+\S|^for further information:\s+\S"
+    r"|^SOURCE\s+(?-i:[A-Z])[\w&.'’ -]{1,60}$",
+    re.I,
+)
+MAX_PROVENANCE_WORDS = 45
 
 # A reporter's address, phone or handle left alone on its line under the story, and a sign-off
 # ("-- Maxine Bernstein", "—John Anderson"): the author's, where the story ends.
@@ -138,6 +160,9 @@ _CONTACT = re.compile(
     r"|^(?:•\s*)?(?:\(?\d{3}\)?[-.\s/]?)?\d{3}[-.\s]\d{4}$"
     r"|^(?:--|—|–)\s?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$"
 )
+
+# A source names an agency or a site in a few words.
+MAX_SOURCE_WORDS = 12
 
 # "Published Tue, Nov 19 2019 7:05 AM EST Updated Tue, Nov 19 2019 7:16 AM EST" counts 18.
 MAX_DATE_WORDS = 24
@@ -184,6 +209,8 @@ def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
     if found:
         return found, False
     # A byline or wire credit far inside the text may be a sentence that opens like one.
+    if feat.words <= MAX_PROVENANCE_WORDS and _PROVENANCE.match(text):
+        return Verdict(LINE, "metadata"), True
     found = (_byline(LINE, text) if short else None) or _wire_credit(LINE, text)
     if found:
         return found, True
@@ -220,6 +247,10 @@ def _fields(parts: list[str], strict: bool) -> tuple[tuple[str, str], ...] | Non
             fields += 1
             name = m["name"].lower()
             if name in ("source", "quelle", "fuente", "fonte", "publisher", "via") and m["value"]:
+                if len(m["value"].split()) > MAX_SOURCE_WORDS:
+                    # "Source: Crotty Alexander L, Matthew D, ... et al. Analysis of ...": a
+                    # study's citation, which the story gives as its own text.
+                    return None
                 meta.append(("source", m["value"]))
             elif name in _BYLINE_FIELDS and m["value"]:
                 meta.append(("byline", m["value"]))
@@ -278,6 +309,9 @@ def is_date(text: str) -> bool:
 _BARE_DATE_LABEL = re.compile(r"^(?:first |last )?(?:posted|updated|published)(?: on| at)?:?$", re.I)
 
 
+_CLOCK_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)
+
+
 def _date_line(i: int, text: str) -> Verdict | None:
     if _BARE_DATE_LABEL.match(text):
         return Verdict(i, "date")
@@ -285,6 +319,10 @@ def _date_line(i: int, text: str) -> Verdict | None:
     if m and (is_date(m["date"]) or len(m["date"]) <= 40 and _HAS_DIGIT.search(m["date"])):
         return Verdict(i, "date", meta=(("date", m["date"].strip(" :")),))
     if is_date(text):
+        if _CLOCK_ONLY.match(text):
+            # A time of day alone heads an update in a live story ("6:25 p.m." / "The president
+            # said ..."): the story's own. Above the story it is when the page was stamped.
+            return Verdict(i, "date", score=0.5, where="head", meta=(("date", text),))
         return Verdict(i, "date", meta=(("date", text),))
     return None
 

@@ -42,7 +42,12 @@ _PITCH = re.compile(
     # alerts on breaking news"; "Sign up for POLITICO Playbook and get the latest news".
     r"thanks? (?:you )?for subscribing|invalid e-?mail address|verify (?:that )?you(?:'re| are) not a robot|"
     r"add .{1,60} as an interest to stay up to date|get (?:e-?mail |news |breaking news )?alerts on|"
-    r"sign up for\b.{1,40}\band get (?:the|our)\b)\b",
+    r"sign up for\b.{1,40}\band get (?:the|our)\b|"
+    # Asking the reader for tips and corrections, or to stay tuned: "Have a tip we should know?
+    # tips@...", "See a mistake? Report a typo here.", "Stay with WBAL NewsRadio 1090 AM for
+    # developments in this story."
+    r"^have a (?:news )?tip\b[^.!?]{0,40}\?\s*\w+|^(?:see|spot|spotted|found) (?:a|an) (?:mistake|typo|error)\?\s*\w+|"
+    r"^stay with\b.{1,60}\bfor (?:developments|updates|the latest)\b)\b",
     re.I,
 )
 # Every pitch above holds one of these, in any case.
@@ -50,6 +55,7 @@ _PITCH_HINTED = Hinted(_PITCH, (
     "newsletter", "inbox", "subscri", "sign up", "already a", "become a", "support", "unlimited", "log in",
     "free trial", "abonnieren", "abonnez", "suscr", "assine", "if you", "delivered", "follow @",
     "here to", "news alerts", "tell us", "thank", "invalid", "robot", "as an interest", "alerts on", "sign up for",
+    "tip", "mistake", "typo", "error", "stay with",
 ))
 # What a sign-up form says once the reader has used it, printed by extractors all the same.
 _FORM_STATE = re.compile(

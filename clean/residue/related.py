@@ -69,7 +69,8 @@ _POINTER_LINE = re.compile(
     r"^(?:read more (?:about|from|on|at)\b|read (?:the|our|(?-i:[A-Z])\w+['’]s) full (?:story|blog|article|report|post|review)\b"
     r"|click here to (?:continue reading|read more|read the full)|for the full story\b|find (?:all|more)\b.{1,40}\bhere\s*:"
     r"|see (?:the latest|all of|all our|more of|pictures of|photos of|our full)\b"
-    r"|related\s+(?-i:[A-Z]))"
+    r"|related\s+(?-i:[A-Z])|learn (?:how|why|more about)\b|view (?:graphic|photos|gallery|slideshow)\b"
+    r"|more (?:about|on) (?:the|this)\b[^.!?]{1,60}:$|.{3,120}\bclick here$|.{10,150}\bread more$)"
     r"|^\((?:also on\s+(?-i:[A-Z])[\w.]*\s*:|see|read|watch)\s[^()]{3,150}\)$|^\([^()]{2,60}\bfull coverage\)$"
     r"|^\[(?!(?:editor|update|updated|note|correction|this|sic|laughter|applause)\b)[^\[\]]{10,250}\]$",
     re.I,
@@ -144,7 +145,8 @@ def detect(doc: Document) -> Iterator[Verdict]:
 
 
 # "More Great WIRED Stories", "More CNN Business News": a header naming the site or section.
-_MORE_HEADER = re.compile(r"^more (?!than )(?:[^\W\d][\w&'’-]* ){1,3}(?:stories|news|articles|coverage|videos)$")
+_MORE_HEADER = re.compile(r"^more (?!than )(?:[^\W\d][\w&'’-]* ){1,3}(?:stories|news|articles|coverage|videos)$"
+                          r"|^(?:latest|top|more) headlines$")
 # "More Washington Examiner", "More from NBC News", "More In Trading Nation": the site or section
 # named in capitals. "More Information" names no one.
 _MORE_NAMED = re.compile(
