@@ -10,6 +10,7 @@ from itertools import accumulate
 
 from ..article import Verdict
 from ..document import Document
+from .. import vocab
 from ._lines import entries, judged_lines, runs
 from ._text import Hinted
 from .metadata import is_age, is_date
@@ -99,8 +100,9 @@ def detect(doc: Document) -> Iterator[Verdict]:
     yield from _signed_threads(doc)
     total = doc.prose_chars
     before = blocks_before = 0
+    words = vocab.vocabulary(doc.lang)
     for block, feat in zip(doc.blocks, doc.feats):
-        if feat.chars <= 80 and _HEADER.match(block.text):
+        if feat.chars <= 80 and (_HEADER.match(block.text) or words.match("comments-header", block.text)):
             yield Verdict(block.index, "comments")
             story = before >= MIN_BODY_CHARS and blocks_before >= MIN_BODY_BLOCKS
             if total and (before >= MIN_BODY_SHARE * total or story) and not _NO_THREAD.match(block.text):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..article import Verdict
 from ..document import Document, Features
+from .. import vocab
 from ._lines import LINE, each_line
 from ._text import key, phrases
 
@@ -30,18 +31,9 @@ LABELS = phrases(
     "today's paper", "world", "business", "politics", "sport", "sports", "opinion", "tech",
     "technology", "science", "health", "entertainment", "lifestyle", "culture", "travel", "video",
     "videos", "photos", "gallery", "podcasts", "weather", "tags", "topics", "categories", "related topics",
-    # German
-    "startseite", "suche", "menü", "nachrichten", "anmelden", "abmelden", "zurück", "weiter", "nach oben",
-    "impressum", "datenschutz", "kontakt", "meistgelesen", "schlagzeilen", "themen",
-    # French
-    "accueil", "rechercher", "recherche", "à la une", "connexion", "se connecter", "haut de page",
-    "mentions légales", "plan du site", "les plus lus", "actualités",
-    # Spanish, Italian, Portuguese
-    "inicio", "portada", "buscar", "búsqueda", "lo más visto", "más leídas", "lo más leído", "más vistos",
-    "iniciar sesión", "volver arriba", "aviso legal", "cerca", "home page", "accedi", "più letti",
-    "página inicial", "mais lidas", "entrar",
-    # Dutch, Polish
-    "zoeken", "inloggen", "meest gelezen", "szukaj", "zaloguj", "strona główna", "najczęściej czytane",
+    "home page",
+    # Other languages' labels are data: clean/data/residue/<lang>.txt, section [nav-label]. Those of
+    # languages without a file stay here; scripts without spaces get no language to pick a file by.
     # Russian, Ukrainian
     "главная", "поиск", "меню", "новости", "войти", "регистрация", "перейти к контенту", "наверх", "контакты",
     "рубрики", "свежие записи", "свежие комментарии", "архивы", "метки", "популярное", "головна", "пошук",
@@ -73,7 +65,8 @@ _CRUMB_SEP = re.compile(r"\s+(?:[>»›/|•·]|::)\s+")
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    yield from each_line(doc, _judge)
+    words = vocab.vocabulary(doc.lang)
+    yield from each_line(doc, (lambda text, feat: _judge(text, feat, words)) if words.lines else _judge)
     yield from _split_tag_lists(doc)
 
 
@@ -102,12 +95,13 @@ def _tag(feat: Features) -> bool:
     return 0 < feat.words <= MAX_TAG_WORDS and not feat.ends_sentence
 
 
-def _judge(text: str, feat: Features) -> Iterator[Verdict]:
+def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> Iterator[Verdict]:
     if feat.chars <= MAX_TAG_LINE_CHARS and _is_tag_list(text):
         yield Verdict(LINE, "nav-label")
     elif feat.chars > 120 or feat.prose:
         return
-    elif key(text) in LABELS or _SITE_LINK.match(text) or _is_breadcrumb(text) or _GALLERY_COUNTER.match(text):
+    elif (key(text) in LABELS or _SITE_LINK.match(text) or _is_breadcrumb(text) or _GALLERY_COUNTER.match(text)
+          or words.match("nav-label", text)):
         yield Verdict(LINE, "nav-label")
 
 
