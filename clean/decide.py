@@ -118,10 +118,55 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
                     reasons[i] = reasons[i] or "duplicate-title"
             _confirm_head(reasons, head)
 
+    elif "title" in enabled:
+        # The text opens with its headline, and the line under it is headline-shaped too (a
+        # subheading, a standfirst in short form): taking the line would leave the body opening
+        # with a headline that cleaning the output again would take. The line stays; the title
+        # is known all the same.
+        opening = _opening_headline(titles, reasons)
+        if opening is not None:
+            meta.insert(0, opening._replace(score=1.0))
+
+    notes = ()
+    if reasons and all(r is not None for r in reasons):
+        stretch = _best_stretch(doc, reasons)
+        if stretch is not None:
+            first, last = stretch
+            for i in range(first, last + 1):
+                if reasons[i] in RESTORABLE:
+                    reasons[i] = None
+            notes = (f"kept: every block was judged residue; the best stretch of prose (blocks {first}-{last}) stays",)
     body, removed = _assemble(doc, reasons, spans, recheck)
     fields = _metadata(meta)
     main_span = (doc.blocks[main[0]].start, doc.blocks[main[1]].end) if main else None
-    return Article(body=tuple(body), removed=tuple(removed), kind=kind, main=main_span, **fields)
+    return Article(body=tuple(body), removed=tuple(removed), kind=kind, main=main_span, notes=notes, **fields)
+
+
+# What a block may be judged by its shape and place although it is the article's own text: a
+# caption that is the whole body of a gallery page, an introduction closing on a call to follow
+# the site. When every block of a text is judged residue, these come back in its best stretch of
+# prose. Furniture named by its words (a cookie notice, a copyright line, a menu label, an advert
+# marker) never does, nor do other stories' teasers or a comment thread: a text of nothing else
+# holds no article.
+RESTORABLE = frozenset({"caption", "credit", "title", "duplicate-title", "outside-main", "newsletter",
+                        "repeated-line", "byline"})
+
+
+def _best_stretch(doc: Document, reasons: list[str | None]) -> tuple[int, int] | None:
+    """The stretch of restorable prose that outweighs what lies between, or None if the text
+    holds no prose that could be its article."""
+    # A caption closed by its credit "(Jane Doe/Agency)" does not end like a sentence, yet it
+    # reads as text: any run of words that is not headline-shaped counts here.
+    values = [float(feat.chars) if reason in RESTORABLE and feat.words >= 8 and (feat.prose or not feat.title_shaped)
+              else main_content.block_value(feat, reason not in RESTORABLE) for feat, reason in zip(doc.feats, reasons)]
+    first, last = main_content.best_stretch(values)
+    return (first, last) if last >= 0 else None
+
+
+def _opening_headline(titles: list[Verdict], reasons: list[str | None]) -> Verdict | None:
+    """The headline candidate at the first block kept, if any."""
+    first = next((i for i, r in enumerate(reasons) if r is None), None)
+    return next((t for t in titles if t.block == first), None)
 
 
 def _outranks(a: Verdict, b: Verdict, priority: dict[str, int]) -> bool:

@@ -82,4 +82,6 @@ def headline_shaped(text: str, feat) -> bool:
         return False
     if text.isupper() or _LABEL_COLON.search(text) or _URLISH.search(text):
         return False
-    return True
+    # "Jane Doe, the group's chair, on the draft law:" introduces what follows; a headline does
+    # not end on a colon.
+    return not text.rstrip().endswith((":", "："))

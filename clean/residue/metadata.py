@@ -148,9 +148,30 @@ def detect(doc: Document) -> Iterator[Verdict]:
             if not near_edge:
                 score, where = 0.5, "edge"
         yield Verdict(i, v.reason, score, v.span, v.meta, where)
+    yield from _split_dates(doc)
     dateline = _dateline(doc)
     if dateline:
         yield dateline
+
+
+# A blog's date badge, a text node a line: "Jan" / "15" / "2020", "15 Nov" / "2019".
+MAX_DATE_PART_CHARS = 12
+
+
+def _split_dates(doc: Document) -> Iterator[Verdict]:
+    feats, n = doc.feats, len(doc.blocks)
+    i = 0
+    while i < n - 1:
+        found = 0
+        for size in (3, 2):
+            parts = range(i, min(i + size, n))
+            if len(parts) == size and all(0 < feats[k].words <= 2 and feats[k].chars <= MAX_DATE_PART_CHARS for k in parts):
+                joined = " ".join(doc.blocks[k].text for k in parts)
+                if is_date(joined) and not is_date(doc.blocks[i].text):
+                    found = size
+                    yield from (Verdict(k, "date", meta=(("date", joined),) if k == i else ()) for k in parts)
+                    break
+        i += found or 1
 
 
 def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:

@@ -60,6 +60,14 @@ _GALLERY_COUNTER = re.compile(
     r"^(?:(?:image|photo|picture|slide|foto|bild)\s+\d{1,3}\s*(?:of|/|von|de|sur)\s*\d{1,3}|\d{1,3}\s+of\s+\d{1,3})$",
     re.I,
 )
+# What blog software prints under a post: "Posted in Travel, Food |", "Posted in Uncategorized |
+# Leave a comment", "This entry was posted in News and tagged budget. Bookmark the permalink."
+_FILED = re.compile(
+    r"^(?:(?:posted in|filed (?:under|in))\s*:?|categor(?:y|ies)\s*:)\s+[^.!?]{1,120}?(?:\s*\|.{0,60})?$"
+    r"|^this entry was posted\b.{0,200}\bbookmark the permalink\b",
+    re.I,
+)
+MAX_FILED_WORDS = 40
 # "Home > World > Europe", "News / Politics / Congress", "Home | News | Sport"
 _CRUMB_SEP = re.compile(r"\s+(?:[>»›/|•·]|::)\s+")
 
@@ -98,11 +106,21 @@ def _tag(feat: Features) -> bool:
 def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> Iterator[Verdict]:
     if feat.chars <= MAX_TAG_LINE_CHARS and _is_tag_list(text):
         yield Verdict(LINE, "nav-label")
+    elif feat.words <= MAX_FILED_WORDS and _filed(text, feat):
+        yield Verdict(LINE, "nav-label")
     elif feat.chars > 120 or feat.prose:
         return
     elif (key(text) in LABELS or _SITE_LINK.match(text) or _is_breadcrumb(text) or _GALLERY_COUNTER.match(text)
           or words.match("nav-label", text)):
         yield Verdict(LINE, "nav-label")
+
+
+def _filed(text: str, feat: Features) -> bool:
+    """A post's categories: short, closed by a bar or by no sentence end ("Posted in 2019, the
+    video ..." is a sentence)."""
+    m = _FILED.match(text)
+    return m is not None and (text.lower().startswith("this entry") or "|" in text or not feat.ends_sentence
+                              and feat.words <= 15)
 
 
 def _is_breadcrumb(text: str) -> bool:
