@@ -74,27 +74,40 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
 
     # Furniture recognised line by line; the items of a list under one "Related" or "Comments"
     # header (weaker verdicts) are one piece of furniture, not a dozen.
-    labels = sum(1 for v in whole if v is not None and v.reason in FURNITURE and v.score >= 1.0)
+    # Furniture between two paragraphs of the article (a lone label, a short list under one)
+    # is weaker evidence of a page than furniture around it: it counts half, so that no single
+    # line tips an article into a page; and it does not move the article's stretch on a page.
+    inside = main_content.inside_prose(doc)
+    labels = sum(0.5 if inside[i] else 1.0 for i, v in enumerate(whole)
+                 if v is not None and v.reason in FURNITURE and v.score >= 1.0)
     kind = "page" if mode == "page" or (mode == "auto" and main_content.is_page(doc, labels)) else "article"
     main = None
     if kind == "page":
         for i, v in placed["page"].items():
             reasons[i] = reasons[i] or v.reason
-        flagged = [r is not None and r not in IN_ARTICLE for r in reasons]
-        main = main_content.main_block(doc, flagged)
+        # The article is chosen on the page as if the residue inside it (a label, a short list,
+        # a caption between two paragraphs) were not there: that residue goes under its own name,
+        # and must not move the stretch's ends. Indexes below are into `seen`.
+        seen = [i for i in range(n) if not (inside[i] and reasons[i] is not None)]
+        view = _without(doc, seen)
+        flagged = [reasons[i] is not None and reasons[i] not in IN_ARTICLE for i in seen]
+        main = main_content.main_block(view, flagged)
         if "outside-main" in enabled:
-            article = block_model.article_blocks(doc, flagged, main)
+            article = block_model.article_blocks(view, flagged, main)
             if article is not None and not any(article):
                 article = None  # the model finds no article at all: the rules' main block, if any, stands
             if article is None and main is not None:
-                article = [main[0] <= i <= main[1] for i in range(n)]
+                article = [main[0] <= k <= main[1] for k in range(len(seen))]
             elif article is not None:
                 # What --explain shows as the main block: the stretch the model kept.
-                kept = [i for i in range(n) if article[i]]
+                kept = [k for k in range(len(seen)) if article[k]]
                 main = (kept[0], kept[-1]) if kept else None
-            for i in range(n):
-                if reasons[i] is None and article is not None and not article[i]:
-                    reasons[i] = "outside-main"
+            if article is not None:
+                for k, i in enumerate(seen):
+                    if reasons[i] is None and not article[k]:
+                        reasons[i] = "outside-main"
+        if main is not None:
+            main = (seen[main[0]], seen[main[1]])
 
     head, tail = placed["head"], placed["tail"]
     meta.extend(v._replace(score=1.0) for v in _confirm_edge(reasons, placed["edge"], spans, doc) if v.meta)
@@ -167,6 +180,14 @@ def _opening_headline(titles: list[Verdict], reasons: list[str | None]) -> Verdi
     """The headline candidate at the first block kept, if any."""
     first = next((i for i, r in enumerate(reasons) if r is None), None)
     return next((t for t in titles if t.block == first), None)
+
+
+def _without(doc: Document, seen: list[int]) -> Document:
+    """The document with only the blocks `seen`, for judging their place on the page."""
+    if len(seen) == len(doc.blocks):
+        return doc
+    return Document(doc.source, tuple(doc.blocks[i] for i in seen), doc.lang, tuple(doc.feats[i] for i in seen),
+                    doc.lines, tuple(doc.line_of[i] for i in seen))
 
 
 def _outranks(a: Verdict, b: Verdict, priority: dict[str, int]) -> bool:
