@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ..article import Verdict
 from ..document import Document, Features
+from .. import vocab
 from ._lines import LINE, each_line
 from ._text import Hinted
 
@@ -226,20 +227,35 @@ MAX_LABELLED_CREDIT_WORDS = 8
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    yield from each_line(doc, _judge)
-    yield from _labelled(doc)
+    words = vocab.vocabulary(doc.lang)
+    credit = words.opener_pattern("credit")
+    if credit is not None:
+        # "Foto: dpa", "Crédit photo © X", "Bild/Quelle: X": a language's credit openers, then a
+        # separator and the credit.
+        opener = re.compile(r"^\(?\s*(?:" + credit + r")\s*(?::|©|/|\|)\s*\S", re.I)
+        yield from each_line(doc, lambda text, feat: _judge_words(text, feat, opener) or _judge(text, feat))
+    else:
+        yield from each_line(doc, _judge)
+    yield from _labelled(doc, words)
 
 
-def _labelled(doc: Document) -> Iterator[Verdict]:
+def _judge_words(text: str, feat: Features, opener: re.Pattern) -> tuple[Verdict, ...]:
+    if feat.chars <= 160 and not feat.prose and opener.match(text):
+        return (Verdict(LINE, "credit"),)
+    return ()
+
+
+def _labelled(doc: Document, words: vocab.Vocabulary = vocab.EMPTY) -> Iterator[Verdict]:
     blocks, feats = doc.blocks, doc.feats
     for i, block in enumerate(blocks):
         if feats[i].words > 3:
             continue
         text = block.text
-        if _CAPTION_LABEL.match(text):
+        labelled = words.match("caption-label", text)
+        if labelled or _CAPTION_LABEL.match(text):
             yield Verdict(i, "caption")
             below = i + 1
-            if below < len(blocks) and _NAMING_LABEL.match(text) and feats[below].words <= MAX_CAPTION_WORDS and not (
+            if below < len(blocks) and (labelled or _NAMING_LABEL.match(text)) and feats[below].words <= MAX_CAPTION_WORDS and not (
                     _CAPTION_LABEL.match(blocks[below].text) or _CREDIT_LABEL.match(blocks[below].text)):
                 yield Verdict(below, "caption", meta=(("caption", blocks[below].text),))
         elif _CREDIT_LABEL.match(text):

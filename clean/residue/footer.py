@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..article import Verdict
 from ..document import Document, Features
+from .. import vocab
 from ._lines import LINE, each_line
 from ._text import Hinted
 
@@ -44,9 +45,13 @@ _HINTED = Hinted(_COPYRIGHT, ("©", "(c)", "rights", "rechte", "droits", "derech
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
+    words = vocab.vocabulary(doc.lang)
+    if "copyright" in words.lines:
+        return each_line(doc, lambda text, feat: _judge(text, feat, words))
     return each_line(doc, _judge)
 
 
-def _judge(text: str, feat: Features) -> Iterator[Verdict]:
-    if feat.words <= MAX_WORDS and _HINTED.search(text) or feat.words <= MAX_LEGAL_WORDS and _LEGAL_HINTED.search(text):
+def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> Iterator[Verdict]:
+    if feat.words <= MAX_WORDS and (_HINTED.search(text) or words.match("copyright", text)) or (
+            feat.words <= MAX_LEGAL_WORDS and _LEGAL_HINTED.search(text)):
         yield Verdict(LINE, "copyright")

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..article import EDGE_PROSE_BLOCKS, Verdict
 from ..document import Document, Features
+from .. import vocab
 from ._lines import LINE, judged_lines
 
 REASONS = ("metadata", "byline", "date", "url")
@@ -20,24 +22,13 @@ HEAD_BLOCKS = 12
 # when it is near the edge of what is left (the menus and teasers of a page around it gone), as
 # it would be when the output is read again.
 
+# English here; other languages' months, weekdays and date words are data
+# (clean/data/residue/<lang>.txt), taken from every language: a page may mix them in.
 _MONTHS = (
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
-    "oct october nov november dec december "
-    "januar februar märz märz april mai juni juli august september oktober november dezember "
-    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre "
-    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre "
-    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"
+    "oct october nov november dec december"
 ).split()
-_WEEKDAYS = (
-    "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday "
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
-    "lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato domenica "
-    # Portuguese weekdays are hyphenated ("segunda-feira"): tokens split them in two.
-    "segunda terça terca quarta quinta sexta feira"
-).split()
+_WEEKDAYS = "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday".split()
 # Words that may stand beside a date on a date line: "Updated 10:32 AM ET, Tue March 5, 2019".
 _DATE_WORDS = (
     "am pm a m p m et est edt gmt bst cet cest utc pt pst pdt ist jst hkt z at on of the le el de del "
@@ -48,6 +39,13 @@ _DATE_WORDS = (
     "st nd rd th er"
 ).split()
 _DATE_TOKENS = frozenset(_MONTHS + _WEEKDAYS + _DATE_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _date_tokens() -> tuple[frozenset[str], frozenset[str]]:
+    """(every word a date line may hold, the month names among them), in every language."""
+    months = frozenset(_MONTHS) | vocab.all_words("months")
+    return _DATE_TOKENS | months | vocab.all_words("weekdays") | vocab.all_words("date-words"), months
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _HAS_DIGIT = re.compile(r"\d")
 # All-digit dates and times: 2017-08-30, 30.08.2017, 8/30/17, 00:23 (not a phone number).
@@ -183,7 +181,12 @@ def detect(doc: Document) -> Iterator[Verdict]:
     for feat in doc.feats:
         prose_above.append(total_prose)
         total_prose += feat.prose
-    for i, judged in enumerate(judged_lines(doc, _judge)):
+    words = vocab.vocabulary(doc.lang)
+    judge = _judge
+    if words.lines or words.openers:
+        forms = _language_forms(words)
+        judge = lambda text, feat: _judge(text, feat) or _judge_words(text, feat, words, forms)  # noqa: E731
+    for i, judged in enumerate(judged_lines(doc, judge)):
         if judged is None:
             continue
         v, edge_only = judged
@@ -194,9 +197,30 @@ def detect(doc: Document) -> Iterator[Verdict]:
             if not near_edge:
                 score, where = 0.5, "edge"
         yield Verdict(i, v.reason, score, v.span, v.meta, where)
+    yield from _split_dates(doc)
     dateline = _dateline(doc)
     if dateline:
         yield dateline
+
+
+# A blog's date badge, a text node a line: "Jan" / "15" / "2020", "15 Nov" / "2019".
+MAX_DATE_PART_CHARS = 12
+
+
+def _split_dates(doc: Document) -> Iterator[Verdict]:
+    feats, n = doc.feats, len(doc.blocks)
+    i = 0
+    while i < n - 1:
+        found = 0
+        for size in (3, 2):
+            parts = range(i, min(i + size, n))
+            if len(parts) == size and all(0 < feats[k].words <= 2 and feats[k].chars <= MAX_DATE_PART_CHARS for k in parts):
+                joined = " ".join(doc.blocks[k].text for k in parts)
+                if is_date(joined) and not is_date(doc.blocks[i].text):
+                    found = size
+                    yield from (Verdict(k, "date", meta=(("date", joined),) if k == i else ()) for k in parts)
+                    break
+        i += found or 1
 
 
 def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
@@ -218,6 +242,32 @@ def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
     if not found and feat.words <= 4 and _CONTACT.match(text):
         found = Verdict(LINE, "byline", score=0.5, where="tail")
     return (found, False) if found else None
+
+
+def _language_forms(words: vocab.Vocabulary) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """The language's byline openers ("Von", "Par") and date labels ("Publié le") as patterns."""
+    byline = words.opener_pattern("byline")
+    label = words.opener_pattern("date-label")
+    return (re.compile(r"^(?:" + byline + r")\s*:?\s+(?=\S)", re.I) if byline else None,
+            re.compile(r"^(?:" + label + r")\b\s*:?\s*(?P<date>.+)$", re.I) if label else None)
+
+
+def _judge_words(text: str, feat: Features, words: vocab.Vocabulary, forms) -> tuple[Verdict, bool] | None:
+    """What the document's language's vocabulary says of a line: the same verdicts as `_judge`."""
+    byline, label = forms
+    if feat.words <= 16 and words.match("metadata", text):
+        return Verdict(LINE, "metadata"), False
+    if label is not None and feat.words <= MAX_DATE_WORDS:
+        m = label.match(text)
+        if m and (is_date(m["date"]) or len(m["date"]) <= 40 and _HAS_DIGIT.search(m["date"])):
+            return Verdict(LINE, "date", meta=(("date", m["date"].strip(" :")),)), False
+    if byline is not None and feat.words <= 16:
+        m = byline.match(text)
+        # The name after the opener is judged as the English form judges it.
+        found = _byline(LINE, "By " + text[m.end():]) if m else None
+        if found:
+            return found, True
+    return None
 
 
 def _source_line(i: int, text: str) -> Verdict | None:
@@ -294,15 +344,16 @@ def is_date(text: str) -> bool:
     tokens = _TOKEN.findall(_ZONED_TIME.sub(r"\1", text).casefold())
     if not tokens:
         return False
+    allowed, months = _date_tokens()
     digits = 0
     for t in tokens:
         if t.isdigit():
             if len(t) > 4:
                 return False
             digits += 1
-        elif t not in _DATE_TOKENS:
+        elif t not in allowed:
             return False
-    return any(t in _MONTHS for t in tokens) or bool(_NUMERIC_DATE.search(text))
+    return any(t in months for t in tokens) or bool(_NUMERIC_DATE.search(text))
 
 
 # A date's label left alone when the date itself was a widget: "Updated", "First posted".
@@ -327,7 +378,14 @@ def _date_line(i: int, text: str) -> Verdict | None:
     return None
 
 
+# "By Jane Doe (Rome, correspondent)": the writer's post in brackets after the name.
+_ROLE = re.compile(r"\s*\([^()]{1,60}\)\s*$")
+
+
 def _byline(i: int, text: str) -> Verdict | None:
+    role = _ROLE.search(text)
+    if role and role.start() > 0:
+        text = text[:role.start()]
     m = _BYLINE.match(text)
     if not m:
         m = _AGENCY_BYLINE.match(text)
