@@ -81,15 +81,15 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     # page than furniture around it: it counts half, so that no single line tips an article into
     # a page; and it does not move the article's stretch on a page.
     inside = main_content.inside_prose(doc)
-    copies: Counter = Counter()
+    furniture: Counter = Counter()  # furniture lines: how often each is printed
     labels = 0.0
     for i, v in enumerate(whole):
         if v is not None and v.reason in FURNITURE and v.score >= 1.0:
-            copies[doc.line_of[i]] += 1
-            if copies[doc.line_of[i]] <= main_content.MAX_COPIES_COUNTED:
+            furniture[doc.line_of[i]] += 1
+            if furniture[doc.line_of[i]] <= main_content.MAX_COPIES_COUNTED:
                 labels += 0.5 if inside[i] else 1.0
     kind = "page" if mode == "page" or (
-        mode == "auto" and main_content.is_page(doc, labels, len(copies))) else "article"
+        mode == "auto" and main_content.is_page(doc, labels, len(furniture))) else "article"
     main = None
     if kind == "page":
         for i, v in placed["page"].items():
