@@ -119,7 +119,9 @@ class Article:
 
     def metadata(self) -> dict:
         """The extracted metadata as a plain dict (the JSONL `metadata.clean` object). An Article
-        made from HTML also carries url, sitename, extractor and notes (why a fallback was used)."""
+        made from HTML also carries url, sitename, extractor and notes (why a fallback was used);
+        one made from text carries notes when it has any (the best stretch kept of a text whose
+        every block was judged residue)."""
         fields = {
             "title": self.title,
             "byline": self.byline,
@@ -133,6 +135,8 @@ class Article:
             fields["stories"] = [s.as_dict() for s in self.stories]
         if self.extractor is not None:
             fields.update(url=self.url, sitename=self.sitename, extractor=self.extractor, notes=list(self.notes))
+        elif self.notes:
+            fields["notes"] = list(self.notes)
         return fields
 
     def removed_bytes(self, original: str) -> dict[str, int]:

@@ -76,31 +76,47 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     # Furniture recognised line by line; the items of a list under one "Related" or "Comments"
     # header (weaker verdicts) are one piece of furniture, not a dozen. A page's furniture is
     # many different labels; one line printed again and again ("Top of Page" after every
-    # section, a quoted document's running header) is not a page's menu.
-    furniture = Counter(doc.line_of[i] for i, v in enumerate(whole)
-                        if v is not None and v.reason in FURNITURE and v.score >= 1.0)
-    labels = sum(min(n, main_content.MAX_COPIES_COUNTED) for n in furniture.values())
+    # section, a quoted document's running header) is not a page's menu. Furniture between two
+    # paragraphs of the article (a lone label, a short list under one) is weaker evidence of a
+    # page than furniture around it: it counts half, so that no single line tips an article into
+    # a page; and it does not move the article's stretch on a page.
+    inside = main_content.inside_prose(doc)
+    furniture: Counter = Counter()  # furniture lines: how often each is printed
+    labels = 0.0
+    for i, v in enumerate(whole):
+        if v is not None and v.reason in FURNITURE and v.score >= 1.0:
+            furniture[doc.line_of[i]] += 1
+            if furniture[doc.line_of[i]] <= main_content.MAX_COPIES_COUNTED:
+                labels += 0.5 if inside[i] else 1.0
     kind = "page" if mode == "page" or (
         mode == "auto" and main_content.is_page(doc, labels, len(furniture))) else "article"
     main = None
     if kind == "page":
         for i, v in placed["page"].items():
             reasons[i] = reasons[i] or v.reason
-        flagged = [r is not None and r not in IN_ARTICLE for r in reasons]
-        main = main_content.main_block(doc, flagged)
+        # The article is chosen on the page as if the residue inside it (a label, a short list,
+        # a caption between two paragraphs) were not there: that residue goes under its own name,
+        # and must not move the stretch's ends. Indexes below are into `seen`.
+        seen = [i for i in range(n) if not (inside[i] and reasons[i] is not None)]
+        view = _without(doc, seen)
+        flagged = [reasons[i] is not None and reasons[i] not in IN_ARTICLE for i in seen]
+        main = main_content.main_block(view, flagged)
         if "outside-main" in enabled:
-            article = block_model.article_blocks(doc, flagged, main)
+            article = block_model.article_blocks(view, flagged, main)
             if article is not None and not any(article):
                 article = None  # the model finds no article at all: the rules' main block, if any, stands
             if article is None and main is not None:
-                article = [main[0] <= i <= main[1] for i in range(n)]
+                article = [main[0] <= k <= main[1] for k in range(len(seen))]
             elif article is not None:
                 # What --explain shows as the main block: the stretch the model kept.
-                kept = [i for i in range(n) if article[i]]
+                kept = [k for k in range(len(seen)) if article[k]]
                 main = (kept[0], kept[-1]) if kept else None
-            for i in range(n):
-                if reasons[i] is None and article is not None and not article[i]:
-                    reasons[i] = "outside-main"
+            if article is not None:
+                for k, i in enumerate(seen):
+                    if reasons[i] is None and not article[k]:
+                        reasons[i] = "outside-main"
+        if main is not None:
+            main = (seen[main[0]], seen[main[1]])
 
     head, tail = placed["head"], placed["tail"]
     meta.extend(v._replace(score=1.0) for v in _confirm_edge(reasons, placed["edge"], spans, doc) if v.meta)
@@ -124,10 +140,63 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
                     reasons[i] = reasons[i] or "duplicate-title"
             _confirm_head(reasons, head)
 
+    elif "title" in enabled:
+        # The text opens with its headline, and the line under it is headline-shaped too (a
+        # subheading, a standfirst in short form): taking the line would leave the body opening
+        # with a headline that cleaning the output again would take. The line stays; the title
+        # is known all the same.
+        opening = _opening_headline(titles, reasons)
+        if opening is not None:
+            meta.insert(0, opening._replace(score=1.0))
+
+    notes = ()
+    if reasons and all(r is not None for r in reasons):
+        stretch = _best_stretch(doc, reasons)
+        if stretch is not None:
+            first, last = stretch
+            for i in range(first, last + 1):
+                if reasons[i] in RESTORABLE:
+                    reasons[i] = None
+            notes = (f"kept: every block was judged residue; the best stretch of prose (blocks {first}-{last}) stays",)
     body, removed = _assemble(doc, reasons, spans, recheck)
     fields = _metadata(meta)
     main_span = (doc.blocks[main[0]].start, doc.blocks[main[1]].end) if main else None
-    return Article(body=tuple(body), removed=tuple(removed), kind=kind, main=main_span, **fields)
+    return Article(body=tuple(body), removed=tuple(removed), kind=kind, main=main_span, notes=notes, **fields)
+
+
+# What a block may be judged by its shape and place although it is the article's own text: a
+# caption that is the whole body of a gallery page, an introduction closing on a call to follow
+# the site. When every block of a text is judged residue, these come back in its best stretch of
+# prose. Furniture named by its words (a cookie notice, a copyright line, a menu label, an advert
+# marker) never does, nor do other stories' teasers or a comment thread: a text of nothing else
+# holds no article.
+RESTORABLE = frozenset({"caption", "credit", "title", "duplicate-title", "outside-main", "newsletter",
+                        "repeated-line", "byline"})
+
+
+def _best_stretch(doc: Document, reasons: list[str | None]) -> tuple[int, int] | None:
+    """The stretch of restorable prose that outweighs what lies between, or None if the text
+    holds no prose that could be its article."""
+    # A caption closed by its credit "(Jane Doe/Agency)" does not end like a sentence, yet it
+    # reads as text: any run of words that is not headline-shaped counts here.
+    values = [float(feat.chars) if reason in RESTORABLE and feat.words >= 8 and (feat.prose or not feat.title_shaped)
+              else main_content.block_value(feat, reason not in RESTORABLE) for feat, reason in zip(doc.feats, reasons)]
+    first, last = main_content.best_stretch(values)
+    return (first, last) if last >= 0 else None
+
+
+def _opening_headline(titles: list[Verdict], reasons: list[str | None]) -> Verdict | None:
+    """The headline candidate at the first block kept, if any."""
+    first = next((i for i, r in enumerate(reasons) if r is None), None)
+    return next((t for t in titles if t.block == first), None)
+
+
+def _without(doc: Document, seen: list[int]) -> Document:
+    """The document with only the blocks `seen`, for judging their place on the page."""
+    if len(seen) == len(doc.blocks):
+        return doc
+    return Document(doc.source, tuple(doc.blocks[i] for i in seen), doc.lang, tuple(doc.feats[i] for i in seen),
+                    doc.lines, tuple(doc.line_of[i] for i in seen))
 
 
 def _outranks(a: Verdict, b: Verdict, priority: dict[str, int]) -> bool:

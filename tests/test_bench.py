@@ -63,3 +63,49 @@ def test_gate_passes_at_its_floors_and_fails_above_them(tmp_path, capsys):
     code, _, err = _report(capsys, "--data", str(data), "--check", str(floors))
     assert code == 1
     assert "page: f1" in err
+
+
+SNIPPETS = [
+    {"id": "a", "with": ["approved the new budget"], "without": ["TOP STORIES"]},
+    {"id": "b", "with": ["searched the rubble"], "without": ["Advertisement"]},
+]
+
+
+def _snippet_set(tmp_path):
+    (tmp_path / "inputs").mkdir(parents=True)
+    _write(tmp_path / "snippets.jsonl", SNIPPETS, gz=False)
+    _write(tmp_path / "inputs" / "page.jsonl", INPUT, gz=False)
+    return tmp_path
+
+
+def test_snippet_set_scores_before_and_after_per_language(tmp_path, capsys):
+    data = _snippet_set(tmp_path / "trafi")
+    code, report, _ = _report(capsys, "--trafi", str(data))
+    assert code == 0
+    row = report["trafi"]["renderings"]["page"]
+    assert row["before"]["residue"] == 1.0 and row["before"]["recall"] == 1.0
+    assert row["after"] == {**row["after"], "f": 1.0, "residue": 0.0, "lost": 0.0, "better": 2, "worse": 0,
+                            "emptied": 0}
+    assert report["trafi"]["languages"]["en"]["page"]["after"]["docs"] == 2
+
+
+def test_snippet_floors_and_ceilings_gate_the_run(tmp_path, capsys):
+    gold = _dataset(tmp_path / "zyte", gz=False)
+    data = _snippet_set(tmp_path / "trafi")
+    floors = tmp_path / "floors.json"
+    code, _, _ = _report(capsys, "--data", str(gold), "--trafi", str(data), "--write-floors", str(floors))
+    assert code == 0
+    written = json.loads(floors.read_text())
+    assert written["trafi/page"]["lost"] <= 0.001 and written["trafi/page"]["worse"] == 0
+    # A run of the gold set alone keeps the snippet floors, and does not check them.
+    code, _, err = _report(capsys, "--data", str(gold), "--write-floors", str(floors), "--check", str(floors))
+    assert code == 0 and "not checked" in err and "trafi/page" in json.loads(floors.read_text())
+    written["trafi/page"]["residue"] = -0.5
+    floors.write_text(json.dumps(written))
+    code, _, err = _report(capsys, "--trafi", str(data), "--check", str(floors))
+    assert code == 1 and "trafi/page: residue" in err
+
+
+def test_a_set_is_required(capsys):
+    assert bench.main(["quality"]) == 2
+    assert "--trafi" in capsys.readouterr().err

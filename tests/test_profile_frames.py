@@ -86,3 +86,26 @@ def test_the_cleaner_removes_framed_lines_and_explains_them():
 
     notes = site.explain(profile, None, document.build(text))
     assert any("lines framed '… replay more videos must watch'" in note for note in notes.values())
+
+
+def test_clean_learn_on_a_corpus_without_urls(tmp_path):
+    # The command a Multi-News user runs: stories joined by |||||, line breaks as NEWLINE_CHAR,
+    # no URL; then clean with the profile and see the explanation.
+    import json
+
+    from test_cli import run
+
+    records = [{"id": n, "document": r.replace("\n\n", " NEWLINE_CHAR ")} for n, r in enumerate(_records())]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "corpus.profile.gz"
+    run("learn", corpus, "--text-key", "document", "--newline-token", "NEWLINE_CHAR", "--doc-sep", "|||||",
+        "--min-share", "0", "--frame-words", "5", "-o", out)
+    profile = loads(out.read_bytes())
+    assert profile.thresholds.frame_words == 5 and profile.sources[""].docs == len(records)
+    assert "… replay more videos must watch" in {line.sample for line in profile.sources[""].boilerplate().values()}
+    proc = run("--jsonl", "--text-key", "document", "--newline-token", "NEWLINE_CHAR", "--doc-sep", "|||||",
+               "--profile", out, corpus)
+    cleaned = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert all("Read or Share" not in r["document"] and "mayor said" in r["document"] for r in cleaned)
+    assert all(len(r["metadata"]["clean"]["stories"]) == 3 for r in cleaned)

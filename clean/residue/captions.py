@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ..article import Verdict
 from ..document import Document, Features
+from .. import vocab
 from ._lines import LINE, each_line
 from ._text import Hinted
 
@@ -52,11 +53,19 @@ _WIDGET_CAPTION = re.compile(
     # A gallery's counter before its caption ("1 of 6. The encampment at City Hall Park ..."), a
     # credit bracketed after it ("... attacked by a panda. [Photo/Lanzhou Evening News]"), BBC's
     # caption label opening the line.
+    # The WSJ's "Associated Press An Israeli soldier rides ...", "... View Slideshow European
+    # Pressphoto Agency Smoke rises ...": the credit, then the caption; a caption closed by its
+    # share button ("... — Jane Doe Share Photo").
+    r"|^(?:Associated Press|Reuters|Getty Images|European Pressphoto Agency|Agence France-Presse|Bloomberg News)"
+    r"\s+(?:A|An|The|In|On|At)\s|\bView Slideshow\s+(?:Associated Press|Reuters|Getty Images|European Pressphoto Agency"
+    r"|Agence France-Presse|Bloomberg News)\s|\sShare Photo\W{0,3}$"
     r"|^\d{1,3} of \d{1,3}\.\s+[A-Z]|\[(?:Photo|Image|Video)/[^\[\]]{2,60}\]$|^(?:Image|Media) caption\s+\S"
     r"|\(Published\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\)\s*$"
 )
 _WIDGET_CAPTION_HINTED = Hinted(_WIDGET_CAPTION, (
     "toggle caption", "Enlarge Image", "Buy Photo", "FILE", "(Published", " of ", "/", " caption ",
+    "Associated Press", "Reuters", "Getty Images", "European Pressphoto", "Agence France", "Bloomberg News",
+    "Share Photo",
 ))
 # A caption whose credit is the agency's bare name after its last sentence: "The logo is
 # displayed outside an office in New York. Reuters", "A stock image of ... the drug. Getty".
@@ -160,6 +169,12 @@ _CREDIT_LINE = re.compile(
     r"|(?:photo|foto|bild|image)s?\s*:\s*.{1,60}"
     # A picture's label left alone where the picture was: "Photo".
     r"|photo|image|picture|foto"
+    # "Courtesy Shannon Trent", "(European Pressphoto Agency)", "April Baer / OPB": a credit alone.
+    r"|courtesy\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
+    r"|\(\s*(?:european pressphoto agency|associated press|agence france-presse)\s*\)"
+    # A magazine's credits: "By Al Levine/Comedy Central.", "From The Neal Peters Collection."
+    r"|by\s+(?-i:[A-Z])[\w.'’ -]{1,40}/(?-i:[A-Z])[\w.&'’ -]{1,40}\.?|from\s+(?:the\s+)?(?-i:[A-Z])[\w.&'’ -]{1,40}\s+collection\.?"
+    r"|(?-i:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}\s?/\s?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,2})"
     r"|(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
     r"|©\s*(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
     # "New York State Sex Offender Registry via AP": a handout's source and the agency
@@ -196,7 +211,7 @@ _NAME = _WORD + r"(?: " + _WORD + r"){0,3}"
 _GLUED_AGENCY = re.compile(
     r"(?P<credit>" + _NAME + r"\s?/\s?(?:" + _NAME + r"\s?/\s?)?"
     r"(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Shutterstock|Bloomberg|NurPhoto|SOPA Images|"
-    r"Xinhua|Anadolu(?: Agency)?|picture alliance))\b(?!/)"
+    r"Xinhua|Anadolu(?: Agency)?|picture alliance)(?: for " + _NAME + r")?)\b(?!/)"
 )
 _GLUED_AGENCY_HINTED = Hinted(_GLUED_AGENCY, ("/",))
 
@@ -212,20 +227,35 @@ MAX_LABELLED_CREDIT_WORDS = 8
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    yield from each_line(doc, _judge)
-    yield from _labelled(doc)
+    words = vocab.vocabulary(doc.lang)
+    credit = words.opener_pattern("credit")
+    if credit is not None:
+        # "Foto: dpa", "Crédit photo © X", "Bild/Quelle: X": a language's credit openers, then a
+        # separator and the credit.
+        opener = re.compile(r"^\(?\s*(?:" + credit + r")\s*(?::|©|/|\|)\s*\S", re.I)
+        yield from each_line(doc, lambda text, feat: _judge_words(text, feat, opener) or _judge(text, feat))
+    else:
+        yield from each_line(doc, _judge)
+    yield from _labelled(doc, words)
 
 
-def _labelled(doc: Document) -> Iterator[Verdict]:
+def _judge_words(text: str, feat: Features, opener: re.Pattern) -> tuple[Verdict, ...]:
+    if feat.chars <= 160 and not feat.prose and opener.match(text):
+        return (Verdict(LINE, "credit"),)
+    return ()
+
+
+def _labelled(doc: Document, words: vocab.Vocabulary = vocab.EMPTY) -> Iterator[Verdict]:
     blocks, feats = doc.blocks, doc.feats
     for i, block in enumerate(blocks):
         if feats[i].words > 3:
             continue
         text = block.text
-        if _CAPTION_LABEL.match(text):
+        labelled = words.match("caption-label", text)
+        if labelled or _CAPTION_LABEL.match(text):
             yield Verdict(i, "caption")
             below = i + 1
-            if below < len(blocks) and _NAMING_LABEL.match(text) and feats[below].words <= MAX_CAPTION_WORDS and not (
+            if below < len(blocks) and (labelled or _NAMING_LABEL.match(text)) and feats[below].words <= MAX_CAPTION_WORDS and not (
                     _CAPTION_LABEL.match(blocks[below].text) or _CREDIT_LABEL.match(blocks[below].text)):
                 yield Verdict(below, "caption", meta=(("caption", blocks[below].text),))
         elif _CREDIT_LABEL.match(text):
@@ -245,13 +275,10 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
         yield from glued
         return
     if feat.sentences > MAX_CAPTION_SENTENCES and feat.words > MAX_CAPTION_WORDS and not _CAPTION_MARK.match(text):
-        # A page of running text (a scanned report's page) closed by a figure's credit: the
-        # credit goes, the text stays.
-        credit = _CLOSING_CREDIT_HINTED.search(text) or _TRAILING_CREDIT_HINTED.search(text)
-        if credit:
-            yield Verdict(LINE, "credit", span=credit.span())
-            return
-    elif _WIDGET_CAPTION_HINTED.search(text) or _CLOSING_CREDIT_HINTED.search(text) or _CAPTION_MARK.match(text) or (
+        # A page of running text (a quoted report's page) closed by its figure's credit is the
+        # document's own text, credit included: a quoted document is body however long.
+        return
+    if _WIDGET_CAPTION_HINTED.search(text) or _CLOSING_CREDIT_HINTED.search(text) or _CAPTION_MARK.match(text) or (
         feat.chars <= MAX_CREDITED_CAPTION_CHARS and _TRAILING_CREDIT_HINTED.search(text)
     ) or (feat.words <= MAX_CAPTION_WORDS and (_bare_credit(text) or _PHOTO_FORMULA.match(text)
                                                   or feat.sentences <= MAX_SCENE_SENTENCES and _scene(text))):

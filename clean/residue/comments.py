@@ -10,6 +10,7 @@ from itertools import accumulate
 
 from ..article import Verdict
 from ..document import Document
+from .. import vocab
 from ._lines import entries, judged_lines, runs
 from ._text import Hinted
 from .metadata import is_age, is_date
@@ -25,6 +26,9 @@ _HEADER = re.compile(
     r"|kommentare|kommentar schreiben|commentaires|réagir|comentarios|"
     r"deja (?:un|tu) comentario|commenti|comentários"
     r"|you must be logged in to (?:post a )?comment.*|comments are closed.*"
+    # "Discuss this topic in the ReelViews Forums.", "Have something to add to this story? Share
+    # it in the comments."
+    r"|discuss this (?:topic|story|article|post)\b.{0,60}|.{0,60}\bshare it in the comments"
     r")\s*[:.!]?$",
     re.I,
 )
@@ -38,6 +42,17 @@ _MODERATION = Hinted(re.compile(
     re.I,
 ), ("moder", "modér", "all comments"))
 MAX_NOTE_WORDS = 40
+# What blog software prints under a post, with or without a thread: "No Comments »", "You can
+# follow any responses to this entry through the RSS 2.0 feed.", "You can leave a response, or
+# trackback from your own site.", "Both comments and pings are currently closed."
+_BLOG_FOOTER = re.compile(
+    r"^(?:(?:no|one|\d+)\s+(?:comments?|responses?|replies)\s*[»›>]+"
+    r"|you can (?:follow any responses to this entry\b|leave a response\b|skip to the end and leave a response\b)"
+    r"|(?:both )?comments and pings are (?:currently )?closed\b|responses are currently closed\b"
+    r"|(?:comments|responses) rss\b|subscribe to comments\b)",
+    re.I,
+)
+MAX_BLOG_FOOTER_WORDS = 30
 # "0 Comments" is the count beside a byline: no thread follows it, whatever does.
 _NO_THREAD = re.compile(r"^0+\s")
 # The tail after a header is only comments if the article is behind it: most of the prose, or
@@ -99,8 +114,9 @@ def detect(doc: Document) -> Iterator[Verdict]:
     yield from _signed_threads(doc)
     total = doc.prose_chars
     before = blocks_before = 0
+    words = vocab.vocabulary(doc.lang)
     for block, feat in zip(doc.blocks, doc.feats):
-        if feat.chars <= 80 and _HEADER.match(block.text):
+        if feat.chars <= 80 and (_HEADER.match(block.text) or words.match("comments-header", block.text)):
             yield Verdict(block.index, "comments")
             story = before >= MIN_BODY_CHARS and blocks_before >= MIN_BODY_BLOCKS
             if total and (before >= MIN_BODY_SHARE * total or story) and not _NO_THREAD.match(block.text):
@@ -108,6 +124,8 @@ def detect(doc: Document) -> Iterator[Verdict]:
                     yield Verdict(later.index, "comments", score=0.9)
                 return
         elif feat.words <= MAX_NOTE_WORDS and _MODERATION.search(block.text):
+            yield Verdict(block.index, "comments")
+        elif feat.words <= MAX_BLOG_FOOTER_WORDS and _BLOG_FOOTER.match(block.text):
             yield Verdict(block.index, "comments")
         if feat.prose:
             before += feat.chars

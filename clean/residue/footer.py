@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..article import Verdict
 from ..document import Document, Features
+from .. import vocab
 from ._lines import LINE, each_line
 from ._text import Hinted
 
@@ -30,20 +31,27 @@ MAX_WORDS = 60
 _LEGAL = re.compile(
     r"\bare (?:registered )?trademarks of\b"
     r"|^the information (?:provided|contained|presented|published) (?:on|in) this (?:web ?site|site)\b"
-    r"|^\+?results (?:may )?vary\b.{0,300}\b(?:testimonials?|not typical)\b",
+    r"|^\+?results (?:may )?vary\b.{0,300}\b(?:testimonials?|not typical)\b"
+    # NPR's note under its transcripts; a press release's forward-looking-statements notice.
+    r"|^NPR transcripts are created on a rush deadline\b"
+    r"|^safe harbor statement\b(?:\s+under the private securities litigation reform act\b|\s*$)",
     re.I,
 )
 MAX_LEGAL_WORDS = 90
-_LEGAL_HINTED = Hinted(_LEGAL, ("trademarks", "the information", "results"))
+_LEGAL_HINTED = Hinted(_LEGAL, ("trademarks", "the information", "results", "npr transcripts", "safe harbor"))
 # Every form above holds one of these, in any case.
 _HINTED = Hinted(_COPYRIGHT, ("©", "(c)", "rights", "rechte", "droits", "derechos", "diritti", "direitos",
                               "material", "copy", "reproduced", "citation"))
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
+    words = vocab.vocabulary(doc.lang)
+    if "copyright" in words.lines:
+        return each_line(doc, lambda text, feat: _judge(text, feat, words))
     return each_line(doc, _judge)
 
 
-def _judge(text: str, feat: Features) -> Iterator[Verdict]:
-    if feat.words <= MAX_WORDS and _HINTED.search(text) or feat.words <= MAX_LEGAL_WORDS and _LEGAL_HINTED.search(text):
+def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> Iterator[Verdict]:
+    if feat.words <= MAX_WORDS and (_HINTED.search(text) or words.match("copyright", text)) or (
+            feat.words <= MAX_LEGAL_WORDS and _LEGAL_HINTED.search(text)):
         yield Verdict(LINE, "copyright")

@@ -32,6 +32,10 @@ _FIELD = re.compile(r"^\w[\w'’ -]{0,40}: ")
 MAX_FIELD_LABEL_WORDS = 4
 # A headline the text does not repeat is a candidate only up to this many words.
 MAX_LONE_HEADLINE_WORDS = 16
+# A question the text does not repeat is its opening line ("What is a pseudomonas infection?"),
+# unless it is set in Title Case as headlines are ("Snooki Talks Drinking on 'Ellen': 'Why Did I
+# Wake Up in a Garbage Can?'").
+QUESTION_HEADLINE_CAPITALS = 0.6
 
 
 # The headline may sit below any amount of residue (a breadcrumb, a caption, a page's menus):
@@ -56,14 +60,60 @@ def detect(doc: Document) -> Iterator[Verdict]:
             if k in seen:
                 yield Verdict(block.index, "repeated-line")
             seen.add(k)
+    yield from _running_headers(doc)
     for i in candidates:
-        if i not in repeated and doc.feats[i].words > MAX_LONE_HEADLINE_WORDS:
+        feat = doc.feats[i]
+        if i not in repeated and (feat.words > MAX_LONE_HEADLINE_WORDS
+                                  or feat.last in "?？" and feat.upper_ratio < QUESTION_HEADLINE_CAPITALS):
             # Said once and this long, it is the story's opening sentence printed without its
             # full stop ("The remaining half of the screen culinary duo ... has died in hospital
-            # in Edinburgh aged 66"), not a headline.
+            # in Edinburgh aged 66"), not a headline; so is a question in sentence case.
             continue
         text = doc.blocks[i].text
         yield Verdict(i, "title", score=1.0 if i in repeated else 0.5, meta=(("title", text),))
+
+
+# A printed document quoted page by page keeps its running header glued to each page's text:
+# "EXTENDED SUMMARY 11 It is not known how ...", "14 EXTENDED SUMMARY The Great Magnetic Storms
+# ...". The same words in capitals, maybe beside a page number, opening several long lines of
+# one text, are the header; the text after them stays. A speaker's label ("JON STEWART: ...")
+# and a dateline ("NEW YORK — ...") are closed by their colon or dash, which a header is not. A
+# page that goes on with a word cut at the page before ("tors in New England ...") keeps it: what
+# is left must not open on a piece of a word.
+_RUNNING_HEADER = re.compile(
+    r"^(?:(?P<before>\d{1,4})\s+)?(?P<header>[A-Z][A-Z'’&]+(?:\s+[A-Z][A-Z'’&]+){1,5})"
+    r"(?:\s+(?P<after>\d{1,4}))?(?=\s+[^\s:—–a-z-])"
+)
+MIN_HEADER_PAGES = 3
+MIN_PAGE_WORDS = 20
+
+
+def _running_headers(doc: Document) -> Iterator[Verdict]:
+    found: dict[str, list[re.Match]] = {}
+    where: dict[str, list[int]] = {}
+    for block, feat in zip(doc.blocks, doc.feats):
+        if feat.words >= MIN_PAGE_WORDS and (block.text[:1].isupper() or block.text[:1].isdigit()):
+            m = _RUNNING_HEADER.match(block.text)
+            if m:
+                found.setdefault(m["header"], []).append(m)
+                where.setdefault(m["header"], []).append(block.index)
+    for header, pages in found.items():
+        if len(pages) < MIN_HEADER_PAGES:
+            continue
+        numbers = [int(m["before"] or m["after"] or -1) for m in pages]
+        for k, (m, i) in enumerate(zip(pages, where[header])):
+            end = m.end()
+            if m["after"] and not _page_number(numbers, k):
+                end = m.end("header")  # a figure's value after the header, not its page number
+            yield Verdict(i, "repeated-line", span=(0, end))
+
+
+def _page_number(numbers: list[int], k: int) -> bool:
+    """Whether the k-th page's number fits between its numbered neighbours' (pages count up)."""
+    n = numbers[k]
+    before = [x for x in numbers[:k] if x >= 0]
+    after = [x for x in numbers[k + 1:] if x >= 0]
+    return (not before or before[-1] < n) and (not after or n < after[0]) and bool(before or after)
 
 
 def _statement(feat) -> bool:

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..article import EDGE_PROSE_BLOCKS, Verdict
 from ..document import Document, Features
+from .. import vocab
 from ._lines import LINE, judged_lines
 
 REASONS = ("metadata", "byline", "date", "url")
@@ -20,24 +22,13 @@ HEAD_BLOCKS = 12
 # when it is near the edge of what is left (the menus and teasers of a page around it gone), as
 # it would be when the output is read again.
 
+# English here; other languages' months, weekdays and date words are data
+# (clean/data/residue/<lang>.txt), taken from every language: a page may mix them in.
 _MONTHS = (
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
-    "oct october nov november dec december "
-    "januar februar märz märz april mai juni juli august september oktober november dezember "
-    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre "
-    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre "
-    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"
+    "oct october nov november dec december"
 ).split()
-_WEEKDAYS = (
-    "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday "
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
-    "lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato domenica "
-    # Portuguese weekdays are hyphenated ("segunda-feira"): tokens split them in two.
-    "segunda terça terca quarta quinta sexta feira"
-).split()
+_WEEKDAYS = "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday".split()
 # Words that may stand beside a date on a date line: "Updated 10:32 AM ET, Tue March 5, 2019".
 _DATE_WORDS = (
     "am pm a m p m et est edt gmt bst cet cest utc pt pst pdt ist jst hkt z at on of the le el de del "
@@ -48,6 +39,13 @@ _DATE_WORDS = (
     "st nd rd th er"
 ).split()
 _DATE_TOKENS = frozenset(_MONTHS + _WEEKDAYS + _DATE_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _date_tokens() -> tuple[frozenset[str], frozenset[str]]:
+    """(every word a date line may hold, the month names among them), in every language."""
+    months = frozenset(_MONTHS) | vocab.all_words("months")
+    return _DATE_TOKENS | months | vocab.all_words("weekdays") | vocab.all_words("date-words"), months
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _HAS_DIGIT = re.compile(r"\d")
 # All-digit dates and times: 2017-08-30, 30.08.2017, 8/30/17, 00:23 (not a phone number).
@@ -126,10 +124,32 @@ _WIRE_CREDIT = re.compile(
     # by Andrew Mayeda": the AP's and Bloomberg's credits for who else reported.
     r"|^(?-i:(?:[A-Z][\w'’.-]+\s+){1,3}(?:and\s+(?:[A-Z][\w'’.-]+\s+){1,3})?)reported (?:this story )?from\s+(?-i:[A-Z])[^.!?]{1,80}\.?$"
     r"|^(?:[—–-]{1,2}\s*)?with (?:additional )?(?:reports|reporting|assistance) (?:from|by)\s+(?-i:[A-Z])[^.!?]{1,200}\.?$"
+    # "Ty Burr can be reached at tburr@globe.com.": where to reach the author, under the story.
+    r"|^(?-i:(?:[A-Z][\w'’.-]+\s+){1,3})can be reached at\s+\S+@\S+.{0,120}$"
+    # A study's "(Corresponding author: Jane Doe, jdoe@example.org, 404-639-7251)"
+    r"|^\(?corresponding authors?:\s.{3,160}\)?$"
     # "The author is a Reuters Breakingviews columnist. The opinions expressed are his own."
     r"|^the author is\b.{1,120}\bthe opinions expressed are (?:his|her|their|the author's) own\.?$",
     re.I,
 )
+
+# Where the story was printed before or comes from: "A version of this article appeared November
+# 16, 2012, on page A1 in the U.S. edition of The Wall Street Journal", "This is an expanded
+# version of the review that ran in the Dec. 7 issue of TIME magazine.", "This post originally
+# ran in April 2013.", "An expanded version of this report appears on WSJ.com", the AP's
+# "Information from: Honolulu Star-Advertiser, http://...", a press release's "SOURCE United Airlines"
+# and "For further information: <contacts>", a post's "Citations: <sources>".
+_PROVENANCE = re.compile(
+    r"^(?:a|an|this is an?)\s+(?:expanded |shorter |earlier |longer )?version of this (?:article|story|report|review|post)"
+    r"\s+(?:appeared|appears|ran|runs|was published)\b"
+    r"|^this is an?\s+(?:expanded |shorter |earlier |longer )?version of (?:the|a|an) (?:article|story|report|review|post)"
+    r"\s+(?:that|which)\s+(?:appeared|ran|was published)\b"
+    r"|^this (?:post|story|article|piece|review) (?:originally|first) (?:ran|appeared|was published)\b"
+    r"|^information from:\s+\S|^citations?:\s+\S|^for further information:\s+\S"
+    r"|^SOURCE\s+(?-i:[A-Z])[\w&.'’ -]{1,60}$",
+    re.I,
+)
+MAX_PROVENANCE_WORDS = 45
 
 # A reporter's address, phone or handle left alone on its line under the story, and a sign-off
 # ("-- Maxine Bernstein", "—John Anderson"): the author's, where the story ends.
@@ -138,6 +158,9 @@ _CONTACT = re.compile(
     r"|^(?:•\s*)?(?:\(?\d{3}\)?[-.\s/]?)?\d{3}[-.\s]\d{4}$"
     r"|^(?:--|—|–)\s?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$"
 )
+
+# A source names an agency or a site in a few words.
+MAX_SOURCE_WORDS = 12
 
 # "Published Tue, Nov 19 2019 7:05 AM EST Updated Tue, Nov 19 2019 7:16 AM EST" counts 18.
 MAX_DATE_WORDS = 24
@@ -158,7 +181,12 @@ def detect(doc: Document) -> Iterator[Verdict]:
     for feat in doc.feats:
         prose_above.append(total_prose)
         total_prose += feat.prose
-    for i, judged in enumerate(judged_lines(doc, _judge)):
+    words = vocab.vocabulary(doc.lang)
+    judge = _judge
+    if words.lines or words.openers:
+        forms = _language_forms(words)
+        judge = lambda text, feat: _judge(text, feat) or _judge_words(text, feat, words, forms)  # noqa: E731
+    for i, judged in enumerate(judged_lines(doc, judge)):
         if judged is None:
             continue
         v, edge_only = judged
@@ -169,9 +197,30 @@ def detect(doc: Document) -> Iterator[Verdict]:
             if not near_edge:
                 score, where = 0.5, "edge"
         yield Verdict(i, v.reason, score, v.span, v.meta, where)
+    yield from _split_dates(doc)
     dateline = _dateline(doc)
     if dateline:
         yield dateline
+
+
+# A blog's date badge, a text node a line: "Jan" / "15" / "2020", "15 Nov" / "2019".
+MAX_DATE_PART_CHARS = 12
+
+
+def _split_dates(doc: Document) -> Iterator[Verdict]:
+    feats, n = doc.feats, len(doc.blocks)
+    i = 0
+    while i < n - 1:
+        found = 0
+        for size in (3, 2):
+            parts = range(i, min(i + size, n))
+            if len(parts) == size and all(0 < feats[k].words <= 2 and feats[k].chars <= MAX_DATE_PART_CHARS for k in parts):
+                joined = " ".join(doc.blocks[k].text for k in parts)
+                if is_date(joined) and not is_date(doc.blocks[i].text):
+                    found = size
+                    yield from (Verdict(k, "date", meta=(("date", joined),) if k == i else ()) for k in parts)
+                    break
+        i += found or 1
 
 
 def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
@@ -184,6 +233,8 @@ def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
     if found:
         return found, False
     # A byline or wire credit far inside the text may be a sentence that opens like one.
+    if feat.words <= MAX_PROVENANCE_WORDS and _PROVENANCE.match(text):
+        return Verdict(LINE, "metadata"), True
     found = (_byline(LINE, text) if short else None) or _wire_credit(LINE, text)
     if found:
         return found, True
@@ -191,6 +242,32 @@ def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
     if not found and feat.words <= 4 and _CONTACT.match(text):
         found = Verdict(LINE, "byline", score=0.5, where="tail")
     return (found, False) if found else None
+
+
+def _language_forms(words: vocab.Vocabulary) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """The language's byline openers ("Von", "Par") and date labels ("Publié le") as patterns."""
+    byline = words.opener_pattern("byline")
+    label = words.opener_pattern("date-label")
+    return (re.compile(r"^(?:" + byline + r")\s*:?\s+(?=\S)", re.I) if byline else None,
+            re.compile(r"^(?:" + label + r")\b\s*:?\s*(?P<date>.+)$", re.I) if label else None)
+
+
+def _judge_words(text: str, feat: Features, words: vocab.Vocabulary, forms) -> tuple[Verdict, bool] | None:
+    """What the document's language's vocabulary says of a line: the same verdicts as `_judge`."""
+    byline, label = forms
+    if feat.words <= 16 and words.match("metadata", text):
+        return Verdict(LINE, "metadata"), False
+    if label is not None and feat.words <= MAX_DATE_WORDS:
+        m = label.match(text)
+        if m and (is_date(m["date"]) or len(m["date"]) <= 40 and _HAS_DIGIT.search(m["date"])):
+            return Verdict(LINE, "date", meta=(("date", m["date"].strip(" :")),)), False
+    if byline is not None and feat.words <= 16:
+        m = byline.match(text)
+        # The name after the opener is judged as the English form judges it.
+        found = _byline(LINE, "By " + text[m.end():]) if m else None
+        if found:
+            return found, True
+    return None
 
 
 def _source_line(i: int, text: str) -> Verdict | None:
@@ -220,6 +297,10 @@ def _fields(parts: list[str], strict: bool) -> tuple[tuple[str, str], ...] | Non
             fields += 1
             name = m["name"].lower()
             if name in ("source", "quelle", "fuente", "fonte", "publisher", "via") and m["value"]:
+                if len(m["value"].split()) > MAX_SOURCE_WORDS:
+                    # "Source: Crotty Alexander L, Matthew D, ... et al. Analysis of ...": a
+                    # study's citation, which the story gives as its own text.
+                    return None
                 meta.append(("source", m["value"]))
             elif name in _BYLINE_FIELDS and m["value"]:
                 meta.append(("byline", m["value"]))
@@ -263,19 +344,23 @@ def is_date(text: str) -> bool:
     tokens = _TOKEN.findall(_ZONED_TIME.sub(r"\1", text).casefold())
     if not tokens:
         return False
+    allowed, months = _date_tokens()
     digits = 0
     for t in tokens:
         if t.isdigit():
             if len(t) > 4:
                 return False
             digits += 1
-        elif t not in _DATE_TOKENS:
+        elif t not in allowed:
             return False
-    return any(t in _MONTHS for t in tokens) or bool(_NUMERIC_DATE.search(text))
+    return any(t in months for t in tokens) or bool(_NUMERIC_DATE.search(text))
 
 
 # A date's label left alone when the date itself was a widget: "Updated", "First posted".
 _BARE_DATE_LABEL = re.compile(r"^(?:first |last )?(?:posted|updated|published)(?: on| at)?:?$", re.I)
+
+
+_CLOCK_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)
 
 
 def _date_line(i: int, text: str) -> Verdict | None:
@@ -285,11 +370,22 @@ def _date_line(i: int, text: str) -> Verdict | None:
     if m and (is_date(m["date"]) or len(m["date"]) <= 40 and _HAS_DIGIT.search(m["date"])):
         return Verdict(i, "date", meta=(("date", m["date"].strip(" :")),))
     if is_date(text):
+        if _CLOCK_ONLY.match(text):
+            # A time of day alone heads an update in a live story ("6:25 p.m." / "The president
+            # said ..."): the story's own. Above the story it is when the page was stamped.
+            return Verdict(i, "date", score=0.5, where="head", meta=(("date", text),))
         return Verdict(i, "date", meta=(("date", text),))
     return None
 
 
+# "By Jane Doe (Rome, correspondent)": the writer's post in brackets after the name.
+_ROLE = re.compile(r"\s*\([^()]{1,60}\)\s*$")
+
+
 def _byline(i: int, text: str) -> Verdict | None:
+    role = _ROLE.search(text)
+    if role and role.start() > 0:
+        text = text[:role.start()]
     m = _BYLINE.match(text)
     if not m:
         m = _AGENCY_BYLINE.match(text)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..article import Verdict
 from ..document import Document, Features
+from .. import vocab
 from ._lines import LINE, each_line
 from ._text import key, phrases
 
@@ -30,18 +31,9 @@ LABELS = phrases(
     "today's paper", "world", "business", "politics", "sport", "sports", "opinion", "tech",
     "technology", "science", "health", "entertainment", "lifestyle", "culture", "travel", "video",
     "videos", "photos", "gallery", "podcasts", "weather", "tags", "topics", "categories", "related topics",
-    # German
-    "startseite", "suche", "menü", "nachrichten", "anmelden", "abmelden", "zurück", "weiter", "nach oben",
-    "impressum", "datenschutz", "kontakt", "meistgelesen", "schlagzeilen", "themen",
-    # French
-    "accueil", "rechercher", "recherche", "à la une", "connexion", "se connecter", "haut de page",
-    "mentions légales", "plan du site", "les plus lus", "actualités",
-    # Spanish, Italian, Portuguese
-    "inicio", "portada", "buscar", "búsqueda", "lo más visto", "más leídas", "lo más leído", "más vistos",
-    "iniciar sesión", "volver arriba", "aviso legal", "cerca", "home page", "accedi", "più letti",
-    "página inicial", "mais lidas", "entrar",
-    # Dutch, Polish
-    "zoeken", "inloggen", "meest gelezen", "szukaj", "zaloguj", "strona główna", "najczęściej czytane",
+    "home page",
+    # Other languages' labels are data: clean/data/residue/<lang>.txt, section [nav-label]. Those of
+    # languages without a file stay here; scripts without spaces get no language to pick a file by.
     # Russian, Ukrainian
     "главная", "поиск", "меню", "новости", "войти", "регистрация", "перейти к контенту", "наверх", "контакты",
     "рубрики", "свежие записи", "свежие комментарии", "архивы", "метки", "популярное", "головна", "пошук",
@@ -74,12 +66,21 @@ _TO_TOP = re.compile(r"^(?:\^\s*)?(?:back to|return to|go to|to)?\s*(?:the\s+)?t
 _EDIT_LINK = re.compile(r"\s*\[\s*(?:edit|edit source|bearbeiten|modifier)\s*\]$")
 MAX_HEADING_WORDS = 12
 
+# What blog software prints under a post: "Posted in Travel, Food |", "Posted in Uncategorized |
+# Leave a comment", "This entry was posted in News and tagged budget. Bookmark the permalink."
+_FILED = re.compile(
+    r"^(?:(?:posted in|filed (?:under|in))\s*:?|categor(?:y|ies)\s*:)\s+[^.!?]{1,120}?(?:\s*\|.{0,60})?$"
+    r"|^this entry was posted\b.{0,200}\bbookmark the permalink\b",
+    re.I,
+)
+MAX_FILED_WORDS = 40
 # "Home > World > Europe", "News / Politics / Congress", "Home | News | Sport"
 _CRUMB_SEP = re.compile(r"\s+(?:[>»›/|•·]|::)\s+")
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    yield from each_line(doc, _judge)
+    words = vocab.vocabulary(doc.lang)
+    yield from each_line(doc, (lambda text, feat: _judge(text, feat, words)) if words.lines else _judge)
     yield from _split_tag_lists(doc)
 
 
@@ -108,19 +109,29 @@ def _tag(feat: Features) -> bool:
     return 0 < feat.words <= MAX_TAG_WORDS and not feat.ends_sentence
 
 
-def _judge(text: str, feat: Features) -> Iterator[Verdict]:
+def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> Iterator[Verdict]:
     if feat.chars <= MAX_TAG_LINE_CHARS and _is_tag_list(text):
+        yield Verdict(LINE, "nav-label")
+    elif feat.words <= MAX_FILED_WORDS and _filed(text, feat):
         yield Verdict(LINE, "nav-label")
     elif feat.chars > 120 or feat.prose:
         return
-    elif key(text) in LABELS or _SITE_LINK.match(text) or _is_breadcrumb(text) or _GALLERY_COUNTER.match(text) \
-            or _TO_TOP.match(text):
+    elif (key(text) in LABELS or _SITE_LINK.match(text) or _is_breadcrumb(text) or _GALLERY_COUNTER.match(text)
+          or _TO_TOP.match(text) or words.match("nav-label", text)):
         yield Verdict(LINE, "nav-label")
     elif text.endswith("]") and feat.words <= MAX_HEADING_WORDS + 2:
         m = _EDIT_LINK.search(text)
         if m:
             # Alone on its line the link is all there is; after a heading it is cut out.
             yield Verdict(LINE, "nav-label", span=None if m.start() == 0 else m.span())
+
+
+def _filed(text: str, feat: Features) -> bool:
+    """A post's categories: short, closed by a bar or by no sentence end ("Posted in 2019, the
+    video ..." is a sentence)."""
+    m = _FILED.match(text)
+    return m is not None and (text.lower().startswith("this entry") or "|" in text or not feat.ends_sentence
+                              and feat.words <= 15)
 
 
 def _is_breadcrumb(text: str) -> bool:

@@ -60,8 +60,9 @@ _FURNITURE_HINTED = Hinted(_FURNITURE, (
     "EMBED More", "On a mobile device",
 ))
 # CNN heads a story with its highlights: "Story highlights <first bullet>", then a few more
-# bullets, none closed by a full stop, before the story's first paragraph.
-_HIGHLIGHTS = re.compile(r"^Story highlights\b", re.I)
+# bullets, none closed by a full stop, before the story's first paragraph; ABC's "Key points:"
+# box is the same.
+_HIGHLIGHTS = re.compile(r"^(?:Story highlights|Key points:)(?:\s|$)", re.I)
 MAX_HIGHLIGHTS = 6
 MAX_HIGHLIGHT_WORDS = 30
 # "0:00", "Loaded: 0%", "Progress: 0%", "Duration 2:31", "1:32 / 4:05"

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..article import Verdict
 from ..document import Document, Features
+from .. import vocab
 from ._lines import judged_lines
 from ._text import Hinted, key, phrases
 
@@ -20,8 +21,10 @@ ADVERT = phrases(
     "continue reading below", "continue reading the main story", "article continues below",
     "story continues below", "scroll to continue with content", "advertisement continue reading below",
     "advertisement continue reading the main story", "story continued below", "article continued below",
-    "report this ad", "ad feedback", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
-    "publicidade", "reklama", "annonce", "reclame", "advertentie", "mainos", "annons", "广告", "広告",
+    "report this ad", "ad feedback",
+    # Other languages' markers are data (clean/data/residue/<lang>.txt, [advert]); these have no
+    # file yet, or a script without spaces that gets no language to pick one by.
+    "annonce", "mainos", "annons", "广告", "広告",
 )
 # A pitch speaks to the reader: "sign up for our newsletter", "delivered to your inbox",
 # "already a subscriber?". It is residue even when written as a full sentence.
@@ -42,7 +45,12 @@ _PITCH = re.compile(
     # alerts on breaking news"; "Sign up for POLITICO Playbook and get the latest news".
     r"thanks? (?:you )?for subscribing|invalid e-?mail address|verify (?:that )?you(?:'re| are) not a robot|"
     r"add .{1,60} as an interest to stay up to date|get (?:e-?mail |news |breaking news )?alerts on|"
-    r"sign up for\b.{1,40}\band get (?:the|our)\b)\b",
+    r"sign up for\b.{1,40}\band get (?:the|our)\b|"
+    # Asking the reader for tips and corrections, or to stay tuned: "Have a tip we should know?
+    # tips@...", "See a mistake? Report a typo here.", "Stay with WBAL NewsRadio 1090 AM for
+    # developments in this story."
+    r"^have a (?:news )?tip\b[^.!?]{0,40}\?\s*\w+|^(?:see|spot|spotted|found) (?:a|an) (?:mistake|typo|error)\?\s*\w+|"
+    r"^stay with\b.{1,60}\bfor (?:developments|updates|the latest)\b)\b",
     re.I,
 )
 # Every pitch above holds one of these, in any case.
@@ -50,6 +58,7 @@ _PITCH_HINTED = Hinted(_PITCH, (
     "newsletter", "inbox", "subscri", "sign up", "already a", "become a", "support", "unlimited", "log in",
     "free trial", "abonnieren", "abonnez", "suscr", "assine", "if you", "delivered", "follow @",
     "here to", "news alerts", "tell us", "thank", "invalid", "robot", "as an interest", "alerts on", "sign up for",
+    "tip", "mistake", "typo", "error", "stay with",
 ))
 # What a sign-up form says once the reader has used it, printed by extractors all the same.
 _FORM_STATE = re.compile(
@@ -92,8 +101,7 @@ COOKIE_BUTTONS = phrases(
     "accept", "accept all", "accept cookies", "accept all cookies", "allow all", "allow cookies", "agree",
     "i agree", "i accept", "ok", "got it", "reject", "reject all", "decline", "manage preferences",
     "manage cookies", "cookie settings", "settings", "more options", "learn more", "more information",
-    "alle akzeptieren", "akzeptieren", "ablehnen", "einstellungen", "tout accepter", "accepter", "refuser",
-    "aceptar", "aceptar todo", "rechazar", "accetta", "rifiuta", "aceitar",
+    # Other languages' buttons are data: clean/data/residue/<lang>.txt, [cookie-button].
 )
 _COOKIE_CONTEXT = re.compile(
     r"\b(?:we use|this (?:site|website) uses|uses cookies|use of cookies|accept|consent|cookie (?:policy|settings|"
@@ -131,7 +139,9 @@ _AFFILIATE = Hinted(re.compile(
 def detect(doc: Document) -> Iterator[Verdict]:
     banner = -BUTTON_REACH - 1  # index of the last cookie banner seen
     buttons: list[int] = []  # button-shaped lines since then, waiting for a banner below them
-    for i, judged in enumerate(judged_lines(doc, _judge)):
+    words = vocab.vocabulary(doc.lang)
+    judge = (lambda text, feat: _judge(text, feat) or _judge_words(text, feat, words)) if words.lines else _judge
+    for i, judged in enumerate(judged_lines(doc, judge)):
         if judged is None:
             continue
         kind, span = judged
@@ -160,6 +170,19 @@ def _repeated_advert(folded: str) -> bool:
         if len(words) % size == 0 and " ".join(words[:size]) in ADVERT and words == words[:size] * (len(words) // size):
             return True
     return False
+
+
+def _judge_words(text: str, feat: Features, words: vocab.Vocabulary) -> tuple[str, None] | None:
+    """The same judgement from the document's language's vocabulary."""
+    if feat.chars <= 40 and words.match("cookie-button", text):
+        return "button", None
+    if feat.chars <= 60 and words.match("advert", text):
+        return "advert", None
+    if feat.words <= MAX_BANNER_WORDS and words.match("cookie", text):
+        return "banner", None
+    if feat.words <= MAX_PITCH_WORDS and words.match("newsletter", text):
+        return "newsletter", None
+    return None
 
 
 def _judge(text: str, feat: Features) -> tuple[str, tuple[int, int] | None] | None:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from itertools import accumulate
 
-from .. import language
+from .. import language, vocab
 from ..article import Verdict
 from ..document import Document, Features
 from ._lines import LINE, entries, judged_lines, runs
@@ -25,11 +25,9 @@ HEADERS = phrases(
     "see also", "also on", "more on this story", "more on this topic", "further reading", "popular",
     "popular stories", "popular now", "what to read next", "don't miss", "we recommend", "in other news",
     "elsewhere", "around the web", "from around the web", "from the web", "more from our partners",
-    "mehr zum thema", "lesen sie auch", "lesen sie mehr", "das könnte sie auch interessieren", "weitere artikel",
-    "auch interessant", "mehr dazu", "lire aussi", "à lire aussi", "a lire aussi", "sur le même sujet",
-    "lire la suite", "à voir aussi", "leer más", "lee también", "te puede interesar", "también te puede interesar",
-    "noticias relacionadas", "más noticias", "leggi anche", "potrebbe interessarti", "leia mais", "leia também",
-    "veja também", "相关新闻", "相关阅读", "関連記事",
+    # Other languages' headers are data (clean/data/residue/<lang>.txt, [related-header]); scripts
+    # without spaces get no language to pick a file by.
+    "相关新闻", "相关阅读", "関連記事",
 )
 # "Read more: Headline", "READ MORE: ...", "Related: ...", "Lesen Sie auch: ..."
 _INLINE = re.compile(
@@ -69,7 +67,8 @@ _POINTER_LINE = re.compile(
     r"^(?:read more (?:about|from|on|at)\b|read (?:the|our|(?-i:[A-Z])\w+['’]s) full (?:story|blog|article|report|post|review)\b"
     r"|click here to (?:continue reading|read more|read the full)|for the full story\b|find (?:all|more)\b.{1,40}\bhere\s*:"
     r"|see (?:the latest|all of|all our|more of|pictures of|photos of|our full)\b"
-    r"|related\s+(?-i:[A-Z]))"
+    r"|related\s+(?-i:[A-Z])|learn (?:how|why|more about)\b|view (?:graphic|photos|gallery|slideshow)\b"
+    r"|more (?:about|on) (?:the|this)\b[^.!?]{1,60}:$|.{3,120}\bclick here$|.{10,150}\bread more$)"
     r"|^\((?:also on\s+(?-i:[A-Z])[\w.]*\s*:|see|read|watch)\s[^()]{3,150}\)$|^\([^()]{2,60}\bfull coverage\)$"
     r"|^\[(?!(?:editor|update|updated|note|correction|this|sic|laughter|applause)\b)[^\[\]]{10,250}\]$",
     re.I,
@@ -118,7 +117,12 @@ def detect(doc: Document) -> Iterator[Verdict]:
     yield from _cut_summary_runs(doc)
     yield from _counted_runs(doc)
     yield from _dated_runs(doc)
-    judged = judged_lines(doc, _judge)
+    words = vocab.vocabulary(doc.lang)
+    if words.lines or words.openers:
+        pointer = _pointer_pattern(words)
+        judged = judged_lines(doc, lambda text, feat: _judge(text, feat, words, pointer))
+    else:
+        judged = judged_lines(doc, _judge)
     i = 0
     n = len(doc.blocks)
     teaser_tail = None  # where the paragraphs that all read as teasers begin, once asked
@@ -144,7 +148,8 @@ def detect(doc: Document) -> Iterator[Verdict]:
 
 
 # "More Great WIRED Stories", "More CNN Business News": a header naming the site or section.
-_MORE_HEADER = re.compile(r"^more (?!than )(?:[^\W\d][\w&'’-]* ){1,3}(?:stories|news|articles|coverage|videos)$")
+_MORE_HEADER = re.compile(r"^more (?!than )(?:[^\W\d][\w&'’-]* ){1,3}(?:stories|news|articles|coverage|videos)$"
+                          r"|^(?:latest|top|more) headlines$")
 # "More Washington Examiner", "More from NBC News", "More In Trading Nation": the site or section
 # named in capitals. "More Information" names no one.
 _MORE_NAMED = re.compile(
@@ -176,10 +181,20 @@ def _in_capitals(text: str) -> bool:
     return upper >= MIN_CAPS_LETTERS and upper >= CAPS_SHARE * sum(map(str.isalpha, text))
 
 
-def _judge(text: str, feat: Features) -> Verdict | str | None:
+def _pointer_pattern(words: vocab.Vocabulary) -> re.Pattern | None:
+    """A language's "read also" openers, a separator and a headline: "Lire aussi | ...",
+    "Lesen Sie auch: ...", "Lire le reportage | ..." (a few words may come before the separator)."""
+    openers = words.opener_pattern("related")
+    if openers is None:
+        return None
+    return re.compile(r"^[(\[]?(?:" + openers + r")(?:\s+[^:|»›>\n]{1,30}?)?\s*(?::|\||»|›|>|—|–|-)\s*\S", re.I)
+
+
+def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY,
+           pointer: re.Pattern | None = None) -> Verdict | str | None:
     if feat.chars <= 60 and (_MORE_HEADER.match(key(text)) or _MORE_NAMED.match(text)):
         return _MORE
-    if feat.chars <= 60 and key(text) in HEADERS:
+    if feat.chars <= 60 and (key(text) in HEADERS or words.match("related-header", text)):
         return _HEADER
     if feat.words <= MAX_POINTER_LINE_WORDS and _POINTER_LINE.match(text) \
             or feat.words <= MAX_POINTER_LINE_WORDS and not feat.ends_sentence and _KICKER_TEASER.match(text):
@@ -188,6 +203,8 @@ def _judge(text: str, feat: Features) -> Verdict | str | None:
         glued = _GLUED_POINTER.search(text)
         if glued:
             return Verdict(LINE, "related", span=glued.span())
+    if feat.words <= 40 and pointer is not None and pointer.match(text):
+        return Verdict(LINE, "related")
     if feat.words <= 40 and (_INLINE.match(text) or _ON_SITE.match(text)) or (
         feat.words <= MAX_POINTER_WORDS and _POINTER.match(text)
     ):
@@ -229,7 +246,9 @@ _GLUED_DATELINE = re.compile(r"^(?:\S+\s+){3,25}?[A-Z]{3,}(?:\s+[A-Z]{3,})?\s?:\
 
 
 def _teaser_runs(doc: Document) -> Iterator[Verdict]:
-    stop = language.stopwords(doc.lang)
+    # A language that capitalises its nouns (German) puts capitalised stoplist words in the
+    # middle of every sentence: its vocabulary names the words only a sentence's start capitalises.
+    stop = vocab.vocabulary(doc.lang).words.get("seam-words") or language.stopwords(doc.lang)
     if not stop:
         return
     glued = judged_lines(doc, lambda text, feat: MIN_TEASER_RUN_WORDS <= feat.words <= MAX_TEASER_RUN_WORDS

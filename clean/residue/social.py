@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..article import Verdict
 from ..document import Document, Features
+from .. import vocab
 from ._lines import LINE, each_line
 from ._text import Hinted, key
 
@@ -73,11 +74,14 @@ MAX_FOLLOW_WORDS = 25
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
+    words = vocab.vocabulary(doc.lang)
+    if "share" in words.lines:
+        return each_line(doc, lambda text, feat: _judge(text, feat, words))
     return each_line(doc, _judge)
 
 
-def _judge(text: str, feat: Features) -> Iterator[Verdict]:
-    if _WIDGET_HINTED.search(text):
+def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> Iterator[Verdict]:
+    if _WIDGET_HINTED.search(text) or 0 < feat.words <= MAX_FOLLOW_WORDS and not feat.prose and words.match("share", text):
         yield Verdict(LINE, "share")
         return
     if 0 < feat.words <= MAX_FOLLOW_WORDS and _FOLLOW.match(text) and _ON_NETWORK.search(text):

@@ -37,6 +37,11 @@ _TAG = re.compile(
 # A line is markup when tags make up most of it: an article about HTML quotes a tag or two in
 # its sentences.
 MIN_MARKUP_SHARE = 0.6
+# Entities escaped once or many times over, and escaped comments, with nothing else on the line:
+# "&amp;amp;nbsp; &amp;amp;lt;!--iframe--&amp;amp;gt;".
+_ENTITY = re.compile(r"&(?:amp;)*(?:lt;!--.{0,60}?--&(?:amp;)*gt;|[a-z]{2,8};|#\d{1,7};)")
+# A tag that lost its "<" glued before a paragraph: 'runtime:topic id="PLGEO100100804000000"> As ...'
+_TAG_TAIL = re.compile(r"^[a-z][\w-]*(?::[\w-]+)?(?:\s+[a-z_:][\w:.-]{0,30}=\"[^\"\n]{0,200}\")+\s*/?>\s*")
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
@@ -48,6 +53,12 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
         yield Verdict(LINE, "tracking-id")
     elif ("<" in text or "&lt;" in text or "[" in text) and _markup(text):
         yield Verdict(LINE, "markup")
+    elif "&" in text and len(_ENTITY.findall(text)) >= 2 and not _ENTITY.sub("", text).strip():
+        yield Verdict(LINE, "markup")
+    elif '">' in text[:300]:
+        tail = _TAG_TAIL.match(text)
+        if tail:
+            yield Verdict(LINE, "markup", span=None if tail.end() == len(text) else tail.span())
 
 
 def _markup(text: str) -> bool:
