@@ -12,7 +12,8 @@ How a page's fenced blocks are read (docs/README.md says the same for writers):
 - Any other fence (untagged, sh, bash) is refused, so a command cannot hide from the test.
 - `<!-- not run: REASON -->` on the line before a fence keeps a console or python block from
   running (it needs a network, a cluster or data outside the repository); the reason is required.
-- `<!-- slow -->` on the line before a fence runs it only in the slow test of its page.
+- `<!-- slow -->` on the line before a fence runs it only in the second, longer test of its page
+  (benchmarks, Ray); every page's examples are marked slow for pytest, except the README's.
 
 Each page runs in a fresh directory holding a copy of tests/fixtures/docs/ and links to the
 repository's bench/, tests/ and fuzz/, so the paths the pages give from the repository's top
@@ -203,7 +204,13 @@ def test_page_fences_are_known(page):
             commands_of(block)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=page_id)
+# Each command is a process that imports clean (about a second on a busy machine), so a page of
+# twenty commands is slow by this suite's measure; the README's few run in the quick loop too.
+QUICK_PAGES = {ROOT / "README.md"}
+
+
+@pytest.mark.parametrize("page", [p if p in QUICK_PAGES else pytest.param(p, marks=pytest.mark.slow)
+                                  for p in PAGES], ids=page_id)
 def test_page_examples(page, tmp_path):
     run_page(page, tmp_path, slow=False)
 
