@@ -18,8 +18,8 @@ from dataclasses import replace
 from . import language
 from .article import Article
 from .cleaner import Cleaner
-from .html import MAX_PAGE_BYTES, TRUSTED_IN_MAIN_TEXT, HtmlOptions, MissingExtra, Page, PageError, _binary, \
-    _merged, _tidy, _with_mode, run_with_limit
+from .html import TRUSTED_IN_MAIN_TEXT, HtmlOptions, MissingExtra, Page, _merged, _tidy, _with_mode, page_bytes, \
+    run_with_limit
 
 EXTRACTOR = "resiliparse"
 
@@ -49,14 +49,11 @@ class ResiliparseCleaner:
         self.text_cleaner.enabled = self.cleaner.enabled - (TRUSTED_IN_MAIN_TEXT - self.cleaner.drop)
 
     def clean(self, page: bytes | str, url: str | None = None) -> Page:
-        """Raises PageError for binary data, an oversized page or one over its time limit."""
-        if isinstance(page, str):
-            page = page.encode("utf-8", "surrogatepass")
-        if len(page) > MAX_PAGE_BYTES:
-            raise PageError(f"page too large ({len(page)} bytes > {MAX_PAGE_BYTES})")
-        if _binary(page):
-            raise PageError("binary data, not an HTML page")
-        return run_with_limit(lambda: self._clean(page, url), self.options.page_timeout)
+        """Raises PageError for binary data, an oversized page or one over its time limit. A few
+        stray NUL bytes in a page are dropped (and counted in `Page.nul_bytes`), as in text."""
+        page, nuls = page_bytes(page)
+        result = run_with_limit(lambda: self._clean(page, url), self.options.page_timeout)
+        return replace(result, nul_bytes=nuls) if nuls else result
 
     def _clean(self, page: bytes, url: str | None) -> Page:
         from resiliparse.extract.html2text import extract_plain_text
