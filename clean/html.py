@@ -153,6 +153,22 @@ def looks_like_html(data: bytes | str) -> bool:
     return _HTML_START.match(head) is not None
 
 
+def page_bytes(page: bytes | str) -> tuple[bytes, int]:
+    """A page as bytes for an extractor, and the stray NUL bytes dropped from it; PageError for
+    an oversized page or binary data."""
+    if isinstance(page, str):
+        page = page.encode("utf-8", "surrogatepass")
+    if len(page) > MAX_PAGE_BYTES:
+        raise PageError(f"page too large ({len(page)} bytes > {MAX_PAGE_BYTES})")
+    # UTF-16 and UTF-32 text is full of NULs and announces itself with a BOM.
+    if page.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return page, 0
+    try:
+        return drop_stray_nuls(page, "page")
+    except InputError:
+        raise PageError("binary data, not an HTML page") from None
+
+
 def available() -> bool:
     """Whether the HTML packages are installed (they are dependencies; an installation made with
     `--no-deps` may lack them)."""
@@ -188,17 +204,7 @@ class HtmlCleaner:
     def clean(self, page: bytes | str, url: str | None = None) -> Page:
         """Raises PageError for binary data, an oversized page or one over its time limit. A few
         stray NUL bytes in a page are dropped (and counted in `Page.nul_bytes`), as in text."""
-        if isinstance(page, str):
-            page = page.encode("utf-8", "surrogatepass")
-        if len(page) > MAX_PAGE_BYTES:
-            raise PageError(f"page too large ({len(page)} bytes > {MAX_PAGE_BYTES})")
-        nuls = 0
-        # UTF-16 and UTF-32 text is full of NULs and announces itself with a BOM.
-        if not page.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            try:
-                page, nuls = drop_stray_nuls(page, "page")
-            except InputError:
-                raise PageError("binary data, not an HTML page") from None
+        page, nuls = page_bytes(page)
         result = run_with_limit(lambda: self._clean(page, url), self.options.page_timeout)
         return replace(result, nul_bytes=nuls) if nuls else result
 

@@ -13,15 +13,13 @@ split over several elements) is not done here: that is the price of the speed. I
 
 from __future__ import annotations
 
-import codecs
 from dataclasses import replace
 
 from . import language
 from .article import Article
 from .cleaner import Cleaner
-from .decoding import InputError, drop_stray_nuls
-from .html import MAX_PAGE_BYTES, TRUSTED_IN_MAIN_TEXT, HtmlOptions, MissingExtra, Page, PageError, \
-    _merged, _tidy, _with_mode, run_with_limit
+from .html import TRUSTED_IN_MAIN_TEXT, HtmlOptions, MissingExtra, Page, _merged, _tidy, _with_mode, page_bytes, \
+    run_with_limit
 
 EXTRACTOR = "resiliparse"
 
@@ -52,18 +50,8 @@ class ResiliparseCleaner:
 
     def clean(self, page: bytes | str, url: str | None = None) -> Page:
         """Raises PageError for binary data, an oversized page or one over its time limit. A few
-        stray NUL bytes in a page are dropped and counted, as on the trafilatura path."""
-        if isinstance(page, str):
-            page = page.encode("utf-8", "surrogatepass")
-        if len(page) > MAX_PAGE_BYTES:
-            raise PageError(f"page too large ({len(page)} bytes > {MAX_PAGE_BYTES})")
-        nuls = 0
-        # UTF-16 and UTF-32 text is full of NULs and announces itself with a BOM.
-        if not page.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            try:
-                page, nuls = drop_stray_nuls(page, "page")
-            except InputError:
-                raise PageError("binary data, not an HTML page") from None
+        stray NUL bytes in a page are dropped (and counted in `Page.nul_bytes`), as in text."""
+        page, nuls = page_bytes(page)
         result = run_with_limit(lambda: self._clean(page, url), self.options.page_timeout)
         return replace(result, nul_bytes=nuls) if nuls else result
 

@@ -67,6 +67,14 @@ def test_binary_data_is_refused(pages):
         pages.clean(b"\x00\x01\x02" * 100)
 
 
+def test_a_few_stray_nul_bytes_are_dropped_and_counted_as_on_the_default_path(pages):
+    html = article_page().encode()
+    cut = html.index(b"<p>") + 3
+    page = pages.clean(html[:cut] + b"\x00\x00" + html[cut:])
+    assert page.nul_bytes == 2
+    assert all(paragraph in page.article.text for paragraph in PARAGRAPHS)
+
+
 def test_detected_html_goes_the_fast_path():
     html = HtmlInput(Cleaner(), HtmlOptions(extractor="resiliparse"))
     assert html.wants(article_page())
