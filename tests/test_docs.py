@@ -12,6 +12,8 @@ How a page's fenced blocks are read (docs/README.md says the same for writers):
 - Any other fence (untagged, sh, bash) is refused, so a command cannot hide from the test.
 - `<!-- not run: REASON -->` on the line before a fence keeps a console or python block from
   running (it needs a network, a cluster or data outside the repository); the reason is required.
+- `<!-- requires: MODULE ... -->` runs a block only where those modules import (an optional
+  extra such as `bench`); elsewhere the test warns that it did not run it.
 - `<!-- slow -->` on the line before a fence runs it only in the second, longer test of its page
   (benchmarks, Ray); every page's examples are marked slow for pytest, except the README's.
 
@@ -23,11 +25,13 @@ and share their files: a profile learned in one block is used by the next.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +47,7 @@ LINKED = ("bench", "tests", "fuzz", "clean", "pyproject.toml", ".ci")
 FENCE = re.compile(r"^```(\S*)\s*$")
 NOT_RUN = re.compile(r"^<!--\s*not run:\s*(.*?)\s*-->\s*$")
 SLOW = re.compile(r"^<!--\s*slow\s*-->\s*$")
+REQUIRES = re.compile(r"^<!--\s*requires:\s*(.*?)\s*-->\s*$")
 
 
 @dataclass
@@ -53,6 +58,7 @@ class Block:
     body: list[str]
     not_run: str | None = None
     slow: bool = False
+    requires: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
@@ -86,6 +92,8 @@ def blocks_of(page: Path) -> list[Block]:
                 block.not_run = nr.group(1)
             elif SLOW.match(lines[k]):
                 block.slow = True
+            elif rq := REQUIRES.match(lines[k]):
+                block.requires = tuple(rq.group(1).split())
             k -= 1
         blocks.append(block)
         i = j + 1
@@ -178,6 +186,10 @@ def run_page(page: Path, tmp_path: Path, slow: bool) -> int:
     cwd, env, namespace, ran = workdir(tmp_path), environment(), {"__name__": "__docs__"}, 0
     for block in blocks_of(page):
         if block.kind not in RUN_KINDS or block.not_run is not None or (block.slow and not slow):
+            continue
+        missing = [m for m in block.requires if importlib.util.find_spec(m) is None]
+        if missing:  # an optional extra (bench) that this environment lacks
+            warnings.warn(f"{block.where} not run: {', '.join(missing)} not installed")
             continue
         if block.kind == "console":
             run_console(block, cwd, env)
