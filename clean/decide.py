@@ -151,11 +151,12 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
 
     notes = ()
     if reasons and all(r is not None for r in reasons):
-        stretch = _best_stretch(doc, reasons)
+        restorable = _restorable(reasons)
+        stretch = _best_stretch(doc, reasons, restorable)
         if stretch is not None:
             first, last = stretch
             for i in range(first, last + 1):
-                if reasons[i] in RESTORABLE:
+                if reasons[i] in restorable:
                     reasons[i] = None
             notes = (f"kept: every block was judged residue; the best stretch of prose (blocks {first}-{last}) stays",)
     body, removed = _assemble(doc, reasons, spans, recheck)
@@ -172,15 +173,25 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
 # holds no article.
 RESTORABLE = frozenset({"caption", "credit", "title", "duplicate-title", "outside-main", "newsletter",
                         "repeated-line", "byline"})
+# A gallery prints one credited caption under each of its photos: a text of this many captions
+# and nothing else is a gallery, not an article whose text looked like a caption.
+GALLERY_CAPTIONS = 3
 
 
-def _best_stretch(doc: Document, reasons: list[str | None]) -> tuple[int, int] | None:
+def _restorable(reasons: list[str | None]) -> frozenset[str]:
+    if sum(r == "caption" for r in reasons) >= GALLERY_CAPTIONS:
+        return RESTORABLE - {"caption", "credit"}
+    return RESTORABLE
+
+
+def _best_stretch(doc: Document, reasons: list[str | None], restorable: frozenset[str] = RESTORABLE
+                  ) -> tuple[int, int] | None:
     """The stretch of restorable prose that outweighs what lies between, or None if the text
     holds no prose that could be its article."""
     # A caption closed by its credit "(Jane Doe/Agency)" does not end like a sentence, yet it
     # reads as text: any run of words that is not headline-shaped counts here.
-    values = [float(feat.chars) if reason in RESTORABLE and feat.words >= 8 and (feat.prose or not feat.title_shaped)
-              else main_content.block_value(feat, reason not in RESTORABLE) for feat, reason in zip(doc.feats, reasons)]
+    values = [float(feat.chars) if reason in restorable and feat.words >= 8 and (feat.prose or not feat.title_shaped)
+              else main_content.block_value(feat, reason not in restorable) for feat, reason in zip(doc.feats, reasons)]
     first, last = main_content.best_stretch(values)
     return (first, last) if last >= 0 else None
 
