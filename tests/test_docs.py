@@ -74,6 +74,9 @@ class Command:
 def blocks_of(page: Path) -> list[Block]:
     lines = page.read_text(encoding="utf-8").split("\n")
     blocks, i = [], 0
+    for n, line in enumerate(lines, 1):
+        # An indented fence (inside a list item) would be read by no one here: none is allowed.
+        assert not re.match(r"^\s+```", line), f"{page.name}:{n}: an indented fence; start it at the margin"
     while i < len(lines):
         m = FENCE.match(lines[i])
         if not m:
