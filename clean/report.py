@@ -526,7 +526,7 @@ def report(inputs, output, original, sample, seed, jsonl, text_key, group_key, d
     file that needs no network.
     """
     from .report_html import write_page
-    from .writers import Output
+    from .writers import Output, OutputError, check_distinct
 
     if original and jsonl is False:
         raise click.UsageError("--original pairs JSONL records; it takes no --text")
@@ -548,10 +548,14 @@ def report(inputs, output, original, sample, seed, jsonl, text_key, group_key, d
                 "keep": sorted(cleaner.keep), "drop": sorted(cleaner.drop), "mode": mode, "lang": lang,
                 "profile": os.path.basename(profile_path) if profile_path else None}
     show_progress = sys.stderr.isatty() if progress is None else progress
-    sink = None
+    try:
+        # The page never overwrites what it reports on, and a bad path fails before the reading.
+        check_distinct([("-o", output)], [*inputs, *original, *([profile_path] if profile_path else [])])
+        sink = Output(output)
+    except OutputError as e:
+        _fail(f"clean report: error: {e}", EXIT_INPUT)
     try:
         collector = collect(list(inputs), job, options, list(original), jsonl, workers, show_progress, _warn)
-        sink = Output(output)
         write_page(sink.stream, collector.data(list(inputs), list(original), settings), collector.sample)
         sink.commit()
     except InputError as e:
@@ -563,8 +567,7 @@ def report(inputs, output, original, sample, seed, jsonl, text_key, group_key, d
     except KeyboardInterrupt:
         _fail("clean report: interrupted", EXIT_INTERRUPTED)
     finally:
-        if sink is not None:
-            sink.close()
+        sink.close()
     total = collector.total
     unit = "bytes" if collector.without_text == 0 else "characters"
     removed = total.bytes if collector.without_text == 0 else total.chars

@@ -269,3 +269,14 @@ def test_command_errors_are_one_line_with_status_2(tmp_path):
     assert b"Traceback" not in proc.stderr
     run("report", "-o", tmp_path / "r.html", check_code=2)  # no input
     run("report", write(tmp_path / "y.jsonl", RAW), "--keep", "nonsense", "-o", tmp_path / "r.html", check_code=2)
+
+
+def test_the_page_never_overwrites_an_input(tmp_path):
+    raw = Path(write(tmp_path / "x.jsonl", RAW))
+    before = raw.read_bytes()
+    proc = run("report", raw, "-o", raw, check_code=2)
+    assert b"same file as the input" in proc.stderr and raw.read_bytes() == before
+    link = tmp_path / "link.html"
+    link.symlink_to(raw)
+    run("report", raw, "-o", link, check_code=2)
+    assert raw.read_bytes() == before
