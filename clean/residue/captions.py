@@ -60,12 +60,15 @@ _WIDGET_CAPTION = re.compile(
     r"\s+(?:A|An|The|In|On|At)\s|\bView Slideshow\s+(?:Associated Press|Reuters|Getty Images|European Pressphoto Agency"
     r"|Agence France-Presse|Bloomberg News)\s|\sShare Photo\W{0,3}$"
     r"|^\d{1,3} of \d{1,3}\.\s+[A-Z]|\[(?:Photo|Image|Video)/[^\[\]]{2,60}\]$|^(?:Image|Media) caption\s+\S"
+    # A caption closed by its credit after a bar, the story's headline run on after it: "... sparred
+    # with reporters Thursday. | Getty All the things ...", "... campaign. | AP Photo Trump: ...".
+    r"|[.!?\"”]\s\|\s(?:AP Photo|Getty(?: Images)?|Reuters|AFP(?:/Getty(?: Images)?)?)(?:\s|$)"
     r"|\(Published\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\)\s*$"
 )
 _WIDGET_CAPTION_HINTED = Hinted(_WIDGET_CAPTION, (
     "toggle caption", "Enlarge Image", "Buy Photo", "FILE", "(Published", " of ", "/", " caption ",
     "Associated Press", "Reuters", "Getty Images", "European Pressphoto", "Agence France", "Bloomberg News",
-    "Share Photo",
+    "Share Photo", " | ",
 ))
 # A caption whose credit is the agency's bare name after its last sentence: "The logo is
 # displayed outside an office in New York. Reuters", "A stock image of ... the drug. Getty".
