@@ -85,6 +85,19 @@ def _bare_credit(text: str) -> bool:
 MAX_CAPTION_WORDS = 80
 # A caption is a sentence or a few; a paragraph of more, even closed by a credit, is text.
 MAX_CAPTION_SENTENCES = 4
+# A photo or video widget prints its caption twice, as the caption and as the picture's
+# description: "Researchers have found that ... heart disease. Researchers have found that ...
+# heart disease." A paragraph does not open by saying its first sentences over again word for
+# word. The passage is a caption's length, and long enough that a chant or a refrain is not one.
+_TWICE_PRINTED = re.compile(r"^(\S.{38,600}?[.!?)])\s+\1(?=\s|$)")
+MAX_TWICE_PRINTED_WORDS = MAX_CAPTION_WORDS
+
+
+def _twice_printed(text: str) -> bool:
+    m = _TWICE_PRINTED.match(text)
+    return m is not None and len(m[1].split()) <= MAX_TWICE_PRINTED_WORDS
+
+
 # The scene formula is one sentence, maybe a second of context: "Rep. Jane Doe speaks at the
 # Capitol on July 25, 2019. The House voted ..." A paragraph that goes on is the story's.
 MAX_SCENE_SENTENCES = 2
@@ -276,6 +289,9 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     glued = list(_glued(LINE, text))
     if glued:
         yield from glued
+        return
+    if _twice_printed(text):
+        yield Verdict(LINE, "caption", meta=(("caption", _TWICE_PRINTED.match(text)[1]),))
         return
     if feat.sentences > MAX_CAPTION_SENTENCES and feat.words > MAX_CAPTION_WORDS and not _CAPTION_MARK.match(text):
         # A page of running text (a quoted report's page) closed by its figure's credit is the
