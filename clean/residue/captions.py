@@ -253,6 +253,25 @@ def detect(doc: Document) -> Iterator[Verdict]:
     else:
         yield from each_line(doc, _judge)
     yield from _labelled(doc, words)
+    yield from _titled_videos(doc)
+
+
+# A video widget prints the clip's title on the line above its caption, and the caption closes on
+# when the clip was published: "Couple Killed in Fort Worth Neighborhood" / "A couple was found
+# shot to death ... (Published Sunday, Oct. 23, 2016)". The title is a headline's length and ends
+# on no full stop; a paragraph above such a caption is prose.
+_PUBLISHED = re.compile(
+    r"\(Published\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\)\s*$")
+MIN_VIDEO_TITLE_WORDS, MAX_VIDEO_TITLE_WORDS = 2, 15
+
+
+def _titled_videos(doc: Document) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    for i in range(1, len(blocks)):
+        above = feats[i - 1]
+        if (MIN_VIDEO_TITLE_WORDS <= above.words <= MAX_VIDEO_TITLE_WORDS and above.title_shaped and not above.ends_sentence
+                and "(Published" in blocks[i].text and _PUBLISHED.search(blocks[i].text)):
+            yield Verdict(i - 1, "caption", meta=(("caption", blocks[i - 1].text),))
 
 
 def _judge_words(text: str, feat: Features, opener: re.Pattern) -> tuple[Verdict, ...]:
