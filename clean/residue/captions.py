@@ -187,6 +187,8 @@ _CREDIT_LINE = re.compile(
     r"|photo|image|picture|foto"
     # "Courtesy Shannon Trent", "(European Pressphoto Agency)", "April Baer / OPB": a credit alone.
     r"|courtesy\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
+    # "Photo – Garrondo": the label and the name with a dash between.
+    r"|(?:photo|foto|image|picture)s?\s+[-–—]\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
     r"|\(\s*(?:european pressphoto agency|associated press|agence france-presse)\s*\)"
     # A magazine's credits: "By Al Levine/Comedy Central.", "From The Neal Peters Collection."
     r"|by\s+(?-i:[A-Z])[\w.'’ -]{1,40}/(?-i:[A-Z])[\w.&'’ -]{1,40}\.?|from\s+(?:the\s+)?(?-i:[A-Z])[\w.&'’ -]{1,40}\s+collection\.?"
