@@ -73,6 +73,8 @@ def detect(doc: Document) -> Iterator[Verdict]:
             # in Edinburgh aged 66"), not a headline; so is a question or an exclamation in
             # sentence case.
             continue
+        if _sentence_goes_on(doc, i):
+            continue
         text = doc.blocks[i].text
         yield Verdict(i, "title", score=1.0 if i in repeated else 0.5, meta=(("title", text),))
 
@@ -118,6 +120,20 @@ def _page_number(numbers: list[int], k: int) -> bool:
     before = [x for x in numbers[:k] if x >= 0]
     after = [x for x in numbers[k + 1:] if x >= 0]
     return (not before or before[-1] < n) and (not after or n < after[0]) and bool(before or after)
+
+
+def _sentence_goes_on(doc: Document, i: int) -> bool:
+    """Whether the line after block i carries on its sentence: "Der Plakatwettbewerb für Kinder"
+    then "findet in 2020 bereits zum 6. Mal statt. Kinder ..." is one sentence an extractor broke
+    at a line break, not a headline over its story. The line after must be prose of its own, so
+    a short line in lower case under a headline ("by Jane Doe") leaves the headline one."""
+    if i + 1 >= len(doc.blocks):
+        return False
+    after = doc.blocks[i + 1].text
+    first = after.split(maxsplit=1)[0]
+    # A name set in lower case with a capital inside ("iPhone shipments fell ...", "eBay said
+    # ...") opens a sentence of its own.
+    return first[:1].islower() and first.islower() and _statement(doc.feats[i + 1])
 
 
 def _statement(feat) -> bool:
