@@ -60,12 +60,15 @@ _WIDGET_CAPTION = re.compile(
     r"\s+(?:A|An|The|In|On|At)\s|\bView Slideshow\s+(?:Associated Press|Reuters|Getty Images|European Pressphoto Agency"
     r"|Agence France-Presse|Bloomberg News)\s|\sShare Photo\W{0,3}$"
     r"|^\d{1,3} of \d{1,3}\.\s+[A-Z]|\[(?:Photo|Image|Video)/[^\[\]]{2,60}\]$|^(?:Image|Media) caption\s+\S"
+    # A caption closed by its credit after a bar, the story's headline run on after it: "... sparred
+    # with reporters Thursday. | Getty All the things ...", "... campaign. | AP Photo Trump: ...".
+    r"|[.!?\"”]\s\|\s(?:AP Photo|Getty(?: Images)?|Reuters|AFP(?:/Getty(?: Images)?)?)(?:\s|$)"
     r"|\(Published\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\)\s*$"
 )
 _WIDGET_CAPTION_HINTED = Hinted(_WIDGET_CAPTION, (
     "toggle caption", "Enlarge Image", "Buy Photo", "FILE", "(Published", " of ", "/", " caption ",
     "Associated Press", "Reuters", "Getty Images", "European Pressphoto", "Agence France", "Bloomberg News",
-    "Share Photo",
+    "Share Photo", " | ",
 ))
 # A caption whose credit is the agency's bare name after its last sentence: "The logo is
 # displayed outside an office in New York. Reuters", "A stock image of ... the drug. Getty".
@@ -82,6 +85,19 @@ def _bare_credit(text: str) -> bool:
 MAX_CAPTION_WORDS = 80
 # A caption is a sentence or a few; a paragraph of more, even closed by a credit, is text.
 MAX_CAPTION_SENTENCES = 4
+# A photo or video widget prints its caption twice, as the caption and as the picture's
+# description: "Researchers have found that ... heart disease. Researchers have found that ...
+# heart disease." A paragraph does not open by saying its first sentences over again word for
+# word. The passage is a caption's length, and long enough that a chant or a refrain is not one.
+_TWICE_PRINTED = re.compile(r"^(\S.{38,600}?[.!?)])\s+\1(?=\s|$)")
+MAX_TWICE_PRINTED_WORDS = MAX_CAPTION_WORDS
+
+
+def _twice_printed(text: str) -> bool:
+    m = _TWICE_PRINTED.match(text)
+    return m is not None and len(m[1].split()) <= MAX_TWICE_PRINTED_WORDS
+
+
 # The scene formula is one sentence, maybe a second of context: "Rep. Jane Doe speaks at the
 # Capitol on July 25, 2019. The House voted ..." A paragraph that goes on is the story's.
 MAX_SCENE_SENTENCES = 2
@@ -171,6 +187,8 @@ _CREDIT_LINE = re.compile(
     r"|photo|image|picture|foto"
     # "Courtesy Shannon Trent", "(European Pressphoto Agency)", "April Baer / OPB": a credit alone.
     r"|courtesy\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
+    # "Photo – Garrondo": the label and the name with a dash between.
+    r"|(?:photo|foto|image|picture)s?\s+[-–—]\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
     r"|\(\s*(?:european pressphoto agency|associated press|agence france-presse)\s*\)"
     # A magazine's credits: "By Al Levine/Comedy Central.", "From The Neal Peters Collection."
     r"|by\s+(?-i:[A-Z])[\w.'’ -]{1,40}/(?-i:[A-Z])[\w.&'’ -]{1,40}\.?|from\s+(?:the\s+)?(?-i:[A-Z])[\w.&'’ -]{1,40}\s+collection\.?"
@@ -237,6 +255,25 @@ def detect(doc: Document) -> Iterator[Verdict]:
     else:
         yield from each_line(doc, _judge)
     yield from _labelled(doc, words)
+    yield from _titled_videos(doc)
+
+
+# A video widget prints the clip's title on the line above its caption, and the caption closes on
+# when the clip was published: "Couple Killed in Fort Worth Neighborhood" / "A couple was found
+# shot to death ... (Published Sunday, Oct. 23, 2016)". The title is a headline's length and ends
+# on no full stop; a paragraph above such a caption is prose.
+_PUBLISHED = re.compile(
+    r"\(Published\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\)\s*$")
+MIN_VIDEO_TITLE_WORDS, MAX_VIDEO_TITLE_WORDS = 2, 15
+
+
+def _titled_videos(doc: Document) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    for i in range(1, len(blocks)):
+        above = feats[i - 1]
+        if (MIN_VIDEO_TITLE_WORDS <= above.words <= MAX_VIDEO_TITLE_WORDS and above.title_shaped and not above.ends_sentence
+                and "(Published" in blocks[i].text and _PUBLISHED.search(blocks[i].text)):
+            yield Verdict(i - 1, "caption", meta=(("caption", blocks[i - 1].text),))
 
 
 def _judge_words(text: str, feat: Features, opener: re.Pattern) -> tuple[Verdict, ...]:
@@ -273,6 +310,9 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     glued = list(_glued(LINE, text))
     if glued:
         yield from glued
+        return
+    if _twice_printed(text):
+        yield Verdict(LINE, "caption", meta=(("caption", _TWICE_PRINTED.match(text)[1]),))
         return
     if feat.sentences > MAX_CAPTION_SENTENCES and feat.words > MAX_CAPTION_WORDS and not _CAPTION_MARK.match(text):
         # A page of running text (a quoted report's page) closed by its figure's credit is the

@@ -34,8 +34,11 @@ MAX_FIELD_LABEL_WORDS = 4
 MAX_LONE_HEADLINE_WORDS = 16
 # A question the text does not repeat is its opening line ("What is a pseudomonas infection?"),
 # unless it is set in Title Case as headlines are ("Snooki Talks Drinking on 'Ellen': 'Why Did I
-# Wake Up in a Garbage Can?'").
+# Wake Up in a Garbage Can?'"). So is an exclamation: a post that opens by addressing its reader
+# ("Ihr kennt es sicher auch!", "Dear friends in Greece, Spain or wherever you live!") speaks in
+# a sentence, a headline shouting in Title Case ("Snow Day Is Back!") does not.
 QUESTION_HEADLINE_CAPITALS = 0.6
+_SENTENCE_ENDINGS = "?？!！"
 
 
 # The headline may sit below any amount of residue (a breadcrumb, a caption, a page's menus):
@@ -64,10 +67,13 @@ def detect(doc: Document) -> Iterator[Verdict]:
     for i in candidates:
         feat = doc.feats[i]
         if i not in repeated and (feat.words > MAX_LONE_HEADLINE_WORDS
-                                  or feat.last in "?？" and feat.upper_ratio < QUESTION_HEADLINE_CAPITALS):
+                                  or feat.last in _SENTENCE_ENDINGS and feat.upper_ratio < QUESTION_HEADLINE_CAPITALS):
             # Said once and this long, it is the story's opening sentence printed without its
             # full stop ("The remaining half of the screen culinary duo ... has died in hospital
-            # in Edinburgh aged 66"), not a headline; so is a question in sentence case.
+            # in Edinburgh aged 66"), not a headline; so is a question or an exclamation in
+            # sentence case.
+            continue
+        if _sentence_goes_on(doc, i):
             continue
         text = doc.blocks[i].text
         yield Verdict(i, "title", score=1.0 if i in repeated else 0.5, meta=(("title", text),))
@@ -114,6 +120,20 @@ def _page_number(numbers: list[int], k: int) -> bool:
     before = [x for x in numbers[:k] if x >= 0]
     after = [x for x in numbers[k + 1:] if x >= 0]
     return (not before or before[-1] < n) and (not after or n < after[0]) and bool(before or after)
+
+
+def _sentence_goes_on(doc: Document, i: int) -> bool:
+    """Whether the line after block i carries on its sentence: "Der Plakatwettbewerb für Kinder"
+    then "findet in 2020 bereits zum 6. Mal statt. Kinder ..." is one sentence an extractor broke
+    at a line break, not a headline over its story. The line after must be prose of its own, so
+    a short line in lower case under a headline ("by Jane Doe") leaves the headline one."""
+    if i + 1 >= len(doc.blocks):
+        return False
+    after = doc.blocks[i + 1].text
+    first = after.split(maxsplit=1)[0]
+    # A name set in lower case with a capital inside ("iPhone shipments fell ...", "eBay said
+    # ...") opens a sentence of its own.
+    return first[:1].islower() and first.islower() and _statement(doc.feats[i + 1])
 
 
 def _statement(feat) -> bool:

@@ -150,6 +150,12 @@ _PROVENANCE = re.compile(
     re.I,
 )
 MAX_PROVENANCE_WORDS = 45
+# A station's note of the newscasts that aired the story, in brackets on its own line: "(News 12
+# at 11)", "(News 12 First at 5 / News 12 at 6 O’Clock / NBC 26 at 7)". Each slot names a
+# newscast or a network and an hour.
+_SLOT = (r"(?:[A-Z0-9][\w&'’]*\s+){0,3}(?:News|NBC|CBS|ABC|FOX|Fox|CNN)(?:\s+[\w&'’]+){0,3}\s+at\s+\d{1,2}(?::\d{2})?"
+         r"(?:\s*(?:[ap]\.?m\.?|[AP]\.?M\.?|O['’]Clock))?")
+_NEWSCASTS = re.compile(r"^\(" + _SLOT + r"(?:\s*/\s*" + _SLOT + r"){0,5}\)$")
 
 # A reporter's address, phone or handle left alone on its line under the story, and a sign-off
 # ("-- Maxine Bernstein", "—John Anderson"): the author's, where the story ends.
@@ -233,6 +239,8 @@ def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
     if found:
         return found, False
     # A byline or wire credit far inside the text may be a sentence that opens like one.
+    if feat.words <= MAX_PROVENANCE_WORDS and text.startswith("(") and _NEWSCASTS.match(text):
+        return Verdict(LINE, "metadata"), False
     if feat.words <= MAX_PROVENANCE_WORDS and _PROVENANCE.match(text):
         return Verdict(LINE, "metadata"), True
     found = (_byline(LINE, text) if short else None) or _wire_credit(LINE, text)

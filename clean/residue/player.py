@@ -72,6 +72,12 @@ _TIMECODE = re.compile(
     re.I,
 )
 
+# A clip in a video list, its title stamped with when it was posted and how long it runs: "An
+# ICBM test by North Korea on Sept. 9? 9:04 PM ET Sun, 3 Sept 2017 | 02:51". Prose does not
+# close on a clock time, a zone and a running time after a bar.
+_STAMPED_CLIP = re.compile(r"\b\d{1,2}:\d{2}\s*[AP]M\s+[ECMP][SD]?T\b[^|\n]{0,40}\|\s*\d{1,2}:\d{2}\s*$")
+MAX_STAMPED_CLIP_WORDS = 40
+
 
 def detect(doc: Document) -> Iterator[Verdict]:
     yield from each_line(doc, _judge)
@@ -93,6 +99,9 @@ def _highlights(doc: Document) -> Iterator[Verdict]:
 
 def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     if feat.chars <= 80 and (key(text) in LINES or _TIMECODE.match(text)):
+        yield Verdict(LINE, "player")
+        return
+    if feat.words <= MAX_STAMPED_CLIP_WORDS and text.rstrip()[-1:].isdigit() and _STAMPED_CLIP.search(text):
         yield Verdict(LINE, "player")
         return
     if _FURNITURE_HINTED.search(text):

@@ -70,7 +70,10 @@ _POINTER_LINE = re.compile(
     r"|related\s+(?-i:[A-Z])|learn (?:how|why|more about)\b|view (?:graphic|photos|gallery|slideshow)\b"
     r"|more (?:about|on) (?:the|this)\b[^.!?]{1,60}:$|.{3,120}\bclick here$|.{10,150}\bread more$)"
     r"|^\((?:also on\s+(?-i:[A-Z])[\w.]*\s*:|see|read|watch)\s[^()]{3,150}\)$|^\([^()]{2,60}\bfull coverage\)$"
-    r"|^\[(?!(?:editor|update|updated|note|correction|this|sic|laughter|applause)\b)[^\[\]]{10,250}\]$",
+    r"|^\[(?!(?:editor|update|updated|note|correction|sic|laughter|applause)\b"
+    # "[This story has been updated ...]", "[This is a developing story]": the page's note on itself.
+    r"|this\s+(?:story|article|post|report|piece|page|item|version|interview|transcript|video|photo|content|"
+    r"is|was|has|had|will)\b)[^\[\]]{10,250}\]$",
     re.I,
 )
 # A speaker's label in capitals opens a line of a transcript too ("JON STEWART: Ben walked into
