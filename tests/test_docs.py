@@ -42,7 +42,9 @@ FIXTURES = ROOT / "tests" / "fixtures" / "docs"
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 RUN_KINDS = {"console", "python"}
 SHOWN_KINDS = {"text", "json"}
-LINKED = ("bench", "tests", "fuzz", "clean", "pyproject.toml", ".ci")
+# Read-only links: a page that writes `clean/` or `out/` writes into its own directory, never
+# into the package (which is why the package folder is not linked).
+LINKED = ("bench", "tests", "fuzz", "pyproject.toml", ".ci")
 
 FENCE = re.compile(r"^```(\S*)\s*$")
 NOT_RUN = re.compile(r"^<!--\s*not run:\s*(.*?)\s*-->\s*$")
