@@ -46,15 +46,7 @@ def clean_jsonl_line(raw: bytes, where: str, job: JsonlJob, stats: Stats) -> byt
     Raises RecordError for a malformed record and decoding.InputError for binary input; the
     caller decides what those mean. Removals and replaced bytes are added to `stats`.
     """
-    decoded = decode(raw, where)  # binary input (not a few stray NULs) is refused for the whole run
-    stats.invalid_utf8 += decoded.invalid
-    stats.nul_bytes += decoded.nul_bytes
-    try:
-        record = json.loads(decoded.text)
-    except ValueError as e:
-        raise RecordError(f"{where}: not valid JSON ({e.args[0].split(':')[0]})") from None
-    if not isinstance(record, dict):
-        raise RecordError(f"{where}: not a JSON object")
+    record = parse_record(raw, where, stats)
     key = job.key
     try:
         page = job.html.record_page(record, key) if job.html is not None else None
@@ -78,6 +70,23 @@ def clean_jsonl_line(raw: bytes, where: str, job: JsonlJob, stats: Stats) -> byt
     record["metadata"] = {**meta, "clean": article.metadata()}
     stats.add_removals(removal_counts(article.removed, text))
     return json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
+
+
+def parse_record(raw: bytes, where: str, stats: Stats) -> dict:
+    """A JSONL line as a JSON object, its replaced bytes and stray NULs counted in `stats`.
+
+    Raises RecordError for a line that is not a JSON object and decoding.InputError for binary
+    input (not a few stray NULs), which is refused for the whole run."""
+    decoded = decode(raw, where)
+    stats.invalid_utf8 += decoded.invalid
+    stats.nul_bytes += decoded.nul_bytes
+    try:
+        record = json.loads(decoded.text)
+    except ValueError as e:
+        raise RecordError(f"{where}: not valid JSON ({e.args[0].split(':')[0]})") from None
+    if not isinstance(record, dict):
+        raise RecordError(f"{where}: not a JSON object")
+    return record
 
 
 def clean_within_limits(cleaner: Cleaner, text: str, source: str | None, max_chars: int, timeout: float,

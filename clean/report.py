@@ -34,7 +34,7 @@ from .parallel import BATCH_RECORDS, Pool, WorkerDied, batches, default_workers
 from .profile import NO_SOURCE, record_source
 from .progress import Progress
 from .readers import read_document, read_lines
-from .records import RecordError, clean_within_limits
+from .records import RecordError, clean_within_limits, parse_record
 from .render import body_text
 from .report_html import data_json
 from .stats import Stats
@@ -64,14 +64,7 @@ def audit_line(raw: bytes, where: str, job: ReportJob, stats: Stats) -> bytes:
     its source, id, url and title, the clean body, the removed spans and, when the record was
     cleaned here, the input text the spans point into. Raises RecordError for a record that is
     neither cleaned nor cleanable."""
-    decoded = decode(raw, where)
-    stats.invalid_utf8 += decoded.invalid
-    try:
-        record = json.loads(decoded.text)
-    except ValueError as e:
-        raise RecordError(f"{where}: not valid JSON ({e.args[0].split(':')[0]})") from None
-    if not isinstance(record, dict):
-        raise RecordError(f"{where}: not a JSON object")
+    record = parse_record(raw, where, stats)
     meta = record.get("metadata")
     meta = meta if isinstance(meta, dict) else {}
     done = meta.get("clean")
