@@ -24,7 +24,7 @@ from .parallel import BATCH_BYTES, BATCH_RECORDS, Pool, WorkerDied, batches, def
 from .progress import Progress
 from .corpus import is_jsonl
 from .profile import source_of
-from .readers import InputError, decode, open_binary, read_bytes, read_lines
+from .readers import InputError, decode, open_binary, read_bytes, read_lines, stdin_head
 from .article import Article
 from .records import JsonlJob, OverLimit, RecordError, clean_jsonl_line, clean_within_limits, removal_counts
 from .render import as_json, body_text, explain
@@ -406,8 +406,7 @@ def _head(path: str, size: int = 64) -> bytes:
         if path == "-":
             if sys.stdin is None or sys.stdin.isatty():
                 return b""
-            peek = getattr(sys.stdin.buffer, "peek", None)  # looks without taking: the run still reads it all
-            head = peek(size)[:size] if peek else b""
+            head = stdin_head()
         elif not stat.S_ISREG(os.stat(path).st_mode):
             return b""  # a pipe (`clean <(cmd)`) or a device: what is read from it is gone
         else:

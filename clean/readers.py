@@ -7,6 +7,7 @@ a fixed-size buffer, so a stream of any length is read in constant memory.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,9 +16,56 @@ from typing import BinaryIO
 from . import compression
 from .decoding import Decoded, InputError, decode
 
-__all__ = ["Decoded", "InputError", "decode", "open_binary", "read_document", "read_lines"]
+__all__ = ["Decoded", "InputError", "decode", "open_binary", "read_document", "read_lines", "stdin_head"]
 
 BUFFER = 1 << 20
+LOOKAHEAD = 4096  # enough of a gzip stream to see the first bytes of what it holds
+
+
+def stdin_head(size: int = LOOKAHEAD) -> bytes:
+    """The first bytes of stdin (up to `size`, at most LOOKAHEAD), without taking them: the run
+    still reads them. A pipe delivers what its writer has written so far, so one peek may see a
+    few bytes; the head is read until LOOKAHEAD bytes or the end, and put back in front of stdin."""
+    buffer = sys.stdin.buffer
+    raw = getattr(buffer, "raw", None)
+    if not isinstance(raw, _ReadAhead):
+        head = b""
+        while len(head) < LOOKAHEAD:
+            chunk = buffer.read1(LOOKAHEAD - len(head))
+            if not chunk:
+                break
+            head += chunk
+        raw = _ReadAhead(head, buffer)
+        sys.stdin = io.TextIOWrapper(io.BufferedReader(raw), encoding=sys.stdin.encoding,
+                                     errors=sys.stdin.errors, line_buffering=sys.stdin.line_buffering)
+    return raw.head[:size]
+
+
+class _ReadAhead(io.RawIOBase):
+    """stdin's read-ahead head, then the rest of stdin as it comes (one read at a time, so a slow
+    pipe's records are cleaned as they arrive)."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self.head = head
+        self._pending = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        if self._pending:
+            n = min(len(b), len(self._pending))
+            b[:n] = self._pending[:n]
+            self._pending = self._pending[n:]
+            return n
+        return self._rest.readinto1(b)
+
+    def fileno(self) -> int:
+        return self._rest.fileno()
+
+    def isatty(self) -> bool:
+        return self._rest.isatty()
 
 
 @contextmanager

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .article import Article
 from .decoding import decode
 from .html import MAX_PAGE_BYTES, HtmlCleaner, PageError
-from .readers import InputError
+from .readers import InputError, stdin_head
 from .records import OverLimit, clean_within_limits, removal_counts
 from .render import body_text
 from .stats import Stats
@@ -84,6 +84,8 @@ def responses(path: str, stats: WarcStats) -> Iterator[Response]:
 
     # warcio reads gzip WARCs itself, record by record, so files are opened raw.
     try:
+        if path == "-":
+            stdin_head()  # the check below sees the head however the writer split it
         stream = sys.stdin.buffer if path == "-" else open(path, "rb")
     except OSError as e:
         raise InputError(f"{path}: {e.strerror or e}") from None

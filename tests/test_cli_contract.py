@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -275,6 +276,40 @@ def test_warc_input_is_detected_by_name_and_by_content(wet, tmp_path):
     plain = tmp_path / "crawl.txt"
     plain.write_bytes(gzip_decompress(wet.read_bytes()))
     assert run(plain).stdout == given
+
+
+def run_with_a_slow_writer(*args, stdin: bytes, split: int):
+    """`clean` reading a pipe whose writer sends the first `split` bytes, pauses, then the rest,
+    as a producer upstream in a pipeline may."""
+    proc = subprocess.Popen([CLEAN, *map(str, args)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+
+    def write():
+        proc.stdin.write(stdin[:split])
+        proc.stdin.flush()
+        time.sleep(0.5)
+        proc.stdin.write(stdin[split:])
+        proc.stdin.close()
+
+    errors = []
+    threads = [threading.Thread(target=write, daemon=True),
+               threading.Thread(target=lambda: errors.append(proc.stderr.read()), daemon=True)]
+    for thread in threads:
+        thread.start()
+    out = proc.stdout.read()
+    for thread in threads:
+        thread.join(60)
+    return proc.wait(60), out, errors[0]
+
+
+@pytest.mark.parametrize("split", [1, 20, 100])
+def test_stdin_is_recognised_however_its_writer_splits_it(wet, expected, split):
+    given = run("--warc", wet).stdout
+    for flags in ([], ["--warc"]):
+        code, out, err = run_with_a_slow_writer(*flags, stdin=wet.read_bytes(), split=split)
+        assert (code, out) == (0, given), err.decode()
+    # text is looked at too (is it a WARC?) and then read whole, the looked-at head included
+    assert run_with_a_slow_writer(stdin=SEED.read_bytes(), split=split)[:2] == (0, expected)
 
 
 def gzip_decompress(data: bytes) -> bytes:
