@@ -241,6 +241,7 @@ def test_options_pass_through():
 
 # --- hostile pages --------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_deeply_nested_page_ends_quickly(pages):
     html = b"<html><body>" + b"<div>" * 100_000 + b"Deep text at the bottom of the page." + b"</div>" * 100_000 + b"</body></html>"
     started = time.monotonic()
@@ -249,6 +250,7 @@ def test_deeply_nested_page_ends_quickly(pages):
     assert page.article.extractor in ("trafilatura", "fulltext")
 
 
+@pytest.mark.slow
 def test_huge_page(pages):
     html = article_page(paragraphs=PARAGRAPHS * 1500, related=False)  # about 1 MB
     started = time.monotonic()

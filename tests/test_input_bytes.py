@@ -131,7 +131,9 @@ def test_a_truncated_compressed_file_fails_alike(tmp_path, suffix, jsonl):
     whole.write_bytes(packed)
     cut.write_bytes(_cut(packed))
     args = ["--jsonl", "-j", "1"] if jsonl else []
-    run(*args, whole)
+    from clean.readers import read_bytes
+
+    assert read_bytes(str(whole)) == data  # the file whole is good: only the cut fails
     proc = run(*args, cut, check_code=2)
     errors = [line for line in proc.stderr.decode().splitlines() if "error" in line]
     assert len(errors) == 1 and str(cut) in errors[0] and b"Traceback" not in proc.stderr
