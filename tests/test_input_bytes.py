@@ -67,7 +67,6 @@ def test_jsonl_records_with_stray_nuls_are_cleaned_and_counted():
 # --- HTML pages ---------------------------------------------------------------------------------
 
 def _page() -> bytes:
-    pytest.importorskip("trafilatura")
     from tests.test_html import article_page
 
     return article_page().encode()
