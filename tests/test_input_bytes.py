@@ -92,6 +92,14 @@ def test_html_file_with_stray_nuls_is_cleaned_by_the_command(tmp_path):
     assert b"2 stray NUL bytes dropped" in proc.stderr
 
 
+def test_a_stray_nul_before_the_doctype_still_reads_as_html():
+    from clean.html import looks_like_html
+
+    page = _page()
+    assert looks_like_html(b"\x00" + page) and looks_like_html(page[:5] + b"\x00" + page[5:])
+    assert not looks_like_html(b"\x00\x00 plain text, <p>with a tag</p>")
+
+
 def test_jsonl_html_record_with_stray_nuls_is_cleaned_and_counted():
     page = _page().decode()
     noisy = page.replace("<p>", "\x00<p>", 3)  # written "\u0000" in the JSON line
