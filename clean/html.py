@@ -140,17 +140,16 @@ class Page:
 
 def looks_like_html(data: bytes | str) -> bool:
     """Plainly an HTML document: it opens with <!doctype html> or <html>, after a BOM, whitespace
-    and comments. A text that merely contains tags is not taken for HTML."""
+    and comments. A text that merely contains tags is not taken for HTML. NUL bytes are passed
+    over: UTF-16 text is full of them, and a page may carry a few strays (cleaning drops them)."""
     head = data[:4096]
     if isinstance(head, str):
         head = head.encode("utf-8", "replace")
     for bom in _BOMS:
         if head.startswith(bom):
             head = head[len(bom):]
-            if bom is not codecs.BOM_UTF8:
-                head = head.replace(b"\x00", b"")
             break
-    return _HTML_START.match(head) is not None
+    return _HTML_START.match(head.replace(b"\x00", b"")) is not None
 
 
 def page_bytes(page: bytes | str) -> tuple[bytes, int]:

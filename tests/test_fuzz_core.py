@@ -4,12 +4,15 @@ marks, and lines of thousands of characters. tests/test_properties.py covers fri
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clean import Cleaner
 from clean.residue import footer, prompts
 from clean.segment import _unemphasise, _unlink
+
+pytestmark = pytest.mark.slow  # hypothesis: thousands of hostile documents
 
 CLEANERS = [
     Cleaner(),

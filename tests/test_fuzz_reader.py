@@ -31,6 +31,7 @@ def _read(tmp_path, data: bytes) -> list[tuple[int, bytes]]:
     return list(read_lines(str(path)))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(chunks)
 def test_any_bytes_give_one_record_per_newline(tmp_path, data):
@@ -45,6 +46,7 @@ def test_any_bytes_give_one_record_per_newline(tmp_path, data):
                                          for i, p in enumerate(parts)]
 
 
+@pytest.mark.slow
 @FUZZ
 @given(chunks)
 def test_decoding_any_bytes_refuses_only_binary(data):
@@ -60,6 +62,7 @@ def test_decoding_any_bytes_refuses_only_binary(data):
     assert (decoded.invalid > 0) == (body.decode("utf-8", "replace") != body.decode("utf-8", "surrogateescape"))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.lists(texts, min_size=1, max_size=5))
 def test_records_holding_unicode_line_breaks_are_never_split(tmp_path, strings):
@@ -78,6 +81,7 @@ def test_a_record_with_a_raw_line_break_or_lone_surrogate_is_one_record(tmp_path
 
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@pytest.mark.slow
 @given(chunks)
 def test_the_jsonl_filter_writes_one_line_per_line_read(tmp_path, data):
     from click.testing import CliRunner

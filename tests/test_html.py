@@ -8,16 +8,14 @@ import time
 
 import pytest
 
-pytest.importorskip("trafilatura")
-pytest.importorskip("warcio")
-pytest.importorskip("bs4")
-
-from clean import Cleaner  # noqa: E402
-from clean.html import (  # noqa: E402
+# trafilatura, BeautifulSoup and warcio are dependencies: an installation without them is broken,
+# and its HTML tests fail rather than skip.
+from clean import Cleaner
+from clean.html import (
     HtmlCleaner, HtmlOptions, PageError, PageIndex, PageTimeout, looks_like_html, page_residue,
     run_with_limit,
 )
-from tests.test_cli import run  # noqa: E402
+from tests.test_cli import run
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to expand the northern tram line by six kilometres, "
@@ -241,6 +239,7 @@ def test_options_pass_through():
 
 # --- hostile pages --------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_deeply_nested_page_ends_quickly(pages):
     html = b"<html><body>" + b"<div>" * 100_000 + b"Deep text at the bottom of the page." + b"</div>" * 100_000 + b"</body></html>"
     started = time.monotonic()
@@ -249,6 +248,7 @@ def test_deeply_nested_page_ends_quickly(pages):
     assert page.article.extractor in ("trafilatura", "fulltext")
 
 
+@pytest.mark.slow
 def test_huge_page(pages):
     html = article_page(paragraphs=PARAGRAPHS * 1500, related=False)  # about 1 MB
     started = time.monotonic()

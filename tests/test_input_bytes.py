@@ -67,7 +67,6 @@ def test_jsonl_records_with_stray_nuls_are_cleaned_and_counted():
 # --- HTML pages ---------------------------------------------------------------------------------
 
 def _page() -> bytes:
-    pytest.importorskip("trafilatura")
     from tests.test_html import article_page
 
     return article_page().encode()
@@ -91,6 +90,14 @@ def test_html_file_with_stray_nuls_is_cleaned_by_the_command(tmp_path):
     proc = run(path)  # detected as HTML, NULs and all
     assert proc.stdout == run("--html", "-", stdin=page).stdout and b"<p>" not in proc.stdout
     assert b"2 stray NUL bytes dropped" in proc.stderr
+
+
+def test_a_stray_nul_before_the_doctype_still_reads_as_html():
+    from clean.html import looks_like_html
+
+    page = _page()
+    assert looks_like_html(b"\x00" + page) and looks_like_html(page[:5] + b"\x00" + page[5:])
+    assert not looks_like_html(b"\x00\x00 plain text, <p>with a tag</p>")
 
 
 def test_jsonl_html_record_with_stray_nuls_is_cleaned_and_counted():
@@ -131,7 +138,9 @@ def test_a_truncated_compressed_file_fails_alike(tmp_path, suffix, jsonl):
     whole.write_bytes(packed)
     cut.write_bytes(_cut(packed))
     args = ["--jsonl", "-j", "1"] if jsonl else []
-    run(*args, whole)
+    from clean.readers import read_bytes
+
+    assert read_bytes(str(whole)) == data  # the file whole is good: only the cut fails
     proc = run(*args, cut, check_code=2)
     errors = [line for line in proc.stderr.decode().splitlines() if "error" in line]
     assert len(errors) == 1 and str(cut) in errors[0] and b"Traceback" not in proc.stderr

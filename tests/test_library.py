@@ -117,12 +117,19 @@ def test_cleaner_repr_shows_its_options():
     assert repr(again) == shown and again.enabled == Cleaner(keep="captions", drop="dateline").enabled
 
 
-def test_ray_adapter_without_ray_names_the_extra():
-    """Run in a fresh interpreter in which neither Ray nor numpy can be imported."""
+@pytest.mark.parametrize("adapter, missing, extra", [
+    ("ray", ["ray", "numpy"], "ray"),  # Ray Data's batches are numpy arrays
+    ("ray", ["numpy"], "ray"),
+    ("datatrove", ["datatrove"], "datatrove"),
+])
+def test_adapter_without_its_packages_names_the_extra(adapter, missing, extra):
+    """Run in a fresh interpreter in which the adapter's packages cannot be imported."""
     import subprocess
     import sys
 
-    code = ("import sys\nsys.modules['ray'] = None\nsys.modules['numpy'] = None\n"
-            "try:\n    import clean.ray\nexcept ImportError as e:\n    print(e)\n")
+    code = "".join(f"sys.modules[{name!r}] = None\n" for name in missing)
+    code = (f"import sys\n{code}try:\n    import clean.{adapter}\n"
+            "except ImportError as e:\n    print(type(e).__name__, e)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert "clean.ray needs Ray" in out and "pip install 'clean-article[ray]'" in out
+    assert out.startswith(f"ImportError clean.{adapter} needs ")
+    assert f"pip install 'clean-article[{extra}]'" in out

@@ -12,6 +12,8 @@ import pytest
 from clean import clean_text
 from clean.bench import adversarial
 
+pytestmark = pytest.mark.slow  # times cleaning on inputs of megabytes
+
 SIZE = 25_000
 SHAPES = {
     # Markdown signs make the text markdown; then every "**" or "[" is a candidate mark.

@@ -86,3 +86,20 @@ def test_the_wheel_carries_the_licence_and_py_typed(tmp_path):
     assert "clean/data/block_model.json" in names
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     assert f"Name: {DISTRIBUTION}" in metadata and "Requires-Dist: trafilatura" in metadata
+
+
+@pytest.mark.slow
+def test_the_quick_loop_leaves_out_the_slow_tests_only():
+    """`pytest -m "not slow"` (README's quick loop) collects the unit and command tests and none of
+    the property, timing and memory runs; the marker is registered, so it is not a typo."""
+    markers = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]["markers"]
+    assert any(m.startswith("slow:") for m in markers)
+    collected = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "not slow", "-p", "no:cacheprovider"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600).stdout
+    ids = [line for line in collected.splitlines() if "::" in line]
+    assert any(i.startswith("tests/test_library.py::") for i in ids)
+    assert any(i.startswith("tests/test_cli.py::") for i in ids)
+    for heavy in ("test_properties.py", "test_fuzz_core.py", "test_linear_time.py", "test_ray.py",
+                  "test_memory_stays_flat", "test_a_hint_gate_never_hides_a_match"):
+        assert not any(heavy in i for i in ids), heavy

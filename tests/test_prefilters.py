@@ -45,6 +45,7 @@ def test_there_are_gates_to_check():
     assert len(HINTED) >= 10
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(HINTED))
 def test_a_hint_gate_never_hides_a_match(name, lines):
     hinted = HINTED[name]
@@ -54,12 +55,14 @@ def test_a_hint_gate_never_hides_a_match(name, lines):
     assert not hidden, f"{name} gate hides {len(hidden)} matches, e.g. {hidden[0][:200]!r}"
 
 
+@pytest.mark.slow
 def test_bare_credit_gate_agrees_with_its_pattern(lines):
     found = [text for text in lines if captions._BARE_CREDIT.search(text)]
     assert found
     assert all(captions._bare_credit(text) for text in found)
 
 
+@pytest.mark.slow
 def test_cut_summary_gate_agrees_with_its_pattern(lines):
     for text in lines:
         if related._CUT_SUMMARY.search(text):
@@ -71,6 +74,7 @@ def test_cut_summary_gate_agrees_with_its_pattern(lines):
 _MD_SIGNS = re.compile(r"\]\(|^#{1,6} |^\* |\*\*")
 
 
+@pytest.mark.slow
 def test_markdown_gate_agrees_with_its_pattern(lines):
     for text in lines:
         if len(text) * 5 < 200_000:  # the verdict's budget of characters
@@ -94,6 +98,7 @@ _FOLDING = st.sampled_from(["video", "VIDEO", "V\u0130DEO", "v\u0131deo", "playe
                             "i\u017f", "does not support", "DOES NOT SUPPORT", "Media", "é", "’", " ", "Close"])
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_FOLDING, max_size=8).map(" ".join))
 def test_an_ignore_case_gate_never_hides_a_match(text):
@@ -105,6 +110,7 @@ def test_an_ignore_case_gate_never_hides_a_match(text):
 _SPACES = "  \t\u00a0\u2003\u3000\u200b\ufeff\u00ad\x0b\x1c"
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab.-’é") + list(_SPACES)), max_size=30))
 def test_normalise_folds_as_its_patterns_say(line):

@@ -161,6 +161,7 @@ def test_pruning_bounds_the_table_and_keeps_frequent_lines(records, profile):
             assert true - pruned.pruned <= line.df <= true
 
 
+@pytest.mark.slow
 def test_cleaner_removes_learned_lines_of_the_record_source(records, profile):
     cleaner, plain = Cleaner(profile=profile), Cleaner()
     for r in records:

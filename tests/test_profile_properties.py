@@ -2,10 +2,13 @@
 profiles, and the error bound of pruning."""
 
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clean.profile import Learner, dumps, learn, line_fingerprint, merge
+
+pytestmark = pytest.mark.slow  # hypothesis: many corpora learned and merged
 
 LINES = ["Home", "TOP STORIES", "Share this", "© 2021 Site", "Follow us on the social networks of the site today",
          "The mayor said the bridge would reopen in May after the repairs were finished.",

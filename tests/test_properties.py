@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from clean import Cleaner, clean_text
 from clean.bench.quality import load_jsonl
 
+pytestmark = pytest.mark.slow  # hypothesis over every dev text and thousands of drawn documents
+
 # Lines built from pieces of real residue and prose, so the detectors actually fire.
 PIECES = [
     "TOP STORIES", "Video PlayerClose", "Advertisement", "Share this article", "Facebook Twitter Email",

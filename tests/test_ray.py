@@ -12,6 +12,8 @@ from clean import Cleaner  # noqa: E402
 from clean.profile import dumps, learn, source_of  # noqa: E402
 from clean.ray import clean_dataset, learn_profile  # noqa: E402
 
+pytestmark = pytest.mark.slow  # starts a local Ray instance
+
 
 @pytest.fixture(scope="module")
 def local_ray():

@@ -54,6 +54,7 @@ def one_worker(records_file) -> subprocess.CompletedProcess:
     return run("--jsonl", "-j", "1", records_file)
 
 
+@pytest.mark.slow
 def test_output_is_identical_with_any_number_of_workers(records_file, one_worker):
     assert one_worker.stdout.count(b"\n") == corpus().count(b"\n")
     for workers in ("2", "3"):
@@ -144,6 +145,7 @@ def test_batches_hold_one_source_and_bounded_size():
     assert run_batch(_raise_on_boom, None, Batch("s", 1, [b"ok", b"\x00"])).lines == [b"OK", b"\x00"]
 
 
+@pytest.mark.slow
 def test_binary_record_stops_the_run_in_order(tmp_path):
     data = corpus(150).splitlines(keepends=True)
     data.insert(100, b'{"text": "nul \x00 byte"}\n')
@@ -162,8 +164,9 @@ def test_strict_stops_at_the_same_record_with_workers(records_file):
     assert b":6: not valid JSON" in two.stderr
 
 
+@pytest.mark.slow
 def test_gzip_and_zstd_round_trips(records_file, one_worker, tmp_path):
-    zstandard = pytest.importorskip("zstandard")
+    import zstandard
     data = records_file.read_bytes()
     gz_in, zst_in = tmp_path / "in.jsonl.gz", tmp_path / "in.jsonl.zst"
     gz_in.write_bytes(gzip.compress(data))
@@ -185,6 +188,7 @@ def test_gzip_and_zstd_round_trips(records_file, one_worker, tmp_path):
     assert zstandard.ZstdDecompressor().stream_reader(text_out.read_bytes()).read() == run(seed).stdout
 
 
+@pytest.mark.slow
 def test_output_file_appears_only_when_complete(tmp_path):
     target = tmp_path / "out.jsonl"
     bad = tmp_path / "bad.jsonl"
@@ -234,6 +238,7 @@ def _processes_mentioning(marker: str) -> list[int]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
 @pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_interrupt_stops_workers_and_removes_partial_output(tmp_path, sig, code):
@@ -299,6 +304,7 @@ def _peak_rss_mb(megabytes: int, workers: str) -> tuple[float, int]:
     return maxrss / 1024, size
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss == 0, reason="no ru_maxrss here")
 @pytest.mark.parametrize("workers, megabytes", [("1", 200), ("2", 120)])
 def test_memory_stays_flat_on_a_large_stream(workers, megabytes):
@@ -317,6 +323,7 @@ def test_import_clean_loads_only_the_core():
     assert out.strip() == "[]"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
 def test_a_killed_worker_fails_the_run_with_status_3(tmp_path):
     target = tmp_path / "out.jsonl"
@@ -406,6 +413,7 @@ POOL_INTERRUPT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("delay", [0.0, 0.3])
 def test_an_interrupted_pool_exits_while_workers_write_their_results(delay):
     proc = subprocess.run([sys.executable, "-c", POOL_INTERRUPT, str(delay)], capture_output=True, timeout=30)
