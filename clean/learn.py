@@ -86,8 +86,9 @@ D = prof.Thresholds()
               help="Table entries before lines seen once are dropped (bounds memory; see docs/profiles.md).")
 @click.option("--partial", is_flag=True,
               help="Keep lines seen once too, so that merging shard profiles is exact.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr; errors still print.")
 def learn(inputs, output, merge, jsonl, text_key, group_key, newline_token, doc_sep, frame_words, min_docs,
-          min_share, max_sources, label_words, max_drift, cap, partial):
+          min_share, max_sources, label_words, max_drift, cap, partial, quiet):
     """Learn which lines each source repeats across its documents, and write them as a profile.
 
     INPUTs are text files (one document each, no source) or JSON lines (the source of a record is
@@ -128,6 +129,8 @@ def learn(inputs, output, merge, jsonl, text_key, group_key, newline_token, doc_
     finally:
         if sink is not None:
             sink.close()
+    if quiet:
+        return
     read = f"{stats.documents} documents read, {stats.skipped} records skipped; " if stats else ""
     click.echo(f"clean learn: {read}{len(result.sources)} sources, {result.repeated_lines()} repeated lines, "
                f"{result.boilerplate_lines()} learned as boilerplate"

@@ -508,8 +508,9 @@ def _split_names(values: tuple[str, ...]) -> list[str]:
 @click.option("-j", "--workers", type=click.IntRange(min=0), metavar="N",
               help="Clean raw records in N worker processes (0: one per core).")
 @click.option("--progress/--no-progress", default=None, help="Progress line on stderr (default: when a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary, progress or warnings on stderr; errors still print.")
 def report(inputs, output, original, sample, seed, jsonl, text_key, group_key, doc_sep, newline_token, keep, drop,
-           lang, mode, profile_path, workers, progress):
+           lang, mode, profile_path, workers, progress, quiet):
     """Write an HTML page that shows what cleaning removed from a corpus: bytes, spans and
     documents per reason and per source, and a sample of documents with every removed span
     marked in place.
@@ -540,7 +541,7 @@ def report(inputs, output, original, sample, seed, jsonl, text_key, group_key, d
     settings = {"text_key": text_key, "group_key": group_key, "doc_sep": doc_sep, "newline_token": newline_token,
                 "keep": sorted(cleaner.keep), "drop": sorted(cleaner.drop), "mode": mode, "lang": lang,
                 "profile": os.path.basename(profile_path) if profile_path else None}
-    show_progress = sys.stderr.isatty() if progress is None else progress
+    show_progress = sys.stderr.isatty() and not quiet if progress is None else progress
     try:
         # The page never overwrites what it reports on, and a bad path fails before the reading.
         check_distinct([("-o", output)], [*inputs, *original, *([profile_path] if profile_path else [])])
@@ -548,7 +549,8 @@ def report(inputs, output, original, sample, seed, jsonl, text_key, group_key, d
     except OutputError as e:
         _fail(f"clean report: error: {e}", EXIT_INPUT)
     try:
-        collector = collect(list(inputs), job, options, list(original), jsonl, workers, show_progress, _warn)
+        collector = collect(list(inputs), job, options, list(original), jsonl, workers, show_progress,
+                            (lambda message: None) if quiet else _warn)
         write_page(sink.stream, collector.data(list(inputs), list(original), settings), collector.sample)
         sink.commit()
     except InputError as e:
@@ -561,6 +563,8 @@ def report(inputs, output, original, sample, seed, jsonl, text_key, group_key, d
         _fail("clean report: interrupted", EXIT_INTERRUPTED)
     finally:
         sink.close()
+    if quiet:
+        return
     total = collector.total
     unit = "bytes" if collector.without_text == 0 else "characters"
     removed = total.bytes if collector.without_text == 0 else total.chars

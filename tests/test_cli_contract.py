@@ -408,6 +408,17 @@ def test_quiet_silences_summaries_and_warnings_not_errors(tmp_path):
     assert b"missing.txt" in failed.stderr
 
 
+@pytest.mark.parametrize("command", ["learn", "report"])
+def test_learn_and_report_are_quiet_with_q_and_still_write_and_fail_aloud(tmp_path, command):
+    records = _jsonl_records(tmp_path, "in.jsonl")
+    loud, quiet = tmp_path / "loud.out", tmp_path / "quiet.out"
+    assert f"clean {command}: ".encode() in run(command, records, "-o", loud).stderr
+    assert run(command, "-q", records, "-o", quiet).stderr == b""
+    assert quiet.stat().st_size > 0 and (command == "report" or quiet.read_bytes() == loud.read_bytes())
+    failed = run(command, "-q", tmp_path / "missing.jsonl", "-o", quiet, check_code=2)
+    assert b"missing.jsonl" in failed.stderr
+
+
 def _on_a_terminal(*args) -> subprocess.CompletedProcess:
     import pty  # noqa: F401 -- the test needs a pseudo-terminal
 
