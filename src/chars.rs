@@ -85,6 +85,86 @@ pub fn word_is_lower(word: &[u32]) -> bool {
     cased
 }
 
+/// `str.isupper()` of a one-character string.
+#[inline]
+pub fn is_upper(c: u32) -> bool {
+    if c < 0x80 {
+        (c as u8).is_ascii_uppercase()
+    } else {
+        in_table(&tables::UPPER, c)
+    }
+}
+
+fn mapped(table: &[(u32, [u32; 3])], c: u32) -> Option<&[u32]> {
+    let i = table.binary_search_by_key(&c, |&(k, _)| k).ok()?;
+    let to = &table[i].1;
+    Some(&to[..to.iter().position(|&m| m == 0).unwrap_or(3)])
+}
+
+const CAPITAL_SIGMA: u32 = 0x3a3;
+
+/// Whether the capital sigma at `text[i]` ends a word, as `str.lower` decides it: a cased letter
+/// before it and none after it, case-ignorable characters (apostrophes, marks) skipped.
+fn is_final_sigma(text: &[u32], i: usize) -> bool {
+    let before = text[..i].iter().rev().find(|&&c| !in_table(&tables::CASE_IGNORABLE, c));
+    if !before.is_some_and(|&c| in_table(&tables::CASED, c)) {
+        return false;
+    }
+    let after = text[i + 1..].iter().find(|&&c| !in_table(&tables::CASE_IGNORABLE, c));
+    !after.is_some_and(|&c| in_table(&tables::CASED, c))
+}
+
+/// `str.lower()`, appended to `out`: the full mapping (U+0130 becomes two characters) and the
+/// final sigma.
+pub fn lower_into(text: &[u32], out: &mut Vec<u32>) {
+    for (i, &c) in text.iter().enumerate() {
+        if c < 0x80 {
+            out.push((c as u8).to_ascii_lowercase() as u32);
+        } else if c == CAPITAL_SIGMA {
+            out.push(if is_final_sigma(text, i) { 0x3c2 } else { 0x3c3 });
+        } else if let Some(to) = mapped(&tables::LOWER_MAP, c) {
+            out.extend_from_slice(to);
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// `str.lower()`.
+pub fn lower(text: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(text.len());
+    lower_into(text, &mut out);
+    out
+}
+
+/// `str.casefold()`.
+pub fn casefold(text: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(text.len());
+    for &c in text {
+        if c < 0x80 {
+            out.push((c as u8).to_ascii_lowercase() as u32);
+        } else if let Some(to) = mapped(&tables::CASEFOLD_MAP, c) {
+            out.extend_from_slice(to);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The class of a character under `re.IGNORECASE` (a str pattern's literal matches exactly the
+/// characters of its class), named by its smallest member: `re_fold('K') == re_fold('\u{212a}')`.
+#[inline]
+pub fn re_fold(c: u32) -> u32 {
+    if c < 0x80 {
+        return (c as u8).to_ascii_lowercase() as u32;
+    }
+    match tables::RE_FOLD_MAP.binary_search_by_key(&c, |&(k, _)| k) {
+        Ok(i) => tables::RE_FOLD_MAP[i].1,
+        Err(_) => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,11 +207,52 @@ mod tests {
             &tables::ALNUM,
             &tables::DECIMAL,
             &tables::LOWER,
+            &tables::UPPER,
             &tables::UPPER_OR_TITLE,
+            &tables::CASE_IGNORABLE,
+            &tables::CASED,
         ] {
             for pair in table.windows(2) {
                 assert!(pair[0].0 <= pair[0].1 && pair[0].1 < pair[1].0);
             }
         }
+    }
+
+    fn cps(s: &str) -> Vec<u32> {
+        s.chars().map(|c| c as u32).collect()
+    }
+
+    fn text(cps: &[u32]) -> String {
+        cps.iter().map(|&c| char::from_u32(c).unwrap()).collect()
+    }
+
+    #[test]
+    fn upper_is_pythons() {
+        assert!(is_upper(b'A' as u32) && is_upper(0xc9) && is_upper(0x2162)); // É, Roman numeral three
+        assert!(!is_upper(b'a' as u32) && !is_upper(0x01c5) && !is_upper(0x4e00) && !is_upper(b'1' as u32));
+    }
+
+    #[test]
+    fn lower_maps_fully_and_finds_the_final_sigma() {
+        assert_eq!(text(&lower(&cps("ÉTÉ İstanbul"))), "été i\u{307}stanbul");
+        // a sigma closing a word is final, one inside it or standing alone is not
+        assert_eq!(text(&lower(&cps("ΟΔΟΣ ΣΟΦΙΑ Σ"))), "οδος σοφια σ");
+        // an apostrophe (case-ignorable) is skipped on either side
+        assert_eq!(text(&lower(&cps("ΑΣ'Β ΑΣ'"))), "ασ'β ας'");
+        assert_eq!(lower(&[0xd800, b'A' as u32]), vec![0xd800, b'a' as u32]);
+    }
+
+    #[test]
+    fn casefold_is_full() {
+        assert_eq!(text(&casefold(&cps("Straße ΣΑΣ ﬁ"))), "strasse σασ fi");
+    }
+
+    #[test]
+    fn re_fold_joins_what_ignorecase_matches() {
+        for (a, b) in [('k', '\u{212a}'), ('i', '\u{131}'), ('i', '\u{130}'), ('s', '\u{17f}'), ('σ', 'ς'), ('S', 's')] {
+            assert_eq!(re_fold(a as u32), re_fold(b as u32), "{a} {b}");
+        }
+        assert_ne!(re_fold('i' as u32), re_fold('j' as u32));
+        assert_eq!(re_fold('©' as u32), '©' as u32);
     }
 }
