@@ -1,27 +1,19 @@
 """A segmented document and the per-block features every detector may ask for.
 
-Features are computed once per document here, so detectors stay small and the hot path does
-not count words a dozen times.
+Features are computed once per distinct line here, so detectors stay small and the hot path
+does not count words a dozen times. The measuring is native (src/lines.rs, through
+`clean._core`), with Python's own `\\w`, `str.lower` and `str.isupper`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from . import language
+from . import _core, language
 from .article import Block
 from .segment import segment
-
-# A sentence end, possibly closed by quotes or brackets: `... he said.”` but not `(AP Photo)`.
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
-# A full stop after a capital letter ends an initial or an abbreviation ("J. Scott", "the U.S.
-# President", "the VW ID. SPACE"), rarely a sentence. The mark comes first, its lookbehind after
-# it, so the regex engine skips ahead to the next mark instead of trying every position.
-_SENTENCE_INSIDE = re.compile(r"[.!?。！？](?<![A-Z]\.)[\"'”’)]?\s+[\"“‘(]?[A-Z0-9À-Þ]")
-_WORD = language.WORD
 
 
 class Features(NamedTuple):
@@ -42,33 +34,19 @@ class Features(NamedTuple):
     title_shaped: bool
 
 
-def _prose(chars: int, words: int, stop_ratio: float, ends_sentence: bool, sentences: int, unspaced: bool) -> bool:
-    if unspaced:
-        return chars >= 30 and ends_sentence
-    if words < 8 or not (ends_sentence or sentences > 1):
-        return False
-    return stop_ratio >= 0.2 or stop_ratio < 0
+_new = tuple.__new__
 
 
-def _title_shaped(chars: int, words: int, ends_sentence: bool, sentences: int, last: str) -> bool:
-    if chars == 0 or chars > 200 or words > 25 or sentences > ends_sentence:
-        return False
-    return not ends_sentence or last in "?!？！"
+# The stoplists a document may ask for, as the native core holds them: a frozenset's hash is
+# kept with it, so the lookup is cheap.
+@lru_cache(maxsize=32)
+def _stoplist(stopwords: frozenset[str]) -> _core.Stoplist:
+    return _core.Stoplist(stopwords)
 
 
 def features(text: str, stopwords: frozenset[str]) -> Features:
-    words = _WORD.findall(text)
-    n = len(words)
-    unspaced = not text.isascii() and language.is_unspaced(text)
-    stop = sum(map(stopwords.__contains__, map(str.lower, words))) / n if stopwords and n else -1.0
-    upper = sum([w[0].isupper() for w in words]) / n if n else 0.0
-    m = _SENTENCE_END.search(text)
-    ends = bool(m)
-    last = text[m.start()] if m else text[-1:]
-    sentences = len(_SENTENCE_INSIDE.findall(text)) + ends
-    chars = len(text)
-    return Features(chars, n, stop, ends, sentences, upper, unspaced, last,
-                    _prose(chars, n, stop, ends, sentences, unspaced), _title_shaped(chars, n, ends, sentences, last))
+    """The features of one line (src/lines.rs); `stopwords` are the language's, lower-cased."""
+    return _new(Features, _core.features(text, _stoplist(stopwords)))
 
 
 @dataclass(frozen=True)
@@ -96,16 +74,8 @@ def build(text: str, newline_token: str | None = None, lang: str | None = None) 
     blocks = tuple(segment(text, newline_token))
     if lang is None:
         lang = language.detect(" ".join(b.text for b in blocks[:400]))
-    stop = language.stopwords(lang)
     # Each distinct line is measured once.
-    seen: dict[str, int] = {}
-    lines: list[tuple[str, Features]] = []
-    line_of = []
-    for b in blocks:
-        k = seen.get(b.text)
-        if k is None:
-            k = seen[b.text] = len(lines)
-            lines.append((b.text, features(b.text, stop)))
-        line_of.append(k)
-    feats = tuple(lines[k][1] for k in line_of)
-    return Document(text, blocks, lang, feats, tuple(lines), tuple(line_of))
+    distinct, line_of = _core.lines([b.text for b in blocks], _stoplist(language.stopwords(lang)))
+    lines = tuple([(text, _new(Features, fields)) for text, fields in distinct])
+    feats = tuple([lines[k][1] for k in line_of])
+    return Document(text, blocks, lang, feats, lines, tuple(line_of))

@@ -6,8 +6,10 @@ use pyo3::exceptions::{PyIndexError, PyValueError};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::string::PyStringData;
-use pyo3::types::{PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+use crate::hints;
+use crate::lines as ln;
 use crate::segment as seg;
 
 /// Run `$body` with `$t` bound to the str's storage as a slice of its own code units.
@@ -167,6 +169,128 @@ fn to_source_ranges<'py>(
     PyList::new(py, out)
 }
 
+/// A language's stoplist: Stoplist(words), the words lower-cased.
+#[pyclass(frozen, module = "clean._core")]
+struct Stoplist(ln::Stoplist);
+
+#[pymethods]
+impl Stoplist {
+    #[new]
+    fn new(words: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let mut found = Vec::new();
+        for word in words.try_iter()? {
+            found.push(code_points(word?.cast::<PyString>()?)?);
+        }
+        Ok(Stoplist(ln::Stoplist::new(found)))
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+}
+
+type FeatureFields<'py> = (usize, usize, f64, bool, usize, f64, bool, Bound<'py, PyString>, bool, bool);
+
+fn feature_fields<'py>(py: Python<'py>, f: &ln::Features) -> PyResult<FeatureFields<'py>> {
+    let last = new_str(py, f.last.as_slice())?;
+    Ok((f.chars, f.words, f.stop_ratio, f.ends_sentence, f.sentences, f.upper_ratio, f.unspaced, last, f.prose,
+        f.title_shaped))
+}
+
+/// features(text, stoplist) -> (chars, words, stop_ratio, ends_sentence, sentences, upper_ratio,
+/// unspaced, last, prose, title_shaped)
+#[pyfunction]
+fn features<'py>(py: Python<'py>, text: &Bound<'py, PyString>, stop: &Stoplist) -> PyResult<FeatureFields<'py>> {
+    let f = with_units!(text, |t| ln::features(t, &stop.0));
+    feature_fields(py, &f)
+}
+
+/// lines(texts, stoplist) -> ([(text, features), ...] for each distinct text in order of first
+/// appearance, [index of each text's entry, ...])
+#[pyfunction]
+fn lines<'py>(
+    py: Python<'py>,
+    texts: Vec<Bound<'py, PyString>>,
+    stop: &Stoplist,
+) -> PyResult<(Bound<'py, PyList>, Vec<usize>)> {
+    let seen = PyDict::new(py);
+    let distinct = PyList::empty(py);
+    let mut line_of = Vec::with_capacity(texts.len());
+    for text in &texts {
+        if let Some(k) = seen.get_item(text)? {
+            line_of.push(k.extract::<usize>()?);
+            continue;
+        }
+        let k = distinct.len();
+        let f = with_units!(text, |t| ln::features(t, &stop.0));
+        distinct.append((text, feature_fields(py, &f)?))?;
+        seen.set_item(text, k)?;
+        line_of.push(k);
+    }
+    Ok((distinct, line_of))
+}
+
+/// key(text) -> the comparison key: case-folded, every run of other than letters and digits
+/// one space, none at either end.
+#[pyfunction]
+fn key<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
+    let k = with_units!(text, |t| ln::key(t));
+    new_str(py, &k)
+}
+
+/// Languages({code: words}): every stoplist, for guessing a text's language.
+#[pyclass(frozen, module = "clean._core")]
+struct Languages(ln::Languages);
+
+#[pymethods]
+impl Languages {
+    #[new]
+    fn new(lists: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut found = Vec::new();
+        for (name, words) in lists.iter() {
+            let mut list = Vec::new();
+            for word in words.try_iter()? {
+                list.push(code_points(word?.cast::<PyString>()?)?);
+            }
+            found.push((name.extract::<String>()?, list));
+        }
+        Ok(Languages(ln::Languages::new(found).map_err(PyValueError::new_err)?))
+    }
+
+    /// detect(text, sample) -> the code of the language whose stoplist covers most of the first
+    /// `sample` words, or None
+    fn detect(&self, text: &Bound<'_, PyString>, sample: usize) -> PyResult<Option<String>> {
+        Ok(with_units!(text, |t| self.0.detect(t, sample)).map(str::to_owned))
+    }
+}
+
+/// Gates([(hints, ignore_case), ...]): every gate's hints, found in one pass over a line.
+#[pyclass(frozen, module = "clean._core")]
+struct Gates(hints::Gates);
+
+#[pymethods]
+impl Gates {
+    #[new]
+    fn new(gates: Vec<(Vec<Bound<'_, PyString>>, bool)>) -> PyResult<Self> {
+        let mut found = Vec::with_capacity(gates.len());
+        for (hints, ignore_case) in &gates {
+            let hints = hints.iter().map(code_points).collect::<PyResult<Vec<_>>>()?;
+            found.push(hints::Gate { hints, ignore_case: *ignore_case });
+        }
+        Ok(Gates(hints::Gates::new(&found).map_err(PyValueError::new_err)?))
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+
+    /// open(text) -> for each gate, in order, whether the text holds one of its hints
+    fn open<'py>(&self, py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyTuple>> {
+        let open = with_units!(text, |t| self.0.open(t));
+        PyTuple::new(py, open)
+    }
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("UNICODE_VERSION", crate::tables::UNICODE_VERSION)?;
@@ -179,5 +303,11 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(unlink, m)?)?;
     m.add_function(wrap_pyfunction!(unemphasise, m)?)?;
     m.add_function(wrap_pyfunction!(to_source_ranges, m)?)?;
+    m.add_function(wrap_pyfunction!(features, m)?)?;
+    m.add_function(wrap_pyfunction!(lines, m)?)?;
+    m.add_function(wrap_pyfunction!(key, m)?)?;
+    m.add_class::<Stoplist>()?;
+    m.add_class::<Languages>()?;
+    m.add_class::<Gates>()?;
     Ok(())
 }
