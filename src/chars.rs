@@ -249,7 +249,14 @@ mod tests {
 
     #[test]
     fn re_fold_joins_what_ignorecase_matches() {
-        for (a, b) in [('k', '\u{212a}'), ('i', '\u{131}'), ('i', '\u{130}'), ('s', '\u{17f}'), ('σ', 'ς'), ('S', 's')] {
+        for (a, b) in [
+            ('k', '\u{212a}'),
+            ('i', '\u{131}'),
+            ('i', '\u{130}'),
+            ('s', '\u{17f}'),
+            ('σ', 'ς'),
+            ('S', 's'),
+        ] {
             assert_eq!(re_fold(a as u32), re_fold(b as u32), "{a} {b}");
         }
         assert_ne!(re_fold('i' as u32), re_fold('j' as u32));

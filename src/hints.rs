@@ -73,7 +73,11 @@ fn push_utf8(out: &mut Vec<u8>, c: u32) {
     } else if c < 0x800 {
         out.extend_from_slice(&[0xc0 | (c >> 6) as u8, 0x80 | (c & 0x3f) as u8]);
     } else if c < 0x10000 {
-        out.extend_from_slice(&[0xe0 | (c >> 12) as u8, 0x80 | ((c >> 6) & 0x3f) as u8, 0x80 | (c & 0x3f) as u8]);
+        out.extend_from_slice(&[
+            0xe0 | (c >> 12) as u8,
+            0x80 | ((c >> 6) & 0x3f) as u8,
+            0x80 | (c & 0x3f) as u8,
+        ]);
     } else {
         out.extend_from_slice(&[
             0xf0 | (c >> 18) as u8,
@@ -187,7 +191,11 @@ mod tests {
 
     #[test]
     fn ignore_case_hints_are_found_in_the_lowered_line() {
-        let g = gates(&[(&["Video Player", "playback"], true), (&["©", "rights"], true), (&["cookie"], false)]);
+        let g = gates(&[
+            (&["Video Player", "playback"], true),
+            (&["©", "rights"], true),
+            (&["cookie"], false),
+        ]);
         assert_eq!(g.open(&cps("VIDEO PLAYER is loading")), [true, false, false]);
         assert_eq!(g.open(&cps("© 2024 ALL RIGHTS")), [false, true, false]);
         assert_eq!(g.open(&cps("Cookie policy")), [false, false, false]);
@@ -196,7 +204,12 @@ mod tests {
 
     #[test]
     fn letters_that_fold_unlike_lower_still_open_their_gate() {
-        let g = gates(&[(&["video player"], true), (&["is"], true), (&["kg"], true), (&["i"], false)]);
+        let g = gates(&[
+            (&["video player"], true),
+            (&["is"], true),
+            (&["kg"], true),
+            (&["i"], false),
+        ]);
         // dotted capital I lowers to "i" and a combining dot; ignore-case matching takes it for "i"
         assert_eq!(g.open(&cps("V\u{130}DEO PLAYER")), [true, false, false, false]);
         assert_eq!(g.open(&cps("v\u{131}deo player")), [true, false, false, false]);
@@ -216,8 +229,16 @@ mod tests {
 
     #[test]
     fn empty_hints_are_refused() {
-        assert!(Gates::new(&[Gate { hints: vec![], ignore_case: true }]).is_err());
-        assert!(Gates::new(&[Gate { hints: vec![vec![]], ignore_case: false }]).is_err());
+        assert!(Gates::new(&[Gate {
+            hints: vec![],
+            ignore_case: true
+        }])
+        .is_err());
+        assert!(Gates::new(&[Gate {
+            hints: vec![vec![]],
+            ignore_case: false
+        }])
+        .is_err());
         assert!(Gates::new(&[]).unwrap().open(&cps("x")).is_empty());
     }
 }

@@ -154,6 +154,8 @@ pub fn sentences_inside<T: Unit>(text: &[T]) -> usize {
     count
 }
 
+// The comparisons as the rule was written (a ratio of -1 stands for no stoplist).
+#[allow(clippy::manual_range_contains)]
 fn prose(chars: usize, words: usize, stop_ratio: f64, ends: bool, sentences: usize, unspaced: bool) -> bool {
     if unspaced {
         return chars >= 30 && ends;
@@ -189,7 +191,11 @@ pub fn features<T: Unit>(text: &[T], stop: &Stoplist) -> Features {
             stopwords += stop.contains(&lowered) as usize;
         }
     }
-    let stop_ratio = if !stop.is_empty() && n > 0 { stopwords as f64 / n as f64 } else { -1.0 };
+    let stop_ratio = if !stop.is_empty() && n > 0 {
+        stopwords as f64 / n as f64
+    } else {
+        -1.0
+    };
     let upper_ratio = if n > 0 { upper as f64 / n as f64 } else { 0.0 };
     let end = sentence_end(text);
     let ends = end.is_some();
@@ -270,7 +276,10 @@ impl Languages {
     /// mostly in a script without spaces. English words turn up in every language's crawl; a
     /// language wins on its own coverage.
     pub fn detect<T: Unit>(&self, text: &[T], sample: usize) -> Option<&str> {
-        let head: Vec<u32> = text[..text.len().min(sample.saturating_mul(8))].iter().map(|&c| c.into()).collect();
+        let head: Vec<u32> = text[..text.len().min(sample.saturating_mul(8))]
+            .iter()
+            .map(|&c| c.into())
+            .collect();
         let lowered = crate::chars::lower(&head);
         let found: Vec<(usize, usize)> = words(&lowered).take(sample).collect();
         if found.is_empty() {
@@ -316,8 +325,9 @@ mod tests {
     #[test]
     fn words_are_runs_of_python_word_characters() {
         let text = cps("l'été, 3rd_place — 中文 नमस्ते");
-        let found: Vec<String> =
-            words(&text).map(|(a, b)| text[a..b].iter().map(|&c| char::from_u32(c).unwrap()).collect()).collect();
+        let found: Vec<String> = words(&text)
+            .map(|(a, b)| text[a..b].iter().map(|&c| char::from_u32(c).unwrap()).collect())
+            .collect();
         // the Devanagari vowel signs are not `\w` in Python, so they split the word
         assert_eq!(found, ["l", "été", "3rd_place", "中文", "नमस", "त"]);
     }
@@ -334,7 +344,12 @@ mod tests {
 
     #[test]
     fn sentences_inside_skip_initials() {
-        assert_eq!(sentences_inside(&cps("The vote was close. Turnout was high! Was it fair? Observers said so.")), 3);
+        assert_eq!(
+            sentences_inside(&cps(
+                "The vote was close. Turnout was high! Was it fair? Observers said so."
+            )),
+            3
+        );
         assert_eq!(sentences_inside(&cps("J. Scott Applewhite in the U.S. Capitol")), 0);
         assert_eq!(sentences_inside(&cps("It ended.” (Then) it rained.  “Again")), 2);
         assert_eq!(sentences_inside(&cps("a.) B a.\"B a. ( B")), 1);
@@ -343,7 +358,10 @@ mod tests {
 
     #[test]
     fn features_of_a_sentence() {
-        let f = features(&cps("The vote was close, and the count went on into the night."), &stop(&["the", "and", "was", "on", "into"]));
+        let f = features(
+            &cps("The vote was close, and the count went on into the night."),
+            &stop(&["the", "and", "was", "on", "into"]),
+        );
         assert_eq!((f.chars, f.words, f.sentences), (57, 12, 1));
         assert_eq!(f.stop_ratio, 7.0 / 12.0);
         assert_eq!(f.upper_ratio, 1.0 / 12.0);
@@ -357,16 +375,30 @@ mod tests {
         assert_eq!(f.stop_ratio, -1.0);
         assert!(f.title_shaped && f.ends_sentence && !f.prose);
         let f = features::<u32>(&[], &stop(&["a"]));
-        assert_eq!((f.words, f.last, f.title_shaped, f.upper_ratio, f.stop_ratio), (0, None, false, 0.0, -1.0));
+        assert_eq!(
+            (f.words, f.last, f.title_shaped, f.upper_ratio, f.stop_ratio),
+            (0, None, false, 0.0, -1.0)
+        );
         // a stopword is compared lower-cased, a Greek one with its final sigma
         let f = features(&cps("ΤΟΥΣ ανθρώπους"), &stop(&["τους"]));
         assert_eq!(f.stop_ratio, 0.5);
-        assert!(features(&cps("这是一个很长的中文句子，没有空格，但是有很多字，足够长了，真的很长。"), &Stoplist::default()).prose);
+        assert!(
+            features(
+                &cps("这是一个很长的中文句子，没有空格，但是有很多字，足够长了，真的很长。"),
+                &Stoplist::default()
+            )
+            .prose
+        );
     }
 
     #[test]
     fn keys_fold_case_punctuation_and_spacing() {
-        let k = |s: &str| key(&cps(s)).iter().map(|&c| char::from_u32(c).unwrap()).collect::<String>();
+        let k = |s: &str| {
+            key(&cps(s))
+                .iter()
+                .map(|&c| char::from_u32(c).unwrap())
+                .collect::<String>()
+        };
         assert_eq!(k("  TOP STORIES: "), "top stories");
         assert_eq!(k("Straße__und—Weg"), "strasse und weg");
         assert_eq!(k("İstanbul"), "i stanbul"); // casefold leaves a combining dot, which is no letter

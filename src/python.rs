@@ -189,12 +189,33 @@ impl Stoplist {
     }
 }
 
-type FeatureFields<'py> = (usize, usize, f64, bool, usize, f64, bool, Bound<'py, PyString>, bool, bool);
+type FeatureFields<'py> = (
+    usize,
+    usize,
+    f64,
+    bool,
+    usize,
+    f64,
+    bool,
+    Bound<'py, PyString>,
+    bool,
+    bool,
+);
 
 fn feature_fields<'py>(py: Python<'py>, f: &ln::Features) -> PyResult<FeatureFields<'py>> {
     let last = new_str(py, f.last.as_slice())?;
-    Ok((f.chars, f.words, f.stop_ratio, f.ends_sentence, f.sentences, f.upper_ratio, f.unspaced, last, f.prose,
-        f.title_shaped))
+    Ok((
+        f.chars,
+        f.words,
+        f.stop_ratio,
+        f.ends_sentence,
+        f.sentences,
+        f.upper_ratio,
+        f.unspaced,
+        last,
+        f.prose,
+        f.title_shaped,
+    ))
 }
 
 /// features(text, stoplist) -> (chars, words, stop_ratio, ends_sentence, sentences, upper_ratio,
@@ -275,7 +296,10 @@ impl Gates {
         let mut found = Vec::with_capacity(gates.len());
         for (hints, ignore_case) in &gates {
             let hints = hints.iter().map(code_points).collect::<PyResult<Vec<_>>>()?;
-            found.push(hints::Gate { hints, ignore_case: *ignore_case });
+            found.push(hints::Gate {
+                hints,
+                ignore_case: *ignore_case,
+            });
         }
         Ok(Gates(hints::Gates::new(&found).map_err(PyValueError::new_err)?))
     }
