@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from clean.readers import InputError
 from clean.warc import READERS, WarcStats, responses
 from tests.test_cli import CLEAN, run
 from tests.test_html import PARAGRAPHS, article_page
@@ -133,3 +134,14 @@ def test_an_unknown_reader_is_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("CLEAN_WARC_READER", "nope")
     proc = run("--warc", path, check_code=2)
     assert b"CLEAN_WARC_READER" in proc.stderr
+
+
+def test_one_gzip_member_for_many_records_stops_warcio_only(tmp_path):
+    """The one difference the readers keep (docs/html-warc.md): warcio wants a member per record."""
+    path = tmp_path / "one-member.warc.gz"
+    path.write_bytes(gzip.compress(b"".join(odd_records())))
+    with pytest.raises(InputError, match="after record 1"):
+        list(responses(str(path), WarcStats(), "warcio"))
+    plain = tmp_path / "odd.warc"
+    plain.write_bytes(b"".join(odd_records()))
+    assert list(responses(str(path), WarcStats(), "fastwarc")) == list(responses(str(plain), WarcStats(), "warcio"))
