@@ -35,8 +35,8 @@ def available() -> bool:
 
 class ResiliparseCleaner:
     """Clean HTML pages with resiliparse's main-content extraction; `clean(page, url)` returns a
-    `Page`, as `clean.html.HtmlCleaner` does. Of the options, `target_lang` and `page_timeout`
-    apply; trafilatura's favour, comment and table settings do not."""
+    `Page`, as `clean.html.HtmlCleaner` does. Of the options, `target_lang`, `include_comments`
+    and `page_timeout` apply; trafilatura's favour and table settings do not."""
 
     def __init__(self, cleaner: Cleaner | None = None, options: HtmlOptions | None = None):
         if not available():
@@ -62,8 +62,11 @@ class ResiliparseCleaner:
 
         tree = HTMLTree.parse_from_bytes(page, detect_encoding(page), errors="replace")
         meta = {"url": url, "title": _tidy(tree.title)}
-        # No alt texts: on a news page they are captions and credits, the residue clean removes.
-        text = extract_plain_text(tree, main_content=True, alt_texts=False, list_bullets=True)
+        # No alt texts: on a news page they are captions and credits, the residue clean removes;
+        # no comment section unless asked for, as on the trafilatura path (on the dev pages,
+        # leaving comments out took F1 after cleaning from 0.951 to 0.956, and a tenth of the time).
+        text = extract_plain_text(tree, main_content=True, alt_texts=False, list_bullets=True,
+                                  comments=self.options.include_comments)
         lang = self.options.target_lang
         if not text.strip():
             full = extract_plain_text(tree, main_content=False, alt_texts=False)

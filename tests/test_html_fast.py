@@ -94,3 +94,14 @@ def test_command_refuses_an_unknown_extractor(tmp_path):
     path.write_text(article_page(), encoding="utf-8")
     proc = run("--extractor", "fast", path, check_code=2)
     assert b"--extractor" in proc.stderr
+
+
+def test_the_comment_section_is_left_out_unless_asked_for():
+    comments = ('<section id="comments" class="comments"><h3>3 comments</h3><div class="comment"><p>Marvellous '
+                'news for everyone who lives up north, finally a bus after midnight that runs often.</p></div>'
+                '</section><h2>Related stories</h2>')
+    page = article_page().replace("<h2>Related stories</h2>", comments)
+    left_out = page_cleaner(Cleaner(), HtmlOptions(extractor="resiliparse")).clean(page)
+    asked = page_cleaner(Cleaner(), HtmlOptions(extractor="resiliparse", include_comments=True)).clean(page)
+    assert "Marvellous" not in left_out.source and "Marvellous" in asked.source
+    assert left_out.article.text.startswith(PARAGRAPHS[0][:40]) and PARAGRAPHS[-1] in left_out.article.text
