@@ -105,3 +105,14 @@ def test_the_comment_section_is_left_out_unless_asked_for():
     asked = page_cleaner(Cleaner(), HtmlOptions(extractor="resiliparse", include_comments=True)).clean(page)
     assert "Marvellous" not in left_out.source and "Marvellous" in asked.source
     assert left_out.article.text.startswith(PARAGRAPHS[0][:40]) and PARAGRAPHS[-1] in left_out.article.text
+
+
+def test_a_page_given_as_text_is_parsed_as_that_text(pages):
+    """A JSONL record's page is text already: its charset declaration no longer applies."""
+    page = article_page().replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    page = page.replace(PARAGRAPHS[0], PARAGRAPHS[0] + " Norway’s café")
+    as_text = pages.clean(page)
+    assert "Norway’s café" in as_text.article.text
+    assert pages.clean(page.encode("cp1252")).article.text == as_text.article.text  # as served
+    with_surrogate = pages.clean(page.replace("Norway’s", "Norway\ud800s"))  # a lone surrogate is replaced
+    assert "Norway\ufffd\ufffd\ufffds café" in with_surrogate.article.text
