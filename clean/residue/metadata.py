@@ -218,9 +218,12 @@ def _split_dates(doc: Document) -> Iterator[Verdict]:
     # Whether each block may be a part, once: a window test per block and size would cost a
     # text of many short lines (a hostile one) several generator runs a line.
     short = [0 < f.words <= 2 and f.chars <= MAX_DATE_PART_CHARS for f in doc.feats]
+    # A date holds a digit (is_date's first test): a window of parts without one is none.
+    digit = [s and _HAS_DIGIT.search(b.text) is not None for s, b in zip(short, doc.blocks)]
     i = 0
     while i < n - 1:
-        if not (short[i] and short[i + 1]):
+        if not (short[i] and short[i + 1]) or not (
+                digit[i] or digit[i + 1] or (i + 2 < n and short[i + 2] and digit[i + 2])):
             i += 1
             continue
         found = 0
