@@ -18,8 +18,8 @@ from dataclasses import replace
 from . import language
 from .article import Article
 from .cleaner import Cleaner
-from .html import TRUSTED_IN_MAIN_TEXT, HtmlOptions, MissingExtra, Page, _merged, _tidy, _with_mode, page_bytes, \
-    run_with_limit
+from .html import MAX_PAGE_BYTES, TRUSTED_IN_MAIN_TEXT, HtmlOptions, MissingExtra, Page, _merged, _tidy, _with_mode, \
+    page_bytes, run_with_limit
 
 EXTRACTOR = "resiliparse"
 
@@ -51,16 +51,19 @@ class ResiliparseCleaner:
     def clean(self, page: bytes | str, url: str | None = None) -> Page:
         """Raises PageError for binary data, an oversized page or one over its time limit. A few
         stray NUL bytes in a page are dropped (and counted in `Page.nul_bytes`), as in text."""
-        data, nuls = page_bytes(page)
         # A page given as text (a JSONL record's field) is parsed as that text: encoding it and
         # guessing its encoding again costs a quarter of the extraction, and the guess follows
         # the page's own charset declaration, which no longer holds for decoded text (a cp1252
         # page read as cp1252 twice). Bytes are the page as served: its encoding is detected.
+        if isinstance(page, str) and "\x00" not in page and 4 * len(page) <= MAX_PAGE_BYTES:
+            # No NUL, under the size limit however it encodes: nothing for page_bytes to find.
+            return run_with_limit(lambda: self._clean(None, page, url), self.options.page_timeout)
+        data, nuls = page_bytes(page)
         text = (page.replace("\x00", "") if nuls else page) if isinstance(page, str) else None
         result = run_with_limit(lambda: self._clean(data, text, url), self.options.page_timeout)
         return replace(result, nul_bytes=nuls) if nuls else result
 
-    def _clean(self, page: bytes, decoded: str | None, url: str | None) -> Page:
+    def _clean(self, page: bytes | None, decoded: str | None, url: str | None) -> Page:
         from resiliparse.extract.html2text import extract_plain_text
         from resiliparse.parse.encoding import detect_encoding
         from resiliparse.parse.html import HTMLTree
@@ -69,7 +72,7 @@ class ResiliparseCleaner:
             try:
                 tree = HTMLTree.parse(decoded)
             except UnicodeEncodeError:  # lone surrogates (a JSON escape): each one replaced
-                tree = HTMLTree.parse(page.decode("utf-8", "replace"))
+                tree = HTMLTree.parse(decoded.encode("utf-8", "surrogatepass").decode("utf-8", "replace"))
         else:
             tree = HTMLTree.parse_from_bytes(page, detect_encoding(page), errors="replace")
         meta = {"url": url, "title": _tidy(tree.title)}

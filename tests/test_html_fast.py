@@ -116,3 +116,17 @@ def test_a_page_given_as_text_is_parsed_as_that_text(pages):
     assert pages.clean(page.encode("cp1252")).article.text == as_text.article.text  # as served
     with_surrogate = pages.clean(page.replace("Norway’s", "Norway\ud800s"))  # a lone surrogate is replaced
     assert "Norway\ufffd\ufffd\ufffds café" in with_surrogate.article.text
+
+
+def test_a_page_given_as_text_is_checked_as_bytes_are(pages):
+    from clean.html import MAX_PAGE_BYTES
+
+    html = article_page()
+    cut = html.index("<p>") + 3
+    page = pages.clean(html[:cut] + "\x00\x00" + html[cut:])
+    assert page.nul_bytes == 2 and all(paragraph in page.article.text for paragraph in PARAGRAPHS)
+    assert pages.clean(html).nul_bytes == 0
+    with pytest.raises(PageError, match="binary"):
+        pages.clean("\x00\x01\x02" * 100)
+    with pytest.raises(PageError, match="too large"):
+        pages.clean("<p>" + "é" * (MAX_PAGE_BYTES // 2))  # fewer characters than the limit, more bytes
