@@ -175,7 +175,7 @@ def _stats_synonym(args: list[str]) -> list[str]:
 @click.option("--favor-precision", "favor", flag_value="precision", help="HTML: the extractor keeps less text when unsure.")
 @click.option("--extractor", type=click.Choice(["trafilatura", "resiliparse"]), default="trafilatura", show_default=True,
               help="HTML: the main-text extractor; resiliparse is ten times faster, trafilatura's text is better "
-                   "(resiliparse reads none of the --favor, --include-comments and --no-tables options).")
+                   "(resiliparse reads neither --favor-* nor --no-tables).")
 @click.option("--include-comments", is_flag=True, help="HTML: keep the page's comment section.")
 @click.option("--include-tables/--no-tables", default=True, show_default=True, help="HTML: keep the text of tables.")
 @click.option("--target-lang", metavar="CODE", help="HTML: reject pages that declare another language (ISO 639-1).")

@@ -109,7 +109,7 @@ class HtmlOptions:
         fallback.
     page_timeout: seconds one page may take, extraction and cleaning together; 0 for no limit.
     extractor: "trafilatura", or "resiliparse" for the fast path (clean.html_fast), which reads
-        only target_lang and page_timeout of these options.
+        only target_lang, include_comments and page_timeout of these options.
     """
 
     favor: str = "recall"

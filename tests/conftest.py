@@ -2,6 +2,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import settings
 
 # The suite's property tests draw the same examples on every run, so a pass or a failure is the
@@ -24,3 +25,12 @@ def load_cases():
             case["id"] = f"{path.stem}[{n}] {case['label']}"
             cases.append(case)
     return cases
+
+
+@pytest.fixture(params=["fastwarc", "warcio"])
+def warc_reader(request, monkeypatch):
+    """A WARC test taking this fixture runs once per reader: the command reads the variable."""
+    if request.param == "fastwarc":
+        pytest.importorskip("fastwarc")  # the resiliparse extra
+    monkeypatch.setenv("CLEAN_WARC_READER", request.param)
+    return request.param

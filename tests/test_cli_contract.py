@@ -232,7 +232,7 @@ def write_wet(path: Path, texts) -> None:
 
 
 @pytest.fixture()
-def wet(tmp_path) -> Path:
+def wet(tmp_path, warc_reader) -> Path:
     pytest.importorskip("warcio")
     path = tmp_path / "CC-MAIN-0001.warc.wet.gz"
     write_wet(path, [("http://xinhuanet.com/a", SEED.read_bytes()),
@@ -257,7 +257,7 @@ def test_wet_records_are_cleaned_as_text(wet, expected):
         for reason in counters["removals"]}
 
 
-def test_wet_record_with_nul_bytes_is_an_error_record_and_the_run_goes_on(tmp_path):
+def test_wet_record_with_nul_bytes_is_an_error_record_and_the_run_goes_on(tmp_path, warc_reader):
     pytest.importorskip("warcio")
     path = tmp_path / "x.wet"
     write_wet(path, [("https://example.com/bin", b"\x00\x01\x02\x03"), ("https://example.com/ok", b"A story.\n")])

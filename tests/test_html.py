@@ -438,7 +438,7 @@ def write_warc(path, pages):
                                                           http_headers=headers))
 
 
-def test_warc_file(tmp_path):
+def test_warc_file(tmp_path, warc_reader):
     warc = tmp_path / "crawl.warc.gz"
     second = [p.replace("tram", "ferry") for p in PARAGRAPHS]
     write_warc(warc, [
@@ -460,7 +460,7 @@ def test_warc_file(tmp_path):
     assert "not-html=1" in summary and "status-404=1" in summary
 
 
-def test_warc_not_a_warc(tmp_path):
+def test_warc_not_a_warc(tmp_path, warc_reader):
     path = tmp_path / "x.warc"
     path.write_text("\n".join(PARAGRAPHS))
     proc = run("--warc", path, check_code=2)

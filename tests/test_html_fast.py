@@ -94,3 +94,39 @@ def test_command_refuses_an_unknown_extractor(tmp_path):
     path.write_text(article_page(), encoding="utf-8")
     proc = run("--extractor", "fast", path, check_code=2)
     assert b"--extractor" in proc.stderr
+
+
+def test_the_comment_section_is_left_out_unless_asked_for():
+    comments = ('<section id="comments" class="comments"><h3>3 comments</h3><div class="comment"><p>Marvellous '
+                'news for everyone who lives up north, finally a bus after midnight that runs often.</p></div>'
+                '</section><h2>Related stories</h2>')
+    page = article_page().replace("<h2>Related stories</h2>", comments)
+    left_out = page_cleaner(Cleaner(), HtmlOptions(extractor="resiliparse")).clean(page)
+    asked = page_cleaner(Cleaner(), HtmlOptions(extractor="resiliparse", include_comments=True)).clean(page)
+    assert "Marvellous" not in left_out.source and "Marvellous" in asked.source
+    assert left_out.article.text.startswith(PARAGRAPHS[0][:40]) and PARAGRAPHS[-1] in left_out.article.text
+
+
+def test_a_page_given_as_text_is_parsed_as_that_text(pages):
+    """A JSONL record's page is text already: its charset declaration no longer applies."""
+    page = article_page().replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    page = page.replace(PARAGRAPHS[0], PARAGRAPHS[0] + " Norway’s café")
+    as_text = pages.clean(page)
+    assert "Norway’s café" in as_text.article.text
+    assert pages.clean(page.encode("cp1252")).article.text == as_text.article.text  # as served
+    with_surrogate = pages.clean(page.replace("Norway’s", "Norway\ud800s"))  # a lone surrogate is replaced
+    assert "Norway\ufffd\ufffd\ufffds café" in with_surrogate.article.text
+
+
+def test_a_page_given_as_text_is_checked_as_bytes_are(pages):
+    from clean.html import MAX_PAGE_BYTES
+
+    html = article_page()
+    cut = html.index("<p>") + 3
+    page = pages.clean(html[:cut] + "\x00\x00" + html[cut:])
+    assert page.nul_bytes == 2 and all(paragraph in page.article.text for paragraph in PARAGRAPHS)
+    assert pages.clean(html).nul_bytes == 0
+    with pytest.raises(PageError, match="binary"):
+        pages.clean("\x00\x01\x02" * 100)
+    with pytest.raises(PageError, match="too large"):
+        pages.clean("<p>" + "é" * (MAX_PAGE_BYTES // 2))  # fewer characters than the limit, more bytes

@@ -11,8 +11,9 @@ Every page of DIR/html/<id>.html.gz (ids from DIR/gold.jsonl) goes through each 
 
 Scores use the benchmark's shingle metric (:mod:`clean.bench.metric`). The systems take turns
 page by page, so that a busy machine slows them alike and the time ratios stay comparable within
-one run; ``time x`` is each system's time per page over trafilatura's. For ``clean --html`` the
-share of the time spent in the text cleaner is printed under the table.
+one run; ``time x`` is each system's time per page over trafilatura's, and ``cpu x`` the same
+for CPU time (this process's, which other work on a shared machine does not inflate). For
+``clean --html`` the share of the time spent in the text cleaner is printed under the table.
 """
 
 import gzip
@@ -126,6 +127,7 @@ def run(gold: dict, pages: dict, chosen: dict) -> dict:
         if timed is not None:
             timed.seconds = 0.0
     seconds = {name: 0.0 for name in chosen}
+    cpu = {name: 0.0 for name in chosen}
     texts = {name: {} for name in chosen}
     names = list(chosen)
     caches = _text_caches()
@@ -136,11 +138,12 @@ def run(gold: dict, pages: dict, chosen: dict) -> dict:
             for clear in caches:
                 clear()
             work = chosen[name][0]
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             texts[name][doc_id] = work(page)
             seconds[name] += time.perf_counter() - started
+            cpu[name] += time.process_time() - cpu_started
     gold_shingles = {doc_id: metric.shingles(t) for doc_id, t in gold.items()}
-    base = seconds.get(BASELINE)
+    base, cpu_base = seconds.get(BASELINE), cpu.get(BASELINE)
     rows = {}
     for name in chosen:
         row = metric.score_shingles(gold_shingles, {i: metric.shingles(t) for i, t in texts[name].items()})
@@ -148,6 +151,8 @@ def run(gold: dict, pages: dict, chosen: dict) -> dict:
         row["docs_per_second"] = len(pages) / seconds[name] if seconds[name] else None
         row["ms_per_page"] = 1000 * seconds[name] / len(pages)
         row["time_ratio"] = seconds[name] / base if base else None
+        row["cpu_ms_per_page"] = 1000 * cpu[name] / len(pages)
+        row["cpu_ratio"] = cpu[name] / cpu_base if cpu_base else None
         timed = chosen[name][1]
         if timed is not None:
             row["ms_per_page_cleaning"] = 1000 * timed.seconds / len(pages)
@@ -171,13 +176,15 @@ def _text_caches() -> list:
 def format_table(report: dict) -> str:
     rows = report["systems"]
     width = max(len(name) for name in rows)
-    lines = [f"{'system':<{width}}  {'F1':>6} {'P':>6} {'R':>6} {'empty':>5}  {'docs/s':>6} {'ms/page':>7} {'time x':>6}"]
+    lines = [f"{'system':<{width}}  {'F1':>6} {'P':>6} {'R':>6} {'empty':>5}  {'docs/s':>6} {'ms/page':>7} {'time x':>6}"
+             f"  {'cpu ms':>6} {'cpu x':>6}"]
     for name, r in rows.items():
         ratio = "-" if r["time_ratio"] is None else f"{r['time_ratio']:.2f}"
+        cpu_ratio = "-" if r["cpu_ratio"] is None else f"{r['cpu_ratio']:.2f}"
         lines.append(f"{name:<{width}}  {r['f1']:6.3f} {r['precision']:6.3f} {r['recall']:6.3f} {r['empty']:5d}"
-                     f"  {r['docs_per_second']:6.1f} {r['ms_per_page']:7.1f} {ratio:>6}")
+                     f"  {r['docs_per_second']:6.1f} {r['ms_per_page']:7.1f} {ratio:>6}  {r['cpu_ms_per_page']:6.1f} {cpu_ratio:>6}")
     lines.append(f"\n{report['pages']} pages; systems take turns page by page; time x = time per page "
-                 f"over {BASELINE}'s")
+                 f"over {BASELINE}'s; cpu ms, cpu x: the same in CPU time")
     for name, r in rows.items():
         if "ms_per_page_cleaning" in r:
             lines.append(f"{name}: {r['ms_per_page_cleaning']:.1f} ms/page in the text cleaner, "

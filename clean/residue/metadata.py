@@ -214,13 +214,22 @@ MAX_DATE_PART_CHARS = 12
 
 
 def _split_dates(doc: Document) -> Iterator[Verdict]:
-    feats, n = doc.feats, len(doc.blocks)
+    n = len(doc.blocks)
+    # Whether each block may be a part, once: a window test per block and size would cost a
+    # text of many short lines (a hostile one) several generator runs a line.
+    short = [0 < f.words <= 2 and f.chars <= MAX_DATE_PART_CHARS for f in doc.feats]
+    # A date holds a digit (is_date's first test): a window of parts without one is none.
+    digit = [s and _HAS_DIGIT.search(b.text) is not None for s, b in zip(short, doc.blocks)]
     i = 0
     while i < n - 1:
+        if not (short[i] and short[i + 1]) or not (
+                digit[i] or digit[i + 1] or (i + 2 < n and short[i + 2] and digit[i + 2])):
+            i += 1
+            continue
         found = 0
         for size in (3, 2):
             parts = range(i, min(i + size, n))
-            if len(parts) == size and all(0 < feats[k].words <= 2 and feats[k].chars <= MAX_DATE_PART_CHARS for k in parts):
+            if len(parts) == size and all(short[k] for k in parts):
                 joined = " ".join(doc.blocks[k].text for k in parts)
                 if is_date(joined) and not is_date(doc.blocks[i].text):
                     found = size
