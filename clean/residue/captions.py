@@ -256,6 +256,82 @@ def detect(doc: Document) -> Iterator[Verdict]:
         yield from each_line(doc, _judge)
     yield from _labelled(doc, words)
     yield from _titled_videos(doc)
+    yield from _tagged_captions(doc)
+
+
+# A tabloid's captions open on a short tag of what the picture shows, then describe it in a
+# sentence left without its full stop: "Gun drama: With Pippa in the front seat, the driver had
+# produced a pistol from the glove box", "Decadent: The partygoers pose around the throne". The
+# tag is a phrase in sentence case ("Taking aim", "Guest of honour"), not a speaker's name
+# ("Jane Doe:", "SMITH:") or a form's field in Title Case; the description reads as a sentence in
+# sentence case, not a heading ("Subject: Foreign Intelligence Surveillance Act Abuses ...").
+_TAG = re.compile(r"^[A-Z][a-z'’-]+(?: [a-z][a-z'’-]*){0,3}: (?=[A-Z])")
+# A line that ends like this is finished: a sentence, a quotation, a list's introduction, a
+# footnote's mark ("... percentile[21]").
+_FINISHED = ".!?:;\"”'’)]…"
+# A caption describes its picture at length; a headline tagged the same way ("Column: A vulture
+# firm's bid for Gannett ...", "True confession: I had to learn business focus the hard way") is
+# shorter, and a page prints one or two of those where a gallery prints a caption per picture.
+MIN_TAGGED_WORDS = 14  # after the tag
+MAX_TAGGED_CAPITALS = 0.4  # share of the description's words that are capitalised
+MIN_TAGGED_CAPTIONS = 3  # in one text: a gallery's captions, not one line that happens to look like one
+# Labelled lines in a row are a list of fields ("Director: ...", "Rating: ...", a study's list
+# of findings "Mental health problems: Diagnosed with ...") when there are this many of them, or
+# when the line above them introduces them with a colon. A tabloid puts two or three captions
+# together under a gallery of pictures.
+MIN_FIELD_LIST = 4
+_INTRODUCES = re.compile(r":\s*(?:\[\d+\])*\s*$")
+# An untagged line in the same gallery (or one with a shorter description) describes a picture the same way: a sentence without its
+# full stop, standing right next to a tagged caption ("Pippa's male companions appear to find the
+# gun stunt hilarious as stunned onlookers struggled to make out if the weapon was real").
+MIN_UNTAGGED_WORDS = 12
+
+
+def _tagged(text: str) -> bool:
+    return _TAG.match(text) is not None
+
+
+def _tagged_caption(text: str, feat: Features) -> bool:
+    m = _TAG.match(text)
+    if m is None or feat.words > MAX_CAPTION_WORDS or text.rstrip()[-1:] in _FINISHED:
+        return False
+    described = text[m.end():].split()
+    if len(described) < MIN_TAGGED_WORDS:
+        return False
+    return sum(w[:1].isupper() for w in described) / len(described) <= MAX_TAGGED_CAPITALS
+
+
+def _untagged_caption(text: str, feat: Features) -> bool:
+    return (MIN_UNTAGGED_WORDS <= feat.words <= MAX_CAPTION_WORDS and text[:1].isupper() and feat.stop_ratio != 0
+            and text.rstrip()[-1:] not in _FINISHED and feat.upper_ratio <= MAX_TAGGED_CAPITALS)
+
+
+def _tagged_captions(doc: Document) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    n = len(blocks)
+    tagged = [_tagged(b.text) for b in blocks]
+    captions = [False] * n
+    i = 0
+    while i < n:
+        if not tagged[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and tagged[j]:
+            j += 1
+        # blocks i..j-1 are labelled lines in a row
+        listed = j - i >= MIN_FIELD_LIST or i > 0 and _INTRODUCES.search(blocks[i - 1].text) is not None
+        if not listed:
+            for k in range(i, j):
+                captions[k] = _tagged_caption(blocks[k].text, feats[k])
+        i = j
+    if sum(captions) < MIN_TAGGED_CAPTIONS:
+        return
+    for i in range(n):
+        if captions[i]:
+            yield Verdict(i, "caption", meta=(("caption", blocks[i].text),))
+        elif (i > 0 and captions[i - 1] or i + 1 < n and captions[i + 1]) and _untagged_caption(blocks[i].text, feats[i]):
+            yield Verdict(i, "caption", meta=(("caption", blocks[i].text),))
 
 
 # A video widget prints the clip's title on the line above its caption, and the caption closes on
