@@ -257,6 +257,43 @@ def detect(doc: Document) -> Iterator[Verdict]:
     yield from _labelled(doc, words)
     yield from _titled_videos(doc)
     yield from _tagged_captions(doc)
+    yield from _name_credited(doc)
+
+
+# A caption closed by its photographer's name after its last full stop, the credit's label lost
+# with the markup: "Carter Roberts and his two sisters before he was diagnosed. Robin Roberts",
+# "X-ray image of a ring dove producing cooing sounds. Jane Doe". The name is two to four
+# capitalised words. A paragraph does not end on a
+# name standing after its full stop, but for two: a quotation closed by its speaker's name
+# ('... rather than having it go up and down." Dr. Jane Doe'), which a closing quotation mark
+# tells; and the story's last paragraph with its author's name run on, which is the byline's.
+_NAME_WORD = r"[A-Z][a-z'’-]*[a-z](?:[A-Z][a-z'’-]+)?"  # "Roberts", "O'Neil", "DeMaria"
+_NAME_CREDIT = re.compile(
+    r"(?<=[a-z)]\.)\s+" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.|" + _NAME_WORD + r")){0,2}\s+" + _NAME_WORD +
+    r"\s*$"
+)
+MAX_NAME_CREDITED_WORDS = 60
+MIN_CREDITED_SENTENCE_WORDS = 5
+# A button's label in Title Case is no one's name: "... offline business. Click To Tweet".
+_BUTTON_WORDS = frozenset(("Click", "Tap", "Tweet", "Share", "Visit", "Website", "Read", "More", "Watch", "Video",
+                           "Photo", "Photos", "View", "Gallery", "Subscribe", "Follow", "Download", "Here", "Now"))
+
+
+def _name_credited(doc: Document) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    for i in range(len(blocks) - 1):  # not the last: a name after the last paragraph is its author's
+        feat = feats[i]
+        if feat.words > MAX_NAME_CREDITED_WORDS or feat.sentences > MAX_CAPTION_SENTENCES + 1 or feat.ends_sentence:
+            continue
+        text = blocks[i].text
+        m = _NAME_CREDIT.search(text) if text[-1:].isalpha() else None
+        before = text[:m.start()].split() if m else ()
+        # A sentence before the name, not "vs. Jane Doe", nor a question and its answer ("What stories
+        # do crustaceans like best? Lobster Tales").
+        if len(before) < MIN_CREDITED_SENTENCE_WORDS or not before[-1][:1].islower() and before[-1][-2:-1] != ")":
+            continue  # "... threatening to kill Rep. Ilhan Omar": a title before a name, not a sentence's end
+        if not _BUTTON_WORDS.intersection(m[0].split()):
+            yield Verdict(i, "caption", meta=(("caption", text),))
 
 
 # A tabloid's captions open on a short tag of what the picture shows, then describe it in a
