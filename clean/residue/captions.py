@@ -444,14 +444,38 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
 def _glued(i: int, text: str) -> Iterator[Verdict]:
     for pattern in (_GLUED_ABOVE_HINTED, _GLUED_HINTED):
         found = False
+        before = []  # the line's text before the match, less the glued residue already found
+        last = 0
         for m in pattern.finditer(text):
-            found = True
+            before.append(text[last:m.start()])
+            last = m.end()
             if m["credit"]:
                 yield Verdict(i, "credit", span=m.span("credit"))
             if m["caption"]:
-                yield Verdict(i, "caption", span=m.span("caption"), meta=(("caption", m["text"].strip()),))
+                if not "".join(before).strip() or _ends_caption(m):
+                    yield Verdict(i, "caption", span=m.span("caption"), meta=(("caption", m["text"].strip()),))
+                else:
+                    # A photo set inside a paragraph ("Mali troop mutiny Image copyright X Image caption
+                    # It is not clear whether ... forces Mutiny leader Capt Sanogo has imposed a
+                    # curfew"): a caption without its full stop, longer than captions run, has run
+                    # on into the text after the picture, and nothing tells where it ends. Only its
+                    # label goes.
+                    yield Verdict(i, "caption", span=(m.start("caption"), m.start("text")))
+            found = True
         if found:
             return
+
+
+# A caption is a sentence; one glued after text on its line that runs this long without a full
+# stop to the end of the line has taken in the paragraph after it.
+MAX_OPEN_CAPTION_WORDS = 20
+
+
+def _ends_caption(m: re.Match) -> bool:
+    """Whether a glued caption's text ends where the caption does: on its full stop, before more
+    text on the line (the next glued credit or caption), or within a caption's length."""
+    return (m["text"].rstrip()[-1:] in ".!?" or m.end("caption") < len(m.string.rstrip())
+            or len(m["text"].split()) <= MAX_OPEN_CAPTION_WORDS)
 
 
 def _caption_text(text: str) -> str:

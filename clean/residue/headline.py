@@ -64,6 +64,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
                 yield Verdict(block.index, "repeated-line")
             seen.add(k)
     yield from _running_headers(doc)
+    yield from _pulled_quotes(doc, keys)
     for i in candidates:
         feat = doc.feats[i]
         if i not in repeated and (feat.words > MAX_LONE_HEADLINE_WORDS
@@ -112,6 +113,29 @@ def _running_headers(doc: Document) -> Iterator[Verdict]:
             if m["after"] and not _page_number(numbers, k):
                 end = m.end("header")  # a figure's value after the header, not its page number
             yield Verdict(i, "repeated-line", span=(0, end))
+
+
+# A pull quote (or a video's teaser) prints a sentence of the story once more, set apart just
+# before the paragraph that says it: "The kind of pushback I'm seeing reminds me of ... the
+# Catholic Church." above "... Herman said. "The kind of pushback I'm seeing reminds me of ...
+# the Catholic Church." He added ...". The line goes when a longer paragraph a little further
+# down holds it word for word; the paragraph is the story's. A line held by a paragraph above it
+# is the one kept: the story saying again what it said (a quotation read out in full, then
+# answered; a lead restated under the headline).
+PULL_QUOTE_REACH = 8  # blocks below the quote its paragraph may stand
+MIN_PULL_QUOTE_WORDS = 8
+
+
+def _pulled_quotes(doc: Document, keys: list[str]) -> Iterator[Verdict]:
+    n = len(doc.blocks)
+    for i, (feat, k) in enumerate(zip(doc.feats, keys)):
+        if feat.words < MIN_PULL_QUOTE_WORDS or not _statement(feat):
+            continue
+        quote = " " + k + " "
+        for j in range(i + 1, min(n, i + 1 + PULL_QUOTE_REACH)):
+            if len(keys[j]) > len(k) and quote in " " + keys[j] + " ":
+                yield Verdict(i, "repeated-line")
+                break
 
 
 def _page_number(numbers: list[int], k: int) -> bool:
