@@ -126,14 +126,28 @@ PULL_QUOTE_REACH = 8  # blocks below the quote its paragraph may stand
 MIN_PULL_QUOTE_WORDS = 8
 
 
+# A magazine sets its pull quotes in capitals, with the speaker and the words left out marked:
+# "“THERE WERE POINTS WHERE I THOUGHT . . . I'VE GOT TO LEAVE,” SAYS JANE DOE OF THE EARLY DAYS."
+# Each piece between the ellipses is the paragraph's, word for word.
+_ATTRIBUTED = re.compile(r"(?<=[,.!?…][\"”’'])\s+(?:says|said)\s+[^\"“”]{1,60}$", re.I)
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
+MIN_PULL_QUOTE_PIECE_WORDS = 3
+
+
 def _pulled_quotes(doc: Document, keys: list[str]) -> Iterator[Verdict]:
     n = len(doc.blocks)
-    for i, (feat, k) in enumerate(zip(doc.feats, keys)):
+    for i, (block, feat) in enumerate(zip(doc.blocks, doc.feats)):
         if feat.words < MIN_PULL_QUOTE_WORDS or not _statement(feat):
             continue
-        quote = " " + k + " "
+        quoted = _ATTRIBUTED.sub("", block.text)
+        pieces = [" " + key(p) + " " for p in _ELLIPSIS.split(quoted)]
+        if sum(len(p.split()) for p in pieces) < MIN_PULL_QUOTE_WORDS or (
+                len(pieces) > 1 and min(len(p.split()) for p in pieces) < MIN_PULL_QUOTE_PIECE_WORDS):
+            continue
+        length = sum(map(len, pieces))
         for j in range(i + 1, min(n, i + 1 + PULL_QUOTE_REACH)):
-            if len(keys[j]) > len(k) and quote in " " + keys[j] + " ":
+            paragraph = " " + keys[j] + " "
+            if len(paragraph) > length and all(p in paragraph for p in pieces):
                 yield Verdict(i, "repeated-line")
                 break
 
