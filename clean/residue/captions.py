@@ -263,10 +263,10 @@ def detect(doc: Document) -> Iterator[Verdict]:
 # A caption closed by its photographer's name after its last full stop, the credit's label lost
 # with the markup: "Carter Roberts and his two sisters before he was diagnosed. Robin Roberts",
 # "X-ray image of a ring dove producing cooing sounds. Jane Doe". The name is two to four
-# capitalised words. A paragraph does not end on a
-# name standing after its full stop, but for two: a quotation closed by its speaker's name
-# ('... rather than having it go up and down." Dr. Jane Doe'), which a closing quotation mark
-# tells; and the story's last paragraph with its author's name run on, which is the byline's.
+# capitalised words. A paragraph does not end on a name standing after its full stop, but for
+# two: a quotation closed by its speaker's name ('... rather than having it go up and down." Dr.
+# Jane Doe'), which a closing quotation mark tells; and the story's last paragraph with its
+# author's name run on, which is the byline's.
 _NAME_WORD = r"[A-Z][a-z'’-]*[a-z](?:[A-Z][a-z'’-]+)?"  # "Roberts", "O'Neil", "DeMaria"
 _NAME_CREDIT = re.compile(
     r"(?<=[a-z)]\.)\s+" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.|" + _NAME_WORD + r")){0,2}\s+" + _NAME_WORD +
@@ -288,10 +288,11 @@ def _name_credited(doc: Document) -> Iterator[Verdict]:
         text = blocks[i].text
         m = _NAME_CREDIT.search(text) if text[-1:].isalpha() else None
         before = text[:m.start()].split() if m else ()
-        # A sentence before the name, not "vs. Jane Doe", nor a question and its answer ("What stories
-        # do crustaceans like best? Lobster Tales").
+        # A sentence ends before the name: not "vs. Jane Doe", nor a title before a name ("... to
+        # kill Rep. Jane Doe"); and only a full stop ends it, not a question and its answer ("What
+        # stories do crustaceans like best? Lobster Tales").
         if len(before) < MIN_CREDITED_SENTENCE_WORDS or not before[-1][:1].islower() and before[-1][-2:-1] != ")":
-            continue  # "... threatening to kill Rep. Ilhan Omar": a title before a name, not a sentence's end
+            continue
         if not _BUTTON_WORDS.intersection(m[0].split()):
             yield Verdict(i, "caption", meta=(("caption", text),))
 
@@ -318,9 +319,10 @@ MIN_TAGGED_CAPTIONS = 3  # in one text: a gallery's captions, not one line that 
 # together under a gallery of pictures.
 MIN_FIELD_LIST = 4
 _INTRODUCES = re.compile(r":\s*(?:\[\d+\])*\s*$")
-# An untagged line in the same gallery (or one with a shorter description) describes a picture the same way: a sentence without its
-# full stop, standing right next to a tagged caption ("Pippa's male companions appear to find the
-# gun stunt hilarious as stunned onlookers struggled to make out if the weapon was real").
+# An untagged line in the same gallery (or one with a shorter description) describes a picture
+# the same way: a sentence without its full stop, standing right next to a tagged caption
+# ("Pippa's male companions appear to find the gun stunt hilarious as stunned onlookers struggled
+# to make out if the weapon was real").
 MIN_UNTAGGED_WORDS = 12
 
 
@@ -356,7 +358,7 @@ def _tagged_captions(doc: Document) -> Iterator[Verdict]:
         j = i
         while j < n and tagged[j]:
             j += 1
-        # blocks i..j-1 are labelled lines in a row
+        # Blocks i to j-1 are labelled lines in a row.
         listed = j - i >= MIN_FIELD_LIST or i > 0 and _INTRODUCES.search(blocks[i - 1].text) is not None
         if not listed:
             for k in range(i, j):

@@ -132,6 +132,7 @@ MIN_PULL_QUOTE_WORDS = 8
 _ATTRIBUTED = re.compile(r"(?<=[,.!?…][\"”’'])\s+(?:says|said)\s+[^\"“”]{1,60}$", re.I)
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 MIN_PULL_QUOTE_PIECE_WORDS = 3
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 
 
 def _pulled_quotes(doc: Document, keys: list[str]) -> Iterator[Verdict]:
@@ -140,6 +141,8 @@ def _pulled_quotes(doc: Document, keys: list[str]) -> Iterator[Verdict]:
         if feat.words < MIN_PULL_QUOTE_WORDS or not _statement(feat):
             continue
         quoted = _ATTRIBUTED.sub("", block.text)
+        if _SENTENCE_BREAK.search(_ELLIPSIS.sub(" ", quoted)):
+            continue  # a pull quote is one sentence; two said again below are a passage restated
         pieces = [" " + key(p) + " " for p in _ELLIPSIS.split(quoted)]
         if sum(len(p.split()) for p in pieces) < MIN_PULL_QUOTE_WORDS or (
                 len(pieces) > 1 and min(len(p.split()) for p in pieces) < MIN_PULL_QUOTE_PIECE_WORDS):

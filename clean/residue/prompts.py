@@ -85,6 +85,7 @@ def _form_text(text: str) -> bool:
     m = _FORM_TEXT.search(text)
     return m is not None and not _QUOTED.search(text, 0, m.start())
 
+
 # An appeal to the reader that opens by thanking them for reading runs on as long as it likes
 # ("If you enjoyed this article, we have a proposition for you: join ... Members get ...").
 _APPEAL = re.compile(
