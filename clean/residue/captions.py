@@ -256,6 +256,121 @@ def detect(doc: Document) -> Iterator[Verdict]:
         yield from each_line(doc, _judge)
     yield from _labelled(doc, words)
     yield from _titled_videos(doc)
+    yield from _tagged_captions(doc)
+    yield from _name_credited(doc)
+
+
+# A caption closed by its photographer's name after its last full stop, the credit's label lost
+# with the markup: "Carter Roberts and his two sisters before he was diagnosed. Robin Roberts",
+# "X-ray image of a ring dove producing cooing sounds. Jane Doe". The name is two to four
+# capitalised words. A paragraph does not end on a name standing after its full stop, but for
+# two: a quotation closed by its speaker's name ('... rather than having it go up and down." Dr.
+# Jane Doe'), which a closing quotation mark tells; and the story's last paragraph with its
+# author's name run on, which is the byline's.
+_NAME_WORD = r"[A-Z][a-z'’-]*[a-z](?:[A-Z][a-z'’-]+)?"  # "Roberts", "O'Neil", "DeMaria"
+_NAME_CREDIT = re.compile(
+    r"(?<=[a-z)]\.)\s+" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.|" + _NAME_WORD + r")){0,2}\s+" + _NAME_WORD +
+    r"\s*$"
+)
+MAX_NAME_CREDITED_WORDS = 60
+MIN_CREDITED_SENTENCE_WORDS = 5
+# A button's label in Title Case is no one's name: "... offline business. Click To Tweet".
+_BUTTON_WORDS = frozenset(("Click", "Tap", "Tweet", "Share", "Visit", "Website", "Read", "More", "Watch", "Video",
+                           "Photo", "Photos", "View", "Gallery", "Subscribe", "Follow", "Download", "Here", "Now"))
+
+
+def _name_credited(doc: Document) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    for i in range(len(blocks) - 1):  # not the last: a name after the last paragraph is its author's
+        feat = feats[i]
+        if feat.words > MAX_NAME_CREDITED_WORDS or feat.sentences > MAX_CAPTION_SENTENCES + 1 or feat.ends_sentence:
+            continue
+        text = blocks[i].text
+        m = _NAME_CREDIT.search(text) if text[-1:].isalpha() else None
+        before = text[:m.start()].split() if m else ()
+        # A sentence ends before the name: not "vs. Jane Doe", nor a title before a name ("... to
+        # kill Rep. Jane Doe"); and only a full stop ends it, not a question and its answer ("What
+        # stories do crustaceans like best? Lobster Tales").
+        if len(before) < MIN_CREDITED_SENTENCE_WORDS or not before[-1][:1].islower() and before[-1][-2:-1] != ")":
+            continue
+        if not _BUTTON_WORDS.intersection(m[0].split()):
+            yield Verdict(i, "caption", meta=(("caption", text),))
+
+
+# A tabloid's captions open on a short tag of what the picture shows, then describe it in a
+# sentence left without its full stop: "Gun drama: With Pippa in the front seat, the driver had
+# produced a pistol from the glove box", "Decadent: The partygoers pose around the throne". The
+# tag is a phrase in sentence case ("Taking aim", "Guest of honour"), not a speaker's name
+# ("Jane Doe:", "SMITH:") or a form's field in Title Case; the description reads as a sentence in
+# sentence case, not a heading ("Subject: Foreign Intelligence Surveillance Act Abuses ...").
+_TAG = re.compile(r"^[A-Z][a-z'’-]+(?: [a-z][a-z'’-]*){0,3}: (?=[A-Z])")
+# A line that ends like this is finished: a sentence, a quotation, a list's introduction, a
+# footnote's mark ("... percentile[21]").
+_FINISHED = ".!?:;\"”'’)]…"
+# A caption describes its picture at length; a headline tagged the same way ("Column: A vulture
+# firm's bid for Gannett ...", "True confession: I had to learn business focus the hard way") is
+# shorter, and a page prints one or two of those where a gallery prints a caption per picture.
+MIN_TAGGED_WORDS = 14  # after the tag
+MAX_TAGGED_CAPITALS = 0.4  # share of the description's words that are capitalised
+MIN_TAGGED_CAPTIONS = 3  # in one text: a gallery's captions, not one line that happens to look like one
+# Labelled lines in a row are a list of fields ("Director: ...", "Rating: ...", a study's list
+# of findings "Mental health problems: Diagnosed with ...") when there are this many of them, or
+# when the line above them introduces them with a colon. A tabloid puts two or three captions
+# together under a gallery of pictures.
+MIN_FIELD_LIST = 4
+_INTRODUCES = re.compile(r":\s*(?:\[\d+\])*\s*$")
+# An untagged line in the same gallery (or one with a shorter description) describes a picture
+# the same way: a sentence without its full stop, standing right next to a tagged caption
+# ("Pippa's male companions appear to find the gun stunt hilarious as stunned onlookers struggled
+# to make out if the weapon was real").
+MIN_UNTAGGED_WORDS = 12
+
+
+def _tagged(text: str) -> bool:
+    return _TAG.match(text) is not None
+
+
+def _tagged_caption(text: str, feat: Features) -> bool:
+    m = _TAG.match(text)
+    if m is None or feat.words > MAX_CAPTION_WORDS or text.rstrip()[-1:] in _FINISHED:
+        return False
+    described = text[m.end():].split()
+    if len(described) < MIN_TAGGED_WORDS:
+        return False
+    return sum(w[:1].isupper() for w in described) / len(described) <= MAX_TAGGED_CAPITALS
+
+
+def _untagged_caption(text: str, feat: Features) -> bool:
+    return (MIN_UNTAGGED_WORDS <= feat.words <= MAX_CAPTION_WORDS and text[:1].isupper() and feat.stop_ratio != 0
+            and text.rstrip()[-1:] not in _FINISHED and feat.upper_ratio <= MAX_TAGGED_CAPITALS)
+
+
+def _tagged_captions(doc: Document) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    n = len(blocks)
+    tagged = [_tagged(b.text) for b in blocks]
+    captions = [False] * n
+    i = 0
+    while i < n:
+        if not tagged[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and tagged[j]:
+            j += 1
+        # Blocks i to j-1 are labelled lines in a row.
+        listed = j - i >= MIN_FIELD_LIST or i > 0 and _INTRODUCES.search(blocks[i - 1].text) is not None
+        if not listed:
+            for k in range(i, j):
+                captions[k] = _tagged_caption(blocks[k].text, feats[k])
+        i = j
+    if sum(captions) < MIN_TAGGED_CAPTIONS:
+        return
+    for i in range(n):
+        if captions[i]:
+            yield Verdict(i, "caption", meta=(("caption", blocks[i].text),))
+        elif (i > 0 and captions[i - 1] or i + 1 < n and captions[i + 1]) and _untagged_caption(blocks[i].text, feats[i]):
+            yield Verdict(i, "caption", meta=(("caption", blocks[i].text),))
 
 
 # A video widget prints the clip's title on the line above its caption, and the caption closes on
@@ -331,14 +446,38 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
 def _glued(i: int, text: str) -> Iterator[Verdict]:
     for pattern in (_GLUED_ABOVE_HINTED, _GLUED_HINTED):
         found = False
+        before = []  # the line's text before the match, less the glued residue already found
+        last = 0
         for m in pattern.finditer(text):
-            found = True
+            before.append(text[last:m.start()])
+            last = m.end()
             if m["credit"]:
                 yield Verdict(i, "credit", span=m.span("credit"))
             if m["caption"]:
-                yield Verdict(i, "caption", span=m.span("caption"), meta=(("caption", m["text"].strip()),))
+                if not "".join(before).strip() or _ends_caption(m):
+                    yield Verdict(i, "caption", span=m.span("caption"), meta=(("caption", m["text"].strip()),))
+                else:
+                    # A photo set inside a paragraph ("Mali troop mutiny Image copyright X Image caption
+                    # It is not clear whether ... forces Mutiny leader Capt Sanogo has imposed a
+                    # curfew"): a caption without its full stop, longer than captions run, has run
+                    # on into the text after the picture, and nothing tells where it ends. Only its
+                    # label goes.
+                    yield Verdict(i, "caption", span=(m.start("caption"), m.start("text")))
+            found = True
         if found:
             return
+
+
+# A caption is a sentence; one glued after text on its line that runs this long without a full
+# stop to the end of the line has taken in the paragraph after it.
+MAX_OPEN_CAPTION_WORDS = 20
+
+
+def _ends_caption(m: re.Match) -> bool:
+    """Whether a glued caption's text ends where the caption does: on its full stop, before more
+    text on the line (the next glued credit or caption), or within a caption's length."""
+    return (m["text"].rstrip()[-1:] in ".!?" or m.end("caption") < len(m.string.rstrip())
+            or len(m["text"].split()) <= MAX_OPEN_CAPTION_WORDS)
 
 
 def _caption_text(text: str) -> str:

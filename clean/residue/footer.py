@@ -38,6 +38,11 @@ _LEGAL = re.compile(
     re.I,
 )
 MAX_LEGAL_WORDS = 90
+# A notice that opens by naming itself runs as long as its legalese: "Safe Harbor Statement under
+# the Private Securities Litigation Reform Act of 1995: Certain statements included in this
+# release are forward-looking ..." goes on for pages of risks.
+_NAMED_NOTICE = re.compile(r"^safe harbor statement under the private securities litigation reform act\b", re.I)
+MAX_NAMED_NOTICE_WORDS = 1000
 _LEGAL_HINTED = Hinted(_LEGAL, ("trademarks", "the information", "results", "npr transcripts", "safe harbor"))
 # Every form above holds one of these, in any case.
 _HINTED = Hinted(_COPYRIGHT, ("©", "(c)", "rights", "rechte", "droits", "derechos", "diritti", "direitos",
@@ -53,5 +58,6 @@ def detect(doc: Document) -> Iterator[Verdict]:
 
 def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> Iterator[Verdict]:
     if feat.words <= MAX_WORDS and (_HINTED.search(text) or words.match("copyright", text)) or (
-            feat.words <= MAX_LEGAL_WORDS and _LEGAL_HINTED.search(text)):
+            feat.words <= MAX_LEGAL_WORDS and _LEGAL_HINTED.search(text)) or (
+            feat.words <= MAX_NAMED_NOTICE_WORDS and text[:1] in "Ss" and _NAMED_NOTICE.match(text)):
         yield Verdict(LINE, "copyright")

@@ -64,6 +64,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
                 yield Verdict(block.index, "repeated-line")
             seen.add(k)
     yield from _running_headers(doc)
+    yield from _pulled_quotes(doc, keys)
     for i in candidates:
         feat = doc.feats[i]
         if i not in repeated and (feat.words > MAX_LONE_HEADLINE_WORDS
@@ -112,6 +113,46 @@ def _running_headers(doc: Document) -> Iterator[Verdict]:
             if m["after"] and not _page_number(numbers, k):
                 end = m.end("header")  # a figure's value after the header, not its page number
             yield Verdict(i, "repeated-line", span=(0, end))
+
+
+# A pull quote (or a video's teaser) prints a sentence of the story once more, set apart just
+# before the paragraph that says it: "The kind of pushback I'm seeing reminds me of ... the
+# Catholic Church." above "... Herman said. "The kind of pushback I'm seeing reminds me of ...
+# the Catholic Church." He added ...". The line goes when a longer paragraph a little further
+# down holds it word for word; the paragraph is the story's. A line held by a paragraph above it
+# is the one kept: the story saying again what it said (a quotation read out in full, then
+# answered; a lead restated under the headline).
+PULL_QUOTE_REACH = 8  # blocks below the quote its paragraph may stand
+MIN_PULL_QUOTE_WORDS = 8
+
+
+# A magazine sets its pull quotes in capitals, with the speaker and the words left out marked:
+# "“THERE WERE POINTS WHERE I THOUGHT . . . I'VE GOT TO LEAVE,” SAYS JANE DOE OF THE EARLY DAYS."
+# Each piece between the ellipses is the paragraph's, word for word.
+_ATTRIBUTED = re.compile(r"(?<=[,.!?…][\"”’'])\s+(?:says|said)\s+[^\"“”]{1,60}$", re.I)
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
+MIN_PULL_QUOTE_PIECE_WORDS = 3
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+
+
+def _pulled_quotes(doc: Document, keys: list[str]) -> Iterator[Verdict]:
+    n = len(doc.blocks)
+    for i, (block, feat) in enumerate(zip(doc.blocks, doc.feats)):
+        if feat.words < MIN_PULL_QUOTE_WORDS or not _statement(feat):
+            continue
+        quoted = _ATTRIBUTED.sub("", block.text)
+        if _SENTENCE_BREAK.search(_ELLIPSIS.sub(" ", quoted)):
+            continue  # a pull quote is one sentence; two said again below are a passage restated
+        pieces = [" " + key(p) + " " for p in _ELLIPSIS.split(quoted)]
+        if sum(len(p.split()) for p in pieces) < MIN_PULL_QUOTE_WORDS or (
+                len(pieces) > 1 and min(len(p.split()) for p in pieces) < MIN_PULL_QUOTE_PIECE_WORDS):
+            continue
+        length = sum(map(len, pieces))
+        for j in range(i + 1, min(n, i + 1 + PULL_QUOTE_REACH)):
+            paragraph = " " + keys[j] + " "
+            if len(paragraph) > length and all(p in paragraph for p in pieces):
+                yield Verdict(i, "repeated-line")
+                break
 
 
 def _page_number(numbers: list[int], k: int) -> bool:

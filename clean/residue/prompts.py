@@ -69,6 +69,23 @@ _FORM_STATE = re.compile(
     re.I,
 )
 MAX_FORM_STATE_WORDS = 15
+# A sign-up form's texts printed in a row run as long as its legalese ("Sign up for POLITICO
+# Playbook and get the latest news, every morning — in your inbox. Email Sign Up By signing up
+# you agree to receive email newsletters ...", "... By clicking "Subscribe," you agree to ..."):
+# the words only a form says mark the whole line, however long, as a banner's do.
+_FORM_TEXT = Hinted(re.compile(
+    r"\bby (?:signing up|clicking [\"“]?(?:subscribe|sign up)[,.]?[\"”]?),? you agree to\b",
+    re.I,
+), ("by signing up", "by clicking"))
+MAX_FORM_WORDS = 200
+
+
+def _form_text(text: str) -> bool:
+    # A story quoting a form's terms opens the quotation before them.
+    m = _FORM_TEXT.search(text)
+    return m is not None and not _QUOTED.search(text, 0, m.start())
+
+
 # An appeal to the reader that opens by thanking them for reading runs on as long as it likes
 # ("If you enjoyed this article, we have a proposition for you: join ... Members get ...").
 _APPEAL = re.compile(
@@ -198,6 +215,8 @@ def _judge(text: str, feat: Features) -> tuple[str, tuple[int, int] | None] | No
     if feat.words <= MAX_APPEAL_WORDS and _APPEAL.match(text):
         return "newsletter", None
     if feat.words <= MAX_PROMPT_WORDS and _DONATION.search(text) and not _QUOTED.search(text):
+        return "newsletter", None
+    if feat.words <= MAX_FORM_WORDS and _form_text(text):
         return "newsletter", None
     if feat.words > MAX_PROMPT_WORDS:
         glued = _GLUED_BANNER.search(text)
