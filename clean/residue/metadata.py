@@ -192,8 +192,10 @@ def detect(doc: Document) -> Iterator[Verdict]:
     if words.lines or words.openers:
         forms = _language_forms(words)
         judge = lambda text, feat: _judge(text, feat) or _judge_words(text, feat, words, forms)  # noqa: E731
-    for i, judged in enumerate(judged_lines(doc, judge)):
-        if judged is None:
+    judged_all = judged_lines(doc, judge)
+    headings = _chronology(doc, judged_all)
+    for i, judged in enumerate(judged_all):
+        if judged is None or i in headings:
             continue
         v, edge_only = judged
         score, where = v.score, v.where
@@ -207,6 +209,31 @@ def detect(doc: Document) -> Iterator[Verdict]:
     dateline = _dateline(doc)
     if dateline:
         yield dateline
+
+
+# A chronology (a CV, a list of works or stations) heads each entry with its month and year:
+# "Oktober 2015" / "Moderation der Show" / "März 2014" / ... At least this many such headings,
+# each with one to CHRONOLOGY_REACH - 1 lines of its entry under it, are the text's own. A
+# blog's archive list prints its months one under the other, with nothing between.
+MIN_CHRONOLOGY = 3
+CHRONOLOGY_REACH = 4
+
+
+def _chronology(doc: Document, judged: list) -> set[int]:
+    """The blocks that head a chronology's entries with a month and a year."""
+    dated = {i for i, j in enumerate(judged)
+             if j is not None and j[0].reason == "date" and is_month_year(doc.blocks[i].text)}
+    heads = sorted(i for i in dated if i - 1 not in dated and i + 1 not in dated)
+    found: set[int] = set()
+    run = heads[:1]
+    for i in heads[1:] + [None]:
+        if i is not None and 2 <= i - run[-1] <= CHRONOLOGY_REACH:
+            run.append(i)
+            continue
+        if len(run) >= MIN_CHRONOLOGY:
+            found.update(run)
+        run = [i]
+    return found
 
 
 # A blog's date badge, a text node a line: "Jan" / "15" / "2020", "15 Nov" / "2019".
@@ -362,6 +389,16 @@ def is_date(text: str) -> bool:
         elif t not in allowed:
             return False
     return any(t in months for t in tokens) or bool(_NUMERIC_DATE.search(text))
+
+
+# A month and a year with no day ("Oktober 2015", "September 2013/2014"): the heading of an entry
+# in a chronology (a CV, a list of works) as often as a date line; a story's date names its day.
+_MONTH_YEAR = re.compile(r"^[^\W\d_]+\.?\s+\d{4}(?:\s*[/–-]\s*\d{2,4})?$")
+
+
+def is_month_year(text: str) -> bool:
+    """Whether `text` is a date of a month and a year only."""
+    return bool(_MONTH_YEAR.match(text)) and is_date(text)
 
 
 # A date's label left alone when the date itself was a widget: "Updated", "First posted".
