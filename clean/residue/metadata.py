@@ -193,9 +193,9 @@ def detect(doc: Document) -> Iterator[Verdict]:
         forms = _language_forms(words)
         judge = lambda text, feat: _judge(text, feat) or _judge_words(text, feat, words, forms)  # noqa: E731
     judged_all = judged_lines(doc, judge)
-    headings = _chronology(doc, judged_all)
+    kept = _chronology(doc, judged_all) | _record_fields(doc, judged_all)
     for i, judged in enumerate(judged_all):
-        if judged is None or i in headings:
+        if judged is None or i in kept:
             continue
         v, edge_only = judged
         score, where = v.score, v.where
@@ -233,6 +233,36 @@ def _chronology(doc: Document, judged: list) -> set[int]:
         if len(run) >= MIN_CHRONOLOGY:
             found.update(run)
         run = [i]
+    return found
+
+
+# A record the post gives as its own text, a field a line: a book's "Name: ..." / "Author: ..." /
+# "Publisher: ..." / "Pages: 312", a recipe's or a walk's data. Among fields that are not the
+# article's metadata, an "Author:" or "Source:" field is the record's; a header of metadata
+# fields alone ("Autor: ..." / "Quelle: dpa" / "Datum: ...") is the article's.
+_RECORD_FIELD = re.compile(r"^\w[\w'’ -]{0,30}\s?[:：]\s+\S")
+MAX_RECORD_LABEL_WORDS = 3
+MIN_RECORD_FIELDS = 3
+
+
+def _record_fields(doc: Document, judged: list) -> set[int]:
+    """The metadata-looking fields of a record that holds other fields too."""
+    blocks = doc.blocks
+
+    def field(i: int) -> bool:
+        m = _RECORD_FIELD.match(blocks[i].text)
+        return m is not None and len(blocks[i].text[:m.end()].split(":")[0].split()) <= MAX_RECORD_LABEL_WORDS
+
+    found: set[int] = set()
+    i, n = 0, len(blocks)
+    while i < n:
+        j = i
+        while j < n and field(j):
+            j += 1
+        if j - i >= MIN_RECORD_FIELDS and any(judged[k] is None for k in range(i, j)):
+            found.update(k for k in range(i, j) if judged[k] is not None and judged[k][0].reason in ("metadata", "byline")
+                         and _FIELD.match(blocks[k].text))
+        i = max(j, i + 1)
     return found
 
 
