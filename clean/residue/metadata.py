@@ -139,6 +139,12 @@ _WIRE_CREDIT = re.compile(
 # ran in April 2013.", "An expanded version of this report appears on WSJ.com", the AP's
 # "Information from: Honolulu Star-Advertiser, http://...", a press release's "SOURCE United Airlines"
 # and "For further information: <contacts>", a post's "Citations: <sources>".
+# A news agency's sign-off under its story: the editors' initials and the agency, or the other
+# way round ("aja/PAP", "dpa/lno", "(KNA/abc)"). A line of nothing else; agencies named in their
+# own case.
+_AGENCIES = r"PAP|dpa|AFP|APA|KNA|epd|sda|SDA|ANSA|EFE|AP|KAP|kathpress|ČTK|MTI|TT|NTB|ANP|Belga|Reuters"
+_SIGNOFF = re.compile(r"^\(?(?:[a-zäöü]{2,5}/)+(?:" + _AGENCIES + r")\)?\.?$|^\(?(?:" + _AGENCIES
+                      + r")(?:/[a-zäöü]{2,5})+\)?\.?$")
 _PROVENANCE = re.compile(
     r"^(?:a|an|this is an?)\s+(?:expanded |shorter |earlier |longer )?version of this (?:article|story|report|review|post)"
     r"\s+(?:appeared|appears|ran|runs|was published)\b"
@@ -295,6 +301,8 @@ def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
         _date_line(LINE, text) if feat.words <= MAX_DATE_WORDS else None)
     if found:
         return found, False
+    if feat.words <= 2 and _SIGNOFF.match(text):
+        return Verdict(LINE, "metadata"), False
     # A byline or wire credit far inside the text may be a sentence that opens like one.
     if feat.words <= MAX_PROVENANCE_WORDS and text.startswith("(") and _NEWSCASTS.match(text):
         return Verdict(LINE, "metadata"), False

@@ -72,7 +72,7 @@ MAX_FORM_STATE_WORDS = 15
 # An appeal to the reader that opens by thanking them for reading runs on as long as it likes
 # ("If you enjoyed this article, we have a proposition for you: join ... Members get ...").
 _APPEAL = re.compile(
-    r"^(?:if you (?:enjoyed|liked|value|appreciate|found value in) (?:this|our) (?:article|story|post|piece|"
+    r"^(?:if you (?:enjoyed|liked|value|appreciate|found value in) (?:reading )?(?:this|our) (?:article|story|post|piece|"
     r"journalism|reporting|work)|thank you for reading\b.{0,80}\b(?:subscri|support|donat|member))",
     re.I,
 )
