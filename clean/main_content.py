@@ -106,8 +106,8 @@ def main_block(doc: Document, flagged: list[bool]) -> tuple[int, int] | None:
 # The stretch under the repeated headline must hold at least a paragraph of prose and this share
 # of the best stretch's value: a headline repeated in a teaser list at the foot of the page has
 # little under it.
-MIN_ANCHORED_SHARE = 0.2
-MIN_ANCHORED_VALUE = 100  # a few lines of prose
+MIN_ANCHORED_SHARE = 0.1
+MIN_ANCHORED_VALUE = 60  # a few lines of prose
 # A page title joins the headline and the site's name with one of these.
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—:·»•~-]+\s+|\s+::\s+")
 MIN_HEADLINE_WORDS, MIN_HEADLINE_CHARS = 2, 12
@@ -119,7 +119,8 @@ def _folded(text: str) -> str:
 
 def headline_anchors(doc: Document) -> list[int]:
     """The first block after the page's title line that repeats a part of the title, for each
-    part: one is the headline, another may be the site's name printed over its menu."""
+    part: one is the headline, another may be the site's name printed over its menu (the
+    article then is the first stretch of prose under the page's head)."""
     if len(doc.blocks) < 2:
         return []
     parts = {_folded(p) for p in _TITLE_SEPARATOR.split(doc.blocks[0].text)}
