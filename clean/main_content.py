@@ -9,6 +9,8 @@ a main block chosen, as the run of blocks whose prose outweighs the furniture in
 
 from __future__ import annotations
 
+import re
+
 from .document import Document, Features
 
 # A page: many blocks, most of them not prose, and the site's furniture (menus, share bars,
@@ -80,9 +82,69 @@ def block_value(feat: Features, flagged: bool) -> float:
 
 
 def main_block(doc: Document, flagged: list[bool]) -> tuple[int, int] | None:
-    """The [first, last] block indexes of the main block, or None when nothing reads as prose."""
-    first, last = best_stretch([block_value(feat, flag) for feat, flag in zip(doc.feats, flagged)])
+    """The [first, last] block indexes of the main block, or None when nothing reads as prose.
+
+    A page dump opens with the page's title ("Elektro-Zapfsäulen – Sprechblase"); where the
+    page prints that headline again on a line of its own, the article begins. A short post
+    under it is the main block even when a sidebar's blurb or a teaser holds more prose, as
+    long as the post holds a fair share of what the best stretch holds."""
+    values = [block_value(feat, flag) for feat, flag in zip(doc.feats, flagged)]
+    first, last = best_stretch(values)
+    anchored = [(anchored_stretch(values, start), start) for start in headline_anchors(doc)
+                if not first <= start <= last]
+    anchored = [(total, start, end) for (end, total), start in anchored if end is not None]
+    if anchored:
+        total, start, end = max(anchored)
+        best = sum(values[first:last + 1]) if last >= 0 else 0.0
+        # Only a stretch of its own: one that runs on into the best stretch merely adds the
+        # headline and its byline above the article already found.
+        if end is not None and (end < first or start > last) and total >= MIN_ANCHORED_SHARE * best:
+            return start, end
     return (first, last) if last >= 0 else None
+
+
+# The stretch under the repeated headline must hold at least a paragraph of prose and this share
+# of the best stretch's value: a headline repeated in a teaser list at the foot of the page has
+# little under it.
+MIN_ANCHORED_SHARE = 0.1
+MIN_ANCHORED_VALUE = 60  # a few lines of prose
+# A page title joins the headline and the site's name with one of these.
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—:·»•~-]+\s+|\s+::\s+")
+MIN_HEADLINE_WORDS, MIN_HEADLINE_CHARS = 2, 12
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split()).strip(" .:!?–—-|»")
+
+
+def headline_anchors(doc: Document) -> list[int]:
+    """The first block after the page's title line that repeats a part of the title, for each
+    part: one is the headline, another may be the site's name printed over its menu (the
+    article then is the first stretch of prose under the page's head)."""
+    if len(doc.blocks) < 2:
+        return []
+    parts = {_folded(p) for p in _TITLE_SEPARATOR.split(doc.blocks[0].text)}
+    parts = {p for p in parts if len(p.split()) >= MIN_HEADLINE_WORDS or len(p) >= MIN_HEADLINE_CHARS}
+    found = []
+    for i in range(1, len(doc.blocks)):
+        if not parts:
+            break
+        folded = _folded(doc.blocks[i].text)
+        if folded in parts:
+            parts.discard(folded)
+            found.append(i)
+    return found
+
+
+def anchored_stretch(values: list[float], start: int) -> tuple[int | None, float]:
+    """The end of the stretch opening at `start` with the largest sum, and that sum; None when
+    no such stretch holds MIN_ANCHORED_VALUE."""
+    best_end, best_sum, run = None, float(MIN_ANCHORED_VALUE), 0.0
+    for i in range(start, len(values)):
+        run += values[i]
+        if run >= best_sum:
+            best_end, best_sum = i, run
+    return best_end, best_sum
 
 
 def best_stretch(values: list[float]) -> tuple[int, int]:

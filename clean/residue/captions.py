@@ -440,7 +440,28 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
         yield Verdict(LINE, "caption", meta=(("caption", _caption_text(text)),))
         return
     for m in _GLUED_AGENCY_HINTED.finditer(text):
+        start = _captioned(text[:m.start()]) if m.end() == len(text.rstrip()) else None
+        if start == 0:
+            # "Giorgia Meloni, à Rome, le 7 mars 2023. ALESSANDRA TARANTINO / AP": the credit
+            # closes a sentence of a caption's length; the caption goes with it.
+            yield Verdict(LINE, "caption", meta=(("caption", text[:m.start()].strip()),))
+            return
+        # Glued after a paragraph of the story, its last sentence may be the story's: only the
+        # credit goes.
         yield Verdict(LINE, "credit", span=m.span("credit"))
+
+
+# A caption before its closing credit: one sentence of a caption's length, closed by a full stop.
+MAX_CREDITED_WORDS = 50
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?][\"”’'] )|(?<=[.!?] ))[A-Z\"“‘'][^.!?]*[.!?][\"”’']?\s*$")
+
+
+def _captioned(before: str) -> int | None:
+    """Where the caption closed by a credit at `before`'s end begins, or None if none does."""
+    m = _LAST_SENTENCE.search(before) if before.rstrip()[-1:] in (".", "!", "?", "\"", "”") else None
+    if m is None or len(m.group().split()) > MAX_CREDITED_WORDS:
+        return None
+    return m.start()
 
 
 def _glued(i: int, text: str) -> Iterator[Verdict]:

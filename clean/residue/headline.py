@@ -30,6 +30,7 @@ MIN_REPEAT_CHARS = 12
 # repeat kept once is kept again on the output.
 _FIELD = re.compile(r"^\w[\w'’ -]{0,40}: ")
 MAX_FIELD_LABEL_WORDS = 4
+RECORD_FIELDS = 3
 # A headline the text does not repeat is a candidate only up to this many words.
 MAX_LONE_HEADLINE_WORDS = 16
 # A question the text does not repeat is its opening line ("What is a pseudomonas infection?"),
@@ -49,7 +50,13 @@ _SENTENCE_ENDINGS = "?？!！"
 
 def detect(doc: Document) -> Iterator[Verdict]:
     keys = [key(b.text) for b in doc.blocks]
-    candidates = [b.index for b, f in zip(doc.blocks, doc.feats) if headline_shaped(b.text, f)]
+    # A field opening a run of fields ("Name: The Quiet Orchard" / "Author: ..." / "Pages: 312")
+    # is a line of a record the post gives (a book's, a recipe's, a walk's data), not its
+    # headline. A headline with a kicker ("Feature: ...") has one field line under it, its source.
+    blocks = doc.blocks
+    candidates = [b.index for b, f in zip(blocks, doc.feats) if headline_shaped(b.text, f) and not (
+        all(_field(blocks[k].text) for k in range(b.index, min(b.index + RECORD_FIELDS, len(blocks))))
+        and b.index + RECORD_FIELDS <= len(blocks))]
     titles = {keys[i]: i for i in reversed(candidates)}
     repeated: set[int] = set()
     seen = set()

@@ -139,6 +139,12 @@ _WIRE_CREDIT = re.compile(
 # ran in April 2013.", "An expanded version of this report appears on WSJ.com", the AP's
 # "Information from: Honolulu Star-Advertiser, http://...", a press release's "SOURCE United Airlines"
 # and "For further information: <contacts>", a post's "Citations: <sources>".
+# A news agency's sign-off under its story: the editors' initials and the agency, or the other
+# way round ("aja/PAP", "dpa/lno", "(KNA/abc)"). A line of nothing else; agencies named in their
+# own case.
+_AGENCIES = r"PAP|dpa|AFP|APA|KNA|epd|sda|SDA|ANSA|EFE|AP|KAP|kathpress|ČTK|MTI|TT|NTB|ANP|Belga|Reuters"
+_SIGNOFF = re.compile(r"^\(?(?:[a-zäöü]{2,5}/)+(?:" + _AGENCIES + r")\)?\.?$|^\(?(?:" + _AGENCIES
+                      + r")(?:/[a-zäöü]{2,5})+\)?\.?$")
 _PROVENANCE = re.compile(
     r"^(?:a|an|this is an?)\s+(?:expanded |shorter |earlier |longer )?version of this (?:article|story|report|review|post)"
     r"\s+(?:appeared|appears|ran|runs|was published)\b"
@@ -192,8 +198,10 @@ def detect(doc: Document) -> Iterator[Verdict]:
     if words.lines or words.openers:
         forms = _language_forms(words)
         judge = lambda text, feat: _judge(text, feat) or _judge_words(text, feat, words, forms)  # noqa: E731
-    for i, judged in enumerate(judged_lines(doc, judge)):
-        if judged is None:
+    judged_all = judged_lines(doc, judge)
+    kept = _chronology(doc, judged_all) | _record_fields(doc, judged_all)
+    for i, judged in enumerate(judged_all):
+        if judged is None or i in kept:
             continue
         v, edge_only = judged
         score, where = v.score, v.where
@@ -207,6 +215,61 @@ def detect(doc: Document) -> Iterator[Verdict]:
     dateline = _dateline(doc)
     if dateline:
         yield dateline
+
+
+# A chronology (a CV, a list of works or stations) heads each entry with its month and year:
+# "Oktober 2015" / "Moderation der Show" / "März 2014" / ... At least this many such headings,
+# each with one to CHRONOLOGY_REACH - 1 lines of its entry under it, are the text's own. A
+# blog's archive list prints its months one under the other, with nothing between.
+MIN_CHRONOLOGY = 3
+CHRONOLOGY_REACH = 4
+
+
+def _chronology(doc: Document, judged: list) -> set[int]:
+    """The blocks that head a chronology's entries with a month and a year."""
+    dated = {i for i, j in enumerate(judged)
+             if j is not None and j[0].reason == "date" and is_month_year(doc.blocks[i].text)}
+    heads = sorted(i for i in dated if i - 1 not in dated and i + 1 not in dated)
+    found: set[int] = set()
+    run = heads[:1]
+    for i in heads[1:] + [None]:
+        if i is not None and 2 <= i - run[-1] <= CHRONOLOGY_REACH:
+            run.append(i)
+            continue
+        if len(run) >= MIN_CHRONOLOGY:
+            found.update(run)
+        run = [i]
+    return found
+
+
+# A record the post gives as its own text, a field a line: a book's "Name: ..." / "Author: ..." /
+# "Publisher: ..." / "Pages: 312", a recipe's or a walk's data. Among fields that are not the
+# article's metadata, an "Author:" or "Source:" field is the record's; a header of metadata
+# fields alone ("Autor: ..." / "Quelle: dpa" / "Datum: ...") is the article's.
+_RECORD_FIELD = re.compile(r"^\w[\w'’ -]{0,30}\s?[:：]\s+\S")
+MAX_RECORD_LABEL_WORDS = 3
+MIN_RECORD_FIELDS = 3
+
+
+def _record_fields(doc: Document, judged: list) -> set[int]:
+    """The metadata-looking fields of a record that holds other fields too."""
+    blocks = doc.blocks
+
+    def field(i: int) -> bool:
+        m = _RECORD_FIELD.match(blocks[i].text)
+        return m is not None and len(blocks[i].text[:m.end()].split(":")[0].split()) <= MAX_RECORD_LABEL_WORDS
+
+    found: set[int] = set()
+    i, n = 0, len(blocks)
+    while i < n:
+        j = i
+        while j < n and field(j):
+            j += 1
+        if j - i >= MIN_RECORD_FIELDS and any(judged[k] is None for k in range(i, j)):
+            found.update(k for k in range(i, j) if judged[k] is not None and judged[k][0].reason in ("metadata", "byline")
+                         and _FIELD.match(blocks[k].text))
+        i = max(j, i + 1)
+    return found
 
 
 # A blog's date badge, a text node a line: "Jan" / "15" / "2020", "15 Nov" / "2019".
@@ -247,6 +310,8 @@ def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
         _date_line(LINE, text) if feat.words <= MAX_DATE_WORDS else None)
     if found:
         return found, False
+    if feat.words <= 2 and _SIGNOFF.match(text):
+        return Verdict(LINE, "metadata"), False
     # A byline or wire credit far inside the text may be a sentence that opens like one.
     if feat.words <= MAX_PROVENANCE_WORDS and text.startswith("(") and _NEWSCASTS.match(text):
         return Verdict(LINE, "metadata"), False
@@ -371,6 +436,16 @@ def is_date(text: str) -> bool:
         elif t not in allowed:
             return False
     return any(t in months for t in tokens) or bool(_NUMERIC_DATE.search(text))
+
+
+# A month and a year with no day ("Oktober 2015", "September 2013/2014"): the heading of an entry
+# in a chronology (a CV, a list of works) as often as a date line; a story's date names its day.
+_MONTH_YEAR = re.compile(r"^[^\W\d_]+\.?\s+\d{4}(?:\s*[/–-]\s*\d{2,4})?$")
+
+
+def is_month_year(text: str) -> bool:
+    """Whether `text` is a date of a month and a year only."""
+    return bool(_MONTH_YEAR.match(text)) and is_date(text)
 
 
 # A date's label left alone when the date itself was a widget: "Updated", "First posted".

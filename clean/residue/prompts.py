@@ -89,7 +89,7 @@ def _form_text(text: str) -> bool:
 # An appeal to the reader that opens by thanking them for reading runs on as long as it likes
 # ("If you enjoyed this article, we have a proposition for you: join ... Members get ...").
 _APPEAL = re.compile(
-    r"^(?:if you (?:enjoyed|liked|value|appreciate|found value in) (?:this|our) (?:article|story|post|piece|"
+    r"^(?:if you (?:enjoyed|liked|value|appreciate|found value in) (?:reading )?(?:this|our) (?:article|story|post|piece|"
     r"journalism|reporting|work)|thank you for reading\b.{0,80}\b(?:subscri|support|donat|member))",
     re.I,
 )
@@ -105,6 +105,10 @@ _DONATION = Hinted(re.compile(
     r"|\bwe need your (?:financial )?support\b|\bsupport\b.{0,80}\bfrom as little as\b",
     re.I,
 ), ("support", "donate", "contribution", "donation", "become a"))
+# A blog's sentence about itself that ends on where to read it ("Each week this blog features a
+# walk; to follow along, subscribe to the RSS feed.") is the post's: a feed costs nothing and
+# asks for no address. The call alone on its line ("Subscribe to our RSS feed") is a prompt.
+_FEED_SENTENCE = re.compile(r"(?<=\S )subscribe to (?:the|our|my|this) (?:blog'?s? )?(?:rss |atom )?feed\b", re.I)
 _QUOTED = re.compile(r"[\"“”«»„]")
 # Naming a newsletter or a mailing list is only a prompt on a line that is not prose: a news
 # story about a newsletter business says "newsletters" in every paragraph.
@@ -226,7 +230,7 @@ def _judge(text: str, feat: Features) -> tuple[str, tuple[int, int] | None] | No
     if _COOKIE.search(text) and _COOKIE_CONTEXT.search(text):
         return "banner", None
     if feat.words <= MAX_PITCH_WORDS and (
-        _PITCH_HINTED.search(text)
+        _PITCH_HINTED.search(_FEED_SENTENCE.sub("", text) if feat.prose else text)
         or feat.words <= MAX_FORM_STATE_WORDS and _FORM_STATE.match(text)
         or _SUBSCRIBE_TO.match(text)
         or not feat.prose and _MENTION.search(text)

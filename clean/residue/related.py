@@ -12,7 +12,7 @@ from ..article import Verdict
 from ..document import Document, Features
 from ._lines import LINE, entries, judged_lines, runs
 from ._text import DATELINE_OPENING, key, phrases
-from .metadata import is_age, is_date
+from .metadata import is_age, is_date, is_month_year
 
 REASONS = ("related",)
 
@@ -438,7 +438,8 @@ def _stamp(text: str, feat: Features) -> str | None:
         return None
     if is_age(text):
         return None if _CLOCK.search(text) else _AGED
-    return _DATED if is_date(text) else None
+    # A month and a year with no day heads an entry of a chronology; a story's stamp names its day.
+    return _DATED if is_date(text) and not is_month_year(text) else None
 
 
 def _listed(between) -> bool:

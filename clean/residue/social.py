@@ -100,8 +100,11 @@ def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> 
     words = key(_NEW_WINDOW.sub("", text)).split()
     if not words:
         return
-    # "Facebook Twitter Email", "Share 12": network names, maybe with share counts.
-    if all(w in NETWORKS or w.isdigit() for w in words) and any(w in NETWORKS for w in words):
+    # "Facebook Twitter Email", "Share 12": network names, maybe with share counts. Among
+    # numbers, "X" names no network: a results table marks a failed attempt with it
+    # ("x 4,84 5,07 x"); alone on its line, it is a share bar's button split into lines.
+    if all(w in NETWORKS or w.isdigit() for w in words) and any(
+            w in NETWORKS and (w != "x" or len(words) == 1) for w in words):
         yield Verdict(LINE, "share")
     elif _VERB.match(text) and (
         _ON_NETWORK.search(text) or len(words) <= 5 or "this" in words or "article" in words
