@@ -193,12 +193,7 @@ class HtmlCleaner:
         _quiet_extractor_logs()
         self.cleaner = cleaner or Cleaner()
         self.options = options or HtmlOptions()
-        self.page_cleaner = _with_mode(self.cleaner, "page")
-        # trafilatura's text is the page's main content already: a line it holds twice (a meal
-        # plan, a table) or a bare URL in it (a reference, a shop link) is the author's text.
-        # It is an article by construction, too: no need to look for one in it.
-        self.text_cleaner = _with_mode(self.cleaner, "article" if self.cleaner.mode == "auto" else self.cleaner.mode)
-        self.text_cleaner.enabled = self.cleaner.enabled - (TRUSTED_IN_MAIN_TEXT - self.cleaner.drop)
+        self.page_cleaner, self.text_cleaner = page_and_text_cleaners(self.cleaner)
 
     def clean(self, page: bytes | str, url: str | None = None) -> Page:
         """Raises PageError for binary data, an oversized page or one over its time limit. A few
@@ -295,6 +290,16 @@ def _quiet_extractor_logs() -> None:
         log = logging.getLogger(name)
         if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
             log.addHandler(logging.NullHandler())
+
+
+def page_and_text_cleaners(cleaner: Cleaner) -> tuple[Cleaner, Cleaner]:
+    """`cleaner` for a page's full text (where no main content was found), and for the main
+    content an extractor found. That text is the page's main content already: a line it holds
+    twice (a meal plan, a table) or a bare URL in it (a reference, a shop link) is the author's
+    text. It is an article by construction, too: no need to look for one in it."""
+    text_cleaner = _with_mode(cleaner, "article" if cleaner.mode == "auto" else cleaner.mode)
+    text_cleaner.enabled = cleaner.enabled - (TRUSTED_IN_MAIN_TEXT - cleaner.drop)
+    return _with_mode(cleaner, "page"), text_cleaner
 
 
 def _with_mode(cleaner: Cleaner, mode: str) -> Cleaner:

@@ -18,8 +18,8 @@ from dataclasses import replace
 from . import language
 from .article import Article
 from .cleaner import Cleaner
-from .html import MAX_PAGE_BYTES, TRUSTED_IN_MAIN_TEXT, HtmlOptions, MissingExtra, Page, _merged, _tidy, _with_mode, \
-    page_bytes, run_with_limit
+from .html import MAX_PAGE_BYTES, HtmlOptions, MissingExtra, Page, _merged, _tidy, page_and_text_cleaners, page_bytes, \
+    run_with_limit
 
 EXTRACTOR = "resiliparse"
 
@@ -43,10 +43,7 @@ class ResiliparseCleaner:
             raise MissingExtra("--extractor resiliparse needs resiliparse: pip install 'clean-article[resiliparse]'")
         self.cleaner = cleaner or Cleaner()
         self.options = options or HtmlOptions(extractor=EXTRACTOR)
-        self.page_cleaner = _with_mode(self.cleaner, "page")
-        # As on the trafilatura path: the extracted text is the page's main content already.
-        self.text_cleaner = _with_mode(self.cleaner, "article" if self.cleaner.mode == "auto" else self.cleaner.mode)
-        self.text_cleaner.enabled = self.cleaner.enabled - (TRUSTED_IN_MAIN_TEXT - self.cleaner.drop)
+        self.page_cleaner, self.text_cleaner = page_and_text_cleaners(self.cleaner)
 
     def clean(self, page: bytes | str, url: str | None = None) -> Page:
         """Raises PageError for binary data, an oversized page or one over its time limit. A few
