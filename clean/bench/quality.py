@@ -193,36 +193,34 @@ def clean_all(items: list, workers: int) -> list:
 def run(gold_path: Path, sources: dict, workers: int, out) -> dict:
     started = time.perf_counter()
     gold = load_jsonl(gold_path)
+    inputs, cleaned, timing = clean_renderings(sources, set(gold), "gold", workers, out)
+    gold_shingles = {doc_id: metric.shingles(text) for doc_id, text in gold.items()}
+    rows = {name: score_rendering(gold_shingles, inputs[name], cleaned[name])
+            for name in inputs}
+    return {"renderings": rows, **timing, "seconds_total": time.perf_counter() - started}
+
+
+def clean_renderings(sources: dict, known: set, gold_name: str, workers: int, out) -> tuple[dict, dict, dict]:
+    """Every rendering's texts ({name: {id: text}}), cleaned the same way, and the cleaning's
+    timing; the cleaned texts are also written to `out` when given. An id the gold does not
+    know is an error: a rendering of another set."""
     inputs = {name: load_jsonl(path) for name, path in sources.items()}
     for name, texts in inputs.items():
-        unknown = sorted(set(texts) - set(gold))
+        unknown = sorted(set(texts) - known)
         if unknown:
-            raise BenchError(f"{sources[name]}: {len(unknown)} id(s) not in gold, "
-                             f"e.g. {unknown[:3]}")
-
-    items = [(name, doc_id, text)
-             for name, texts in inputs.items() for doc_id, text in texts.items()]
+            raise BenchError(f"{sources[name]}: {len(unknown)} id(s) not in {gold_name}, e.g. {unknown[:3]}")
+    items = [(name, doc_id, text) for name, texts in inputs.items() for doc_id, text in texts.items()]
     clean_started = time.perf_counter()
     cleaned_texts = clean_all(items, workers)
     clean_seconds = time.perf_counter() - clean_started
-
     cleaned = {name: {} for name in inputs}
     for (name, doc_id, _), text in zip(items, cleaned_texts):
         cleaned[name][doc_id] = text
     if out is not None:
         write_outputs(out, cleaned)
-
-    gold_shingles = {doc_id: metric.shingles(text) for doc_id, text in gold.items()}
-    rows = {name: score_rendering(gold_shingles, inputs[name], cleaned[name])
-            for name in inputs}
-    return {
-        "renderings": rows,
-        "docs_cleaned": len(items),
-        "workers": workers,
-        "seconds_total": time.perf_counter() - started,
-        "seconds_cleaning": clean_seconds,
-        "docs_per_second": len(items) / clean_seconds if clean_seconds else None,
-    }
+    timing = {"docs_cleaned": len(items), "workers": workers, "seconds_cleaning": clean_seconds,
+              "docs_per_second": len(items) / clean_seconds if clean_seconds else None}
+    return inputs, cleaned, timing
 
 
 def score_rendering(gold_shingles: dict, inputs: dict, cleaned: dict) -> dict:
@@ -277,21 +275,7 @@ def run_snippets(data: Path, sources: dict, workers: int, out) -> dict:
 
     started = time.perf_counter()
     items = load_snippets(data)
-    inputs = {name: load_jsonl(path) for name, path in sources.items()}
-    for name, texts in inputs.items():
-        unknown = sorted(set(texts) - set(items))
-        if unknown:
-            raise BenchError(f"{sources[name]}: {len(unknown)} id(s) not in snippets.jsonl, "
-                             f"e.g. {unknown[:3]}")
-    work = [(name, doc_id, text) for name, texts in inputs.items() for doc_id, text in texts.items()]
-    clean_started = time.perf_counter()
-    cleaned_texts = clean_all(work, workers)
-    clean_seconds = time.perf_counter() - clean_started
-    cleaned = {name: {} for name in inputs}
-    for (name, doc_id, _), text in zip(work, cleaned_texts):
-        cleaned[name][doc_id] = text
-    if out is not None:
-        write_outputs(out, cleaned)
+    inputs, cleaned, timing = clean_renderings(sources, set(items), "snippets.jsonl", workers, out)
 
     named_by = [name for name in LANGUAGE_FROM if name in inputs] or list(inputs)
     langs = {}
@@ -306,15 +290,8 @@ def run_snippets(data: Path, sources: dict, workers: int, out) -> dict:
         per_language[lang] = {name: {"before": snippets.score(subset, inputs[name]),
                                      "after": snippets.score(subset, cleaned[name], inputs[name])}
                               for name in inputs}
-    return {
-        "renderings": rows,
-        "languages": per_language,
-        "docs_cleaned": len(work),
-        "workers": workers,
-        "seconds_total": time.perf_counter() - started,
-        "seconds_cleaning": clean_seconds,
-        "docs_per_second": len(work) / clean_seconds if clean_seconds else None,
-    }
+    return {"renderings": rows, "languages": per_language, **timing,
+            "seconds_total": time.perf_counter() - started}
 
 
 def write_outputs(out: Path, cleaned: dict) -> None:
