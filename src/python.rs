@@ -32,6 +32,15 @@ fn code_points(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
     Ok(with_units!(s, |t| widen(t)))
 }
 
+/// The code points of every str an iterable (a stoplist) yields.
+fn word_list(words: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<u32>>> {
+    let mut found = Vec::new();
+    for word in words.try_iter()? {
+        found.push(code_points(word?.cast::<PyString>()?)?);
+    }
+    Ok(found)
+}
+
 /// A str of the given code points, stored as narrowly as they allow.
 fn new_str<'py>(py: Python<'py>, text: &[u32]) -> PyResult<Bound<'py, PyString>> {
     // SAFETY: the buffer holds `text.len()` UCS-4 units; CPython copies it (and narrows it).
@@ -177,11 +186,7 @@ struct Stoplist(ln::Stoplist);
 impl Stoplist {
     #[new]
     fn new(words: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let mut found = Vec::new();
-        for word in words.try_iter()? {
-            found.push(code_points(word?.cast::<PyString>()?)?);
-        }
-        Ok(Stoplist(ln::Stoplist::new(found)))
+        Ok(Stoplist(ln::Stoplist::new(word_list(words)?)))
     }
 
     fn __len__(&self) -> usize {
@@ -269,11 +274,7 @@ impl Languages {
     fn new(lists: &Bound<'_, PyDict>) -> PyResult<Self> {
         let mut found = Vec::new();
         for (name, words) in lists.iter() {
-            let mut list = Vec::new();
-            for word in words.try_iter()? {
-                list.push(code_points(word?.cast::<PyString>()?)?);
-            }
-            found.push((name.extract::<String>()?, list));
+            found.push((name.extract::<String>()?, word_list(&words)?));
         }
         Ok(Languages(ln::Languages::new(found).map_err(PyValueError::new_err)?))
     }
