@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from clean.bench import speed
 
 
@@ -40,3 +42,17 @@ def test_floor_writes_the_records_back(tmp_path):
 
 def test_import_time_is_read_from_pythons_import_timer():
     assert 0 < speed.import_ms(runs=1) < 10_000
+
+
+def test_c4_reference_keeps_the_lines_its_rules_keep(tmp_path):
+    pytest.importorskip("datatrove")
+    corpus = tmp_path / "corpus.jsonl"
+    records = [{"id": "a", "text": "Share this\nThe council met on Tuesday to vote on the plan.\nIt passed."},
+               {"id": "b", "text": "A page with code { in it.\nThe second line is also prose here."}]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "c4.jsonl"
+    result = speed.c4_line_rules(str(corpus), str(out))
+    texts = [json.loads(x)["text"] for x in out.read_text().splitlines()]
+    # Under three words or no closing punctuation: the line goes; a curly bracket drops the page.
+    assert texts == ["The council met on Tuesday to vote on the plan.", ""]
+    assert result["note"] == "1 documents dropped whole"
