@@ -15,7 +15,8 @@ What a record means (its headers decoded, its HTTP status and headers, its conte
 and content encodings undone) is warcio's code on both, so the output is the same bytes whichever
 reads: FastWARC's own HTTP parsing and decoding differ from warcio's on odd records (a lower-case
 `content-type`, a non-UTF-8 URL, a gzip body sent chunked, which stops its iteration).
-A record shorter than its Content-Length (a cut file) is an error on both.
+A cut file is an error on both: a record shorter than its Content-Length, or a file that ends
+inside a record's headers or inside a gzip member.
 """
 
 from __future__ import annotations
@@ -129,9 +130,11 @@ def responses(path: str, stats: WarcStats, reader: str | None = None) -> Iterato
             response = _wanted(record, stats)
             # A cut file ends in a record shorter than it says: an error, not a shortened page.
             if not complete():
-                raise InputError(f"{path}: truncated: record {read} ends before its Content-Length")
+                raise InputError(f"{path}: truncated: the file ends inside record {read}")
             if response is not None:
                 yield response
+    except _Cut:
+        raise InputError(f"{path}: truncated: the file ends inside record {read + 1}") from None
     except ArchiveLoadFailed as e:
         if read:
             raise InputError(f"{path}: cannot read after record {read}: {_shown(str(e))}") from None
@@ -197,11 +200,42 @@ def _shown(detail: str, width: int = 100) -> str:
     return shown if len(shown) <= width else shown[:width] + "..."
 
 
+class _Cut(Exception):
+    """The file ends inside a record's headers or inside a gzip member, which a reader would
+    otherwise take for the end of the file."""
+
+
 def _warcio_records(stream):
     """(warcio record, complete()) per record."""
     from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
 
-    for record in ArchiveIterator(stream):
+    class Records(ArchiveIterator):
+        parsed = 0
+
+        def _next_record(self, next_line):
+            try:
+                record = super()._next_record(next_line)
+            except EOFError:
+                # The end of the file, unless a record had begun: its first line was read, or
+                # the file (which opens with "WARC/") has given no record yet.
+                if (next_line and next_line.strip()) or not self.parsed:
+                    raise _Cut() from None
+                raise
+            except (AttributeError, TypeError, ValueError) as e:  # headers warcio cannot make sense of
+                if not (self.reader.rem_length() or self.reader.read(1)):
+                    raise _Cut() from None
+                raise ArchiveLoadFailed(f"malformed record headers ({e})") from None
+            self.parsed += 1
+            return record
+
+        def close(self):
+            member = self.reader.decompressor if self.reader is not None else None
+            super().close()
+            if member is not None and not member.eof:
+                raise _Cut()
+
+    for record in Records(stream):
         yield record, lambda record=record: _warcio_complete(record)
 
 
@@ -224,7 +258,9 @@ def _fastwarc_records(stream):
     decode = StatusAndHeadersParser.decode_header
     kinds = {int(WarcRecordType.response): "response", int(WarcRecordType.conversion): "conversion"}
     # FastWARC's own HTTP parsing and content decoding are off: warcio's are used below.
-    for fast in ArchiveIterator(_Told(stream), parse_http=False, auto_decode="none"):
+    told = _Told(stream)
+    for fast in ArchiveIterator(told, parse_http=False, auto_decode="none"):
+        told.mark(fast.stream_pos)
         rec_type = kinds.get(int(fast.record_type))
         if rec_type is None:  # passed over: only its type and length are looked at
             yield _Skipped(str(fast.record_type)), lambda fast=fast: _fastwarc_complete(fast)
@@ -238,6 +274,8 @@ def _fastwarc_records(stream):
         record = ArcWarcRecord("warc", rec_type, headers, raw, http, headers.get_header("Content-Type"),
                                int(length) if length and length.isdigit() else None)
         yield record, lambda fast=fast: _fastwarc_complete(fast)
+    if not told.whole_members():
+        raise _Cut()
 
 
 def _fastwarc_complete(fast) -> bool:
@@ -247,16 +285,49 @@ def _fastwarc_complete(fast) -> bool:
 
 class _Told:
     """A stream FastWARC can ask its position: it does at the start, and a pipe (stdin) cannot
-    say (UnsupportedOperation, which FastWARC turns into a panic)."""
+    say (UnsupportedOperation, which FastWARC turns into a panic).
+
+    It also keeps what was read since the last record began, so that a gzip WARC's tail can be
+    checked once iteration ends: FastWARC ends silently on a gzip member cut short."""
 
     def __init__(self, stream):
         self._stream = stream
         self._position = 0
+        self._tail = bytearray()
+        self._tail_start = 0
 
     def read(self, size: int = -1) -> bytes:
         data = self._stream.read(size)
         self._position += len(data)
+        self._tail += data
         return data
+
+    def mark(self, offset: int) -> None:
+        """A record begins at `offset`: the bytes before it were whole records."""
+        if offset > self._tail_start:
+            del self._tail[:offset - self._tail_start]
+            self._tail_start = offset
+
+    def whole_members(self) -> bool:
+        """Whether the bytes from the last record on end where a gzip member ends (always true of
+        a plain WARC, whose cuts FastWARC reports itself)."""
+        import zlib
+
+        tail = bytes(self._tail)
+        if tail[:2] != b"\x1f\x8b":
+            return True
+        while tail:
+            member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            try:
+                while tail and not member.eof:
+                    member.decompress(tail, 1 << 20)
+                    tail = member.unconsumed_tail
+            except zlib.error:
+                return False
+            if not member.eof:
+                return False
+            tail = member.unused_data
+        return True
 
     def tell(self) -> int:
         return self._position

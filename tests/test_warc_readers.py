@@ -145,3 +145,29 @@ def test_one_gzip_member_for_many_records_stops_warcio_only(tmp_path):
     plain = tmp_path / "odd.warc"
     plain.write_bytes(b"".join(odd_records()))
     assert list(responses(str(path), WarcStats(), "fastwarc")) == list(responses(str(plain), WarcStats(), "warcio"))
+
+
+@pytest.mark.parametrize("compressed", [False, True], ids=["plain", "gzip"])
+@pytest.mark.parametrize("kept", [10, 33, 66, 150], ids=lambda n: f"{n}-bytes")
+def test_a_file_cut_inside_a_records_headers_is_an_error(tmp_path, warc_reader, compressed, kept):
+    # Cut in the WARC headers (plain) or early in the gzip member (gzip): either reader would
+    # otherwise take the cut for the file's end and exit 0 with the record gone.
+    records = [record(b"https://example.com/%d" % n, http(PAGE, b"200 OK", b"Content-Type: text/html"))
+               for n in range(3)]
+    pieces = [gzip.compress(r) for r in records] if compressed else records
+    path = tmp_path / ("cut.warc.gz" if compressed else "cut.warc")
+    path.write_bytes(b"".join(pieces[:2]) + pieces[2][:kept])
+    proc = run("--warc", path, check_code=2)
+    assert proc.stderr.decode().strip().splitlines() == [
+        f"clean: error: {path}: truncated: the file ends inside record 3"]
+    assert len(proc.stdout.splitlines()) == 2
+
+
+def test_a_record_without_a_content_length_in_the_middle_is_an_error(tmp_path, warc_reader):
+    records = [record(b"https://example.com/%d" % n, http(PAGE, b"200 OK", b"Content-Type: text/html"))
+               for n in range(2)]
+    path = tmp_path / "broken.warc"
+    path.write_bytes(records[0] + b"WARC/1.0\r\nWARC-Type: response\r\n\r\n" + records[1])
+    proc = run("--warc", path, check_code=2)
+    errors = proc.stderr.decode().strip().splitlines()
+    assert len(errors) == 1 and errors[0].startswith(f"clean: error: {path}: ") and "Traceback" not in errors[0]
