@@ -1,17 +1,25 @@
-"""Train the page-dump block model (clean/data/block_model.json) on the dev benchmark.
+"""Train the page-dump block model (clean/data/block_model.json) on the dev sets.
 
-    python bench/train_block_model.py [--data bench/zyte-dev] [--folds 5] [--write]
+    python bench/train_block_model.py [--data bench/zyte-dev] [--trafi ../shared/bench/trafi-dev]
+                                      [--folds 5] [--write]
 
-Labels come from the gold: a block of a page dump is article when most of its 4-token
-shingles are in the gold body (for a block of fewer than four tokens: when its tokens appear
-in the gold in that order). Features are those `clean` computes at cleaning time, taken from
-inside the pipeline, so training and use cannot drift apart.
+The model judges the blocks of whole-page dumps, so it learns from the sets' page dumps: the
+Zyte set's (html-text, inscriptis, html2text, bs4-lines; English) and, with --trafi, the
+multilingual snippet set's (html-text, bs4-lines). Multi-News holds no page dumps: its stories
+are extractor output, on which the model is not asked.
 
-The 121 pages come from many sites, and a model can learn a site's furniture instead of what
-furniture looks like; it is therefore scored with cross-validation grouped by site (the URL
-host in gold.jsonl): each page is cleaned by a model that never saw its site, and the bench
-metric of those cleaned texts is compared with the rules alone. `--write` then trains on every
-page and writes the weights. Needs numpy (the `train` extra).
+Labels. Zyte: a block is article when most of its 4-token shingles are in the gold body (for a
+block of fewer than four tokens: when its tokens appear in the gold in that order). Snippets:
+a block holding a `with` passage is article, one holding a `without` passage is furniture, and
+the rest (most blocks) are unlabelled and left out. Features are those `clean` computes at
+cleaning time, taken from inside the pipeline, so training and use cannot drift apart.
+
+Pages come from many sites, and a model can learn a site's furniture instead of what furniture
+looks like; it is therefore scored with cross-validation grouped by site (the URL host), across
+both sets: each page is cleaned by a model that never saw its site, and each set's own metric of
+those cleaned texts (Zyte: shingle F1 per rendering; snippets: F and the share of wanted
+passages lost, per rendering and per language) is compared with the rules alone. `--write`
+then trains on every page and writes the weights. Needs numpy (the `train` extra).
 """
 
 import argparse
@@ -28,9 +36,11 @@ sys.path.insert(0, str(ROOT))
 
 from clean import Cleaner, block_model  # noqa: E402
 from clean.bench import metric  # noqa: E402
-from clean.bench.quality import find_gold, find_sources, load_jsonl  # noqa: E402
+from clean.bench import snippets  # noqa: E402
+from clean.bench.quality import LANGUAGE_FROM, find_gold, find_sources, load_jsonl, load_snippets  # noqa: E402
 
 PAGE_DUMPS = ("html-text", "inscriptis", "html2text", "bs4-lines")
+SNIPPET_PAGE_DUMPS = ("html-text", "bs4-lines")
 L2 = 1.0
 ARTICLE_SHARE = 0.5
 
@@ -90,6 +100,7 @@ def fit(X, y, w, l2=L2, steps=50):
 
 
 def collect(data: Path):
+    """The Zyte set's page dumps: gold texts, hosts, inputs, and (host, rows, labels, weights)."""
     gold = load_jsonl(find_gold(data))
     hosts = {}
     with_url = load_rows(find_gold(data))
@@ -105,6 +116,43 @@ def collect(data: Path):
     return gold, hosts, inputs, samples
 
 
+def collect_snippets(data: Path):
+    """The snippet set's page dumps: snippets, hosts, languages, inputs, and samples whose
+    unlabelled blocks have label None."""
+    from clean import language
+
+    items = load_snippets(data)
+    rows_by_id = load_rows(data / "snippets.jsonl")
+    hosts = {doc_id: "snippets:" + (urlparse(rows_by_id[doc_id].get("url") or "").hostname or doc_id)
+             for doc_id in items}
+    sources = find_sources(data, None, gold_row=False, strict=False)
+    inputs = {name: load_jsonl(sources[name]) for name in SNIPPET_PAGE_DUMPS if name in sources}
+    extracted = [load_jsonl(sources[name]) for name in LANGUAGE_FROM if name in sources]
+    langs = {doc_id: language.detect(next((t[doc_id] for t in extracted if t.get(doc_id)), "")) or "?"
+             for doc_id in items}
+    samples = []
+    for texts in inputs.values():
+        for doc_id, text in texts.items():
+            if doc_id not in items:
+                continue
+            for doc, rows in rows_of(text):
+                samples.append((hosts[doc_id], rows, snippet_labels(doc, items[doc_id]), sample_weight(doc)))
+    return items, hosts, langs, inputs, samples
+
+
+def snippet_labels(doc, item: dict) -> list:
+    """Article (True), furniture (False) or unknown (None) per block, from the passages it holds."""
+    wanted = [snippets.norm(s) for s in item["with"]]
+    furniture = [snippets.norm(s) for s in item["without"]]
+    out = []
+    for block in doc.blocks:
+        text = snippets.norm(block.text)
+        is_wanted = any(s and s in text for s in wanted)
+        is_furniture = any(s and s in text for s in furniture)
+        out.append(None if is_wanted == is_furniture else is_wanted)
+    return out
+
+
 def load_rows(path: Path) -> dict:
     import gzip
 
@@ -117,9 +165,11 @@ def train(samples, keep_host=lambda host: True):
     X, y, w = [], [], []
     for host, rows, ys, ws in samples:
         if keep_host(host):
-            X.extend(rows)
-            y.extend(ys)
-            w.extend(ws)
+            for row, label, weight in zip(rows, ys, ws):
+                if label is not None:
+                    X.append(row)
+                    y.append(label)
+                    w.append(weight)
     return fit(np.array(X), np.array(y, dtype=float), np.array(w))
 
 
@@ -149,9 +199,32 @@ def score(gold, texts_by_rendering, model_for_doc):
     return results
 
 
+def score_snippets(items, texts_by_rendering, langs, model_for_doc):
+    """Snippet F, recall and lost per rendering, in all and per language."""
+    original = block_model.weights
+    results = {}
+    try:
+        for name, texts in texts_by_rendering.items():
+            cleaned = {}
+            for doc_id, text in texts.items():
+                model = model_for_doc(doc_id)
+                block_model.weights = lambda model=model: model
+                cleaned[doc_id] = Cleaner().clean(text).text
+            results[name] = {"all": snippets.score(items, cleaned, texts)}
+            for lang in sorted(set(langs.values())):
+                subset = {k: v for k, v in items.items() if langs[k] == lang}
+                results[name][lang] = snippets.score(subset, cleaned, texts)
+    finally:
+        block_model.weights = original
+    return results
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT / "bench" / "zyte-dev")
+    parser.add_argument("--trafi", type=Path, help="also learn from this snippet set's page dumps (trafi-dev)")
+    parser.add_argument("--snippet-weight", type=float, default=1.0,
+                        help="weight of the snippet set's labelled blocks against the Zyte set's")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--drop-inside", type=float, default=DECISION["drop_inside"],
@@ -166,23 +239,36 @@ def main(argv=None) -> int:
                     length_power=args.length_power)
 
     gold, hosts, inputs, samples = collect(args.data)
-    print(f"{len(samples)} page-mode documents, {sum(len(s[1]) for s in samples)} blocks, "
-          f"{len(set(hosts.values()))} sites", file=sys.stderr)
+    site_of = dict(hosts)
+    if args.trafi:
+        items, trafi_hosts, langs, trafi_inputs, trafi_samples = collect_snippets(args.trafi)
+        samples += [(host, rows, ys, [w * args.snippet_weight for w in ws]) for host, rows, ys, ws in trafi_samples]
+        site_of.update(trafi_hosts)
+    labelled = sum(label is not None for s in samples for label in s[2])
+    print(f"{len(samples)} page-mode documents, {sum(len(s[1]) for s in samples)} blocks ({labelled} labelled), "
+          f"{len(set(site_of.values()))} sites", file=sys.stderr)
 
     # Sites to folds, round-robin over the sorted host names: deterministic and balanced.
-    sites = sorted(set(hosts.values()))
+    sites = sorted(set(site_of.values()))
     fold_of_site = {site: n % args.folds for n, site in enumerate(sites)}
     fold_models = []
     for k in range(args.folds):
         beta = train(samples, lambda host, k=k: fold_of_site[host] != k)
         fold_models.append(model_of(beta, args.threshold))
-    cv = score(gold, inputs, lambda doc_id: fold_models[fold_of_site[hosts[doc_id]]])
+    held_out = lambda doc_id: fold_models[fold_of_site[site_of[doc_id]]]  # noqa: E731
+    cv = score(gold, inputs, held_out)
     rules = score(gold, inputs, lambda doc_id: {})
-    print(f"{'rendering':<12} {'rules F1':>9} {'P':>6} {'R':>6}   {'CV F1':>6} {'P':>6} {'R':>6}")
+    current = block_model.weights()
+    shipped = score(gold, inputs, lambda doc_id: current)
+    print(f"{'zyte':<12} {'rules F1':>9} {'P':>6} {'R':>6}   {'CV F1':>6} {'P':>6} {'R':>6}   {'shipped F1':>10}")
     for name in inputs:
         r, c = rules[name], cv[name]
         print(f"{name:<12} {r['f1']:9.3f} {r['precision']:6.3f} {r['recall']:6.3f}"
-              f"   {c['f1']:6.3f} {c['precision']:6.3f} {c['recall']:6.3f}")
+              f"   {c['f1']:6.3f} {c['precision']:6.3f} {c['recall']:6.3f}   {shipped[name]['f1']:10.3f}")
+    if args.trafi:
+        print_snippets(score_snippets(items, trafi_inputs, langs, lambda doc_id: {}),
+                       score_snippets(items, trafi_inputs, langs, held_out),
+                       score_snippets(items, trafi_inputs, langs, lambda doc_id: current), langs)
 
     if args.write:
         beta = train(samples)
@@ -190,6 +276,20 @@ def main(argv=None) -> int:
         path.write_text(json.dumps(model_of(beta, args.threshold), indent=1) + "\n", encoding="utf-8")
         print(f"model written to {path}", file=sys.stderr)
     return 0
+
+
+def print_snippets(rules, cv, shipped, langs) -> None:
+    counts = {lang: list(langs.values()).count(lang) for lang in set(langs.values())}
+    print(f"\n{'snippets':<12} {'lang':<4} {'docs':>4} {'rules F':>8} {'lost':>6}   {'CV F':>6} {'lost':>6}"
+          f"   {'shipped F':>9} {'lost':>6}")
+    for name in rules:
+        for lang in ["all", *sorted(counts, key=lambda code: (-counts[code], code))]:
+            docs = len(langs) if lang == "all" else counts[lang]
+            if docs < 5 and lang != "all":
+                continue
+            r, c, s = rules[name][lang], cv[name][lang], shipped[name][lang]
+            print(f"{name:<12} {lang:<4} {docs:4d} {r['f']:8.3f} {r['lost']:6.4f}   {c['f']:6.3f} {c['lost']:6.4f}"
+                  f"   {s['f']:9.3f} {s['lost']:6.4f}")
 
 
 if __name__ == "__main__":
