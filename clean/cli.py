@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import stat
 import sys
 import time
@@ -19,6 +18,8 @@ from itertools import chain, islice
 import click
 
 from .cleaner import MODES, Cleaner
+from .exits import (EXIT_INPUT, EXIT_INTERRUPTED, EXIT_PIPE, EXIT_STRICT, EXIT_WORKER, catch_sigterm, echo_err, fail,
+                    interrupted, silence_stdout)
 from .html import HtmlInput, HtmlOptions, MissingExtra, PageError
 from .parallel import BATCH_BYTES, BATCH_RECORDS, Pool, WorkerDied, batches, default_workers
 from .progress import Progress
@@ -31,12 +32,7 @@ from .render import as_json, body_text, explain
 from .stats import Stats
 from .writers import Output, OutputError, check_distinct
 
-EXIT_STRICT, EXIT_INPUT, EXIT_WORKER, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_PIPE = 1, 2, 3, 130, 143, 141
 DOCUMENT_SEPARATOR = "\f\n"  # between documents when several files are cleaned to plain text
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, handled like Ctrl-C so workers stop and a partial -o file is removed."""
 
 
 def _split_names(values: tuple[str, ...]) -> list[str]:
@@ -58,13 +54,13 @@ class CleanCommand(click.Command):
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as e:
-            _echo_err(f"{name}: error: {e.format_message()} (see {name} --help)")
+            echo_err(f"{name}: error: {e.format_message()} (see {name} --help)")
             sys.exit(e.exit_code)
         except click.ClickException as e:
             e.show()
             sys.exit(e.exit_code)
         except click.Abort:
-            _echo_err(f"{name}: interrupted")
+            echo_err(f"{name}: interrupted")
             sys.exit(EXIT_INTERRUPTED)
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -212,7 +208,7 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
         check_distinct([("-o", output or "-"), ("--stats-file", stats_path)],
                        paths + ([profile_path] if profile_path else []))
     except OutputError as e:
-        _fail(f"clean: error: {e}", EXIT_INPUT)
+        fail(f"clean: error: {e}", EXIT_INPUT)
     try:
         profile = _read_profile(profile_path) if profile_path else None
         cleaner = Cleaner(keep=_split_names(keep), drop=_split_names(drop), newline_token=newline_token,
@@ -221,7 +217,7 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
         raise click.UsageError(str(e)) from None
     colour = sys.stdout.isatty() if color is None and not output else bool(color)
     show_progress = sys.stderr.isatty() and not quiet if progress is None else progress
-    signal.signal(signal.SIGTERM, _terminate)
+    catch_sigterm()
     sink = stats_sink = None
     try:
         # Every output path is checked (and a temporary file made beside it) before any input is
@@ -239,13 +235,13 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
         if not files and not quiet and sys.stdin is not None and sys.stdin.isatty():
             # As careful filters do on a terminal: say what is awaited rather than wait in silence.
             what = "JSON lines" if jsonl else "WARC records" if warc else "text"
-            _echo_err(f"clean: reading {what} from stdin; end with Ctrl-D (see clean --help)")
+            echo_err(f"clean: reading {what} from stdin; end with Ctrl-D (see clean --help)")
     except (OutputError, InputError) as e:
         _close(sink, stats_sink)
-        _fail(f"clean: error: {e}", EXIT_INPUT)
+        fail(f"clean: error: {e}", EXIT_INPUT)
     except KeyboardInterrupt as e:
         _close(sink, stats_sink)
-        _interrupted(e)
+        interrupted("clean", e)
     except BaseException:
         _close(sink, stats_sink)
         raise
@@ -277,34 +273,34 @@ def main(files, jsonl, text_key, strict, doc_sep, newline_token, fmt, explain, k
             if stats.html_fallbacks:
                 _note(f"clean: {stats.html_fallbacks} HTML pages had no main text; their full text was cleaned")
     except (MissingExtra, OutputError) as e:
-        _fail(f"clean: error: {e}", EXIT_INPUT)
+        fail(f"clean: error: {e}", EXIT_INPUT)
     except InputError as e:
-        _fail(f"clean: error: {e}", EXIT_INPUT)
+        fail(f"clean: error: {e}", EXIT_INPUT)
     except RecordError as e:
-        _fail(f"clean: error: {e}", EXIT_STRICT)
+        fail(f"clean: error: {e}", EXIT_STRICT)
     except WorkerDied as e:
-        _fail(f"clean: error: {e}", EXIT_WORKER)
+        fail(f"clean: error: {e}", EXIT_WORKER)
     except BrokenPipeError:
         if sink is not None and sink.path is None:
-            _silence_stdout()
+            silence_stdout()
             sys.exit(EXIT_PIPE)
-        _fail("clean: error: broken pipe", EXIT_INPUT)
+        fail("clean: error: broken pipe", EXIT_INPUT)
     except OSError as e:
-        _fail(f"clean: error: {output or 'stdout'}: {e.strerror or e}", EXIT_INPUT)
+        fail(f"clean: error: {output or 'stdout'}: {e.strerror or e}", EXIT_INPUT)
     except KeyboardInterrupt as e:
-        _interrupted(e)
+        interrupted("clean", e)
     finally:
         _close(sink)
         extra = {"completed": completed, "workers": run_info["workers"],
                  "seconds": round(time.monotonic() - started, 3)}
         if stats_stderr:
-            _echo_err(stats.to_json(indent=None, **extra).rstrip("\n"))
+            echo_err(stats.to_json(indent=None, **extra).rstrip("\n"))
         if stats_sink is not None:
             try:
                 stats_sink.stream.write(stats.to_json(**extra).encode())
                 stats_sink.commit()
             except OSError as e:
-                _echo_err(f"clean: error: {stats_path}: {e.strerror or e}")
+                echo_err(f"clean: error: {stats_path}: {e.strerror or e}")
                 if completed:
                     sys.exit(EXIT_INPUT)
             finally:
@@ -556,28 +552,13 @@ def _write_lines(out, lines: list[bytes]) -> None:
         out.write(b"\n".join(lines) + b"\n")
 
 
-def _terminate(signum, frame) -> None:
-    raise Terminated()
-
-
-def _interrupted(e: KeyboardInterrupt) -> None:
-    terminated = isinstance(e, Terminated)
-    _fail("clean: terminated" if terminated else "clean: interrupted",
-          EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
-
-
-def _fail(message: str, code: int) -> None:
-    _echo_err(message)
-    sys.exit(code)
-
-
 def _read_profile(path: str):
     from .learn import read_profile
 
     try:
         return read_profile(path)
     except InputError as e:
-        _echo_err(f"clean: error: {e}")
+        echo_err(f"clean: error: {e}")
         sys.exit(EXIT_INPUT)
 
 
@@ -615,21 +596,4 @@ def _warn(message: str) -> None:
 def _note(message: str) -> None:
     """A summary, note or warning: silenced by --quiet (errors are not)."""
     if not _quiet:
-        _echo_err(message)
-
-
-def _echo_err(message: str) -> None:
-    try:
-        print(message, file=sys.stderr, flush=True)
-    except (BrokenPipeError, ValueError):
-        pass
-
-
-def _silence_stdout() -> None:
-    """After the reader of stdout has gone, make the interpreter's final flush a no-op."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-
+        echo_err(message)

@@ -6,16 +6,13 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from . import profile as prof
 from .corpus import ReadStats, documents
+from .exits import catch_sigterm, failures
 from .readers import InputError
-from .writers import Output, OutputError, check_distinct
-
-EXIT_INPUT = 2
+from .writers import Output, check_distinct
 
 
 def read_profile(path: str) -> prof.Profile:
@@ -95,40 +92,33 @@ def learn(inputs, output, merge, jsonl, text_key, group_key, newline_token, doc_
     the host of its URL); '-' is stdin; .gz and .zst are decompressed. Apply the profile with
     `clean --profile PROFILE`.
     """
+    catch_sigterm()
     sink = None
-    try:
-        check_distinct([("-o", output)], inputs)  # never write a profile over what it is learned from
-        sink = Output(output, compress=False)  # a profile compresses itself
-        if merge:
-            profiles = [read_profile(p) for p in inputs]
-            found = {p.thresholds for p in profiles}
-            if len(found) > 1 and all(v is None for v in (min_docs, min_share, max_sources, label_words, max_drift,
-                                                          frame_words)):
-                raise click.UsageError("the profiles were learned with different thresholds; give them")
-            thresholds = _thresholds(min_docs, min_share, max_sources, label_words, max_drift,
-                                     profiles[0].thresholds, frame_words)
-            result = prof.merge(*profiles, thresholds=thresholds, partial=partial, cap=cap)
-            stats = None
-        else:
-            thresholds = _thresholds(min_docs, min_share, max_sources, label_words, max_drift, D, frame_words)
-            stats = ReadStats()
-            learner = prof.Learner(thresholds, cap, newline_token, partial, doc_sep)
-            for text, source in documents(inputs, jsonl, text_key, group_key, stats):
-                learner.add(text, source)
-            result = learner.profile()
-        write_profile(result, sink)
-    except (InputError, OutputError) as e:
-        click.echo(f"clean learn: error: {e}", err=True)
-        sys.exit(EXIT_INPUT)
-    except OSError as e:
-        click.echo(f"clean learn: error: {output}: {e.strerror or e}", err=True)
-        sys.exit(EXIT_INPUT)
-    except KeyboardInterrupt:
-        click.echo("clean learn: interrupted", err=True)
-        sys.exit(130)
-    finally:
-        if sink is not None:
-            sink.close()
+    with failures("clean learn", output):
+        try:
+            check_distinct([("-o", output)], inputs)  # never write a profile over what it is learned from
+            sink = Output(output, compress=False)  # a profile compresses itself
+            if merge:
+                profiles = [read_profile(p) for p in inputs]
+                found = {p.thresholds for p in profiles}
+                given = (min_docs, min_share, max_sources, label_words, max_drift, frame_words)
+                if len(found) > 1 and all(v is None for v in given):
+                    raise click.UsageError("the profiles were learned with different thresholds; give them")
+                thresholds = _thresholds(min_docs, min_share, max_sources, label_words, max_drift,
+                                         profiles[0].thresholds, frame_words)
+                result = prof.merge(*profiles, thresholds=thresholds, partial=partial, cap=cap)
+                stats = None
+            else:
+                thresholds = _thresholds(min_docs, min_share, max_sources, label_words, max_drift, D, frame_words)
+                stats = ReadStats()
+                learner = prof.Learner(thresholds, cap, newline_token, partial, doc_sep)
+                for text, source in documents(inputs, jsonl, text_key, group_key, stats):
+                    learner.add(text, source)
+                result = learner.profile()
+            write_profile(result, sink)
+        finally:
+            if sink is not None:
+                sink.close()
     if quiet:
         return
     read = f"{stats.documents} documents read, {stats.skipped} records skipped; " if stats else ""

@@ -30,7 +30,8 @@ import click
 
 from .cleaner import MODES, OPTIONAL_REASONS, REASONS, Cleaner
 from .decoding import InputError, decode
-from .parallel import BATCH_RECORDS, Pool, WorkerDied, batches, default_workers
+from .exits import catch_sigterm, failures
+from .parallel import BATCH_RECORDS, Pool, batches, default_workers
 from .profile import NO_SOURCE, record_source
 from .progress import Progress
 from .readers import read_document, read_lines
@@ -39,7 +40,6 @@ from .render import body_text
 from .report_html import data_json
 from .stats import Stats
 
-EXIT_INPUT, EXIT_WORKER, EXIT_INTERRUPTED = 2, 3, 130
 DEFAULT_SAMPLE = 1000
 # A sampled document longer than this is shown cut here (its figures count all of it): one
 # scraped page of megabytes must not make the page too heavy to open.
@@ -520,49 +520,39 @@ def report(inputs, output, original, sample, seed, jsonl, text_key, group_key, d
     file that needs no network.
     """
     from .report_html import write_page
-    from .writers import Output, OutputError, check_distinct
+    from .writers import Output, check_distinct
 
     if original and jsonl is False:
         raise click.UsageError("--original pairs JSONL records; it takes no --text")
+    catch_sigterm()
     try:
         profile = None
         if profile_path:
             from .learn import read_profile
 
-            profile = read_profile(profile_path)
+            with failures("clean report", profile_path):
+                profile = read_profile(profile_path)
         cleaner = Cleaner(keep=_split_names(keep), drop=_split_names(drop), newline_token=newline_token,
                           doc_sep=doc_sep, lang=lang, mode=mode, profile=profile)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
-    except InputError as e:
-        _fail(f"clean report: error: {e}", EXIT_INPUT)
     job = ReportJob(cleaner, text_key, group_key)
     options = Options(sample=sample, seed=seed, newline_token=newline_token, doc_sep=doc_sep)
     settings = {"text_key": text_key, "group_key": group_key, "doc_sep": doc_sep, "newline_token": newline_token,
                 "keep": sorted(cleaner.keep), "drop": sorted(cleaner.drop), "mode": mode, "lang": lang,
                 "profile": os.path.basename(profile_path) if profile_path else None}
     show_progress = sys.stderr.isatty() and not quiet if progress is None else progress
-    try:
+    with failures("clean report", output):
         # The page never overwrites what it reports on, and a bad path fails before the reading.
         check_distinct([("-o", output)], [*inputs, *original, *([profile_path] if profile_path else [])])
         sink = Output(output)
-    except OutputError as e:
-        _fail(f"clean report: error: {e}", EXIT_INPUT)
-    try:
-        collector = collect(list(inputs), job, options, list(original), jsonl, workers, show_progress,
-                            (lambda message: None) if quiet else _warn)
-        write_page(sink.stream, collector.data(list(inputs), list(original), settings), collector.sample)
-        sink.commit()
-    except InputError as e:
-        _fail(f"clean report: error: {e}", EXIT_INPUT)
-    except WorkerDied as e:
-        _fail(f"clean report: error: {e}", EXIT_WORKER)
-    except OSError as e:
-        _fail(f"clean report: error: {output}: {e.strerror or e}", EXIT_INPUT)
-    except KeyboardInterrupt:
-        _fail("clean report: interrupted", EXIT_INTERRUPTED)
-    finally:
-        sink.close()
+        try:
+            collector = collect(list(inputs), job, options, list(original), jsonl, workers, show_progress,
+                                (lambda message: None) if quiet else _warn)
+            write_page(sink.stream, collector.data(list(inputs), list(original), settings), collector.sample)
+            sink.commit()
+        finally:
+            sink.close()
     if quiet:
         return
     total = collector.total
@@ -571,11 +561,6 @@ def report(inputs, output, original, sample, seed, jsonl, text_key, group_key, d
     click.echo(f"clean report: {collector.records} records read, {collector.skipped} skipped, {total.touched} with "
                f"removals, {removed:,} {unit} removed; {len(collector.sample)} documents shown; wrote {output}",
                err=True)
-
-
-def _fail(message: str, code: int) -> None:
-    click.echo(message, err=True)
-    sys.exit(code)
 
 
 def _warn(message: str) -> None:
