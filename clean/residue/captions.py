@@ -31,14 +31,48 @@ _CLOSING_CREDIT = re.compile(
     r"|(?:" + _AGENCY + r"|REUTERS|XINHUA)(?:\s+(?i:Photo|Images?|Pool|File))*(?:\s*/\s*[^()]{1,80})?"
     r"|(?i:Photo|Photograph|Picture|Image|Foto|Bild|Video|File photo)s?(?:\s+by)?\s*[:/]?\s*[^()]{1,80}"
     r"|(?i:credit|courtesy)s?\s*:\s*[^()]{1,80}"
+    # "(Family photos)", "(Handout photo)": who gave the picture; "(Jane Doe/for New York Daily
+    # News)": a photographer working for the paper.
+    r"|(?i:family|handout|submitted|contributed)\s+(?i:photos?|images?|pictures?)"
+    r"|[A-Z][^()/]{1,60}/\s*for\s+(?:the\s+|The\s+)?[A-Z][^()/]{1,60}"
     # The AP's captions as newspaper3k printed them: cut short, then "... (Associated Press)";
     # a photographer and the agency after a slash: "(Tatan Syuflana/AP)", "(JANE DOE/AFP/Getty Images)".
     r"|Associated Press|[A-Z][^()/]{1,60}(?:/[^()/]{1,40})?/\s*(?:" + _AGENCY + r")"
     # Forbes prints the agency's name once more after the credit: "(Photo: Getty Images) Getty"
     r")\)(?:\s*(?:" + _AGENCY + r"))?\s*$"
     # "... in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid"
-    r"|\s(?:REUTERS|AFP|EPA(?:-EFE)?|AP Photo)\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
+    r"|\s(?:REUTERS|AFP|EPA(?:-EFE)?|AP Photo)\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*/\s*(?:File Photo|File|Pool|Handout))?\s*$"
 )
+# "... in 2014. Jane Doe for The Wall Street Journal": the photographer and the paper they shot
+# for, after the caption's last sentence. Only a line ending on a paper's name is searched.
+_PAPERS = ("Journal", "Times", "Post", "News", "Tribune", "Herald", "Globe", "Guardian", "Telegraph", "Magazine",
+           "Press", "Chronicle", "Star", "Daily")
+_PAPER_CREDIT = re.compile(
+    r"(?<=[.!?”\"])\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}\s+for\s+(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}"
+    r"(?:" + "|".join(_PAPERS) + r")\s*$"
+)
+
+
+# The photographer and the agency first, then the caption: "Jane Doe/NASA A supermoon behind the
+# Capitol on Sunday, Sept. 27, 2015.", "John Roe/Wikimedia Commons From supermoon to blood moon."
+# A sentence does not open on a person and an organisation either side of a slash.
+_CREDIT_FIRST = re.compile(
+    r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2} ?/ ?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3} [A-Z\"“‘']"
+)
+MAX_CREDIT_FIRST_WORDS = 40
+
+
+def _credit_first(text: str, feat: Features) -> bool:
+    # The caption ends as a sentence does; a credit alone ("Jane Doe/Getty Images for Acme") is
+    # the credit's.
+    return (feat.words <= MAX_CREDIT_FIRST_WORDS and feat.sentences <= MAX_SCENE_SENTENCES and feat.ends_sentence
+            and "/" in text[:60]
+            and _CREDIT_FIRST.match(text) is not None)
+
+
+def _paper_credit(text: str) -> bool:
+    return text.rstrip().endswith(_PAPERS) and _PAPER_CREDIT.search(text) is not None
 _CLOSING_CREDIT_HINTED = Hinted(_CLOSING_CREDIT, (")", "/"))
 # Lines a photo or video widget prints whole: NPR's "Enlarge this image toggle caption <credit>",
 # the WSJ's "Enlarge Image Close <credit> <caption>", USA TODAY's "Buy Photo <caption>", an AP
@@ -434,6 +468,7 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
         # document's own text, credit included: a quoted document is body however long.
         return
     if _WIDGET_CAPTION_HINTED.search(text) or _CLOSING_CREDIT_HINTED.search(text) or _CAPTION_MARK.match(text) or (
+        feat.words <= MAX_CAPTION_WORDS and _paper_credit(text)) or _credit_first(text, feat) or (
         feat.chars <= MAX_CREDITED_CAPTION_CHARS and _TRAILING_CREDIT_HINTED.search(text)
     ) or (feat.words <= MAX_CAPTION_WORDS and (_bare_credit(text) or _PHOTO_FORMULA.match(text)
                                                   or feat.sentences <= MAX_SCENE_SENTENCES and _scene(text))):

@@ -169,7 +169,26 @@ _CONTACT = re.compile(
     r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"
     r"|^(?:•\s*)?(?:\(?\d{3}\)?[-.\s/]?)?\d{3}[-.\s]\d{4}$"
     r"|^(?:--|—|–)\s?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$"
+    # "Jane Doe: 540/374-5413": the author's name and phone.
+    r"|^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}:\s*(?:\(?\d{3}\)?[-.\s/]?)?\d{3}[-.\s]\d{4}$"
 )
+# "Jane Doe on Twitter: http://twitter.com/jdoe", "John Roe on Twitter: @jroe": where to follow
+# the author, under the story.
+_FOLLOW_AUTHOR = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s+on\s+(?:Twitter|Instagram|Facebook|X)\s*(?::\s*)+(?:https?://\S+|@\w+)$"
+)
+MAX_CONTACT_WORDS = 8
+# "Jane Doe is Acme's Chief Talent Officer": a guest author's role under their post, in the
+# title's capitals and without a full stop; a story's last sentence about someone ends on one.
+_ROLE_BIO = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+is\s+(?:the\s+|an?\s+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}['’]s\s+)"
+    r"(?:[A-Z][\w&-]*\s+){0,4}(?:Officer|Director|President|Founder|Co-Founder|Professor|Executive|Chairman|Chairwoman|"
+    r"Chair|CEO|Partner|Editor|Manager|Counsel|Fellow)$"
+)
+MAX_ROLE_BIO_WORDS = 16
+# The page's own address, labelled: "Permalink: http://...", "Short URL: https://...". A link the
+# story gives names what it leads to.
+_PERMALINK = re.compile(r"^(?:permalink|permanent link|short ?url|short ?link)\s*:\s*(?:https?://|www\.)\S+$", re.I)
 
 # A source names an agency or a site in a few words.
 MAX_SOURCE_WORDS = 12
@@ -321,7 +340,8 @@ def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
     if found:
         return found, True
     found = _author_bio(LINE, text) if feat.words <= MAX_BIO_WORDS else None
-    if not found and feat.words <= 4 and _CONTACT.match(text):
+    if not found and (feat.words <= MAX_CONTACT_WORDS and (_CONTACT.match(text) or _FOLLOW_AUTHOR.match(text))
+                      or feat.words <= MAX_ROLE_BIO_WORDS and _ROLE_BIO.match(text)):
         found = Verdict(LINE, "byline", score=0.5, where="tail")
     return (found, False) if found else None
 
@@ -506,6 +526,8 @@ def _url(i: int, text: str) -> Verdict | None:
     a candidate: a permalink above the story is residue, but a link list inside it ("Buy it here:
     http://amzn.to/...", the sources of a post) is the article's own; `decide` removes it only
     when the body would open with it."""
+    if _PERMALINK.match(text):
+        return Verdict(i, "url")
     if not _URL.match(text):
         return None
     if _ASSET.search(text):

@@ -1,7 +1,7 @@
 """Texts that are no article at all: what a crawler got instead of the story.
 
 A corpus built from archived links holds stand-ins where the page was not archived or not
-served: the Internet Archive's notice about its crawls ("Starting in 1996, Alexa Internet has
+served: a redirect's "please wait" page, the Internet Archive's notice about its crawls ("Starting in 1996, Alexa Internet has
 been donating their crawl data to the Internet Archive ..."), an error page ("Page not found"),
 a browser check ("We've detected that JavaScript is disabled in your browser ..."), a site's
 "email this page" form. Such a text is residue from its first line to its last.
@@ -31,6 +31,13 @@ _ARCHIVE = re.compile(
     r"|^This is a set of web collections curated by\b.{0,200}\bInternet Archive\b",
 )
 _ARCHIVE_HINTED = Hinted(_ARCHIVE, ("Starting in 1996", "These crawls", "web collections"))
+# What a page that forwards the browser elsewhere prints while it does ("Please wait while you
+# are redirected...or Click Here if you do not want to wait."): a story never says it of itself,
+# so it goes wherever it stands, like the archive's notices.
+_REDIRECT = Hinted(re.compile(
+    r"^(?:please wait while you are (?:being )?redirected|you are (?:now )?being redirected)(?:\s+to\s+[^,.!?]{1,80})?"
+    r"\s*(?:[.!…]+|$)\s*(?:$|or\b|if you\b|click\b)", re.I,
+), ("redirected",))
 
 # What an error page, a browser check or a sharing form says instead of the story.
 _STAND_IN = re.compile(
@@ -54,10 +61,11 @@ MAX_BESIDE_WORDS = 6
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    stand_in = [bool(_ARCHIVE_HINTED.search(b.text) or _STAND_IN_HINTED.search(b.text)) for b in doc.blocks]
+    stand_in = [bool(_ARCHIVE_HINTED.search(b.text) or _REDIRECT.search(b.text) or _STAND_IN_HINTED.search(b.text))
+                for b in doc.blocks]
     if any(stand_in) and all(s or f.words <= MAX_BESIDE_WORDS for s, f in zip(stand_in, doc.feats)):
         yield from (Verdict(i, "not-article") for i in range(len(doc.blocks)))
         return
     for block in doc.blocks:
-        if _ARCHIVE_HINTED.search(block.text):
+        if _ARCHIVE_HINTED.search(block.text) or _REDIRECT.search(block.text):
             yield Verdict(block.index, "not-article")

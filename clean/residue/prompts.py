@@ -73,10 +73,15 @@ MAX_FORM_STATE_WORDS = 15
 # Playbook and get the latest news, every morning — in your inbox. Email Sign Up By signing up
 # you agree to receive email newsletters ...", "... By clicking "Subscribe," you agree to ..."):
 # the words only a form says mark the whole line, however long, as a banner's do.
+# A form's checks and errors say so too ("Please verify you're not a robot by clicking the box.
+# Invalid email address. Please re-enter. You must select a newsletter to subscribe to.").
 _FORM_TEXT = Hinted(re.compile(
-    r"\bby (?:signing up|clicking [\"“]?(?:subscribe|sign up)[,.]?[\"”]?),? you agree to\b",
+    r"\bby (?:signing up|clicking [\"“]?(?:subscribe|sign up)[,.]?[\"”]?),? you agree to\b"
+    r"|\bplease verify (?:that )?you(?:'re| are) not a robot\b|\binvalid e-?mail(?: address)?\. please re-?enter\b"
+    r"|\byou must select (?:a|at least one) newsletter\b|\byou agree to receive occasional updates and special offers\b",
     re.I,
-), ("by signing up", "by clicking"))
+), ("by signing up", "by clicking", "robot", "re-enter", "reenter", "select a newsletter", "select at least one",
+    "occasional updates"))
 MAX_FORM_WORDS = 200
 
 
@@ -90,7 +95,10 @@ def _form_text(text: str) -> bool:
 # ("If you enjoyed this article, we have a proposition for you: join ... Members get ...").
 _APPEAL = re.compile(
     r"^(?:if you (?:enjoyed|liked|value|appreciate|found value in) (?:reading )?(?:this|our) (?:article|story|post|piece|"
-    r"journalism|reporting|work)|thank you for reading\b.{0,80}\b(?:subscri|support|donat|member))",
+    r"journalism|reporting|work)|thank you for reading\b.{0,80}\b(?:subscri|support|donat|member)"
+    # "If everyone reading this right now would donate something, our fundraiser would be done
+    # ...": the site's own fundraiser, not a plea for blood donors quoted in a story.
+    r"|if everyone (?:reading|who reads) this\b.{0,60}\b(?:donat|gave|give|chip(?:ped)? in|contribut).{0,40}\b(?:our|the) fundrais)",
     re.I,
 )
 MAX_APPEAL_WORDS = 120

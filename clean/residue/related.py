@@ -17,7 +17,7 @@ from .metadata import is_age, is_date, is_month_year
 REASONS = ("related",)
 
 HEADERS = phrases(
-    "related", "related articles", "related stories", "related news", "related content", "related coverage",
+    "related", "more", "related articles", "related stories", "related news", "related content", "related coverage",
     "related posts", "related links", "related reading", "recommended", "recommended for you",
     "recommended stories", "recommended articles", "most read", "most read stories", "most read articles",
     "read more", "read next", "more stories", "more news", "more articles", "more like this",
@@ -138,6 +138,9 @@ def detect(doc: Document) -> Iterator[Verdict]:
             while i < n and _item(doc.feats[i]):
                 yield Verdict(i, "related", score=0.9)
                 i += 1
+            end = _closing_list(doc, i)
+            yield from (Verdict(k, "related", score=0.9) for k in range(i, end))
+            i = end
             if more and teaser_tail != n:
                 teaser_tail = _teaser_tail(doc) if teaser_tail is None else teaser_tail
                 if i >= teaser_tail:
@@ -147,6 +150,16 @@ def detect(doc: Document) -> Iterator[Verdict]:
             continue
         if judged[i] is not None:
             yield Verdict(i, "related", span=judged[i].span)
+            if judged[i].span is None and _INLINE.match(doc.blocks[i].text):
+                # "Read more on this story: <headline>", then the list's other headlines on
+                # lines of their own to the end of the text.
+                end = i + 1
+                while end < n and _item(doc.feats[end]):
+                    end += 1
+                if end == n:
+                    yield from (Verdict(k, "related", score=0.9) for k in range(i + 1, n))
+                    i = n
+                    continue
         i += 1
 
 
@@ -395,6 +408,35 @@ def _title_case_opening(words: list[str], stop: frozenset[str]) -> bool:
             title_stops += 1
         run += 1
     return run >= MIN_TITLE_CASE_RUN and title_stops > 0
+
+
+# A list closing the story may print its headlines as sentences, full stop and all ("Lions are
+# raised to be killed in South Africa. And hunters love it."): under a header, lines of a
+# headline's length that run to the end of the text, or to a separator rule, are the list
+# whatever most of them end on. A story that goes on after a header goes on in paragraphs.
+MAX_CLOSING_ITEMS = 10
+MAX_CLOSING_ITEM_SENTENCES = 2
+
+
+def _closing_list(doc: Document, start: int) -> int:
+    """Where the list from `start` to the end of the text, or to a separator rule, ends; `start`
+    when the lines there are not such a list."""
+    n = len(doc.feats)
+    end = start
+    while end < n and end - start < MAX_CLOSING_ITEMS:
+        feat = doc.feats[end]
+        if not feat.words:  # a rule of dashes or underscores
+            break
+        if not MIN_TEASER_WORDS <= feat.words <= MAX_ITEM_WORDS or feat.sentences > MAX_CLOSING_ITEM_SENTENCES:
+            return start
+        end += 1
+    if end == start or end < n and doc.feats[end].words:
+        return start
+    # A headline among them: a story's own sentences after a "Read More" button all end as
+    # sentences do.
+    if all(doc.feats[k].ends_sentence for k in range(start, end)):
+        return start
+    return end
 
 
 def _item(feat) -> bool:
