@@ -42,6 +42,17 @@ _MODERATION = Hinted(re.compile(
     re.I,
 ), ("moder", "modér", "all comments"))
 MAX_NOTE_WORDS = 40
+# So does a note on who may comment, however long the form's wording runs ("You need to be
+# signed in to a registered account to leave a reply."): what follows it is not a thread.
+# Other languages' notes are the vocabularies' `comments-note` lines.
+_LOGIN_NOTE = Hinted(re.compile(
+    r"^(?:(?:sorry,?\s+)?you (?:must|need to|have to) (?:be (?:logged[\s-]?in|signed[\s-]?in|registered|a registered user"
+    r"|a member)|log[\s-]?in|sign[\s-]?in|register)|(?:please\s+)?(?:log[\s-]?in|sign[\s-]?in|register))\b.{0,80}?"
+    r"\bto (?:post|leave|add|write|make|submit|view) (?:a |your )?(?:comments?|reply|replies|response)\b[^.!?]{0,40}[.!]?$"
+    r"|^only (?:registered|logged[\s-]in|signed[\s-]in) (?:users|members|readers) (?:can|may) (?:post |leave |add |write )?"
+    r"(?:a )?(?:comments?|reply|comment)\b[^.!?]{0,40}[.!]?$",
+    re.I,
+), ("log", "sign", "regist", "member"))
 # What blog software prints under a post, with or without a thread: "No Comments »", "You can
 # follow any responses to this entry through the RSS 2.0 feed.", "You can leave a response, or
 # trackback from your own site.", "Both comments and pings are currently closed."
@@ -123,7 +134,8 @@ def detect(doc: Document) -> Iterator[Verdict]:
                 for later in doc.blocks[block.index + 1:]:
                     yield Verdict(later.index, "comments", score=0.9)
                 return
-        elif feat.words <= MAX_NOTE_WORDS and _MODERATION.search(block.text):
+        elif feat.words <= MAX_NOTE_WORDS and (_MODERATION.search(block.text) or _LOGIN_NOTE.search(block.text)
+                                               or words.match("comments-note", block.text)):
             yield Verdict(block.index, "comments")
         elif feat.words <= MAX_BLOG_FOOTER_WORDS and _BLOG_FOOTER.match(block.text):
             yield Verdict(block.index, "comments")
