@@ -21,7 +21,7 @@ _HEADER = re.compile(
     r"^(?:"
     r"(?:top rated|most recent|newest|oldest|best|all|reader|readers'?|view|show|see|read|hide|load)\s+comments?"
     r"|\d[\d,.]*\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios|commenti)"
-    r"|comments?(?:\s*\(\d+\))?|leave a (?:comment|reply)|post a comment|add a comment|write a comment"
+    r"|comments?(?:\s*\(\d+\))?|leave a (?:comment|reply)(?:\s+cancel reply)?|post a comment|add a comment|write a comment"
     r"|join the (?:conversation|discussion)|comment on this (?:story|article)|have your say"
     r"|kommentare|kommentar schreiben|commentaires|réagir|comentarios|"
     r"deja (?:un|tu) comentario|commenti|comentários"
@@ -57,7 +57,7 @@ _LOGIN_NOTE = Hinted(re.compile(
 # follow any responses to this entry through the RSS 2.0 feed.", "You can leave a response, or
 # trackback from your own site.", "Both comments and pings are currently closed."
 _BLOG_FOOTER = re.compile(
-    r"^(?:(?:no|one|\d+)\s+(?:comments?|responses?|replies)\s*[»›>]+"
+    r"^(?:(?:no|one|\d+)\s+(?:comments?|responses?|replies)(?:\s+so far)?\s*[»›>]+"
     r"|you can (?:follow any responses to this entry\b|leave a response\b|skip to the end and leave a response\b)"
     r"|(?:both )?comments and pings are (?:currently )?closed\b|responses are currently closed\b"
     r"|(?:comments|responses) rss\b|subscribe to comments\b)",

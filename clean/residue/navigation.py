@@ -31,7 +31,7 @@ LABELS = phrases(
     "today's paper", "world", "business", "politics", "sport", "sports", "opinion", "tech",
     "technology", "science", "health", "entertainment", "lifestyle", "culture", "travel", "video",
     "videos", "photos", "gallery", "podcasts", "weather", "tags", "topics", "categories", "related topics",
-    "home page",
+    "home page", "you are here",
     # Other languages' labels are data: clean/data/residue/<lang>.txt, section [nav-label]. Those of
     # languages without a file stay here; scripts without spaces get no language to pick a file by.
     # Russian, Ukrainian
