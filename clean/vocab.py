@@ -8,7 +8,7 @@ describes the format; in short, a file is a list of `[section]`s, each naming wh
 are, one entry a line; a line opening with `#` is a comment:
 
 - sections of whole *lines* (`nav-label`, `related-header`, `advert`, `newsletter`, `cookie`,
-  `cookie-button`, `share`, `comments-header`, `copyright`, `metadata`, `credit`,
+  `cookie-button`, `share`, `comments-header`, `comments-note`, `copyright`, `metadata`, `credit`,
   `caption-label`): an entry matches a line compared with case, punctuation and spacing folded;
   in an entry `*` stands for any text and `{n}` for a number (`Lecture {n} min`, `Lire aussi *`);
 - sections of *openers* (`related`, `byline`, `date-label`): what opens a line whose rest the
@@ -38,6 +38,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "cookie-button": ("lines", "prompts: a button of a cookie banner, next to one"),
     "share": ("lines", "social: a share, follow, save or gift button or call (at most 16 words)"),
     "comments-header": ("lines", "comments: the header of a comment section"),
+    "comments-note": ("lines", "comments: a note on who may comment, alone on its line (at most 40 words)"),
     "copyright": ("lines", "footer: a copyright or legal line (at most 60 words)"),
     "metadata": ("lines", "metadata: a line about the article (reading time, reuse rights)"),
     "credit": ("openers", "captions: opens a photo credit; a separator (: © /) and the credit follow"),

@@ -31,6 +31,7 @@ READ_BY = {
     "nav-label": (navigation, "nav-label"), "related-header": (related, "related"), "related": (related, "related"),
     "advert": (prompts, "advert"), "newsletter": (prompts, "newsletter"), "cookie": (prompts, "cookie"),
     "cookie-button": (prompts, "cookie"), "share": (social, "share"), "comments-header": (comments, "comments"),
+    "comments-note": (comments, "comments"),
     "copyright": (footer, "copyright"), "metadata": (metadata, "metadata"), "credit": (captions, "credit"),
     "caption-label": (captions, "caption"), "byline": (metadata, "byline"), "date-label": (metadata, "date"),
 }

@@ -21,7 +21,7 @@ _HEADER = re.compile(
     r"^(?:"
     r"(?:top rated|most recent|newest|oldest|best|all|reader|readers'?|view|show|see|read|hide|load)\s+comments?"
     r"|\d[\d,.]*\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios|commenti)"
-    r"|comments?(?:\s*\(\d+\))?|leave a (?:comment|reply)|post a comment|add a comment|write a comment"
+    r"|comments?(?:\s*\(\d+\))?|leave a (?:comment|reply)(?:\s+cancel reply)?|post a comment|add a comment|write a comment"
     r"|join the (?:conversation|discussion)|comment on this (?:story|article)|have your say"
     r"|kommentare|kommentar schreiben|commentaires|réagir|comentarios|"
     r"deja (?:un|tu) comentario|commenti|comentários"
@@ -42,11 +42,22 @@ _MODERATION = Hinted(re.compile(
     re.I,
 ), ("moder", "modér", "all comments"))
 MAX_NOTE_WORDS = 40
+# So does a note on who may comment, however long the form's wording runs ("You need to be
+# signed in to a registered account to leave a reply."): what follows it is not a thread.
+# Other languages' notes are the vocabularies' `comments-note` lines.
+_LOGIN_NOTE = Hinted(re.compile(
+    r"^(?:(?:sorry,?\s+)?you (?:must|need to|have to) (?:be (?:logged[\s-]?in|signed[\s-]?in|registered|a registered user"
+    r"|a member)|log[\s-]?in|sign[\s-]?in|register)|(?:please\s+)?(?:log[\s-]?in|sign[\s-]?in|register))\b.{0,80}?"
+    r"\bto (?:post|leave|add|write|make|submit|view) (?:a |your )?(?:comments?|reply|replies|response)\b[^.!?]{0,40}[.!]?$"
+    r"|^only (?:registered|logged[\s-]in|signed[\s-]in) (?:users|members|readers) (?:can|may) (?:post |leave |add |write )?"
+    r"(?:a )?(?:comments?|reply|comment)\b[^.!?]{0,40}[.!]?$",
+    re.I,
+), ("log", "sign", "regist", "member"))
 # What blog software prints under a post, with or without a thread: "No Comments »", "You can
 # follow any responses to this entry through the RSS 2.0 feed.", "You can leave a response, or
 # trackback from your own site.", "Both comments and pings are currently closed."
 _BLOG_FOOTER = re.compile(
-    r"^(?:(?:no|one|\d+)\s+(?:comments?|responses?|replies)\s*[»›>]+"
+    r"^(?:(?:no|one|\d+)\s+(?:comments?|responses?|replies)(?:\s+so far)?\s*[»›>]+"
     r"|you can (?:follow any responses to this entry\b|leave a response\b|skip to the end and leave a response\b)"
     r"|(?:both )?comments and pings are (?:currently )?closed\b|responses are currently closed\b"
     r"|(?:comments|responses) rss\b|subscribe to comments\b)",
@@ -123,7 +134,8 @@ def detect(doc: Document) -> Iterator[Verdict]:
                 for later in doc.blocks[block.index + 1:]:
                     yield Verdict(later.index, "comments", score=0.9)
                 return
-        elif feat.words <= MAX_NOTE_WORDS and _MODERATION.search(block.text):
+        elif feat.words <= MAX_NOTE_WORDS and (_MODERATION.search(block.text) or _LOGIN_NOTE.search(block.text)
+                                               or words.match("comments-note", block.text)):
             yield Verdict(block.index, "comments")
         elif feat.words <= MAX_BLOG_FOOTER_WORDS and _BLOG_FOOTER.match(block.text):
             yield Verdict(block.index, "comments")

@@ -265,7 +265,10 @@ def _chronology(doc: Document, judged: list) -> set[int]:
 # "Publisher: ..." / "Pages: 312", a recipe's or a walk's data. Among fields that are not the
 # article's metadata, an "Author:" or "Source:" field is the record's; a header of metadata
 # fields alone ("Autor: ..." / "Quelle: dpa" / "Datum: ...") is the article's.
-_RECORD_FIELD = re.compile(r"^\w[\w'’ -]{0,30}\s?[:：]\s+\S")
+# A field's value may stand on the lines under its label ("Dauer:" / "1 Stunde"), and a record
+# gives its date as a labelled line ("Veröffentlicht am 16.08.2019" between "Download: mp3" and
+# "Lizenz: CC-BY"): an episode's or an event's date is the record's, like its author.
+_RECORD_FIELD = re.compile(r"^\w[\w'’ -]{0,30}\s?[:：](?:\s+\S|\s*$)")
 MAX_RECORD_LABEL_WORDS = 3
 MIN_RECORD_FIELDS = 3
 
@@ -276,7 +279,12 @@ def _record_fields(doc: Document, judged: list) -> set[int]:
 
     def field(i: int) -> bool:
         m = _RECORD_FIELD.match(blocks[i].text)
-        return m is not None and len(blocks[i].text[:m.end()].split(":")[0].split()) <= MAX_RECORD_LABEL_WORDS
+        if m is None:
+            return dated(i)
+        return len(blocks[i].text[:m.end()].split(":")[0].split()) <= MAX_RECORD_LABEL_WORDS
+
+    def dated(i: int) -> bool:
+        return judged[i] is not None and judged[i][0].reason == "date" and _DATE_LABEL.match(blocks[i].text) is not None
 
     found: set[int] = set()
     i, n = 0, len(blocks)
@@ -285,8 +293,8 @@ def _record_fields(doc: Document, judged: list) -> set[int]:
         while j < n and field(j):
             j += 1
         if j - i >= MIN_RECORD_FIELDS and any(judged[k] is None for k in range(i, j)):
-            found.update(k for k in range(i, j) if judged[k] is not None and judged[k][0].reason in ("metadata", "byline")
-                         and _FIELD.match(blocks[k].text))
+            found.update(k for k in range(i, j) if judged[k] is not None and (
+                judged[k][0].reason in ("metadata", "byline") and _FIELD.match(blocks[k].text) or dated(k)))
         i = max(j, i + 1)
     return found
 

@@ -31,7 +31,7 @@ LABELS = phrases(
     "today's paper", "world", "business", "politics", "sport", "sports", "opinion", "tech",
     "technology", "science", "health", "entertainment", "lifestyle", "culture", "travel", "video",
     "videos", "photos", "gallery", "podcasts", "weather", "tags", "topics", "categories", "related topics",
-    "home page",
+    "home page", "you are here",
     # Other languages' labels are data: clean/data/residue/<lang>.txt, section [nav-label]. Those of
     # languages without a file stay here; scripts without spaces get no language to pick a file by.
     # Russian, Ukrainian
@@ -60,6 +60,22 @@ _GALLERY_COUNTER = re.compile(
     r"^(?:(?:image|photo|picture|slide|foto|bild)\s+\d{1,3}\s*(?:of|/|von|de|sur)\s*\d{1,3}|\d{1,3}\s+of\s+\d{1,3})$",
     re.I,
 )
+# A shop's or an archive's count of the items a list page shows, however it reads as a sentence:
+# "Showing 1–12 of 40 results", "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!",
+# "Affichage de 1 à 12 sur 40 résultats". A range, its total, and a word saying what is shown.
+_SHOWN = (r"(?:showing|displaying|results?|items?|products?|entries|zeige|zeigt|angezeigt|ergebnissen?|treffer|"
+          r"einträgen?|produkten?|affichage|résultats?|articles|produits|mostrando|resultados?|productos|"
+          r"visualizzazione|risultati|prodotti|toont|resultaten|producten|wyświetlanie|wyników|produktów)")
+_RESULT_COUNT = re.compile(
+    r"^(?:[^\W\d_][\w'’]*\s+){0,4}\d{1,5}\s*(?:[-–—]|to|bis|à|a|al|tot|do)\s*\d{1,5}\s*"
+    r"(?:of|von|sur|de|di|van|z|dari)\s+(?:insgesamt\s+|total\s+|un total de\s+)?\d{1,6}"
+    r"(?:\s+[^\W\d_][\w'’]*){0,3}\W*$",
+    re.I,
+)
+# The word opens or closes the line: "3 bis 4 von 10 Ergebnissen falsch" is a sentence's.
+_SHOWN_WORD = re.compile(rf"^{_SHOWN}\b|\b{_SHOWN}\W*$", re.I)
+MAX_RESULT_COUNT_WORDS = 16
+
 # A page's link back up ("Top of Page", "Return to top") between the sections of a long page.
 _TO_TOP = re.compile(r"^(?:\^\s*)?(?:back to|return to|go to|to)?\s*(?:the\s+)?top of (?:the\s+)?page\s*\^?$", re.I)
 # A wiki's "[ edit ]" link printed after each section heading: the heading stays, the link goes.
@@ -113,6 +129,8 @@ def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> 
     if feat.chars <= MAX_TAG_LINE_CHARS and _is_tag_list(text):
         yield Verdict(LINE, "nav-label")
     elif feat.words <= MAX_FILED_WORDS and _filed(text, feat):
+        yield Verdict(LINE, "nav-label")
+    elif feat.words <= MAX_RESULT_COUNT_WORDS and _RESULT_COUNT.match(text) and _SHOWN_WORD.search(text):
         yield Verdict(LINE, "nav-label")
     elif feat.chars > 120 or feat.prose:
         return

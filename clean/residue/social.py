@@ -61,11 +61,13 @@ _WIDGET = re.compile(
     # Share counters: "936 SHARES Share Tweet", "Help spread the word! Share Tweet 300k shares on Facebook"
     r"|^(?:\d[\d.,]*[km]?\s+shares?\s+)?share\s+tweet\b.{0,60}$|^\d[\d.,]*[km]?\s+shares\b.{0,40}$"
     r"|^help spread the word!?\s+share\b.{0,60}$"
+    # WordPress's count under its like button: "%d bloggers like this:", "One blogger likes this."
+    r"|^(?:%d|\d[\d.,]*|one|a)\s+bloggers?\s+likes?\s+this\W*$"
     # A handle alone on its line, under "Follow her on Twitter".
     r"|^@\w{2,30}$",
     re.I,
 )
-_WIDGET_HINTED = Hinted(_WIDGET, ("share this story", "location", "follow", "post shared by", "share", "@"))
+_WIDGET_HINTED = Hinted(_WIDGET, ("share this story", "location", "follow", "post shared by", "share", "@", "blogger"))
 
 _NEW_WINDOW = re.compile(r"\s*\(opens in (?:a )?new (?:window|tab)\)\s*$", re.I)
 
