@@ -268,7 +268,7 @@ def _chronology(doc: Document, judged: list) -> set[int]:
 # A field's value may stand on the lines under its label ("Dauer:" / "1 Stunde"), and a record
 # gives its date as a labelled line ("Veröffentlicht am 16.08.2019" between "Download: mp3" and
 # "Lizenz: CC-BY"): an episode's or an event's date is the record's, like its author.
-_RECORD_FIELD = re.compile(r"^\w[\w'’ -]{0,30}\s?[:：](?:\s+\S|\s*$)")
+_RECORD_FIELD = re.compile(r"^\w[\w'’ -]{0,30}\s?[:：](?P<value>\s+\S|\s*$)")
 MAX_RECORD_LABEL_WORDS = 3
 MIN_RECORD_FIELDS = 3
 
@@ -283,6 +283,10 @@ def _record_fields(doc: Document, judged: list) -> set[int]:
             return dated(i)
         return len(blocks[i].text[:m.end()].split(":")[0].split()) <= MAX_RECORD_LABEL_WORDS
 
+    def valued(i: int) -> bool:
+        m = _RECORD_FIELD.match(blocks[i].text)
+        return m is not None and bool(m["value"].strip())
+
     def dated(i: int) -> bool:
         return judged[i] is not None and judged[i][0].reason == "date" and _DATE_LABEL.match(blocks[i].text) is not None
 
@@ -292,7 +296,9 @@ def _record_fields(doc: Document, judged: list) -> set[int]:
         j = i
         while j < n and field(j):
             j += 1
-        if j - i >= MIN_RECORD_FIELDS and any(judged[k] is None for k in range(i, j)):
+        # The record is told by a field of its own with its value beside it: a bare label
+        # ("Teilen:") under the article's byline and date makes no record of them.
+        if j - i >= MIN_RECORD_FIELDS and any(judged[k] is None and valued(k) for k in range(i, j)):
             found.update(k for k in range(i, j) if judged[k] is not None and (
                 judged[k][0].reason in ("metadata", "byline") and _FIELD.match(blocks[k].text) or dated(k)))
         i = max(j, i + 1)
