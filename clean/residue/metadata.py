@@ -230,10 +230,33 @@ def detect(doc: Document) -> Iterator[Verdict]:
             if not near_edge:
                 score, where = 0.5, "edge"
         yield Verdict(i, v.reason, score, v.span, v.meta, where)
+    yield from _contact_blocks(doc, judged_all)
     yield from _split_dates(doc)
     dateline = _dateline(doc)
     if dateline:
         yield dateline
+
+
+# A press office's contact under the release: "Jane Doe, Attorney" / "Waste Enforcement Division"
+# / "Office of Enforcement" / "doe.jane@example.gov" / "(202) 555-0100". The short lines in
+# capitals right above an address or a phone are the contact's name, role and office; like the
+# address, they go only where the text ends.
+MAX_CONTACT_LINES = 4
+MAX_CONTACT_LINE_WORDS = 8
+_CONTACT_NAME_LINE = re.compile(r"^[A-Z][\w'’.&-]*(?:,?\s+(?:[A-Z][\w'’.&-]*|of|and|for|the|&))*$")
+
+
+def _contact_blocks(doc: Document, judged: list) -> Iterator[Verdict]:
+    for i, j in enumerate(judged):
+        if j is None or j[0].where != "tail" or not _CONTACT.match(doc.blocks[i].text):
+            continue
+        k = i - 1
+        while k >= 0 and i - k <= MAX_CONTACT_LINES and judged[k] is None:
+            feat = doc.feats[k]
+            if feat.words > MAX_CONTACT_LINE_WORDS or feat.ends_sentence or not _CONTACT_NAME_LINE.match(doc.blocks[k].text):
+                break
+            yield Verdict(k, "byline", score=0.5, where="tail")
+            k -= 1
 
 
 # A chronology (a CV, a list of works or stations) heads each entry with its month and year:
