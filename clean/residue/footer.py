@@ -1,5 +1,6 @@
 """Copyright and legal footers: "© 2019 The New York Times Company", "All rights reserved.",
-"iPad and iPhone are registered trademarks of Apple Inc."."""
+"iPad and iPhone are registered trademarks of Apple Inc.", and a press release's "About Acme"
+closing it."""
 
 from __future__ import annotations
 
@@ -49,11 +50,34 @@ _HINTED = Hinted(_COPYRIGHT, ("©", "(c)", "rights", "rechte", "droits", "derech
                               "material", "copy", "reproduced", "citation"))
 
 
+# A press release closes on who the company is: "About Acme" / "Acme Corp. operates 4,700
+# stores in ...". The heading names the company and its paragraph opens with that name. A story
+# may head a section the same way ("About Mohawk" / "Mohawk is the oldest of the lions ..."), so
+# the pair goes only where the text ends, with the release's other notices.
+_ABOUT = re.compile(r"^About (?:the )?(?P<name>[A-Z][\w&.'’-]*)(?: [A-Z][\w&.'’-]*){0,4}$")
+MAX_ABOUT_PARAGRAPH_WORDS = 200
+
+
 def detect(doc: Document) -> Iterator[Verdict]:
     words = vocab.vocabulary(doc.lang)
     if "copyright" in words.lines:
-        return each_line(doc, lambda text, feat: _judge(text, feat, words))
-    return each_line(doc, _judge)
+        yield from each_line(doc, lambda text, feat: _judge(text, feat, words))
+    else:
+        yield from each_line(doc, _judge)
+    yield from _about(doc)
+
+
+def _about(doc: Document) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    for i in range(len(blocks) - 1):
+        if feats[i].words > 6 or not blocks[i].text.startswith("About "):
+            continue
+        m = _ABOUT.match(blocks[i].text)
+        below = blocks[i + 1].text
+        if m and feats[i + 1].prose and feats[i + 1].words <= MAX_ABOUT_PARAGRAPH_WORDS and (
+                below.startswith(m["name"] + " ") or below.startswith(m["name"] + ",")):
+            yield Verdict(i, "copyright", score=0.5, where="tail")
+            yield Verdict(i + 1, "copyright", score=0.5, where="tail")
 
 
 def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> Iterator[Verdict]:

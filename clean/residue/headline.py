@@ -59,10 +59,17 @@ def detect(doc: Document) -> Iterator[Verdict]:
         and b.index + RECORD_FIELDS <= len(blocks))]
     titles = {keys[i]: i for i in reversed(candidates)}
     repeated: set[int] = set()
+    # A headline printed twice in two versions, one under the other: the page's title and its
+    # headline cut shorter ("Jane Doe's Husband Wants Allowance" under "Jane Doe Husband Wants
+    # Allowance You Left Me Broke!"). The shorter's words open the longer's.
+    variants = {b: a for a, b in zip(candidates, candidates[1:]) if b == a + 1 and _variant(keys[a], keys[b])}
     seen = set()
     for block, feat, k in zip(doc.blocks, doc.feats, keys):
         first = titles.get(k)
-        if first is not None and block.index > first:
+        if block.index in variants:
+            repeated.add(variants[block.index])
+            yield Verdict(block.index, "duplicate-title", span=(variants[block.index], variants[block.index]))
+        elif first is not None and block.index > first:
             repeated.add(first)
             # A copy of this candidate: removed only if the candidate is taken as the headline.
             yield Verdict(block.index, "duplicate-title", span=(first, first))
@@ -199,6 +206,17 @@ def _field(text: str) -> bool:
 
 _LABEL_COLON = re.compile(r":.*:")
 _URLISH = re.compile(r"https?://|www\.|\.com\b", re.I)
+
+
+MIN_VARIANT_WORDS = 4
+
+
+def _variant(a: str, b: str) -> bool:
+    """Whether two headline keys are one headline in two versions: the words of one (a
+    possessive's "s" aside) open the other's."""
+    x, y = [w for w in a.split() if w != "s"], [w for w in b.split() if w != "s"]
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return len(short) >= MIN_VARIANT_WORDS and short != long and long[:len(short)] == short
 
 
 def headline_shaped(text: str, feat) -> bool:

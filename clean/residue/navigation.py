@@ -31,7 +31,7 @@ LABELS = phrases(
     "today's paper", "world", "business", "politics", "sport", "sports", "opinion", "tech",
     "technology", "science", "health", "entertainment", "lifestyle", "culture", "travel", "video",
     "videos", "photos", "gallery", "podcasts", "weather", "tags", "topics", "categories", "related topics",
-    "home page", "you are here",
+    "home page", "you are here", "exclusive",
     # Other languages' labels are data: clean/data/residue/<lang>.txt, section [nav-label]. Those of
     # languages without a file stay here; scripts without spaces get no language to pick a file by.
     # Russian, Ukrainian
@@ -78,6 +78,18 @@ MAX_RESULT_COUNT_WORDS = 16
 
 # A page's link back up ("Top of Page", "Return to top") between the sections of a long page.
 _TO_TOP = re.compile(r"^(?:\^\s*)?(?:back to|return to|go to|to)?\s*(?:the\s+)?top of (?:the\s+)?page\s*\^?$", re.I)
+# A wiki's note on where a name leads: '"FASD" redirects here. For other uses, see FASD
+# (disambiguation)', "This article is about ... For other uses, see ...".
+_HATNOTE = re.compile(
+    r"^(?:\S.{0,80}? redirects here\.|this article is about\b.{1,150}?\.)\s*(?:for other uses|for the\b.{1,60}?),\s*see\b"
+    r"|^for other uses,\s*see\b.{1,80}\(disambiguation\)\.?$",
+    re.I,
+)
+MAX_HATNOTE_WORDS = 40
+# The pager under a story, naming the next one: "Next Invictus", "Next: The Lovely Bones". Inside
+# the text "Next" opens a subheading ("Next Steps"), so only the text's last line is taken.
+_NEXT_PAGER = re.compile(r"^(?:Next|NEXT)\s*:?\s+[A-Z\"“‘'][^.!?]{0,60}$")
+MAX_PAGER_WORDS = 8
 # A wiki's "[ edit ]" link printed after each section heading: the heading stays, the link goes.
 _EDIT_LINK = re.compile(r"\s*\[\s*(?:edit|edit source|bearbeiten|modifier)\s*\]$")
 MAX_HEADING_WORDS = 12
@@ -132,6 +144,10 @@ def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> 
         yield Verdict(LINE, "nav-label")
     elif feat.words <= MAX_RESULT_COUNT_WORDS and _RESULT_COUNT.match(text) and _SHOWN_WORD.search(text):
         yield Verdict(LINE, "nav-label")
+    elif feat.words <= MAX_HATNOTE_WORDS and "see" in text and _HATNOTE.match(text):
+        yield Verdict(LINE, "nav-label")
+    elif feat.words <= MAX_PAGER_WORDS and not feat.prose and _NEXT_PAGER.match(text):
+        yield Verdict(LINE, "nav-label", score=0.5, where="tail")
     elif feat.chars > 120 or feat.prose:
         return
     elif (key(text) in LABELS or _SITE_LINK.match(text) or _is_breadcrumb(text) or _GALLERY_COUNTER.match(text)

@@ -44,6 +44,21 @@ _ENTITY = re.compile(r"&(?:amp;)*(?:lt;!--.{0,60}?--&(?:amp;)*gt;|[a-z]{2,8};|#\
 _TAG_TAIL = re.compile(r"^[a-z][\w-]*(?::[\w-]+)?(?:\s+[a-z_:][\w:.-]{0,30}=\"[^\"\n]{0,200}\")+\s*/?>\s*")
 
 
+# A scanned page's specks and stamps read as text: "r; .r", "i. a:", "3:4 ,af- .9.-". Small
+# letters and the marks between them, but no word of three letters; a time of day ("2:25
+# p.m."), a number ("No. 5") or a table's labels ("A: 5, B: 6") are not these.
+_LETTER_RUN = re.compile(r"[^\W\d_]{3}")
+_SPECK_MARK = re.compile(r"[;:,\-]")
+_TIME_OF_DAY = re.compile(r"\b[ap]\.?\s?m\b", re.I)
+MAX_DEBRIS_WORDS = 6
+
+
+def _debris(text: str, feat: Features) -> bool:
+    return (feat.words <= MAX_DEBRIS_WORDS and " " in text.strip() and any(c.islower() for c in text)
+            and _SPECK_MARK.search(text) is not None and _LETTER_RUN.search(text) is None
+            and _TIME_OF_DAY.search(text) is None)
+
+
 def detect(doc: Document) -> Iterator[Verdict]:
     return each_line(doc, _judge)
 
@@ -54,6 +69,8 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     elif ("<" in text or "&lt;" in text or "[" in text) and _markup(text):
         yield Verdict(LINE, "markup")
     elif "&" in text and len(_ENTITY.findall(text)) >= 2 and not _ENTITY.sub("", text).strip():
+        yield Verdict(LINE, "markup")
+    elif feat.chars <= 40 and _debris(text, feat):
         yield Verdict(LINE, "markup")
     elif '">' in text[:300]:
         tail = _TAG_TAIL.match(text)
