@@ -426,15 +426,20 @@ def test_an_interrupted_pool_exits_while_workers_write_their_results(delay):
 def test_learn_and_report_interrupted_leave_no_partial_output(tmp_path, sig, code, command, target):
     proc = subprocess.Popen([CLEAN, command, "--jsonl", "-", "-o", tmp_path / target],
                             stdin=subprocess.PIPE, stderr=subprocess.PIPE)
-    proc.stdin.write(corpus(300))
-    proc.stdin.flush()
-    deadline = time.monotonic() + 30
-    while not any(name.endswith(".part") for name in os.listdir(tmp_path)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.3)
-    proc.send_signal(sig)
-    assert proc.wait(timeout=30) == code
-    err = proc.stderr.read().decode()
-    assert err.strip().splitlines()[-1] == f"clean {command}: " + ("terminated" if sig == signal.SIGTERM else "interrupted")
-    proc.stdin.close()
-    assert os.listdir(tmp_path) == []
+    try:
+        proc.stdin.write(corpus(300))
+        proc.stdin.flush()
+        deadline = time.monotonic() + 30
+        while not any(name.endswith(".part") for name in os.listdir(tmp_path)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)
+        proc.send_signal(sig)
+        assert proc.wait(timeout=30) == code
+        err = proc.stderr.read().decode()
+        assert err.strip().splitlines()[-1] == f"clean {command}: " + (
+            "terminated" if sig == signal.SIGTERM else "interrupted")
+        assert os.listdir(tmp_path) == []
+    finally:
+        proc.kill()  # a run the signal did not end is not left behind
+        proc.wait()
+        proc.stdin.close()
