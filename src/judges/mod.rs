@@ -27,7 +27,9 @@ use crate::chars;
 /// code point for a code point of the line, so a match's span counts the line's own code points.
 pub struct Subject {
     exact: String,
-    folded: String,
+    /// built when an ignore-case pattern first asks for it
+    folded: std::cell::OnceCell<String>,
+    codes: Vec<u32>,
     ascii: bool,
 }
 
@@ -35,26 +37,44 @@ impl Subject {
     pub fn new<T: Copy + Into<u32>>(text: &[T]) -> Subject {
         let table = &*STAND_INS;
         let mut exact = String::with_capacity(text.len());
-        let mut folded = String::with_capacity(text.len());
         let mut ascii = true;
         for &u in text {
             let c: u32 = u.into();
             if c < 0x80 {
-                let s = table.ascii[c as usize];
-                exact.push(s);
-                folded.push(if s.is_ascii() { s.to_ascii_lowercase() } else { s });
+                exact.push(table.ascii[c as usize]);
             } else {
                 ascii = false;
                 exact.push(table.stand_in(c, c));
-                folded.push(table.stand_in(c, chars::re_fold(c)));
             }
         }
-        Subject { exact, folded, ascii }
+        let codes = text.iter().map(|&u| u.into()).collect();
+        Subject {
+            exact,
+            folded: std::cell::OnceCell::new(),
+            codes,
+            ascii,
+        }
+    }
+
+    fn folded(&self) -> &str {
+        self.folded.get_or_init(|| {
+            let table = &*STAND_INS;
+            let mut folded = String::with_capacity(self.exact.len());
+            for &c in &self.codes {
+                if c < 0x80 {
+                    let s = table.ascii[c as usize];
+                    folded.push(if s.is_ascii() { s.to_ascii_lowercase() } else { s });
+                } else {
+                    folded.push(table.stand_in(c, chars::re_fold(c)));
+                }
+            }
+            folded
+        })
     }
 
     fn text(&self, ignore_case: bool) -> &str {
         if ignore_case {
-            &self.folded
+            self.folded()
         } else {
             &self.exact
         }
@@ -224,7 +244,12 @@ pub(crate) mod testing {
             let s = Subject::new(&[c as u32]);
             assert_eq!(s.exact.chars().next(), Some(c), "{c:?} in {}", p.source());
             if p.ignore_case {
-                assert_eq!(s.folded.chars().next(), Some(c), "{c:?} not folded in {}", p.source());
+                assert_eq!(
+                    s.text(true).chars().next(),
+                    Some(c),
+                    "{c:?} not folded in {}",
+                    p.source()
+                );
             }
         }
     }
@@ -238,7 +263,7 @@ mod tests {
     fn classes_agree(c: u32, re_w: &Regex, re_s: &Regex, re_d: &Regex) {
         let s = Subject::new(&[c]);
         let (w, sp, d) = python_classes(c);
-        for text in [&s.exact, &s.folded] {
+        for text in [s.text(false), s.text(true)] {
             assert_eq!(re_w.is_match(text), w, "\\w of {c:#x}");
             assert_eq!(re_s.is_match(text), sp, "\\s of {c:#x}");
             assert_eq!(re_d.is_match(text), d, "\\d of {c:#x}");

@@ -76,12 +76,20 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], words: usize) -> Option<Residue> {
     if words <= MAX_ID_WORDS && is_id(text) {
         return Some(Residue::TrackingId);
     }
+    // The cheap tests come first: most lines hold none of these characters and are never
+    // handed to the patterns.
+    let tags = holds(text, "<") || holds(text, "&lt;") || holds(text, "[");
+    let entities = holds(text, "&");
+    let tail = holds_within(text, "\">", TAG_TAIL_REACH);
+    if !(tags || entities || tail) {
+        return None;
+    }
     let s = Subject::new(text);
-    if (holds(text, "<") || holds(text, "&lt;") || holds(text, "[")) && is_markup(text, &s) {
+    if tags && is_markup(text, &s) {
         Some(Residue::Markup(None))
-    } else if holds(text, "&") && is_entities(text, &s) {
+    } else if entities && is_entities(text, &s) {
         Some(Residue::Markup(None))
-    } else if holds_within(text, "\">", TAG_TAIL_REACH) {
+    } else if tail {
         let (start, end) = TAG_TAIL.find(&s)?;
         Some(Residue::Markup(if end == text.len() {
             None
