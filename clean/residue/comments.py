@@ -21,6 +21,9 @@ _HEADER = re.compile(
     r"^(?:"
     r"(?:top rated|most recent|newest|oldest|best|all|reader|readers'?|view|show|see|read|hide|load)\s+comments?"
     r"|\d[\d,.]*\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios|commenti)"
+    # WordPress's "3 Responses to “<post title>”", "One thought on “...”": the title quoted, or
+    # on the next line.
+    r"|(?:\d[\d,.]*|one|no)\s+(?:comments?|responses?|replies|thoughts?)\s+(?:to|on)(?:\s*[“\"„«‘'].{1,100})?"
     r"|comments?(?:\s*\(\d+\))?|leave a (?:comment|reply)(?:\s+cancel reply)?|post a comment|add a comment|write a comment"
     r"|join the (?:conversation|discussion)|comment on this (?:story|article)|have your say"
     r"|kommentare|kommentar schreiben|commentaires|réagir|comentarios|"

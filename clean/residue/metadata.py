@@ -230,10 +230,33 @@ def detect(doc: Document) -> Iterator[Verdict]:
             if not near_edge:
                 score, where = 0.5, "edge"
         yield Verdict(i, v.reason, score, v.span, v.meta, where)
+    yield from _contact_blocks(doc, judged_all)
     yield from _split_dates(doc)
     dateline = _dateline(doc)
     if dateline:
         yield dateline
+
+
+# A press office's contact under the release: "Jane Doe, Attorney" / "Waste Enforcement Division"
+# / "Office of Enforcement" / "doe.jane@example.gov" / "(202) 555-0100". The short lines in
+# capitals right above an address or a phone are the contact's name, role and office; like the
+# address, they go only where the text ends.
+MAX_CONTACT_LINES = 4
+MAX_CONTACT_LINE_WORDS = 8
+_CONTACT_NAME_LINE = re.compile(r"^[A-Z][\w'’.&-]*(?:,?\s+(?:[A-Z][\w'’.&-]*|of|and|for|the|&))*$")
+
+
+def _contact_blocks(doc: Document, judged: list) -> Iterator[Verdict]:
+    for i, j in enumerate(judged):
+        if j is None or j[0].where != "tail" or not _CONTACT.match(doc.blocks[i].text):
+            continue
+        k = i - 1
+        while k >= 0 and i - k <= MAX_CONTACT_LINES and judged[k] is None:
+            feat = doc.feats[k]
+            if feat.words > MAX_CONTACT_LINE_WORDS or feat.ends_sentence or not _CONTACT_NAME_LINE.match(doc.blocks[k].text):
+                break
+            yield Verdict(k, "byline", score=0.5, where="tail")
+            k -= 1
 
 
 # A chronology (a CV, a list of works or stations) heads each entry with its month and year:
@@ -268,7 +291,7 @@ def _chronology(doc: Document, judged: list) -> set[int]:
 # A field's value may stand on the lines under its label ("Dauer:" / "1 Stunde"), and a record
 # gives its date as a labelled line ("Veröffentlicht am 16.08.2019" between "Download: mp3" and
 # "Lizenz: CC-BY"): an episode's or an event's date is the record's, like its author.
-_RECORD_FIELD = re.compile(r"^\w[\w'’ -]{0,30}\s?[:：](?:\s+\S|\s*$)")
+_RECORD_FIELD = re.compile(r"^\w[\w'’ -]{0,30}\s?[:：](?P<value>\s+\S|\s*$)")
 MAX_RECORD_LABEL_WORDS = 3
 MIN_RECORD_FIELDS = 3
 
@@ -283,6 +306,10 @@ def _record_fields(doc: Document, judged: list) -> set[int]:
             return dated(i)
         return len(blocks[i].text[:m.end()].split(":")[0].split()) <= MAX_RECORD_LABEL_WORDS
 
+    def valued(i: int) -> bool:
+        m = _RECORD_FIELD.match(blocks[i].text)
+        return m is not None and bool(m["value"].strip())
+
     def dated(i: int) -> bool:
         return judged[i] is not None and judged[i][0].reason == "date" and _DATE_LABEL.match(blocks[i].text) is not None
 
@@ -292,7 +319,9 @@ def _record_fields(doc: Document, judged: list) -> set[int]:
         j = i
         while j < n and field(j):
             j += 1
-        if j - i >= MIN_RECORD_FIELDS and any(judged[k] is None for k in range(i, j)):
+        # The record is told by a field of its own with its value beside it: a bare label
+        # ("Teilen:") under the article's byline and date makes no record of them.
+        if j - i >= MIN_RECORD_FIELDS and any(judged[k] is None and valued(k) for k in range(i, j)):
             found.update(k for k in range(i, j) if judged[k] is not None and (
                 judged[k][0].reason in ("metadata", "byline") and _FIELD.match(blocks[k].text) or dated(k)))
         i = max(j, i + 1)

@@ -79,6 +79,15 @@ _STAMPED_CLIP = re.compile(r"\b\d{1,2}:\d{2}\s*[AP]M\s+[ECMP][SD]?T\b[^|\n]{0,40
 MAX_STAMPED_CLIP_WORDS = 40
 
 
+# The channel a YouTube embed names under the clip: "Team Coco on YouTube".
+_EMBED_SOURCE = re.compile(r"^[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3} on (?:YouTube|Vimeo)$")
+# A clip's label closing the story: "Video: Jane Doe stars in a fashion film". Inside a page the
+# same label heads the site's list of clips, which the page's main block is told from; there it
+# is left to that choice. A clip's title is a line, not a paragraph: one sentence at most.
+_CLIP_LABEL = re.compile(r"^(?:Video|VIDEO)\s*:\s+\S")
+MAX_CLIP_LABEL_WORDS = 20
+
+
 def detect(doc: Document) -> Iterator[Verdict]:
     yield from each_line(doc, _judge)
     yield from _highlights(doc)
@@ -107,5 +116,12 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     if _FURNITURE_HINTED.search(text):
         yield Verdict(LINE, "player")
         return
+    if feat.words <= MAX_CLIP_LABEL_WORDS and feat.sentences <= 1:
+        if _EMBED_SOURCE.match(text):
+            yield Verdict(LINE, "player")
+            return
+        if _CLIP_LABEL.match(text):
+            yield Verdict(LINE, "player", score=0.5, where="tail")
+            return
     for m in _GLUED_HINTED.finditer(text):
         yield Verdict(LINE, "player", span=m.span())

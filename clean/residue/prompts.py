@@ -50,7 +50,11 @@ _PITCH = re.compile(
     # tips@...", "See a mistake? Report a typo here.", "Stay with WBAL NewsRadio 1090 AM for
     # developments in this story."
     r"^have a (?:news )?tip\b[^.!?]{0,40}\?\s*\w+|^(?:see|spot|spotted|found) (?:a|an) (?:mistake|typo|error)\?\s*\w+|"
-    r"^stay with\b.{1,60}\bfor (?:developments|updates|the latest)\b)\b",
+    r"^stay with\b.{1,60}\bfor (?:developments|updates|the latest)\b|"
+    # Asking for the readers' pictures: "If you capture an amazing photo of the eclipse and would
+    # like to share it with us, send images to: photos@..."
+    r"\bif you (?:capture|take|snap|shoot|get) (?:an? )?(?:amazing |great |good |stunning )?(?:photos?|pictures?|images?|videos?)\b"
+    r".{0,120}\b(?:send|share|e-?mail|submit)\b.{0,120}(?:\bwith us|\bto us|\w@\w+))\b",
     re.I,
 )
 # Every pitch above holds one of these, in any case.

@@ -301,7 +301,9 @@ def _teaser_tail(doc: Document) -> int:
 
 
 def _summarised_list(doc: Document, start: int) -> Iterator[Verdict]:
-    items = [i for i in range(start, len(doc.blocks)) if doc.feats[i].prose or _item(doc.feats[i])]
+    # A teaser whose summary ends without a full stop is no sentence, but it shows its seam.
+    items = [i for i in range(start, len(doc.blocks))
+             if doc.feats[i].prose or _item(doc.feats[i]) or _LOOSE_SEAM.match(doc.blocks[i].text)]
     if len(items) >= MIN_SUMMARISED_LIST:
         yield from (Verdict(i, "related", score=0.9) for i in items)
 
