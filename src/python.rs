@@ -9,6 +9,7 @@ use pyo3::types::string::PyStringData;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::hints;
+use crate::judges;
 use crate::lines as ln;
 use crate::segment as seg;
 
@@ -316,6 +317,24 @@ impl Gates {
     }
 }
 
+/// footer(text, words) -> whether the line is a copyright or legal notice by the family's patterns
+#[pyfunction]
+fn footer(text: &Bound<'_, PyString>, words: usize) -> PyResult<bool> {
+    Ok(with_units!(text, |t| judges::footer::copyright(t, words)))
+}
+
+/// tracking(text, words) -> None, ("tracking-id", None) or ("markup", span or None)
+#[pyfunction]
+fn tracking(text: &Bound<'_, PyString>, words: usize) -> PyResult<Option<(&'static str, Option<(usize, usize)>)>> {
+    use judges::tracking::Residue;
+    Ok(
+        with_units!(text, |t| judges::tracking::judge(t, words)).map(|r| match r {
+            Residue::TrackingId => ("tracking-id", None),
+            Residue::Markup(span) => ("markup", span),
+        }),
+    )
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("UNICODE_VERSION", crate::tables::UNICODE_VERSION)?;
@@ -331,6 +350,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(features, m)?)?;
     m.add_function(wrap_pyfunction!(lines, m)?)?;
     m.add_function(wrap_pyfunction!(key, m)?)?;
+    m.add_function(wrap_pyfunction!(footer, m)?)?;
+    m.add_function(wrap_pyfunction!(tracking, m)?)?;
     m.add_class::<Stoplist>()?;
     m.add_class::<Languages>()?;
     m.add_class::<Gates>()?;

@@ -9,45 +9,14 @@ from collections.abc import Iterator
 
 from ..article import Verdict
 from ..document import Document, Features
-from .. import vocab
+from .. import _core, vocab
 from ._lines import LINE, each_line
-from ._text import Hinted
 
 REASONS = ("copyright",)
 
-_COPYRIGHT = re.compile(
-    r"^(?:copyright\s*)?(?:©|\(c\)\s*\d{4})"
-    r"|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b"
-    r"|\btodos los derechos reservados\b|\btutti i diritti riservati\b|\btodos os direitos reservados\b"
-    r"|\bthis material may not be (?:published|reproduced)"
-    r"|\bthis copy is for your personal,? non-commercial use\b|\bthis document is subject to copyright\b"
-    r"|\bno part (?:of this \w+ )?may be reproduced\b|^citation\s*:.{0,200}\bretrieved\b.{0,80}\bfrom\b"
-    r"|^copyright\s+(?:\d{4}|©)|^copyright\s+\S.{0,60}\b(?:19|20)\d\d\b(?:\s*[-–|].{0,40})?$",
-    re.I,
-)
+# The patterns are native (src/judges/footer.rs); the words of other languages' notices are
+# data (clean/data/residue/), up to as many words as the patterns' copyright lines.
 MAX_WORDS = 60
-# The legal notices of a site's footer: a list of marks and their owners, a disclaimer about
-# the site's own content, the small print under testimonials. A sentence about one trademark
-# ("Kleenex is a trademark of ...") is not one of these.
-_LEGAL = re.compile(
-    r"\bare (?:registered )?trademarks of\b"
-    r"|^the information (?:provided|contained|presented|published) (?:on|in) this (?:web ?site|site)\b"
-    r"|^\+?results (?:may )?vary\b.{0,300}\b(?:testimonials?|not typical)\b"
-    # NPR's note under its transcripts; a press release's forward-looking-statements notice.
-    r"|^NPR transcripts are created on a rush deadline\b"
-    r"|^safe harbor statement\b(?:\s+under the private securities litigation reform act\b|\s*$)",
-    re.I,
-)
-MAX_LEGAL_WORDS = 90
-# A notice that opens by naming itself runs as long as its legalese: "Safe Harbor Statement under
-# the Private Securities Litigation Reform Act of 1995: Certain statements included in this
-# release are forward-looking ..." goes on for pages of risks.
-_NAMED_NOTICE = re.compile(r"^safe harbor statement under the private securities litigation reform act\b", re.I)
-MAX_NAMED_NOTICE_WORDS = 1000
-_LEGAL_HINTED = Hinted(_LEGAL, ("trademarks", "the information", "results", "npr transcripts", "safe harbor"))
-# Every form above holds one of these, in any case.
-_HINTED = Hinted(_COPYRIGHT, ("©", "(c)", "rights", "rechte", "droits", "derechos", "diritti", "direitos",
-                              "material", "copy", "reproduced", "citation"))
 
 
 # A press release closes on who the company is: "About Acme" / "Acme Corp. operates 4,700
@@ -81,7 +50,5 @@ def _about(doc: Document) -> Iterator[Verdict]:
 
 
 def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> Iterator[Verdict]:
-    if feat.words <= MAX_WORDS and (_HINTED.search(text) or words.match("copyright", text)) or (
-            feat.words <= MAX_LEGAL_WORDS and _LEGAL_HINTED.search(text)) or (
-            feat.words <= MAX_NAMED_NOTICE_WORDS and text[:1] in "Ss" and _NAMED_NOTICE.match(text)):
+    if _core.footer(text, feat.words) or feat.words <= MAX_WORDS and words.match("copyright", text):
         yield Verdict(LINE, "copyright")

@@ -8,41 +8,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import _core
 from ..article import Verdict
 from ..document import Document, Features
 from ._lines import LINE, each_line
 
 REASONS = ("tracking-id", "markup")
 
-_ID = re.compile(
-    r"^(?:"
-    r"\d{12,}"  # long digit runs: ad slots, article ids
-    r"|[0-9a-f]{16,}"  # hex digests
-    r"|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"  # UUIDs
-    r"|(?=[A-Za-z0-9_\-]*\d)(?=[A-Za-z0-9_\-]*[A-Za-z])[A-Za-z0-9_\-]{24,}"  # base64-ish tokens
-    r")$",
-    re.I,
-)
-
-
-# A tag, raw or escaped, with its attributes; a shortcode, opening or closing. Names are lower
-# case and every attribute has a value, so "<The Palace: Jang Noksu>", a title in angle
-# brackets, is not a tag.
-_ATTRS = r"""(?:\s+[a-z_:][\w:.-]{0,30}=(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s"'<>&=]{1,100}))*\s*/?"""
-_TAG = re.compile(
-    r"</?[a-z][a-z0-9]{0,15}" + _ATTRS + r">"
-    r"|&lt;/?[a-z][a-z0-9]{0,15}" + _ATTRS + r"&gt;"
-    r"|\[/?[a-z][a-z_-]{1,30}(?:\s+[a-z_-]+=[\"”“'][^\"”“'\]\n]{0,300}[\"”“'])*\s*\]"
-)
-# A line is markup when tags make up most of it: an article about HTML quotes a tag or two in
-# its sentences.
-MIN_MARKUP_SHARE = 0.6
-# Entities escaped once or many times over, and escaped comments, with nothing else on the line:
-# "&amp;amp;nbsp; &amp;amp;lt;!--iframe--&amp;amp;gt;".
-_ENTITY = re.compile(r"&(?:amp;)*(?:lt;!--.{0,60}?--&(?:amp;)*gt;|[a-z]{2,8};|#\d{1,7};)")
-# A tag that lost its "<" glued before a paragraph: 'runtime:topic id="PLGEO100100804000000"> As ...'
-_TAG_TAIL = re.compile(r"^[a-z][\w-]*(?::[\w-]+)?(?:\s+[a-z_:][\w:.-]{0,30}=\"[^\"\n]{0,200}\")+\s*/?>\s*")
-
+# The ids, tags, entities and a tag's lost opening are judged natively (src/judges/tracking.rs):
+# what a line's own text says, whatever its neighbours. The specks below are not ported yet.
 
 # A scanned page's specks and stamps read as text: "r; .r", "i. a:", "3:4 ,af- .9.-". Small
 # letters and the marks between them, but no word of three letters; a time of day ("2:25
@@ -64,21 +38,12 @@ def detect(doc: Document) -> Iterator[Verdict]:
 
 
 def _judge(text: str, feat: Features) -> Iterator[Verdict]:
-    if feat.words <= 2 and _ID.match(text.replace(" ", "")):
-        yield Verdict(LINE, "tracking-id")
-    elif ("<" in text or "&lt;" in text or "[" in text) and _markup(text):
+    found = _core.tracking(text, feat.words)
+    if found and found[0] == "tracking-id":
+        yield Verdict(LINE, found[0], span=found[1])
+    # Specks come after ids, tags and entities but before a tag's lost opening, the one native
+    # markup rule a line without "<", "[" or "&" can meet.
+    elif feat.chars <= 40 and (not found or not any(c in text for c in "<[&")) and _debris(text, feat):
         yield Verdict(LINE, "markup")
-    elif "&" in text and len(_ENTITY.findall(text)) >= 2 and not _ENTITY.sub("", text).strip():
-        yield Verdict(LINE, "markup")
-    elif feat.chars <= 40 and _debris(text, feat):
-        yield Verdict(LINE, "markup")
-    elif '">' in text[:300]:
-        tail = _TAG_TAIL.match(text)
-        if tail:
-            yield Verdict(LINE, "markup", span=None if tail.end() == len(text) else tail.span())
-
-
-def _markup(text: str) -> bool:
-    """Whether tags hold most of the line's visible characters (spaces counted on neither side)."""
-    tagged = sum(len(m.group().replace(" ", "")) for m in _TAG.finditer(text))
-    return tagged >= MIN_MARKUP_SHARE * len(text.replace(" ", ""))
+    elif found:
+        yield Verdict(LINE, found[0], span=found[1])

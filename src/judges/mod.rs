@@ -1,0 +1,310 @@
+//! The residue families' line judges: what a line's own text says about it, as the Python
+//! patterns they replace decided it, match for match.
+//!
+//! The patterns are the `regex` crate's, written as the `re` patterns were, and the line is
+//! handed to them as a `Subject`: its code points, with the few characters on which the two
+//! engines' classes disagree replaced by stand-ins that both engines class alike. `re` takes
+//! `\w`, `\s` and `\d` from CPython's Unicode database (`str.isalnum`, `str.isspace`,
+//! `str.isdecimal`, in src/tables.rs), the `regex` crate from its own Unicode version and
+//! definitions (combining marks are word characters to it, "½" is not); after the stand-ins,
+//! `\w`, `\s`, `\d` and `\b` answer as `re` does on every code point. An ignore-case pattern is
+//! run on the line folded the way `re.IGNORECASE` folds it (`chars::re_fold`: "K", "k" and the
+//! Kelvin sign alike, dotless i as i), so its literals are written folded (lower case) and it is
+//! compiled case-sensitive. Lookbehinds, lookaheads and back-references, which the crate lacks,
+//! are code beside the pattern. A line never holds a line break (segmentation splits on every
+//! kind), which is what makes `$` mean the same in both engines.
+
+pub mod footer;
+pub mod tracking;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::chars;
+
+/// A line as the patterns see it: as written, and folded for the ignore-case patterns; each a
+/// code point for a code point of the line, so a match's span counts the line's own code points.
+pub struct Subject {
+    exact: String,
+    /// built when an ignore-case pattern first asks for it
+    folded: std::cell::OnceCell<String>,
+    codes: Vec<u32>,
+    ascii: bool,
+}
+
+impl Subject {
+    pub fn new<T: Copy + Into<u32>>(text: &[T]) -> Subject {
+        let table = &*STAND_INS;
+        let mut exact = String::with_capacity(text.len());
+        let mut ascii = true;
+        for &u in text {
+            let c: u32 = u.into();
+            if c < 0x80 {
+                exact.push(table.ascii[c as usize]);
+            } else {
+                ascii = false;
+                exact.push(table.stand_in(c, c));
+            }
+        }
+        let codes = text.iter().map(|&u| u.into()).collect();
+        Subject {
+            exact,
+            folded: std::cell::OnceCell::new(),
+            codes,
+            ascii,
+        }
+    }
+
+    fn folded(&self) -> &str {
+        self.folded.get_or_init(|| {
+            let table = &*STAND_INS;
+            let mut folded = String::with_capacity(self.exact.len());
+            for &c in &self.codes {
+                if c < 0x80 {
+                    let s = table.ascii[c as usize];
+                    folded.push(if s.is_ascii() { s.to_ascii_lowercase() } else { s });
+                } else {
+                    folded.push(table.stand_in(c, chars::re_fold(c)));
+                }
+            }
+            folded
+        })
+    }
+
+    fn text(&self, ignore_case: bool) -> &str {
+        if ignore_case {
+            self.folded()
+        } else {
+            &self.exact
+        }
+    }
+
+    /// The code point index of a byte offset into either text.
+    fn index(&self, ignore_case: bool, byte: usize) -> usize {
+        if self.ascii {
+            byte
+        } else {
+            self.text(ignore_case)[..byte].chars().count()
+        }
+    }
+}
+
+/// A pattern of a judge: `ignore_case` as `re.IGNORECASE`.
+pub struct Pattern {
+    regex: Regex,
+    ignore_case: bool,
+}
+
+impl Pattern {
+    pub fn new(source: &str, ignore_case: bool) -> Pattern {
+        let regex = regex::RegexBuilder::new(source)
+            .size_limit(1 << 26)
+            .build()
+            .unwrap_or_else(|e| panic!("bad judge pattern {source:?}: {e}"));
+        Pattern { regex, ignore_case }
+    }
+
+    /// `re.search`: a match anywhere (a `re.match` pattern opens with `^`).
+    pub fn is_match(&self, s: &Subject) -> bool {
+        self.regex.is_match(s.text(self.ignore_case))
+    }
+
+    /// The first match's span, in code points.
+    pub fn find(&self, s: &Subject) -> Option<(usize, usize)> {
+        let m = self.regex.find(s.text(self.ignore_case))?;
+        Some((s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end())))
+    }
+
+    /// `re.finditer`: every match, left to right, as the matched text.
+    pub fn find_iter<'s>(&'s self, s: &'s Subject) -> impl Iterator<Item = &'s str> + 's {
+        self.regex.find_iter(s.text(self.ignore_case)).map(|m| m.as_str())
+    }
+
+    #[cfg(test)]
+    pub fn source(&self) -> &str {
+        self.regex.as_str()
+    }
+}
+
+/// How `re` classes a code point: (`\w`, `\s`, `\d`).
+type Classes = (bool, bool, bool);
+
+fn python_classes(c: u32) -> Classes {
+    (chars::is_word(c), chars::is_space(c), chars::is_decimal(c))
+}
+
+/// A character of each class the engines could disagree on, classed alike by both and named in
+/// no pattern: a letter, a space, a digit, and a character of none of the three.
+const WORD: char = '\u{a66e}';
+const SPACE: char = '\u{3000}';
+const DIGIT: char = '\u{0e50}';
+const OTHER: char = '\u{2e3b}';
+
+struct StandIns {
+    /// what stands for each ASCII code point
+    ascii: [char; 128],
+    /// the crate's own `\w`, `\s`, `\d`
+    word: Vec<(u32, u32)>,
+    space: Vec<(u32, u32)>,
+    digit: Vec<(u32, u32)>,
+}
+
+fn crate_class(source: &str) -> Vec<(u32, u32)> {
+    use regex_syntax::hir::{Class, HirKind};
+    let hir = regex_syntax::Parser::new().parse(source).expect("a class");
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => class
+            .ranges()
+            .iter()
+            .map(|r| (r.start() as u32, r.end() as u32))
+            .collect(),
+        _ => unreachable!("{source} is a Unicode class"),
+    }
+}
+
+fn in_ranges(ranges: &[(u32, u32)], c: u32) -> bool {
+    let i = ranges.partition_point(|&(_, hi)| hi < c);
+    i < ranges.len() && ranges[i].0 <= c
+}
+
+impl StandIns {
+    fn crate_classes(&self, c: char) -> Classes {
+        let c = c as u32;
+        (
+            in_ranges(&self.word, c),
+            in_ranges(&self.space, c),
+            in_ranges(&self.digit, c),
+        )
+    }
+
+    /// What stands for `c` in a text where it reads `shown` (itself, or its folded form): `shown`
+    /// itself if the crate classes it as `re` classes `c`, else the stand-in of `c`'s classes.
+    fn stand_in(&self, c: u32, shown: u32) -> char {
+        let wanted = python_classes(c);
+        match char::from_u32(shown) {
+            Some(ch) if self.crate_classes(ch) == wanted => ch,
+            _ => match wanted {
+                (_, _, true) => DIGIT,
+                (true, _, _) => WORD,
+                (_, true, _) => SPACE,
+                _ => OTHER,
+            },
+        }
+    }
+}
+
+static STAND_INS: LazyLock<StandIns> = LazyLock::new(|| {
+    let mut table = StandIns {
+        ascii: ['\0'; 128],
+        word: crate_class(r"\w"),
+        space: crate_class(r"\s"),
+        digit: crate_class(r"\d"),
+    };
+    for c in 0..128u32 {
+        table.ascii[c as usize] = table.stand_in(c, c);
+    }
+    table
+});
+
+/// Whether `text` holds `needle` (code points) among its first `limit` code points.
+pub fn holds_within<T: Copy + Into<u32>>(text: &[T], needle: &str, limit: usize) -> bool {
+    let needle: Vec<u32> = needle.chars().map(|c| c as u32).collect();
+    let head = &text[..text.len().min(limit)];
+    head.windows(needle.len())
+        .any(|w| w.iter().zip(&needle).all(|(&a, &b)| a.into() == b))
+}
+
+/// Whether `text` holds `needle` anywhere.
+pub fn holds<T: Copy + Into<u32>>(text: &[T], needle: &str) -> bool {
+    holds_within(text, needle, usize::MAX)
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    pub fn cps(s: &str) -> Vec<u32> {
+        s.chars().map(|c| c as u32).collect()
+    }
+
+    /// Every literal of an ignore-case pattern is written folded, and every literal of any
+    /// pattern is shown as itself (no stand-in takes its place), or the pattern would not find it.
+    pub fn check_literals(p: &Pattern) {
+        let mut escaped = false;
+        for c in p.source().chars() {
+            if escaped {
+                escaped = false;
+                continue;
+            }
+            if c == '\\' {
+                escaped = true;
+                continue;
+            }
+            let s = Subject::new(&[c as u32]);
+            assert_eq!(s.exact.chars().next(), Some(c), "{c:?} in {}", p.source());
+            if p.ignore_case {
+                assert_eq!(
+                    s.text(true).chars().next(),
+                    Some(c),
+                    "{c:?} not folded in {}",
+                    p.source()
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::cps;
+    use super::*;
+
+    fn classes_agree(c: u32, re_w: &Regex, re_s: &Regex, re_d: &Regex) {
+        let s = Subject::new(&[c]);
+        let (w, sp, d) = python_classes(c);
+        for text in [s.text(false), s.text(true)] {
+            assert_eq!(re_w.is_match(text), w, "\\w of {c:#x}");
+            assert_eq!(re_s.is_match(text), sp, "\\s of {c:#x}");
+            assert_eq!(re_d.is_match(text), d, "\\d of {c:#x}");
+        }
+    }
+
+    #[test]
+    fn classes_answer_as_re_does_on_every_code_point() {
+        let (re_w, re_s, re_d) = (
+            Regex::new(r"^\w$").unwrap(),
+            Regex::new(r"^\s$").unwrap(),
+            Regex::new(r"^\d$").unwrap(),
+        );
+        for c in (0..0x11_0000).step_by(3).chain([
+            0x1c, 0x1f, 0x85, 0xa0, 0xbd, 0x301, 0x345, 0x3b9, 0x203f, 0xd800, 0x1e4f0,
+        ]) {
+            classes_agree(c, &re_w, &re_s, &re_d);
+        }
+    }
+
+    #[test]
+    fn word_boundaries_follow_pythons_word_characters() {
+        let p = Pattern::new(r"\bab\b", false);
+        // a combining acute accent is no word character to `re`; "½" is one
+        assert!(p.is_match(&Subject::new(&cps("ab\u{301}"))));
+        assert!(!p.is_match(&Subject::new(&cps("ab½"))));
+    }
+
+    #[test]
+    fn ignore_case_folds_as_re_does() {
+        let p = Pattern::new(r"^kiss$", true);
+        for word in ["KISS", "\u{212a}\u{131}\u{17f}s", "k\u{130}ss"] {
+            assert!(p.is_match(&Subject::new(&cps(word))), "{word}");
+        }
+        assert!(!Pattern::new(r"^kiss$", false).is_match(&Subject::new(&cps("KISS"))));
+    }
+
+    #[test]
+    fn spans_count_code_points() {
+        let p = Pattern::new(r"b+", false);
+        assert_eq!(p.find(&Subject::new(&cps("ééabb"))), Some((3, 5)));
+        assert_eq!(p.find(&Subject::new(&[0xd800, b'b' as u32])), Some((1, 2)));
+    }
+}
