@@ -18,9 +18,10 @@ REASONS = ("tracking-id", "markup")
 # The ids, tags, entities and a tag's lost opening are judged natively (src/judges/tracking.rs):
 # what a line's own text says, whatever its neighbours. The specks below are not ported yet.
 
-# A scanned page's specks and stamps read as text: "r; .r", "i. a:", "3:4 ,af- .9.-". Small
-# letters and the marks between them, but no word of three letters; a time of day ("2:25
-# p.m."), a number ("No. 5") or a table's labels ("A: 5, B: 6") are not these.
+# A scanned page's specks read as text: "r; .r", "i. a:". Small letters and the marks between
+# them, no word of three letters and no digit: with digits, a line this short is a measure, a
+# price, a time, a table's cell or a name ("104 cm", "ab 19,99 €", "um 22:23",
+# "x 4,01 3,87", "Wi-Fi 6"), and a table's labels ("A: 5, B: 6") are not these either.
 _LETTER_RUN = re.compile(r"[^\W\d_]{3}")
 _SPECK_MARK = re.compile(r"[;:,\-]")
 _TIME_OF_DAY = re.compile(r"\b[ap]\.?\s?m\b", re.I)
@@ -29,8 +30,8 @@ MAX_DEBRIS_WORDS = 6
 
 def _debris(text: str, feat: Features) -> bool:
     return (feat.words <= MAX_DEBRIS_WORDS and " " in text.strip() and any(c.islower() for c in text)
-            and _SPECK_MARK.search(text) is not None and _LETTER_RUN.search(text) is None
-            and _TIME_OF_DAY.search(text) is None)
+            and not any(c.isdigit() for c in text) and _SPECK_MARK.search(text) is not None
+            and _LETTER_RUN.search(text) is None and _TIME_OF_DAY.search(text) is None)
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
