@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from clean.article import Verdict
 from clean.document import Document, Features
 from clean.residue._lines import LINE, each_line
+from clean.residue.tracking import _debris
 
 REASONS = ("tracking-id", "markup")
 
@@ -57,6 +58,8 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     elif ("<" in text or "&lt;" in text or "[" in text) and _markup(text):
         yield Verdict(LINE, "markup")
     elif "&" in text and len(_ENTITY.findall(text)) >= 2 and not _ENTITY.sub("", text).strip():
+        yield Verdict(LINE, "markup")
+    elif feat.chars <= 40 and _debris(text, feat):  # not ported: the one implementation is clean's
         yield Verdict(LINE, "markup")
     elif '">' in text[:300]:
         tail = _TAG_TAIL.match(text)
