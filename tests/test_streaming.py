@@ -238,6 +238,13 @@ def _processes_mentioning(marker: str) -> list[int]:
     return found
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl-C reaches a run started from a terminal. One started in the background of a script
+    (a CI job launched with `&`) inherits SIGINT ignored, and Python then never raises
+    KeyboardInterrupt: the tests play the terminal."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
 @pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
@@ -245,7 +252,7 @@ def test_interrupt_stops_workers_and_removes_partial_output(tmp_path, sig, code)
     target = tmp_path / "out.jsonl.gz"
     # Input comes from a pipe held open, so the run is still going whenever the signal lands.
     proc = subprocess.Popen([CLEAN, "--jsonl", "-j", "2", "-", "-o", target],
-                            stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdin=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_as_from_a_terminal)
     proc.stdin.write(corpus(300) * 3)
     proc.stdin.flush()
     deadline = time.monotonic() + 30
@@ -425,7 +432,7 @@ def test_an_interrupted_pool_exits_while_workers_write_their_results(delay):
 @pytest.mark.parametrize("command, target", [("learn", "site.profile"), ("report", "report.html")])
 def test_learn_and_report_interrupted_leave_no_partial_output(tmp_path, sig, code, command, target):
     proc = subprocess.Popen([CLEAN, command, "--jsonl", "-", "-o", tmp_path / target],
-                            stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdin=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_as_from_a_terminal)
     try:
         proc.stdin.write(corpus(300))
         proc.stdin.flush()
