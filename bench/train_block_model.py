@@ -25,7 +25,6 @@ then trains on every page and writes the weights. Needs numpy (the `train` extra
 import argparse
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -181,41 +180,38 @@ def model_of(beta, threshold):
             "threshold": threshold, **DECISION}
 
 
-def score(gold, texts_by_rendering, model_for_doc):
-    """Bench F1/P/R per rendering, each page cleaned with model_for_doc(doc_id)."""
-    gold_shingles = {k: metric.shingles(v) for k, v in gold.items()}
+def cleaned_with(texts: dict, model_for_doc) -> dict:
+    """{doc_id: cleaned text}, each page cleaned with the model model_for_doc(doc_id) gives (an
+    empty one: the rules alone)."""
     original = block_model.weights
-    results = {}
+    cleaned = {}
     try:
-        for name, texts in texts_by_rendering.items():
-            cleaned = {}
-            for doc_id, text in texts.items():
-                model = model_for_doc(doc_id)
-                block_model.weights = lambda model=model: model
-                cleaned[doc_id] = metric.shingles(Cleaner().clean(text).text)
-            results[name] = metric.score_shingles(gold_shingles, cleaned)
+        for doc_id, text in texts.items():
+            model = model_for_doc(doc_id)
+            block_model.weights = lambda model=model: model
+            cleaned[doc_id] = Cleaner().clean(text).text
     finally:
         block_model.weights = original
-    return results
+    return cleaned
+
+
+def score(gold, texts_by_rendering, model_for_doc):
+    """Bench F1/P/R per rendering."""
+    gold_shingles = {k: metric.shingles(v) for k, v in gold.items()}
+    return {name: metric.score_shingles(gold_shingles, {doc_id: metric.shingles(text) for doc_id, text
+                                                        in cleaned_with(texts, model_for_doc).items()})
+            for name, texts in texts_by_rendering.items()}
 
 
 def score_snippets(items, texts_by_rendering, langs, model_for_doc):
     """Snippet F, recall and lost per rendering, in all and per language."""
-    original = block_model.weights
     results = {}
-    try:
-        for name, texts in texts_by_rendering.items():
-            cleaned = {}
-            for doc_id, text in texts.items():
-                model = model_for_doc(doc_id)
-                block_model.weights = lambda model=model: model
-                cleaned[doc_id] = Cleaner().clean(text).text
-            results[name] = {"all": snippets.score(items, cleaned, texts)}
-            for lang in sorted(set(langs.values())):
-                subset = {k: v for k, v in items.items() if langs[k] == lang}
-                results[name][lang] = snippets.score(subset, cleaned, texts)
-    finally:
-        block_model.weights = original
+    for name, texts in texts_by_rendering.items():
+        cleaned = cleaned_with(texts, model_for_doc)
+        results[name] = {"all": snippets.score(items, cleaned, texts)}
+        for lang in sorted(set(langs.values())):
+            subset = {k: v for k, v in items.items() if langs[k] == lang}
+            results[name][lang] = snippets.score(subset, cleaned, texts)
     return results
 
 
