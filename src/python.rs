@@ -317,22 +317,41 @@ impl Gates {
     }
 }
 
-/// footer(text, words) -> whether the line is a copyright or legal notice by the family's patterns
+/// judge_lines(texts, words, prose) -> {family: [its judge's answer for each line, in order]}, for
+/// every family whose line judge is native (src/judges/), the lines given by their texts, word
+/// counts and whether they read as prose. The answers:
+/// - "footer": whether the line is a copyright or legal notice;
+/// - "tracking": None, ("tracking-id", None) or ("markup", the span a lost tag holds, or None
+///   for the whole line).
 #[pyfunction]
-fn footer(text: &Bound<'_, PyString>, words: usize) -> PyResult<bool> {
-    Ok(with_units!(text, |t| judges::footer::copyright(t, words)))
-}
-
-/// tracking(text, words) -> None, ("tracking-id", None) or ("markup", span or None)
-#[pyfunction]
-fn tracking(text: &Bound<'_, PyString>, words: usize) -> PyResult<Option<(&'static str, Option<(usize, usize)>)>> {
+fn judge_lines<'py>(
+    py: Python<'py>,
+    texts: Vec<Bound<'py, PyString>>,
+    words: Vec<usize>,
+    prose: Vec<bool>,
+) -> PyResult<Bound<'py, PyDict>> {
     use judges::tracking::Residue;
-    Ok(
-        with_units!(text, |t| judges::tracking::judge(t, words)).map(|r| match r {
+    if words.len() != texts.len() || prose.len() != texts.len() {
+        return Err(PyValueError::new_err("a word count and a prose flag for every line"));
+    }
+    let footer = PyList::empty(py);
+    let tracking = PyList::empty(py);
+    for (i, text) in texts.iter().enumerate() {
+        let f = judges::Features {
+            words: words[i],
+            prose: prose[i],
+        };
+        let judged = with_units!(text, |t| judges::judge(t, f));
+        footer.append(judged.footer)?;
+        tracking.append(judged.tracking.map(|r| match r {
             Residue::TrackingId => ("tracking-id", None),
             Residue::Markup(span) => ("markup", span),
-        }),
-    )
+        }))?;
+    }
+    let out = PyDict::new(py);
+    out.set_item("footer", footer)?;
+    out.set_item("tracking", tracking)?;
+    Ok(out)
 }
 
 #[pymodule]
@@ -350,8 +369,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(features, m)?)?;
     m.add_function(wrap_pyfunction!(lines, m)?)?;
     m.add_function(wrap_pyfunction!(key, m)?)?;
-    m.add_function(wrap_pyfunction!(footer, m)?)?;
-    m.add_function(wrap_pyfunction!(tracking, m)?)?;
+    m.add_function(wrap_pyfunction!(judge_lines, m)?)?;
     m.add_class::<Stoplist>()?;
     m.add_class::<Languages>()?;
     m.add_class::<Gates>()?;

@@ -23,6 +23,31 @@ use regex::Regex;
 
 use crate::chars;
 
+/// What a line's features tell the judges, beside its text.
+#[derive(Clone, Copy, Debug)]
+pub struct Features {
+    pub words: usize,
+    pub prose: bool,
+}
+
+/// What every native family's judge says of one line: a field per family, filled by `judge`.
+/// A family joins the batch with its field here, its call in `judge`, and its answer's Python
+/// form in `python.rs` (`judge_lines`).
+#[derive(Debug, PartialEq)]
+pub struct Judged {
+    /// a copyright or legal notice
+    pub footer: bool,
+    pub tracking: Option<tracking::Residue>,
+}
+
+/// Every native family's judge, on one line.
+pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Judged {
+    Judged {
+        footer: footer::copyright(text, f.words),
+        tracking: tracking::judge(text, f.words),
+    }
+}
+
 /// A line as the patterns see it: as written, and folded for the ignore-case patterns; each a
 /// code point for a code point of the line, so a match's span counts the line's own code points.
 pub struct Subject {
@@ -299,6 +324,16 @@ mod tests {
             assert!(p.is_match(&Subject::new(&cps(word))), "{word}");
         }
         assert!(!Pattern::new(r"^kiss$", false).is_match(&Subject::new(&cps("KISS"))));
+    }
+
+    #[test]
+    fn one_call_judges_a_line_for_every_family() {
+        let f = Features { words: 1, prose: false };
+        let judged = judge(&cps("0100200707500000000000"), f);
+        assert_eq!(judged.tracking, Some(tracking::Residue::TrackingId));
+        assert!(!judged.footer);
+        let judged = judge(&cps("All rights reserved."), Features { words: 3, ..f });
+        assert_eq!((judged.footer, judged.tracking), (true, None));
     }
 
     #[test]
