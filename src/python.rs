@@ -322,7 +322,9 @@ impl Gates {
 /// counts and whether they read as prose. The answers:
 /// - "footer": whether the line is a copyright or legal notice;
 /// - "tracking": None, ("tracking-id", None) or ("markup", the span a lost tag holds, or None
-///   for the whole line).
+///   for the whole line);
+/// - "social": None, "share" (a share or follow line) or "tail" (a call to follow inside the
+///   line, residue where the text ends).
 #[pyfunction]
 fn judge_lines<'py>(
     py: Python<'py>,
@@ -330,12 +332,14 @@ fn judge_lines<'py>(
     words: Vec<usize>,
     prose: Vec<bool>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    use judges::social::Share;
     use judges::tracking::Residue;
     if words.len() != texts.len() || prose.len() != texts.len() {
         return Err(PyValueError::new_err("a word count and a prose flag for every line"));
     }
     let footer = PyList::empty(py);
     let tracking = PyList::empty(py);
+    let social = PyList::empty(py);
     for (i, text) in texts.iter().enumerate() {
         let f = judges::Features {
             words: words[i],
@@ -347,10 +351,15 @@ fn judge_lines<'py>(
             Residue::TrackingId => ("tracking-id", None),
             Residue::Markup(span) => ("markup", span),
         }))?;
+        social.append(judged.social.map(|share| match share {
+            Share::Line => "share",
+            Share::Tail => "tail",
+        }))?;
     }
     let out = PyDict::new(py);
     out.set_item("footer", footer)?;
     out.set_item("tracking", tracking)?;
+    out.set_item("social", social)?;
     Ok(out)
 }
 

@@ -12,11 +12,12 @@ from hypothesis import strategies as st
 
 from clean import document, language
 from clean.document import Document
-from clean.residue import footer, tracking
+from clean.residue import footer, social, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
 import footer as footer_reference  # noqa: E402
+import social as social_reference  # noqa: E402
 import tracking as tracking_reference  # noqa: E402
 
 # family -> (its line verdicts as the package gives them, as the reference gave them), over a
@@ -24,6 +25,7 @@ import tracking as tracking_reference  # noqa: E402
 JUDGES = {
     "footer": (footer._notices, footer_reference.detect),
     "tracking": (tracking.detect, tracking_reference.detect),
+    "social": (social.detect, social_reference.detect),
 }
 
 
@@ -77,7 +79,12 @@ PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 201
           "+Results vary", " testimonials", "Safe Harbor Statement", " under the Private Securities Litigation Reform Act",
           "<div ", "</span>", 'class="x"', "'y'", "&lt;", "&gt;", "&amp;", "&nbsp;", "&#160;", "lt;!--", "-->", "[/button]",
           "[gallery ids=\"1\"]", '">', "runtime:topic", ' id="P1"', "/>", "0123456789", "deadbeef", "-", "_", "a1B2",
-          "٣", "\u0301", "½", "\u00a0", "\u3000", "\x1c", "\ud800", "é", "É", " ", ".", "a", "Z", ":", "=", "”"]
+          "Share", "share tweet", "SHARES ", "Follow us on ", "follow him @", "Follow Her on", "@jane", "(@j.d)",
+          " (Opens in new window)", "Facebook", "Twitter", "TWİTTER", "x", "X ", "12", "²", "①", "bloggers like this",
+          "For the latest news", ", follow ", "Wsj", " on Instagram", "ınstagram", "Tweet with a location",
+          "A post shared by", "Like this story?", "all sharing options for:", "this", "article", "compártelo",
+          "síguenos", "Read or Share this story:", "Help spread the word!", "Click to ", "via email", "social media",
+          "٣", "\u0301", "½", "\u00a0", "\u3000", "\x1c", "\ud800", "é", "É", " ", ".", "a", "Z", ":", "=", "”", "?", "!"]
 
 
 @settings(max_examples=3000, deadline=None)
@@ -86,4 +93,5 @@ def test_hostile_text_is_judged_alike(text):
     stop = language.stopwords("en")
     line = text.replace("\n", " ")  # a line holds no line break
     feat = document.features(line, stop)
-    assert _mismatches((line, feat._replace(words=words)) for words in (feat.words, 1, 2, 61, 91)) == []
+    assert _mismatches((line, feat._replace(words=words, prose=prose)) for words in (feat.words, 0, 1, 2, 16, 17, 25, 26, 60, 61, 91)
+                       for prose in (feat.prose, not feat.prose)) == []

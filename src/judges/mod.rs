@@ -15,6 +15,7 @@
 //! kind), which is what makes `$` mean the same in both engines.
 
 pub mod footer;
+pub mod social;
 pub mod tracking;
 
 use std::sync::LazyLock;
@@ -38,6 +39,7 @@ pub struct Judged {
     /// a copyright or legal notice
     pub footer: bool,
     pub tracking: Option<tracking::Residue>,
+    pub social: Option<social::Share>,
 }
 
 /// Every native family's judge, on one line.
@@ -45,6 +47,7 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Judged {
     Judged {
         footer: footer::copyright(text, f.words),
         tracking: tracking::judge(text, f.words),
+        social: social::judge(text, f),
     }
 }
 
@@ -103,6 +106,12 @@ impl Subject {
         } else {
             &self.exact
         }
+    }
+
+    /// Whether the line, folded as the ignore-case patterns see it, holds `literal` (written
+    /// folded): a cheap test before a pattern that must hold it, searched along the line.
+    pub fn holds(&self, literal: &str) -> bool {
+        self.folded().contains(literal)
     }
 
     /// The code point index of a byte offset into either text.
