@@ -324,7 +324,9 @@ impl Gates {
 /// - "tracking": None, ("tracking-id", None) or ("markup", the span a lost tag holds, or None
 ///   for the whole line);
 /// - "social": None, "share" (a share or follow line) or "tail" (a call to follow inside the
-///   line, residue where the text ends).
+///   line, residue where the text ends);
+/// - "notice": None, "wherever" (the archive's or a redirect's notice) or "stand-in" (an error
+///   page's, a browser check's or a sharing form's sentence).
 #[pyfunction]
 fn judge_lines<'py>(
     py: Python<'py>,
@@ -332,6 +334,7 @@ fn judge_lines<'py>(
     words: Vec<usize>,
     prose: Vec<bool>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    use judges::notice::Notice;
     use judges::social::Share;
     use judges::tracking::Residue;
     if words.len() != texts.len() || prose.len() != texts.len() {
@@ -340,6 +343,7 @@ fn judge_lines<'py>(
     let footer = PyList::empty(py);
     let tracking = PyList::empty(py);
     let social = PyList::empty(py);
+    let notice = PyList::empty(py);
     for (i, text) in texts.iter().enumerate() {
         let f = judges::Features {
             words: words[i],
@@ -355,11 +359,16 @@ fn judge_lines<'py>(
             Share::Line => "share",
             Share::Tail => "tail",
         }))?;
+        notice.append(judged.notice.map(|kind| match kind {
+            Notice::Wherever => "wherever",
+            Notice::StandIn => "stand-in",
+        }))?;
     }
     let out = PyDict::new(py);
     out.set_item("footer", footer)?;
     out.set_item("tracking", tracking)?;
     out.set_item("social", social)?;
+    out.set_item("notice", notice)?;
     Ok(out)
 }
 

@@ -11,12 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clean import document, language
+from clean.article import Verdict
 from clean.document import Document
-from clean.residue import footer, social, tracking
+from clean.residue import footer, notice, social, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
 import footer as footer_reference  # noqa: E402
+import notice as notice_reference  # noqa: E402
 import social as social_reference  # noqa: E402
 import tracking as tracking_reference  # noqa: E402
 
@@ -26,7 +28,13 @@ JUDGES = {
     "footer": (footer._notices, footer_reference.detect),
     "tracking": (tracking.detect, tracking_reference.detect),
     "social": (social.detect, social_reference.detect),
+    # the notice family judges its lines for `detect`, which decides over the whole text
+    "notice": (lambda doc: [Verdict(k, kind) for k, kind in enumerate(doc.judged["notice"]) if kind],
+               lambda doc: [Verdict(k, kind) for k, (text, _) in enumerate(doc.lines) if (kind := notice_reference._judge(text))]),
 }
+# The families whose `detect` decides over the whole text, held against their reference's on
+# every document.
+DETECTORS = {"notice": (notice.detect, notice_reference.detect)}
 
 
 def _by_line(verdicts) -> dict:
@@ -59,15 +67,27 @@ def _lines(texts, options):
                 yield b.text, document.features(b.text, language.stopwords("en"))
 
 
+def _detected_apart(texts, options) -> list:
+    wrong = []
+    for story, _ in _documents(texts, options):
+        doc = document.build(story, options.get("newline_token"))
+        for family, (native, reference) in DETECTORS.items():
+            if list(native(doc)) != list(reference(doc)):
+                wrong.append((family, story[:200]))
+    return wrong
+
+
 @pytest.mark.parametrize("name", ["fixtures"])
 def test_the_fixtures_lines_are_judged_alike(name):
     assert _mismatches(_lines(*INPUTS[name]))[:5] == []
+    assert _detected_apart(*INPUTS[name])[:5] == []
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", [s for s in SETS if s != "fixtures"])
 def test_every_dev_line_is_judged_alike(name):
     assert _mismatches(_lines(*INPUTS[name]))[:5] == []
+    assert _detected_apart(*INPUTS[name])[:5] == []
 
 
 # Pieces of the families' residue, their near misses, and the characters on which the two regex
@@ -84,6 +104,11 @@ PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 201
           "For the latest news", ", follow ", "Wsj", " on Instagram", "ınstagram", "Tweet with a location",
           "A post shared by", "Like this story?", "all sharing options for:", "this", "article", "compártelo",
           "síguenos", "Read or Share this story:", "Help spread the word!", "Click to ", "via email", "social media",
+          "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive",
+          "This is a set of web collections curated by ", " Internet Archive", "Please wait while you are redirected",
+          "you are being redirected", " to ", "...", "…", "or Click Here", "Sorry, the page you are looking for",
+          " could not be found", "404", "Page not found", "Access denied", "Forbidden", "JavaScript is disabled",
+          "please enable cookies", "you don't have permission to access", "'re",
           "٣", "\u0301", "½", "\u00a0", "\u3000", "\x1c", "\ud800", "é", "É", " ", ".", "a", "Z", ":", "=", "”", "?", "!"]
 
 

@@ -15,6 +15,7 @@
 //! kind), which is what makes `$` mean the same in both engines.
 
 pub mod footer;
+pub mod notice;
 pub mod social;
 pub mod tracking;
 
@@ -40,6 +41,7 @@ pub struct Judged {
     pub footer: bool,
     pub tracking: Option<tracking::Residue>,
     pub social: Option<social::Share>,
+    pub notice: Option<notice::Notice>,
 }
 
 /// Every native family's judge, on one line.
@@ -48,6 +50,7 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Judged {
         footer: footer::copyright(text, f.words),
         tracking: tracking::judge(text, f.words),
         social: social::judge(text, f),
+        notice: notice::judge(text),
     }
 }
 
