@@ -53,14 +53,13 @@ static NAMED_NOTICE: LazyLock<Pattern> = LazyLock::new(|| {
 const MAX_NAMED_NOTICE_WORDS: usize = 1000;
 
 /// Whether the line is a copyright or legal notice, by the patterns (`words`: its word count).
-pub fn copyright<T: Copy + Into<u32>>(text: &[T], words: usize) -> bool {
+pub fn copyright(s: &Subject, words: usize) -> bool {
     if words > MAX_NAMED_NOTICE_WORDS {
         return false;
     }
-    let s = Subject::new(text);
-    words <= MAX_WORDS && COPYRIGHT.is_match(&s)
-        || words <= MAX_LEGAL_WORDS && LEGAL.is_match(&s)
-        || matches!(text.first().map(|&c| c.into()), Some(0x53 | 0x73)) && NAMED_NOTICE.is_match(&s)
+    words <= MAX_WORDS && COPYRIGHT.is_match(s)
+        || words <= MAX_LEGAL_WORDS && LEGAL.is_match(s)
+        || matches!(s.codes().first(), Some(0x53 | 0x73)) && NAMED_NOTICE.is_match(s)
 }
 
 #[cfg(test)]
@@ -69,7 +68,7 @@ mod tests {
     use super::*;
 
     fn judge(text: &str) -> bool {
-        copyright(&cps(text), text.split_whitespace().count())
+        copyright(&Subject::new(&cps(text)), text.split_whitespace().count())
     }
 
     #[test]
@@ -118,12 +117,13 @@ mod tests {
     #[test]
     fn long_notices_are_bounded_by_words() {
         let long = format!("All rights reserved. {}", "word ".repeat(70));
-        assert!(!copyright(&cps(&long), 73));
+        assert!(!copyright(&Subject::new(&cps(&long)), 73));
         let named = format!(
             "Safe Harbor Statement under the Private Securities Litigation Reform Act of 1995: {}",
             "risk ".repeat(500)
         );
-        assert!(copyright(&cps(&named), 512));
-        assert!(!copyright(&cps(&named), 1001));
+        let named = Subject::new(&cps(&named));
+        assert!(copyright(&named, 512));
+        assert!(!copyright(&named, 1001));
     }
 }

@@ -44,13 +44,14 @@ pub struct Judged {
     pub notice: Option<notice::Notice>,
 }
 
-/// Every native family's judge, on one line.
+/// Every native family's judge, on one line: the line made a `Subject` once for all of them.
 pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Judged {
+    let s = Subject::new(text);
     Judged {
-        footer: footer::copyright(text, f.words),
-        tracking: tracking::judge(text, f.words),
-        social: social::judge(text, f),
-        notice: notice::judge(text),
+        footer: footer::copyright(&s, f.words),
+        tracking: tracking::judge(&s, f.words),
+        social: social::judge(&s, f),
+        notice: notice::judge(&s),
     }
 }
 
@@ -115,6 +116,11 @@ impl Subject {
     /// folded): a cheap test before a pattern that must hold it, searched along the line.
     pub fn holds(&self, literal: &str) -> bool {
         self.folded().contains(literal)
+    }
+
+    /// The line's code points, as given.
+    pub fn codes(&self) -> &[u32] {
+        &self.codes
     }
 
     /// The code point index of a byte offset into either text.

@@ -71,11 +71,10 @@ pub enum Notice {
     StandIn,
 }
 
-pub fn judge<T: Copy + Into<u32>>(text: &[T]) -> Option<Notice> {
-    let s = Subject::new(text);
-    if ARCHIVE.is_match(&s) || REDIRECT.is_match(&s) {
+pub fn judge(s: &Subject) -> Option<Notice> {
+    if ARCHIVE.is_match(s) || REDIRECT.is_match(s) {
         Some(Notice::Wherever)
-    } else if STAND_IN_HINTS.iter().any(|hint| s.holds(hint)) && STAND_IN.is_match(&s) {
+    } else if STAND_IN_HINTS.iter().any(|hint| s.holds(hint)) && STAND_IN.is_match(s) {
         Some(Notice::StandIn)
     } else {
         None
@@ -88,7 +87,7 @@ mod tests {
     use super::*;
 
     fn judged(text: &str) -> Option<Notice> {
-        judge(&cps(text))
+        judge(&Subject::new(&cps(text)))
     }
 
     #[test]

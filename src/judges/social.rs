@@ -149,22 +149,22 @@ pub enum Share {
     Tail,
 }
 
-pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Option<Share> {
-    let s = Subject::new(text);
+pub fn judge(s: &Subject, f: Features) -> Option<Share> {
+    let text = s.codes();
     let words = f.words;
     // The patterns searched all along the line are tried only on a line holding their words.
-    if WIDGET.is_match(&s) || FOR_FOLLOW.is_match(&s) || s.holds("a post shared by") && POST_SHARED.is_match(&s) {
+    if WIDGET.is_match(s) || FOR_FOLLOW.is_match(s) || s.holds("a post shared by") && POST_SHARED.is_match(s) {
         return Some(Share::Line);
     }
-    if 0 < words && words <= MAX_FOLLOW_WORDS && FOLLOW.is_match(&s) && ON_NETWORK.is_match(&s) {
+    if 0 < words && words <= MAX_FOLLOW_WORDS && FOLLOW.is_match(s) && ON_NETWORK.is_match(s) {
         // "Follow The New York Times Opinion section on Facebook, Twitter and Instagram."
         // is a sentence, and a call to follow all the same.
         return Some(Share::Line);
     }
-    if words <= MAX_FOLLOW_WORDS && SHARE_PROMPT.is_match(&s) {
+    if words <= MAX_FOLLOW_WORDS && SHARE_PROMPT.is_match(s) {
         return Some(Share::Line);
     }
-    if words <= MAX_FOLLOW_TAIL_WORDS && s.holds("follow ") && FOLLOW_INSIDE.is_match(&s) {
+    if words <= MAX_FOLLOW_TAIL_WORDS && s.holds("follow ") && FOLLOW_INSIDE.is_match(s) {
         return Some(Share::Tail);
     }
     if words == 0 || words > MAX_BUTTON_WORDS || f.prose {
@@ -172,7 +172,7 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Option<Share> {
     }
     // The button's words, less WordPress's note that it opens a window.
     let cut = if s.holds("(opens in ") {
-        NEW_WINDOW.find(&s)
+        NEW_WINDOW.find(s)
     } else {
         None
     };
@@ -198,8 +198,8 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Option<Share> {
     {
         return Some(Share::Line);
     }
-    if VERB.is_match(&s)
-        && (ON_NETWORK.is_match(&s) || keys.len() <= 5 || keys.iter().any(|w| is(w, "this") || is(w, "article")))
+    if VERB.is_match(s)
+        && (ON_NETWORK.is_match(s) || keys.len() <= 5 || keys.iter().any(|w| is(w, "this") || is(w, "article")))
     {
         return Some(Share::Line);
     }
@@ -213,7 +213,7 @@ mod tests {
 
     fn judged(text: &str, prose: bool) -> Option<Share> {
         let words = text.split_whitespace().count();
-        judge(&cps(text), Features { words, prose })
+        judge(&Subject::new(&cps(text)), Features { words, prose })
     }
 
     #[test]

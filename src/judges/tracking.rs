@@ -72,7 +72,8 @@ pub enum Residue {
     Markup(Option<(usize, usize)>),
 }
 
-pub fn judge<T: Copy + Into<u32>>(text: &[T], words: usize) -> Option<Residue> {
+pub fn judge(s: &Subject, words: usize) -> Option<Residue> {
+    let text = s.codes();
     if words <= MAX_ID_WORDS && is_id(text) {
         return Some(Residue::TrackingId);
     }
@@ -84,13 +85,12 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], words: usize) -> Option<Residue> {
     if !(tags || entities || tail) {
         return None;
     }
-    let s = Subject::new(text);
-    if tags && is_markup(text, &s) {
+    if tags && is_markup(text, s) {
         Some(Residue::Markup(None))
-    } else if entities && is_entities(text, &s) {
+    } else if entities && is_entities(text, s) {
         Some(Residue::Markup(None))
     } else if tail {
-        let (start, end) = TAG_TAIL.find(&s)?;
+        let (start, end) = TAG_TAIL.find(s)?;
         Some(Residue::Markup(if end == text.len() {
             None
         } else {
@@ -142,7 +142,7 @@ mod tests {
     use super::*;
 
     fn judged(text: &str) -> Option<Residue> {
-        judge(&cps(text), text.split_whitespace().count())
+        judge(&Subject::new(&cps(text)), text.split_whitespace().count())
     }
 
     #[test]
