@@ -22,8 +22,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
     found = doc.judged["social"]
     words = vocab.vocabulary(doc.lang)
     if "share" in words.lines:
-        found = [kind if kind == "share" or not (0 < feat.words <= MAX_FOLLOW_WORDS and not feat.prose
-                                                 and words.match("share", text)) else "share"
-                 for kind, (text, feat) in zip(found, doc.lines)]
+        found = ["share" if kind == "share" or 0 < feat.words <= MAX_FOLLOW_WORDS and not feat.prose
+                 and words.match("share", text) else kind for kind, (text, feat) in zip(found, doc.lines)]
     for i, kind in marked(doc, found):
         yield Verdict(i, "share") if kind == "share" else Verdict(i, "share", score=0.5, where="tail")
