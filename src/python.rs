@@ -335,6 +335,22 @@ fn tracking(text: &Bound<'_, PyString>, words: usize) -> PyResult<Option<(&'stat
     )
 }
 
+/// player(text, words, sentences) -> [(span or None, tail), ...]: the line's verdicts, a glued
+/// phrase's span, or the whole line (`tail`: only if it is left closing the text)
+#[pyfunction]
+fn player(text: &Bound<'_, PyString>, words: usize, sentences: usize) -> PyResult<Vec<(Option<(usize, usize)>, bool)>> {
+    use judges::player::Found;
+    let found = with_units!(text, |t| judges::player::judge(t, words, sentences));
+    Ok(found
+        .into_iter()
+        .map(|f| match f {
+            Found::Line => (None, false),
+            Found::Tail => (None, true),
+            Found::Span(a, b) => (Some((a, b)), false),
+        })
+        .collect())
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("UNICODE_VERSION", crate::tables::UNICODE_VERSION)?;
@@ -352,6 +368,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(key, m)?)?;
     m.add_function(wrap_pyfunction!(footer, m)?)?;
     m.add_function(wrap_pyfunction!(tracking, m)?)?;
+    m.add_function(wrap_pyfunction!(player, m)?)?;
     m.add_class::<Stoplist>()?;
     m.add_class::<Languages>()?;
     m.add_class::<Gates>()?;

@@ -10,14 +10,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clean import document, language
-from clean.residue import footer, tracking
+from clean.residue import footer, player, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
 import footer as footer_reference  # noqa: E402
+import player as player_reference  # noqa: E402
 import tracking as tracking_reference  # noqa: E402
 
-JUDGES = {"footer": (footer._judge, footer_reference._judge), "tracking": (tracking._judge, tracking_reference._judge)}
+JUDGES = {
+    "footer": (footer._judge, footer_reference._judge),
+    "tracking": (tracking._judge, tracking_reference._judge),
+    "player": (player._judge, player_reference._judge),
+}
 
 
 def _mismatches(lines) -> list:
@@ -59,6 +64,12 @@ PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 201
           "+Results vary", " testimonials", "Safe Harbor Statement", " under the Private Securities Litigation Reform Act",
           "<div ", "</span>", 'class="x"', "'y'", "&lt;", "&gt;", "&amp;", "&nbsp;", "&#160;", "lt;!--", "-->", "[/button]",
           "[gallery ids=\"1\"]", '">', "runtime:topic", ' id="P1"', "/>", "0123456789", "deadbeef", "-", "_", "a1B2",
+          "Video Player", "VİDEO PLAYER", "Close", "close", "media playback is unsupported on your device",
+          "Your browser does not support the audio element.", "Video Player is loading. Play Video", "0:00", "Loaded: 0%",
+          "1:32 / 4:05", "Duration ", "-", "%", "9:04 PM ET", " | 02:51", "JUST WATCHED ", " Replay More Videos", "MUST WATCH",
+          "Embed ", "Copy this code to your website or blog", "1 of 26 Full Screen Autoplay Close", "Video Loading ",
+          "Video Unavailable", "Slideshow (5 Images)", "Photos: ", "Storm", "Photos: Storm Photos: Storm", "CLOSE ",
+          "Video provided by", "USA TODAY", ". A", " on YouTube", "Video: ", "Team Coco", "EMBED More News Videos",
           "٣", "\u0301", "½", "\u00a0", "\u3000", "\x1c", "\ud800", "é", "É", " ", ".", "a", "Z", ":", "=", "”"]
 
 
@@ -68,5 +79,6 @@ def test_hostile_text_is_judged_alike(text):
     stop = language.stopwords("en")
     line = text.replace("\n", " ")  # a line holds no line break
     feat = document.features(line, stop)
-    for words in (feat.words, 1, 2, 61, 91):
-        assert _mismatches([(line, feat._replace(words=words))]) == []
+    for words in (feat.words, 1, 2, 21, 41, 61, 91):
+        for sentences in {feat.sentences, 1, 2}:
+            assert _mismatches([(line, feat._replace(words=words, sentences=sentences))]) == []

@@ -15,6 +15,7 @@
 //! kind), which is what makes `$` mean the same in both engines.
 
 pub mod footer;
+pub mod player;
 pub mod tracking;
 
 use std::sync::LazyLock;
@@ -114,6 +115,13 @@ impl Pattern {
     pub fn find(&self, s: &Subject) -> Option<(usize, usize)> {
         let m = self.regex.find(s.text(self.ignore_case))?;
         Some((s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end())))
+    }
+
+    /// `re.finditer`: every match's span, left to right, in code points.
+    pub fn find_spans<'s>(&'s self, s: &'s Subject) -> impl Iterator<Item = (usize, usize)> + 's {
+        self.regex
+            .find_iter(s.text(self.ignore_case))
+            .map(|m| (s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end())))
     }
 
     /// `re.finditer`: every match, left to right, as the matched text.
