@@ -351,6 +351,28 @@ fn player(text: &Bound<'_, PyString>, words: usize, sentences: usize) -> PyResul
         .collect())
 }
 
+/// comments(text, words) -> (signature, kind, no_thread): what the line is to a comment section;
+/// signature None, "author", "votes" or "posted-at" (a time at its end: a posting time if the
+/// rest is a date or an age), kind None, "header", "note" or "blog-footer"
+#[pyfunction]
+fn comments(text: &Bound<'_, PyString>, words: usize) -> PyResult<(Option<&'static str>, Option<&'static str>, bool)> {
+    use judges::comments::{Kind, Signature};
+    let line = with_units!(text, |t| judges::comments::judge(t, words));
+    Ok((
+        line.signature.map(|s| match s {
+            Signature::Author => "author",
+            Signature::Votes => "votes",
+            Signature::PostedAt => "posted-at",
+        }),
+        line.kind.map(|k| match k {
+            Kind::Header => "header",
+            Kind::Note => "note",
+            Kind::BlogFooter => "blog-footer",
+        }),
+        line.no_thread,
+    ))
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("UNICODE_VERSION", crate::tables::UNICODE_VERSION)?;
@@ -369,6 +391,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(footer, m)?)?;
     m.add_function(wrap_pyfunction!(tracking, m)?)?;
     m.add_function(wrap_pyfunction!(player, m)?)?;
+    m.add_function(wrap_pyfunction!(comments, m)?)?;
     m.add_class::<Stoplist>()?;
     m.add_class::<Languages>()?;
     m.add_class::<Gates>()?;

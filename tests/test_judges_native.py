@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean import document, language
-from clean.residue import footer, player, tracking
+from clean import document, language, vocab
+from clean.residue import comments, footer, player, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
+import comments as comments_reference  # noqa: E402
 import footer as footer_reference  # noqa: E402
 import player as player_reference  # noqa: E402
 import tracking as tracking_reference  # noqa: E402
@@ -22,7 +23,12 @@ JUDGES = {
     "footer": (footer._judge, footer_reference._judge),
     "tracking": (tracking._judge, tracking_reference._judge),
     "player": (player._judge, player_reference._judge),
+    "comments": (comments._line, comments_reference._line),
 }
+# The families whose judge also reads a language's vocabulary (its words beside the native
+# patterns), judged again with one.
+WITH_WORDS = {"footer", "comments"}
+WORDS = vocab.vocabulary("de")
 
 
 def _mismatches(lines) -> list:
@@ -32,6 +38,10 @@ def _mismatches(lines) -> list:
             got, want = list(native(text, feat)), list(reference(text, feat))
             if got != want:
                 wrong.append((family, text, got, want))
+            if family in WITH_WORDS:
+                got, want = list(native(text, feat, WORDS)), list(reference(text, feat, WORDS))
+                if got != want:
+                    wrong.append((family, "de", text, got, want))
     return wrong
 
 
@@ -70,6 +80,12 @@ PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 201
           "Embed ", "Copy this code to your website or blog", "1 of 26 Full Screen Autoplay Close", "Video Loading ",
           "Video Unavailable", "Slideshow (5 Images)", "Photos: ", "Storm", "Photos: Storm Photos: Storm", "CLOSE ",
           "Video provided by", "USA TODAY", ". A", " on YouTube", "Video: ", "Team Coco", "EMBED More News Videos",
+          "Top Rated Comments", "23 comments", "3 Responses to “", "One thought on ", "Leave a Reply", " Cancel reply",
+          "COMMENTS (12)", "Réagir", "Kommentare", "comments are closed", "Share it in the comments", "0 Comments", "0 ",
+          "Comments are moderated", " and will appear after approval", "all comments are reviewed", "moderiert",
+          "You need to be signed in", " to leave a reply.", "Only registered users can post comments", "No Comments »",
+          "Both comments and pings are currently closed", "says:", "lonespeed wrote :", "Rating: 36 Votes", "-3 downvotes",
+          "November 19, 2019", " at 8:45 am", "2 days ago", " um 07:52", "Um zu kommentieren", " eingeloggt sein",
           "٣", "\u0301", "½", "\u00a0", "\u3000", "\x1c", "\ud800", "é", "É", " ", ".", "a", "Z", ":", "=", "”"]
 
 
@@ -79,6 +95,6 @@ def test_hostile_text_is_judged_alike(text):
     stop = language.stopwords("en")
     line = text.replace("\n", " ")  # a line holds no line break
     feat = document.features(line, stop)
-    for words in (feat.words, 1, 2, 21, 41, 61, 91):
+    for words in (feat.words, 1, 2, 7, 13, 21, 31, 41, 61, 91):
         for sentences in {feat.sentences, 1, 2}:
             assert _mismatches([(line, feat._replace(words=words, sentences=sentences))]) == []

@@ -14,6 +14,7 @@
 //! are code beside the pattern. A line never holds a line break (segmentation splits on every
 //! kind), which is what makes `$` mean the same in both engines.
 
+pub mod comments;
 pub mod footer;
 pub mod player;
 pub mod tracking;
