@@ -317,60 +317,91 @@ impl Gates {
     }
 }
 
-/// footer(text, words) -> whether the line is a copyright or legal notice by the family's patterns
+/// judge_lines(texts, words, prose, sentences, ends_sentence) -> {family: [its judge's answer for
+/// each line, in order]}, for every family whose line judge is native (src/judges/), the lines
+/// given by their texts and features (word count, whether they read as prose, sentence count,
+/// whether they end as a sentence). The answers:
+/// - "footer": whether the line is a copyright or legal notice;
+/// - "tracking": None, ("tracking-id", None) or ("markup", the span a lost tag holds, or None
+///   for the whole line);
+/// - "player": None or a list of (span, tail): a glued phrase's span, or None for the whole
+///   line, and whether it goes only where it closes the text;
+/// - "comments": None or (signature, kind, no_thread), what the line is to a comment section:
+///   signature None, "author", "votes" or "posted-at" (a time closing the line: a posting time if
+///   the rest is a date or an age), kind None, "header", "note" or "blog-footer", and whether it
+///   is a count with no thread after it ("0 Comments").
 #[pyfunction]
-fn footer(text: &Bound<'_, PyString>, words: usize) -> PyResult<bool> {
-    Ok(with_units!(text, |t| judges::footer::copyright(t, words)))
-}
-
-/// tracking(text, words) -> None, ("tracking-id", None) or ("markup", span or None)
-#[pyfunction]
-fn tracking(text: &Bound<'_, PyString>, words: usize) -> PyResult<Option<(&'static str, Option<(usize, usize)>)>> {
+fn judge_lines<'py>(
+    py: Python<'py>,
+    texts: Vec<Bound<'py, PyString>>,
+    words: Vec<usize>,
+    prose: Vec<bool>,
+    sentences: Vec<usize>,
+    ends_sentence: Vec<bool>,
+) -> PyResult<Bound<'py, PyDict>> {
+    use judges::comments::{Kind, Signature};
+    use judges::player::Found;
     use judges::tracking::Residue;
-    Ok(
-        with_units!(text, |t| judges::tracking::judge(t, words)).map(|r| match r {
+    let n = texts.len();
+    if words.len() != n || prose.len() != n || sentences.len() != n || ends_sentence.len() != n {
+        return Err(PyValueError::new_err("every feature for every line"));
+    }
+    let footer = PyList::empty(py);
+    let tracking = PyList::empty(py);
+    let player = PyList::empty(py);
+    let comments = PyList::empty(py);
+    for (i, text) in texts.iter().enumerate() {
+        let f = judges::Features {
+            words: words[i],
+            prose: prose[i],
+            sentences: sentences[i],
+            ends_sentence: ends_sentence[i],
+        };
+        let judged = with_units!(text, |t| judges::judge(t, f));
+        footer.append(judged.footer)?;
+        tracking.append(judged.tracking.map(|r| match r {
             Residue::TrackingId => ("tracking-id", None),
             Residue::Markup(span) => ("markup", span),
-        }),
-    )
-}
-
-/// player(text, words, sentences) -> [(span or None, tail), ...]: the line's verdicts, a glued
-/// phrase's span, or the whole line (`tail`: only if it is left closing the text)
-#[pyfunction]
-fn player(text: &Bound<'_, PyString>, words: usize, sentences: usize) -> PyResult<Vec<(Option<(usize, usize)>, bool)>> {
-    use judges::player::Found;
-    let found = with_units!(text, |t| judges::player::judge(t, words, sentences));
-    Ok(found
-        .into_iter()
-        .map(|f| match f {
-            Found::Line => (None, false),
-            Found::Tail => (None, true),
-            Found::Span(a, b) => (Some((a, b)), false),
-        })
-        .collect())
-}
-
-/// comments(text, words) -> (signature, kind, no_thread): what the line is to a comment section;
-/// signature None, "author", "votes" or "posted-at" (a time at its end: a posting time if the
-/// rest is a date or an age), kind None, "header", "note" or "blog-footer"
-#[pyfunction]
-fn comments(text: &Bound<'_, PyString>, words: usize) -> PyResult<(Option<&'static str>, Option<&'static str>, bool)> {
-    use judges::comments::{Kind, Signature};
-    let line = with_units!(text, |t| judges::comments::judge(t, words));
-    Ok((
-        line.signature.map(|s| match s {
-            Signature::Author => "author",
-            Signature::Votes => "votes",
-            Signature::PostedAt => "posted-at",
-        }),
-        line.kind.map(|k| match k {
-            Kind::Header => "header",
-            Kind::Note => "note",
-            Kind::BlogFooter => "blog-footer",
-        }),
-        line.no_thread,
-    ))
+        }))?;
+        if judged.player.is_empty() {
+            player.append(py.None())?;
+        } else {
+            let found: Vec<(Option<(usize, usize)>, bool)> = judged
+                .player
+                .iter()
+                .map(|f| match *f {
+                    Found::Line => (None, false),
+                    Found::Tail => (None, true),
+                    Found::Span(a, b) => (Some((a, b)), false),
+                })
+                .collect();
+            player.append(found)?;
+        }
+        let line = &judged.comments;
+        if line.signature.is_none() && line.kind.is_none() && !line.no_thread {
+            comments.append(py.None())?;
+        } else {
+            comments.append((
+                line.signature.map(|s| match s {
+                    Signature::Author => "author",
+                    Signature::Votes => "votes",
+                    Signature::PostedAt => "posted-at",
+                }),
+                line.kind.map(|k| match k {
+                    Kind::Header => "header",
+                    Kind::Note => "note",
+                    Kind::BlogFooter => "blog-footer",
+                }),
+                line.no_thread,
+            ))?;
+        }
+    }
+    let out = PyDict::new(py);
+    out.set_item("footer", footer)?;
+    out.set_item("tracking", tracking)?;
+    out.set_item("player", player)?;
+    out.set_item("comments", comments)?;
+    Ok(out)
 }
 
 #[pymodule]
@@ -388,10 +419,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(features, m)?)?;
     m.add_function(wrap_pyfunction!(lines, m)?)?;
     m.add_function(wrap_pyfunction!(key, m)?)?;
-    m.add_function(wrap_pyfunction!(footer, m)?)?;
-    m.add_function(wrap_pyfunction!(tracking, m)?)?;
-    m.add_function(wrap_pyfunction!(player, m)?)?;
-    m.add_function(wrap_pyfunction!(comments, m)?)?;
+    m.add_function(wrap_pyfunction!(judge_lines, m)?)?;
     m.add_class::<Stoplist>()?;
     m.add_class::<Languages>()?;
     m.add_class::<Gates>()?;

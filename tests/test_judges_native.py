@@ -3,13 +3,16 @@ judges they replaced (tests/judges_reference/): the same verdicts on every line 
 and fixture, and on hostile text. Delete a family's part with its reference once the port is done."""
 
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean import document, language, vocab
+from clean import document, language
+from clean.article import Verdict
+from clean.document import Document
 from clean.residue import comments, footer, player, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
@@ -19,29 +22,46 @@ import footer as footer_reference  # noqa: E402
 import player as player_reference  # noqa: E402
 import tracking as tracking_reference  # noqa: E402
 
+
+
+def _answers(judge):
+    """A family's answers for each distinct line (what the lines are to its section), as
+    (line, answer) for the lines that have one."""
+    return lambda doc: [(k, found) for k, found in enumerate(judge(doc)) if found != (None, None, False)]
+
+
+# family -> (its line verdicts as the package gives them, as the reference gave them), over a
+# document whose blocks are the lines.
 JUDGES = {
-    "footer": (footer._judge, footer_reference._judge),
-    "tracking": (tracking._judge, tracking_reference._judge),
-    "player": (player._judge, player_reference._judge),
-    "comments": (comments._line, comments_reference._line),
+    "footer": (footer._notices, footer_reference.detect),
+    "tracking": (tracking.detect, tracking_reference.detect),
+    "player": (player._lines, player_reference.detect),
+    "comments": (_answers(comments._lines), _answers(comments_reference.lines)),
 }
-# The families whose judge also reads a language's vocabulary (its words beside the native
-# patterns), judged again with one.
-WITH_WORDS = {"footer", "comments"}
-WORDS = vocab.vocabulary("de")
+# The families also read the words of the document's language beside the native patterns: the
+# lines are judged as a document in none and as one in German.
+LANGUAGES = (None, "de")
+
+
+def _by_line(verdicts) -> dict:
+    found = defaultdict(list)
+    for v in verdicts:
+        found[v.block if isinstance(v, Verdict) else v[0]].append(v)
+    return found
 
 
 def _mismatches(lines) -> list:
+    """(family, language, text, native verdicts, reference verdicts) for every line judged apart, all the
+    lines judged at once, as one document's distinct lines are."""
+    lines = tuple(lines)
     wrong = []
-    for text, feat in lines:
+    for lang in LANGUAGES:
+        doc = Document("", (), lang, tuple(f for _, f in lines), lines, tuple(range(len(lines))))
         for family, (native, reference) in JUDGES.items():
-            got, want = list(native(text, feat)), list(reference(text, feat))
-            if got != want:
-                wrong.append((family, text, got, want))
-            if family in WITH_WORDS:
-                got, want = list(native(text, feat, WORDS)), list(reference(text, feat, WORDS))
-                if got != want:
-                    wrong.append((family, "de", text, got, want))
+            got, want = _by_line(native(doc)), _by_line(reference(doc))
+            for k in sorted(set(got) | set(want)):
+                if got[k] != want[k]:
+                    wrong.append((family, lang, lines[k][0], got[k], want[k]))
     return wrong
 
 
@@ -95,6 +115,6 @@ def test_hostile_text_is_judged_alike(text):
     stop = language.stopwords("en")
     line = text.replace("\n", " ")  # a line holds no line break
     feat = document.features(line, stop)
-    for words in (feat.words, 1, 2, 7, 13, 21, 31, 41, 61, 91):
-        for sentences in {feat.sentences, 1, 2}:
-            assert _mismatches([(line, feat._replace(words=words, sentences=sentences))]) == []
+    variants = {(words, sentences) for words in (feat.words, 1, 2, 7, 13, 21, 31, 41, 61, 91)
+                for sentences in (feat.sentences, 1, 2)}
+    assert _mismatches((line, feat._replace(words=words, sentences=sentences)) for words, sentences in variants) == []

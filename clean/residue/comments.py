@@ -9,8 +9,8 @@ from itertools import accumulate
 
 from ..article import Verdict
 from ..document import Document, Features
-from .. import _core, vocab
-from ._lines import entries, judged_lines, runs
+from .. import vocab
+from ._lines import entries, runs
 from .metadata import is_age, is_date
 
 REASONS = ("comments",)
@@ -37,11 +37,18 @@ MIN_STAMPS, MIN_AUTHORS = 3, 3
 THREAD_REACH = 8  # blocks from one signature to the next: a comment may run to a few paragraphs
 
 
-def _line(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> tuple[str | None, str | None, bool]:
-    """What the line is to a comment section: its signature (`_SIGNED`, `_STAMPED` or None), its
-    kind ("header", "note", "blog-footer" or None) and whether it is a count with no thread after
-    it ("0 Comments")."""
-    signature, kind, no_thread = _core.comments(text, feat.words)
+def _lines(doc: Document) -> list[tuple[str | None, str | None, bool]]:
+    """What each distinct line is to a comment section (see `_line`), in `doc.lines`' order."""
+    words = vocab.vocabulary(doc.lang)
+    return [_line(text, feat, found, words) for (text, feat), found in zip(doc.lines, doc.judged["comments"])]
+
+
+def _line(text: str, feat: Features, found: tuple | None,
+          words: vocab.Vocabulary) -> tuple[str | None, str | None, bool]:
+    """What the line is to a comment section, from the native judge's answer `found`: its
+    signature (`_SIGNED`, `_STAMPED` or None), its kind ("header", "note", "blog-footer" or None)
+    and whether it is a count with no thread after it ("0 Comments")."""
+    signature, kind, no_thread = found or (None, None, False)
     if signature == "votes":
         signature = _STAMPED
     elif signature == "posted-at":
@@ -78,8 +85,8 @@ def _signed_threads(doc: Document, signed: list) -> Iterator[Verdict]:
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    words = vocab.vocabulary(doc.lang)
-    lines = judged_lines(doc, lambda text, feat: _line(text, feat, words))
+    judged = _lines(doc)
+    lines = [judged[k] for k in doc.line_of]
     yield from _signed_threads(doc, [signature for signature, _, _ in lines])
     total = doc.prose_chars
     before = blocks_before = 0

@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import _core
 from ..article import Verdict
-from ..document import Document, Features
-from ._lines import LINE, each_line
+from ..document import Document
+from ._lines import marked
 
 REASONS = ("player",)
 
@@ -27,8 +26,18 @@ MAX_HIGHLIGHT_WORDS = 30
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    yield from each_line(doc, _judge)
+    yield from _lines(doc)
     yield from _highlights(doc)
+
+
+def _lines(doc: Document) -> Iterator[Verdict]:
+    """The lines that are a player's on their own, by the native judge."""
+    for i, found in marked(doc, doc.judged["player"]):
+        for span, tail in found:
+            if tail:
+                yield Verdict(i, "player", score=0.5, where="tail")
+            else:
+                yield Verdict(i, "player", span=span)
 
 
 def _highlights(doc: Document) -> Iterator[Verdict]:
@@ -43,10 +52,3 @@ def _highlights(doc: Document) -> Iterator[Verdict]:
                 break
             yield Verdict(k, "player")
 
-
-def _judge(text: str, feat: Features) -> Iterator[Verdict]:
-    for span, tail in _core.player(text, feat.words, feat.sentences):
-        if tail:
-            yield Verdict(LINE, "player", score=0.5, where="tail")
-        else:
-            yield Verdict(LINE, "player", span=span)

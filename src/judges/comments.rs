@@ -133,10 +133,14 @@ pub struct Line {
 
 /// What the line is to a comment section (`words`: its word count).
 pub fn judge<T: Copy + Into<u32>>(text: &[T], words: usize) -> Line {
-    let s = Subject::new(text);
+    judge_subject(&Subject::new(text), words)
+}
+
+/// `judge`, of a line made a `Subject` already.
+pub fn judge_subject(s: &Subject, words: usize) -> Line {
     Line {
-        signature: signature(&s, words),
-        kind: kind(&s, words),
+        signature: signature(s, words),
+        kind: kind(s, words),
         no_thread: no_thread(&s.codes),
     }
 }

@@ -25,6 +25,39 @@ use regex::Regex;
 
 use crate::chars;
 
+/// What a line's features tell the judges, beside its text.
+#[derive(Clone, Copy, Debug)]
+pub struct Features {
+    pub words: usize,
+    pub prose: bool,
+    pub sentences: usize,
+    pub ends_sentence: bool,
+}
+
+/// What every native family's judge says of one line: a field per family, filled by `judge`.
+/// A family joins the batch with its field here, its call in `judge`, and its answer's Python
+/// form in `python.rs` (`judge_lines`).
+#[derive(Debug, PartialEq)]
+pub struct Judged {
+    /// a copyright or legal notice
+    pub footer: bool,
+    pub tracking: Option<tracking::Residue>,
+    pub player: Vec<player::Found>,
+    pub comments: comments::Line,
+}
+
+/// Every native family's judge, on one line.
+pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Judged {
+    // the families that read every line's text share one `Subject` of it
+    let s = Subject::new(text);
+    Judged {
+        footer: footer::copyright(text, f.words),
+        tracking: tracking::judge(text, f.words),
+        player: player::judge_subject(&s, f.words, f.sentences),
+        comments: comments::judge_subject(&s, f.words),
+    }
+}
+
 /// A line as the patterns see it: as written, and folded for the ignore-case patterns; each a
 /// code point for a code point of the line, so a match's span counts the line's own code points.
 pub struct Subject {
@@ -308,6 +341,26 @@ mod tests {
             assert!(p.is_match(&Subject::new(&cps(word))), "{word}");
         }
         assert!(!Pattern::new(r"^kiss$", false).is_match(&Subject::new(&cps("KISS"))));
+    }
+
+    #[test]
+    fn one_call_judges_a_line_for_every_family() {
+        let f = Features {
+            words: 1,
+            prose: false,
+            sentences: 0,
+            ends_sentence: false,
+        };
+        let judged = judge(&cps("0100200707500000000000"), f);
+        assert_eq!(judged.tracking, Some(tracking::Residue::TrackingId));
+        assert!(!judged.footer);
+        let judged = judge(&cps("All rights reserved."), Features { words: 3, ..f });
+        assert_eq!((judged.footer, judged.tracking), (true, None));
+        assert!(judged.player.is_empty() && judged.comments == comments::Line::default());
+        let judged = judge(&cps("Leave a comment"), Features { words: 3, ..f });
+        assert_eq!(judged.comments.kind, Some(comments::Kind::Header));
+        let judged = judge(&cps("Video Player"), Features { words: 2, ..f });
+        assert_eq!(judged.player, vec![player::Found::Line]);
     }
 
     #[test]

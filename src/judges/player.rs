@@ -129,9 +129,13 @@ pub enum Found {
 /// The line's verdicts (`words`: its word count, `sentences`: its sentence count, as the line
 /// features count them).
 pub fn judge<T: Copy + Into<u32>>(text: &[T], words: usize, sentences: usize) -> Vec<Found> {
-    let s = Subject::new(text);
+    judge_subject(&Subject::new(text), words, sentences)
+}
+
+/// `judge`, of a line made a `Subject` already.
+pub fn judge_subject(s: &Subject, words: usize, sentences: usize) -> Vec<Found> {
     let codes = &s.codes;
-    if codes.len() <= MAX_LINE_CHARS && (LINE_KEYS.contains(&key(codes)) || TIMECODE.is_match(&s)) {
+    if codes.len() <= MAX_LINE_CHARS && (LINE_KEYS.contains(&key(codes)) || TIMECODE.is_match(s)) {
         return vec![Found::Line];
     }
     // The pattern ends on a digit, spaces after it: a cheap test first.
@@ -139,22 +143,22 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], words: usize, sentences: usize) ->
     if words <= MAX_STAMPED_CLIP_WORDS
         && last.is_some_and(|&c| chars::is_decimal(c))
         && codes.contains(&(b'|' as u32))
-        && STAMPED_CLIP.is_match(&s)
+        && STAMPED_CLIP.is_match(s)
     {
         return vec![Found::Line];
     }
-    if is_furniture(&s) {
+    if is_furniture(s) {
         return vec![Found::Line];
     }
     if words <= MAX_CLIP_LABEL_WORDS && sentences <= 1 {
-        if EMBED_SOURCE.is_match(&s) {
+        if EMBED_SOURCE.is_match(s) {
             return vec![Found::Line];
         }
-        if CLIP_LABEL.is_match(&s) {
+        if CLIP_LABEL.is_match(s) {
             return vec![Found::Tail];
         }
     }
-    GLUED.find_spans(&s).map(|(a, b)| Found::Span(a, b)).collect()
+    GLUED.find_spans(s).map(|(a, b)| Found::Span(a, b)).collect()
 }
 
 fn is_furniture(s: &Subject) -> bool {

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from clean import vocab
-from clean.document import Features
+from clean.document import Document, Features
 from clean.residue.metadata import is_age, is_date
 
 REASONS = ("comments",)
@@ -94,6 +94,12 @@ def _signature(text: str, feat) -> str | None:
     if _VOTES.match(text) or _POSTED_AT.search(text) and (is_date(text) or is_age(text)):
         return _STAMPED
     return None
+
+
+def lines(doc: Document) -> list[tuple[str | None, str | None, bool]]:
+    """What each distinct line of the document is to a comment section."""
+    words = vocab.vocabulary(doc.lang)
+    return [_line(text, feat, words) for text, feat in doc.lines]
 
 
 def _line(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> tuple[str | None, str | None, bool]:

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 
 from clean.article import Verdict
-from clean.document import Features
-from clean.residue._lines import LINE
+from clean.document import Document, Features
+from clean.residue._lines import LINE, each_line
 from clean.residue._text import key, phrases
 
 REASONS = ("player",)
@@ -79,6 +79,12 @@ _EMBED_SOURCE = re.compile(r"^[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3} on (?
 # is left to that choice. A clip's title is a line, not a paragraph: one sentence at most.
 _CLIP_LABEL = re.compile(r"^(?:Video|VIDEO)\s*:\s+\S")
 MAX_CLIP_LABEL_WORDS = 20
+
+
+def detect(doc: Document) -> Iterator[Verdict]:
+    """The verdicts the lines earned on their own (the highlights, told by the lines below them,
+    stay in the package)."""
+    return each_line(doc, _judge)
 
 
 def _judge(text: str, feat: Features) -> Iterator[Verdict]:
