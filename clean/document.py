@@ -67,8 +67,9 @@ class Document:
         """What the native line judges (src/judges/) say of each distinct line: for every family
         whose judge is native, its answer per line of `lines`. All of them are judged in one call,
         when a detector first asks."""
-        return _core.judge_lines([text for text, _ in self.lines], [f.words for _, f in self.lines],
-                                 [f.prose for _, f in self.lines])
+        feats = [f for _, f in self.lines]
+        return _core.judge_lines([text for text, _ in self.lines], [f.words for f in feats], [f.prose for f in feats],
+                                 [f.sentences for f in feats], [f.ends_sentence for f in feats])
 
     @cached_property
     def prose_chars(self) -> int:

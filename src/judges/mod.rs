@@ -14,8 +14,10 @@
 //! are code beside the pattern. A line never holds a line break (segmentation splits on every
 //! kind), which is what makes `$` mean the same in both engines.
 
+pub mod comments;
 pub mod footer;
 pub mod notice;
+pub mod player;
 pub mod social;
 pub mod tracking;
 
@@ -30,6 +32,8 @@ use crate::chars;
 pub struct Features {
     pub words: usize,
     pub prose: bool,
+    pub sentences: usize,
+    pub ends_sentence: bool,
 }
 
 /// What every native family's judge says of one line: a field per family, filled by `judge`.
@@ -42,6 +46,8 @@ pub struct Judged {
     pub tracking: Option<tracking::Residue>,
     pub social: Option<social::Share>,
     pub notice: Option<notice::Notice>,
+    pub player: Vec<player::Found>,
+    pub comments: comments::Line,
 }
 
 /// Every native family's judge, on one line: the line made a `Subject` once for all of them.
@@ -52,6 +58,8 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Judged {
         tracking: tracking::judge(&s, f.words),
         social: social::judge(&s, f),
         notice: notice::judge(&s),
+        player: player::judge_subject(&s, f.words, f.sentences),
+        comments: comments::judge_subject(&s, f.words),
     }
 }
 
@@ -157,6 +165,13 @@ impl Pattern {
     pub fn find(&self, s: &Subject) -> Option<(usize, usize)> {
         let m = self.regex.find(s.text(self.ignore_case))?;
         Some((s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end())))
+    }
+
+    /// `re.finditer`: every match's span, left to right, in code points.
+    pub fn find_spans<'s>(&'s self, s: &'s Subject) -> impl Iterator<Item = (usize, usize)> + 's {
+        self.regex
+            .find_iter(s.text(self.ignore_case))
+            .map(|m| (s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end())))
     }
 
     /// `re.finditer`: every match, left to right, as the matched text.
@@ -346,12 +361,22 @@ mod tests {
 
     #[test]
     fn one_call_judges_a_line_for_every_family() {
-        let f = Features { words: 1, prose: false };
+        let f = Features {
+            words: 1,
+            prose: false,
+            sentences: 0,
+            ends_sentence: false,
+        };
         let judged = judge(&cps("0100200707500000000000"), f);
         assert_eq!(judged.tracking, Some(tracking::Residue::TrackingId));
         assert!(!judged.footer);
         let judged = judge(&cps("All rights reserved."), Features { words: 3, ..f });
         assert_eq!((judged.footer, judged.tracking), (true, None));
+        assert!(judged.player.is_empty() && judged.comments == comments::Line::default());
+        let judged = judge(&cps("Leave a comment"), Features { words: 3, ..f });
+        assert_eq!(judged.comments.kind, Some(comments::Kind::Header));
+        let judged = judge(&cps("Video Player"), Features { words: 2, ..f });
+        assert_eq!(judged.player, vec![player::Found::Line]);
     }
 
     #[test]

@@ -213,7 +213,15 @@ mod tests {
 
     fn judged(text: &str, prose: bool) -> Option<Share> {
         let words = text.split_whitespace().count();
-        judge(&Subject::new(&cps(text)), Features { words, prose })
+        judge(
+            &Subject::new(&cps(text)),
+            Features {
+                words,
+                prose,
+                sentences: 1,
+                ends_sentence: false,
+            },
+        )
     }
 
     #[test]
