@@ -23,6 +23,8 @@ PROSE = {
           "um laudo ela não é mais segura e o trânsito já está desviado há várias semanas.",
     "nl": "De stad heeft dinsdag besloten om de oude brug over de rivier voor het einde van het jaar te "
           "vernieuwen, omdat die volgens een rapport niet meer veilig is en het verkeer al weken wordt omgeleid.",
+    "fi": "Kaupunginvaltuusto päätti tiistaina, että joen yli kulkeva vanha silta korjataan vuoden loppuun "
+          "mennessä, koska se ei ole enää turvallinen ja liikenne on ohjattu kiertotielle jo useiden viikkojen ajan.",
     "pl": "Miasto postanowiło we wtorek, że do końca roku odnowi stary most na rzece, ponieważ według "
           "ekspertyzy nie jest już bezpieczny, a ruch od kilku tygodni jest kierowany objazdem.",
 }
