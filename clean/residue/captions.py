@@ -14,7 +14,7 @@ from ..article import Verdict
 from ..document import Document, Features
 from .. import vocab
 from ._lines import LINE, each_line
-from ._text import Hinted
+from ._text import Hinted, key
 
 REASONS = ("caption", "credit")
 
@@ -293,6 +293,43 @@ def detect(doc: Document) -> Iterator[Verdict]:
     yield from _titled_videos(doc)
     yield from _tagged_captions(doc)
     yield from _name_credited(doc)
+    yield from _lone_credits(doc)
+
+
+# A picture's credit left alone between two paragraphs where the picture stood, its label lost
+# with the markup: a channel's or a site's name ("HBO"), an institution's ("Human Origins
+# Program, Smithsonian"). A subheading is shaped the same, but a subheading is printed once; the
+# credit is printed again under the next picture by the same source. A name has no pronoun,
+# verb or particle in it: a line that does ("Hold On Now", a song's refrain between its verses) is
+# no credit.
+_CREDIT_WORD = r"(?:[A-Z][\w'’.&-]*|of|the|and|for|at|&)"
+_CREDIT_NAME = re.compile(r"^[A-Z][\w'’.&-]*(?:,?\s+" + _CREDIT_WORD + r"){0,5}$")
+MAX_LONE_CREDIT_WORDS = 6
+# A word alone repeated between paragraphs is more often a section's label ("Summary" over each
+# product's review); a credit of one word is a name in capitals ("HBO", "IMDb").
+_ONE_WORD_CREDIT = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,4}$")
+_NOT_IN_NAMES = frozenset("""a an i me my we us our you your he him his she her it its they them their this that
+these those is are was were be been am do does did don't can't won't on in up down out off over under into onto to
+from with by now then here there not no so oh yeah all just""".split())
+
+
+def _lone_credit_shaped(text: str, feat: Features) -> bool:
+    return (feat.words <= MAX_LONE_CREDIT_WORDS and not feat.ends_sentence and not feat.prose
+            and not any(c.isdigit() for c in text) and _CREDIT_NAME.match(text) is not None
+            and (feat.words > 1 or _ONE_WORD_CREDIT.match(text) is not None)
+            and not any(w.lower() in _NOT_IN_NAMES for w in re.findall(r"[\w'’]+", text)))
+
+
+def _lone_credits(doc: Document) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    n = len(blocks)
+    where: dict[str, list[int]] = {}
+    for i in range(1, n - 1):
+        if feats[i - 1].prose and feats[i + 1].prose and _lone_credit_shaped(blocks[i].text, feats[i]):
+            where.setdefault(key(blocks[i].text), []).append(i)
+    for lines in where.values():
+        if len(lines) > 1:
+            yield from (Verdict(i, "credit") for i in lines)
 
 
 # A caption closed by its photographer's name after its last full stop, the credit's label lost
