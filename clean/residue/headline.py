@@ -92,6 +92,24 @@ def detect(doc: Document) -> Iterator[Verdict]:
             continue
         text = doc.blocks[i].text
         yield Verdict(i, "title", score=1.0 if i in repeated else 0.5, meta=(("title", text),))
+    if _printed_twice_opening(doc, keys, candidates):
+        yield Verdict(0, "title", score=1.0, meta=(("title", doc.blocks[0].text),))
+        yield Verdict(1, "duplicate-title", span=(0, 0))
+
+
+# The text's first line printed again at once under itself is its headline, even closed on an
+# abbreviation's full stop ("... headed to a federal prison in L.A."), which no candidate is; a
+# lead paragraph printed twice is sentences, and stays once.
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+MAX_TWICE_PRINTED_WORDS = 25
+
+
+def _printed_twice_opening(doc: Document, keys: list[str], candidates: list[int]) -> bool:
+    if len(doc.blocks) < 2 or keys[0] != keys[1] or not keys[0] or 0 in candidates:
+        return False
+    feat = doc.feats[0]
+    return (feat.words <= MAX_TWICE_PRINTED_WORDS and feat.sentences <= 1
+            and _ABBREVIATION_END.search(doc.blocks[0].text.rstrip()) is not None)
 
 
 # A printed document quoted page by page keeps its running header glued to each page's text:
