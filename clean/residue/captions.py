@@ -267,6 +267,15 @@ _GLUED_AGENCY = re.compile(
     r"Xinhua|Anadolu(?: Agency)?|picture alliance)(?: for " + _NAME + r")?)\b(?!/)"
 )
 _GLUED_AGENCY_HINTED = Hinted(_GLUED_AGENCY, ("/",))
+# The same credit in brackets after a caption's last sentence, glued before the paragraph under
+# the picture, with a broadcaster or a paper for the agency: "... at the memorial. (Jane
+# Doe/CBC) Over the weekend, ...". A person's name (two or three words), a slash, an
+# organisation; a sentence's brackets put no person on one side of a slash.
+_BRACKETED_CREDIT = re.compile(
+    r"(?<=[.!?\"”’])\s+(?P<credit>\((?:[A-Z][\w'’-]+\s){1,2}[A-Z][\w'’-]+\s?/\s?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}\))"
+    r"(?=\s+[A-Z\"“‘'])"
+)
+_BRACKETED_CREDIT_HINTED = Hinted(_BRACKETED_CREDIT, ("/",))
 
 
 # A scraper that prints each text node on its own line leaves a caption's label alone above the
@@ -512,6 +521,7 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
                                                   or feat.sentences <= MAX_SCENE_SENTENCES and _scene(text))):
         yield Verdict(LINE, "caption", meta=(("caption", _caption_text(text)),))
         return
+    found = False
     for m in _GLUED_AGENCY_HINTED.finditer(text):
         start = _captioned(text[:m.start()]) if m.end() == len(text.rstrip()) else None
         if start == 0:
@@ -522,6 +532,16 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
         # Glued after a paragraph of the story, its last sentence may be the story's: only the
         # credit goes.
         yield Verdict(LINE, "credit", span=m.span("credit"))
+        found = True
+    if found:
+        return
+    for m in _BRACKETED_CREDIT_HINTED.finditer(text):
+        if _captioned(text[:m.start()]) == 0:
+            # "Postmedia's chief executive. (Jane Doe/Canadian Press) "Honey always ..."": the
+            # picture's caption and credit, then the paragraph under the picture on the same line.
+            yield Verdict(LINE, "caption", span=(0, m.end("credit")), meta=(("caption", text[:m.start()].strip()),))
+        else:
+            yield Verdict(LINE, "credit", span=m.span("credit"))
 
 
 # A caption before its closing credit: one sentence of a caption's length, closed by a full stop.
