@@ -79,6 +79,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
             seen.add(k)
     yield from _running_headers(doc)
     yield from _pulled_quotes(doc, keys)
+    yield from _teased_titles(doc, keys)
     for i in candidates:
         feat = doc.feats[i]
         if i not in repeated and (feat.words > MAX_LONE_HEADLINE_WORDS
@@ -183,6 +184,27 @@ def _pulled_quotes(doc: Document, keys: list[str]) -> Iterator[Verdict]:
         for j in range(i + 1, min(n, i + 1 + PULL_QUOTE_REACH)):
             paragraph = " " + keys[j] + " "
             if len(paragraph) > length and all(p in paragraph for p in pieces):
+                yield Verdict(i, "repeated-line")
+                break
+
+
+# A video's title set under the paragraph it was cut from, or over the one it opens: "NASA's plan
+# to send a spacecraft closer to our Sun than ever before" under "The probe is NASA's plan to send
+# a spacecraft closer to our Sun than ever before. ...". A phrase without its full stop, said
+# word for word by the paragraph beside it, is the player's; a subheading names what follows in
+# a few words of its own.
+MIN_TEASED_TITLE_WORDS = 8
+
+
+def _teased_titles(doc: Document, keys: list[str]) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    for i, feat in enumerate(feats):
+        if feat.words < MIN_TEASED_TITLE_WORDS or feat.ends_sentence or not feat.title_shaped or not keys[i]:
+            continue
+        phrase = " " + keys[i] + " "
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(blocks) and _statement(feats[j]) and phrase in " " + keys[j] + " " \
+                    and len(keys[j]) > len(keys[i]):
                 yield Verdict(i, "repeated-line")
                 break
 
