@@ -34,6 +34,8 @@ _INLINE = re.compile(
     r"^(?:[■•▪►▶]\s*)?[(\[]?(?:read more|read also|also read|see also|see more|related|more|recommended|watch|listen|"
     r"also(?=:\s*(?:see|read|watch|listen)\b)|"
     r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lee también|leggi anche|leia mais)"
+    # "Related PHOTOS: ...", "Related Video: ...": what kind of story the link leads to.
+    r"(?:\s+(?:photos?|videos?|galler(?:y|ies)|stories|articles|links|coverage|content|posts?|reading))?"
     r"(?:\s+(?:on|at|in|from|auf|sur|en|su|em)(?:\s+[^:»›>]{1,30}?)?)?"  # "Read more on BBC:", "Leggi anche su:"
     r"\s*(?::|»|›|>|—|–|-)\s*\S",
     re.I,
@@ -66,6 +68,9 @@ MAX_POINTER_WORDS = 30
 _POINTER_LINE = re.compile(
     r"^(?:read more (?:about|from|on|at)\b|read (?:the|our|(?-i:[A-Z])\w+['’]s) full (?:story|blog|article|report|post|review)\b"
     r"|click here to (?:continue reading|read more|read the full)|for the full story\b|find (?:all|more)\b.{1,40}\bhere\s*:"
+    # "Find more of her posts in the gallery at the top of the story.": a pointer to a widget.
+    r"|(?:find|see|view|watch|check out) (?:more|all|the rest)\b.{1,60}\b(?:gallery|slideshow|video|player)\s+"
+    r"(?:above|below|at the (?:top|bottom|end) of (?:the|this) (?:story|page|article|post))[.!]?$"
     r"|see (?:the latest|all of|all our|more of|pictures of|photos of|our full)\b"
     r"|related\s+(?-i:[A-Z])|learn (?:how|why|more about)\b|view (?:graphic|photos|gallery|slideshow)\b"
     r"|more (?:about|on) (?:the|this)\b[^.!?]{1,60}:$|.{3,120}\bclick here$|.{10,150}\bread more$)"
