@@ -565,8 +565,19 @@ def _wire_credit(i: int, text: str) -> Verdict | None:
     return Verdict(i, "byline") if _WIRE_CREDIT.match(text) else None
 
 
+# A bio that says where to reach its author ("... Reach her at 442-1400 or jdoe@example.com.
+# Follow her on Twitter @jdoe.") is the author's note wherever it stands: a note from the
+# editors and a correction may follow it.
+_REACH_AUTHOR = re.compile(
+    r"(?<=[.!?] )(?:reach|contact|e-?mail|follow) (?:him|her|them)\b.{0,80}(?:\S+@\S+\.\w|@\w|\d{3}[-.\s]\d{4})", re.I)
+
+
 def _author_bio(i: int, text: str) -> Verdict | None:
-    return Verdict(i, "byline", score=0.5, where="tail") if _AUTHOR_BIO.match(text) else None
+    if not _AUTHOR_BIO.match(text):
+        return None
+    if _REACH_AUTHOR.search(text):
+        return Verdict(i, "byline")
+    return Verdict(i, "byline", score=0.5, where="tail")
 
 
 def _url(i: int, text: str) -> Verdict | None:
