@@ -226,6 +226,8 @@ _CREDIT_LINE = re.compile(
     r"|\(\s*(?:european pressphoto agency|associated press|agence france-presse)\s*\)"
     # A magazine's credits: "By Al Levine/Comedy Central.", "From The Neal Peters Collection."
     r"|by\s+(?-i:[A-Z])[\w.'’ -]{1,40}/(?-i:[A-Z])[\w.&'’ -]{1,40}\.?|from\s+(?:the\s+)?(?-i:[A-Z])[\w.&'’ -]{1,40}\s+collection\.?"
+    # "From Comedy Central.": the picture's source, closed by its full stop, alone on its line.
+    r"|from\s+(?-i:[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\."
     # "Jane Doe/Example Journal", "Jane Doe et al/eLife Journal": a paper's figure, credited.
     r"|(?-i:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}(?:\set al\.?)?\s?/\s?(?:[A-Z]|[a-z][A-Z])[\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,2})"
     r"|(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
