@@ -146,6 +146,11 @@ _PHOTO_FORMULA = re.compile(
     r"^(?:In this|This)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4},?\s+|undated\s+|\d{4},?\s+)?"
     r"(?:(?:file|handout|undated|aerial|drone|family|courtesy|image|video)\s+)*"
     r"(?:photo|photograph|picture|image|frame grab|file photo|still image)\b(?:,|\s+(?:provided|released|made|taken|shows))"
+    # The same formula with the scene first: "The moon turns red in this image of an eclipse
+    # from 2004.", "A ranger is seen in this undated photo released by ...". Running text points
+    # at a picture ("as seen in this photo") without saying what it is of.
+    r"|^[A-Z][^.!?]{3,100}?\s+in this (?:undated |file |handout |aerial )?"
+    r"(?:image|photo|photograph|picture|frame grab|still image) (?:of|from|taken|provided|released|made)\b"
 )
 # The wire photo desks' scene formula, which names the day in full where running text says "on
 # Tuesday": "A shopper looks at extension cords at a hardware store, Tuesday, Nov. 19, 2019, in
