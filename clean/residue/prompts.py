@@ -51,8 +51,6 @@ _PITCH = re.compile(
     # developments in this story."
     r"^have a (?:news )?tip\b[^.!?]{0,40}\?\s*\w+|^(?:see|spot|spotted|found) (?:a|an) (?:mistake|typo|error)\?\s*\w+|"
     r"^stay with\b.{1,60}\bfor (?:developments|updates|the latest)\b|"
-    # A column's sign-off: "That's all for today's roundup, do check back tomorrow for more!"
-    r"^that['’]?s (?:all|it) for (?:today|now|tonight|this week)\b.{0,60}\b(?:check back|come back|see you|stay tuned)\b|"
     # Asking for the readers' pictures: "If you capture an amazing photo of the eclipse and would
     # like to share it with us, send images to: photos@..."
     r"\bif you (?:capture|take|snap|shoot|get) (?:an? )?(?:amazing |great |good |stunning )?(?:photos?|pictures?|images?|videos?)\b"
@@ -64,7 +62,7 @@ _PITCH_HINTED = Hinted(_PITCH, (
     "newsletter", "inbox", "subscri", "sign up", "already a", "become a", "support", "unlimited", "log in",
     "free trial", "abonnieren", "abonnez", "suscr", "assine", "if you", "delivered", "follow @",
     "here to", "news alerts", "tell us", "thank", "invalid", "robot", "as an interest", "alerts on", "sign up for",
-    "tip", "mistake", "typo", "error", "stay with", "that's", "that’s", "thats",
+    "tip", "mistake", "typo", "error", "stay with",
 ))
 # What a sign-up form says once the reader has used it, printed by extractors all the same.
 _FORM_STATE = re.compile(
