@@ -34,8 +34,6 @@ _INLINE = re.compile(
     r"^(?:[■•▪►▶]\s*)?[(\[]?(?:read more|read also|also read|see also|see more|related|more|recommended|watch|listen|"
     r"also(?=:\s*(?:see|read|watch|listen)\b)|"
     r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lee también|leggi anche|leia mais)"
-    # "Related PHOTOS: ...", "Related Video: ...": what kind of story the link leads to.
-    r"(?:\s+(?:photos?|videos?|galler(?:y|ies)|stories|articles|links|coverage|content|posts?|reading))?"
     r"(?:\s+(?:on|at|in|from|auf|sur|en|su|em)(?:\s+[^:»›>]{1,30}?)?)?"  # "Read more on BBC:", "Leggi anche su:"
     r"\s*(?::|»|›|>|—|–|-)\s*\S",
     re.I,
