@@ -517,6 +517,9 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     if _twice_printed(text):
         yield Verdict(LINE, "caption", meta=(("caption", _TWICE_PRINTED.match(text)[1]),))
         return
+    if feat.words > MAX_CAPTION_WORDS and ")" in text and _captions_in_a_row(text):
+        yield Verdict(LINE, "caption", meta=(("caption", text),))
+        return
     if feat.sentences > MAX_CAPTION_SENTENCES and feat.words > MAX_CAPTION_WORDS and not _CAPTION_MARK.match(text):
         # A page of running text (a quoted report's page) closed by its figure's credit is the
         # document's own text, credit included: a quoted document is body however long.
@@ -549,6 +552,20 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
             yield Verdict(LINE, "caption", span=(0, m.end("credit")), meta=(("caption", text[:m.start()].strip()),))
         else:
             yield Verdict(LINE, "credit", span=m.span("credit"))
+
+
+# A gallery's captions run together on one line, each closed by its credit: "FILE - This 2003 file
+# photo shows ... (Associated Press) FILE - This 2003 file photo shows ... (Associated Press)".
+# Every piece is a caption's length and ends on a credit; a paragraph that brackets anything else
+# ("... Devin Nunes (R-Calif.) The memo ...") is not cut into such pieces.
+_AFTER_BRACKET = re.compile(r"(?<=\))\s+(?=[A-Z\"“])")
+MIN_CAPTIONS_IN_A_ROW = 2
+
+
+def _captions_in_a_row(text: str) -> bool:
+    pieces = _AFTER_BRACKET.split(text.strip())
+    return len(pieces) >= MIN_CAPTIONS_IN_A_ROW and all(
+        len(p.split()) <= MAX_CAPTION_WORDS and _CLOSING_CREDIT_HINTED.search(p) is not None for p in pieces)
 
 
 # A caption before its closing credit: one sentence of a caption's length, closed by a full stop.
