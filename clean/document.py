@@ -63,6 +63,15 @@ class Document:
     line_of: tuple[int, ...]
 
     @cached_property
+    def judged(self) -> dict[str, list]:
+        """What the native line judges (src/judges/) say of each distinct line: for every family
+        whose judge is native, its answer per line of `lines`. All of them are judged in one call,
+        when a detector first asks."""
+        feats = [f for _, f in self.lines]
+        return _core.judge_lines([text for text, _ in self.lines], [f.words for f in feats], [f.prose for f in feats],
+                                 [f.sentences for f in feats], [f.ends_sentence for f in feats])
+
+    @cached_property
     def prose_chars(self) -> int:
         return sum(f.chars for f in self.feats if f.prose)
 

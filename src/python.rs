@@ -317,22 +317,109 @@ impl Gates {
     }
 }
 
-/// footer(text, words) -> whether the line is a copyright or legal notice by the family's patterns
+/// judge_lines(texts, words, prose, sentences, ends_sentence) -> {family: [its judge's answer for
+/// each line, in order]}, for every family whose line judge is native (src/judges/), the lines
+/// given by their texts and features (word count, whether they read as prose, sentence count,
+/// whether they end as a sentence). The answers:
+/// - "footer": whether the line is a copyright or legal notice;
+/// - "tracking": None, ("tracking-id", None) or ("markup", the span a lost tag holds, or None
+///   for the whole line);
+/// - "social": None, "share" (a share or follow line) or "tail" (a call to follow inside the
+///   line, residue where the text ends);
+/// - "notice": None, "wherever" (the archive's or a redirect's notice) or "stand-in" (an error
+///   page's, a browser check's or a sharing form's sentence).
+/// - "player": None or a list of (span, tail): a glued phrase's span, or None for the whole
+///   line, and whether it goes only where it closes the text;
+/// - "comments": None or (signature, kind, no_thread), what the line is to a comment section:
+///   signature None, "author", "votes" or "posted-at" (a time closing the line: a posting time if
+///   the rest is a date or an age), kind None, "header", "note" or "blog-footer", and whether it
+///   is a count with no thread after it ("0 Comments").
 #[pyfunction]
-fn footer(text: &Bound<'_, PyString>, words: usize) -> PyResult<bool> {
-    Ok(with_units!(text, |t| judges::footer::copyright(t, words)))
-}
-
-/// tracking(text, words) -> None, ("tracking-id", None) or ("markup", span or None)
-#[pyfunction]
-fn tracking(text: &Bound<'_, PyString>, words: usize) -> PyResult<Option<(&'static str, Option<(usize, usize)>)>> {
+fn judge_lines<'py>(
+    py: Python<'py>,
+    texts: Vec<Bound<'py, PyString>>,
+    words: Vec<usize>,
+    prose: Vec<bool>,
+    sentences: Vec<usize>,
+    ends_sentence: Vec<bool>,
+) -> PyResult<Bound<'py, PyDict>> {
+    use judges::comments::{Kind, Signature};
+    use judges::notice::Notice;
+    use judges::player::Found;
+    use judges::social::Share;
     use judges::tracking::Residue;
-    Ok(
-        with_units!(text, |t| judges::tracking::judge(t, words)).map(|r| match r {
+    let n = texts.len();
+    if words.len() != n || prose.len() != n || sentences.len() != n || ends_sentence.len() != n {
+        return Err(PyValueError::new_err("every feature for every line"));
+    }
+    let footer = PyList::empty(py);
+    let tracking = PyList::empty(py);
+    let social = PyList::empty(py);
+    let notice = PyList::empty(py);
+    let player = PyList::empty(py);
+    let comments = PyList::empty(py);
+    for (i, text) in texts.iter().enumerate() {
+        let f = judges::Features {
+            words: words[i],
+            prose: prose[i],
+            sentences: sentences[i],
+            ends_sentence: ends_sentence[i],
+        };
+        let judged = with_units!(text, |t| judges::judge(t, f));
+        footer.append(judged.footer)?;
+        tracking.append(judged.tracking.map(|r| match r {
             Residue::TrackingId => ("tracking-id", None),
             Residue::Markup(span) => ("markup", span),
-        }),
-    )
+        }))?;
+        social.append(judged.social.map(|share| match share {
+            Share::Line => "share",
+            Share::Tail => "tail",
+        }))?;
+        notice.append(judged.notice.map(|kind| match kind {
+            Notice::Wherever => "wherever",
+            Notice::StandIn => "stand-in",
+        }))?;
+        if judged.player.is_empty() {
+            player.append(py.None())?;
+        } else {
+            let found: Vec<(Option<(usize, usize)>, bool)> = judged
+                .player
+                .iter()
+                .map(|f| match *f {
+                    Found::Line => (None, false),
+                    Found::Tail => (None, true),
+                    Found::Span(a, b) => (Some((a, b)), false),
+                })
+                .collect();
+            player.append(found)?;
+        }
+        let line = &judged.comments;
+        if line.signature.is_none() && line.kind.is_none() && !line.no_thread {
+            comments.append(py.None())?;
+        } else {
+            comments.append((
+                line.signature.map(|s| match s {
+                    Signature::Author => "author",
+                    Signature::Votes => "votes",
+                    Signature::PostedAt => "posted-at",
+                }),
+                line.kind.map(|k| match k {
+                    Kind::Header => "header",
+                    Kind::Note => "note",
+                    Kind::BlogFooter => "blog-footer",
+                }),
+                line.no_thread,
+            ))?;
+        }
+    }
+    let out = PyDict::new(py);
+    out.set_item("footer", footer)?;
+    out.set_item("tracking", tracking)?;
+    out.set_item("social", social)?;
+    out.set_item("notice", notice)?;
+    out.set_item("player", player)?;
+    out.set_item("comments", comments)?;
+    Ok(out)
 }
 
 #[pymodule]
@@ -350,8 +437,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(features, m)?)?;
     m.add_function(wrap_pyfunction!(lines, m)?)?;
     m.add_function(wrap_pyfunction!(key, m)?)?;
-    m.add_function(wrap_pyfunction!(footer, m)?)?;
-    m.add_function(wrap_pyfunction!(tracking, m)?)?;
+    m.add_function(wrap_pyfunction!(judge_lines, m)?)?;
     m.add_class::<Stoplist>()?;
     m.add_class::<Languages>()?;
     m.add_class::<Gates>()?;

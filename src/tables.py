@@ -25,6 +25,8 @@ CLASSES = {
     "ALNUM": str.isalnum,
     # the `re` class \d
     "DECIMAL": str.isdecimal,
+    # str.isdigit of one character: decimals, and digits such as superscripts and circled ones
+    "DIGIT": str.isdigit,
     # str.islower of one character
     "LOWER": str.islower,
     # str.isupper of one character

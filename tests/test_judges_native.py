@@ -3,6 +3,7 @@ judges they replaced (tests/judges_reference/): the same verdicts on every line 
 and fixture, and on hostile text. Delete a family's part with its reference once the port is done."""
 
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -10,23 +11,65 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clean import document, language
-from clean.residue import footer, tracking
+from clean.article import Verdict
+from clean.document import Document
+from clean.residue import comments, footer, notice, player, social, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
+import comments as comments_reference  # noqa: E402
 import footer as footer_reference  # noqa: E402
+import notice as notice_reference  # noqa: E402
+import player as player_reference  # noqa: E402
+import social as social_reference  # noqa: E402
 import tracking as tracking_reference  # noqa: E402
 
-JUDGES = {"footer": (footer._judge, footer_reference._judge), "tracking": (tracking._judge, tracking_reference._judge)}
+
+def _answers(judge):
+    """A family's answers for each distinct line (what the lines are to its section), as
+    (line, answer) for the lines that have one."""
+    return lambda doc: [(k, found) for k, found in enumerate(judge(doc)) if found != (None, None, False)]
+
+
+# family -> (its line verdicts as the package gives them, as the reference gave them), over a
+# document whose blocks are the lines.
+JUDGES = {
+    "footer": (footer._notices, footer_reference.detect),
+    "tracking": (tracking.detect, tracking_reference.detect),
+    "player": (player._lines, player_reference.detect),
+    "comments": (_answers(comments._lines), _answers(comments_reference.lines)),
+    "social": (social.detect, social_reference.detect),
+    # the notice family judges its lines for `detect`, which decides over the whole text
+    "notice": (lambda doc: [Verdict(k, kind) for k, kind in enumerate(doc.judged["notice"]) if kind],
+               lambda doc: [Verdict(k, kind) for k, (text, _) in enumerate(doc.lines) if (kind := notice_reference._judge(text))]),
+}
+# The families whose `detect` decides over the whole text, held against their reference's on
+# every document.
+DETECTORS = {"notice": (notice.detect, notice_reference.detect)}
+# The families also read the words of the document's language beside the native patterns: the
+# lines are judged as a document in none and as one in German.
+LANGUAGES = (None, "de")
+
+
+def _by_line(verdicts) -> dict:
+    found = defaultdict(list)
+    for v in verdicts:
+        found[v.block if isinstance(v, Verdict) else v[0]].append(v)
+    return found
 
 
 def _mismatches(lines) -> list:
+    """(family, language, text, native verdicts, reference verdicts) for every line judged apart, all the
+    lines judged at once, as one document's distinct lines are."""
+    lines = tuple(lines)
     wrong = []
-    for text, feat in lines:
+    for lang in LANGUAGES:
+        doc = Document("", (), lang, tuple(f for _, f in lines), lines, tuple(range(len(lines))))
         for family, (native, reference) in JUDGES.items():
-            got, want = list(native(text, feat)), list(reference(text, feat))
-            if got != want:
-                wrong.append((family, text, got, want))
+            got, want = _by_line(native(doc)), _by_line(reference(doc))
+            for k in sorted(set(got) | set(want)):
+                if got[k] != want[k]:
+                    wrong.append((family, lang, lines[k][0], got[k], want[k]))
     return wrong
 
 
@@ -39,15 +82,27 @@ def _lines(texts, options):
                 yield b.text, document.features(b.text, language.stopwords("en"))
 
 
+def _detected_apart(texts, options) -> list:
+    wrong = []
+    for story, _ in _documents(texts, options):
+        doc = document.build(story, options.get("newline_token"))
+        for family, (native, reference) in DETECTORS.items():
+            if list(native(doc)) != list(reference(doc)):
+                wrong.append((family, story[:200]))
+    return wrong
+
+
 @pytest.mark.parametrize("name", ["fixtures"])
 def test_the_fixtures_lines_are_judged_alike(name):
     assert _mismatches(_lines(*INPUTS[name]))[:5] == []
+    assert _detected_apart(*INPUTS[name])[:5] == []
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", [s for s in SETS if s != "fixtures"])
 def test_every_dev_line_is_judged_alike(name):
     assert _mismatches(_lines(*INPUTS[name]))[:5] == []
+    assert _detected_apart(*INPUTS[name])[:5] == []
 
 
 # Pieces of the families' residue, their near misses, and the characters on which the two regex
@@ -59,7 +114,30 @@ PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 201
           "+Results vary", " testimonials", "Safe Harbor Statement", " under the Private Securities Litigation Reform Act",
           "<div ", "</span>", 'class="x"', "'y'", "&lt;", "&gt;", "&amp;", "&nbsp;", "&#160;", "lt;!--", "-->", "[/button]",
           "[gallery ids=\"1\"]", '">', "runtime:topic", ' id="P1"', "/>", "0123456789", "deadbeef", "-", "_", "a1B2",
-          "٣", "\u0301", "½", "\u00a0", "\u3000", "\x1c", "\ud800", "é", "É", " ", ".", "a", "Z", ":", "=", "”"]
+          "Video Player", "VİDEO PLAYER", "Close", "close", "media playback is unsupported on your device",
+          "Your browser does not support the audio element.", "Video Player is loading. Play Video", "0:00", "Loaded: 0%",
+          "1:32 / 4:05", "Duration ", "-", "%", "9:04 PM ET", " | 02:51", "JUST WATCHED ", " Replay More Videos", "MUST WATCH",
+          "Embed ", "Copy this code to your website or blog", "1 of 26 Full Screen Autoplay Close", "Video Loading ",
+          "Video Unavailable", "Slideshow (5 Images)", "Photos: ", "Storm", "Photos: Storm Photos: Storm", "CLOSE ",
+          "Video provided by", "USA TODAY", ". A", " on YouTube", "Video: ", "Team Coco", "EMBED More News Videos",
+          "Top Rated Comments", "23 comments", "3 Responses to “", "One thought on ", "Leave a Reply", " Cancel reply",
+          "COMMENTS (12)", "Réagir", "Kommentare", "comments are closed", "Share it in the comments", "0 Comments", "0 ",
+          "Comments are moderated", " and will appear after approval", "all comments are reviewed", "moderiert",
+          "You need to be signed in", " to leave a reply.", "Only registered users can post comments", "No Comments »",
+          "Both comments and pings are currently closed", "says:", "lonespeed wrote :", "Rating: 36 Votes", "-3 downvotes",
+          "November 19, 2019", " at 8:45 am", "2 days ago", " um 07:52", "Um zu kommentieren", " eingeloggt sein",
+          "Share", "share tweet", "SHARES ", "Follow us on ", "follow him @", "Follow Her on", "@jane", "(@j.d)",
+          " (Opens in new window)", "Facebook", "Twitter", "TWİTTER", "x", "X ", "12", "²", "①", "bloggers like this",
+          "For the latest news", ", follow ", "Wsj", " on Instagram", "ınstagram", "Tweet with a location",
+          "A post shared by", "Like this story?", "all sharing options for:", "this", "article", "compártelo",
+          "síguenos", "Read or Share this story:", "Help spread the word!", "Click to ", "via email", "social media",
+          "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive",
+          "This is a set of web collections curated by ", " Internet Archive", "Please wait while you are redirected",
+          "you are being redirected", " to ", "...", "…", "or Click Here", "Sorry, the page you are looking for",
+          " could not be found", "404", "Page not found", "Access denied", "Forbidden", "JavaScript is disabled",
+          "please enable cookies", "you don't have permission to access", "'re",
+          "٣", "\u0301", "½", "\u00a0", "\u3000", "\x1c", "\ud800", "é", "É", " ", ".", "a", "Z", ":", "=", "”", "?", "!"
+          "٣", "\u0301", "½", "\u00a0", "\u3000", "\x1c", "\ud800", "é", "É", " ", ".", "a", "Z", ":", "=", "”", "?", "!"]
 
 
 @settings(max_examples=3000, deadline=None)
@@ -68,5 +146,7 @@ def test_hostile_text_is_judged_alike(text):
     stop = language.stopwords("en")
     line = text.replace("\n", " ")  # a line holds no line break
     feat = document.features(line, stop)
-    for words in (feat.words, 1, 2, 61, 91):
-        assert _mismatches([(line, feat._replace(words=words))]) == []
+    variants = {(words, sentences, prose) for words in (feat.words, 0, 1, 2, 7, 13, 16, 17, 21, 25, 26, 31, 41, 60, 61, 91)
+                for sentences in (feat.sentences, 1, 2) for prose in (feat.prose, not feat.prose)}
+    assert _mismatches((line, feat._replace(words=words, sentences=sentences, prose=prose))
+                       for words, sentences, prose in variants) == []

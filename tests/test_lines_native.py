@@ -105,6 +105,9 @@ def reference_core(monkeypatch):
                 seen.setdefault(text, len(seen))
             return [(t, reference.features(t, stopwords)) for t in seen], [seen[t] for t in texts]
 
+        # The line judges are held against theirs in tests/test_judges_native.py.
+        judge_lines = staticmethod(_core.judge_lines)
+
     class Key:
         key = staticmethod(lambda text: reference.key(text))
 

@@ -32,6 +32,15 @@ def judged_lines(doc: Document, judge: Callable[[str, Features], object]) -> lis
     return list(map(judged.__getitem__, doc.line_of))
 
 
+def marked(doc: Document, judged: list) -> Iterator[tuple[int, object]]:
+    """(block index, answer) for every block whose line's answer in `judged` (one per distinct
+    line, as `Document.judged` gives a native family's) is not empty, in block order."""
+    for i, k in enumerate(doc.line_of):
+        found = judged[k]
+        if found:
+            yield i, found
+
+
 def runs(marked: list, reach: int, feats=None) -> Iterator[list[int]]:
     """The runs of marked blocks, each at most `reach` blocks from the next; with `feats`, a
     paragraph of prose between two marked blocks ends the run."""

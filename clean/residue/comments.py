@@ -4,71 +4,23 @@ signed the way threads sign them."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import accumulate
 
 from ..article import Verdict
-from ..document import Document
+from ..document import Document, Features
 from .. import vocab
-from ._lines import entries, judged_lines, runs
-from ._text import Hinted
+from ._lines import entries, runs
 from .metadata import is_age, is_date
 
 REASONS = ("comments",)
 
-_HEADER = re.compile(
-    r"^(?:"
-    r"(?:top rated|most recent|newest|oldest|best|all|reader|readers'?|view|show|see|read|hide|load)\s+comments?"
-    r"|\d[\d,.]*\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios|commenti)"
-    # WordPress's "3 Responses to “<post title>”", "One thought on “...”": the title quoted, or
-    # on the next line.
-    r"|(?:\d[\d,.]*|one|no)\s+(?:comments?|responses?|replies|thoughts?)\s+(?:to|on)(?:\s*[“\"„«‘'].{1,100})?"
-    r"|comments?(?:\s*\(\d+\))?|leave a (?:comment|reply)(?:\s+cancel reply)?|post a comment|add a comment|write a comment"
-    r"|join the (?:conversation|discussion)|comment on this (?:story|article)|have your say"
-    r"|kommentare|kommentar schreiben|commentaires|réagir|comentarios|"
-    r"deja (?:un|tu) comentario|commenti|comentários"
-    r"|you must be logged in to (?:post a )?comment.*|comments are closed.*"
-    # "Discuss this topic in the ReelViews Forums.", "Have something to add to this story? Share
-    # it in the comments."
-    r"|discuss this (?:topic|story|article|post)\b.{0,60}|.{0,60}\bshare it in the comments"
-    r")\s*[:.!]?$",
-    re.I,
-)
-# A note on how comments are moderated stands alone (it may close the page with no thread below).
-_MODERATION = Hinted(re.compile(
-    r"\b(?:comments? (?:are|is|will be|may be|must be|subject to)\b.{0,60}\bmoderat(?:ed|ion)\b"
-    r"|all comments\b.{0,60}\b(?:moderated|reviewed|approved)\b"
-    r"|\bmoderat(?:e|es|ing)\s+(?:all\s+|the\s+|reader\s+)?comments\b"
-    r"|coment[aá]rios?\b.{0,160}\bmoderad(?:or|os|as)\b|commentaires?\b.{0,160}\bmodér"
-    r"|kommentare?\b.{0,160}\bmoderiert|commenti\b.{0,160}\bmoderat)",
-    re.I,
-), ("moder", "modér", "all comments"))
-MAX_NOTE_WORDS = 40
-# So does a note on who may comment, however long the form's wording runs ("You need to be
-# signed in to a registered account to leave a reply."): what follows it is not a thread.
-# Other languages' notes are the vocabularies' `comments-note` lines.
-_LOGIN_NOTE = Hinted(re.compile(
-    r"^(?:(?:sorry,?\s+)?you (?:must|need to|have to) (?:be (?:logged[\s-]?in|signed[\s-]?in|registered|a registered user"
-    r"|a member)|log[\s-]?in|sign[\s-]?in|register)|(?:please\s+)?(?:log[\s-]?in|sign[\s-]?in|register))\b.{0,80}?"
-    r"\bto (?:post|leave|add|write|make|submit|view) (?:a |your )?(?:comments?|reply|replies|response)\b[^.!?]{0,40}[.!]?$"
-    r"|^only (?:registered|logged[\s-]in|signed[\s-]in) (?:users|members|readers) (?:can|may) (?:post |leave |add |write )?"
-    r"(?:a )?(?:comments?|reply|comment)\b[^.!?]{0,40}[.!]?$",
-    re.I,
-), ("log", "sign", "regist", "member"))
-# What blog software prints under a post, with or without a thread: "No Comments »", "You can
-# follow any responses to this entry through the RSS 2.0 feed.", "You can leave a response, or
-# trackback from your own site.", "Both comments and pings are currently closed."
-_BLOG_FOOTER = re.compile(
-    r"^(?:(?:no|one|\d+)\s+(?:comments?|responses?|replies)(?:\s+so far)?\s*[»›>]+"
-    r"|you can (?:follow any responses to this entry\b|leave a response\b|skip to the end and leave a response\b)"
-    r"|(?:both )?comments and pings are (?:currently )?closed\b|responses are currently closed\b"
-    r"|(?:comments|responses) rss\b|subscribe to comments\b)",
-    re.I,
-)
-MAX_BLOG_FOOTER_WORDS = 30
-# "0 Comments" is the count beside a byline: no thread follows it, whatever does.
-_NO_THREAD = re.compile(r"^0+\s")
+# What a line's own text says (a header, a note on moderation or on who may comment, what blog
+# software prints under a post, a thread's signatures) is judged natively (src/judges/comments.rs);
+# where a section starts and ends is read here, from the lines around. Other languages' headers and
+# notes are data (the vocabularies' `comments-header` and `comments-note` lines), as long as the
+# native judge's.
+MAX_HEADER_CHARS, MAX_NOTE_WORDS = 80, 40
 # The tail after a header is only comments if the article is behind it: most of the prose, or
 # at least a story's worth of it (a lively thread can outweigh a short story).
 MIN_BODY_SHARE = 0.5
@@ -80,28 +32,36 @@ MIN_BODY_CHARS, MIN_BODY_BLOCKS = 600, 3
 # An article may say "The report says:" before a quotation, and print its own date with a
 # time; three posting times or vote counts, each at most a few paragraphs from the next, are
 # a thread, wherever it stands and whether a header announces it or not.
-_AUTHOR = re.compile(r"^\S.{0,40}?\s(?:says|said|wrote|writes|dit|écrit|schreibt|dice|escribió|disse|escreveu)\s*:$", re.I)
-MAX_AUTHOR_WORDS = 6
-_POSTED_AT = re.compile(r"\s(?:at|@|à|um|a las|alle|às)\s+\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?\s?m\.?)?$", re.I)
-_VOTES = re.compile(r"^(?:rating:\s*[-+]?\d+\s+votes?|[-+]?\d+\s+(?:up|down)votes?)$", re.I)
 _SIGNED, _STAMPED = "author", "stamp"
 MIN_STAMPS, MIN_AUTHORS = 3, 3
-MAX_SIGNATURE_WORDS = 12
 THREAD_REACH = 8  # blocks from one signature to the next: a comment may run to a few paragraphs
 
 
-def _signature(text: str, feat) -> str | None:
-    if feat.words > MAX_SIGNATURE_WORDS:
-        return None
-    if feat.words <= MAX_AUTHOR_WORDS and _AUTHOR.match(text):
-        return _SIGNED
-    if _VOTES.match(text) or _POSTED_AT.search(text) and (is_date(text) or is_age(text)):
-        return _STAMPED
-    return None
+def _lines(doc: Document) -> list[tuple[str | None, str | None, bool]]:
+    """What each distinct line is to a comment section (see `_line`), in `doc.lines`' order."""
+    words = vocab.vocabulary(doc.lang)
+    return [_line(text, feat, found, words) for (text, feat), found in zip(doc.lines, doc.judged["comments"])]
 
 
-def _signed_threads(doc: Document) -> Iterator[Verdict]:
-    signed = judged_lines(doc, _signature)
+def _line(text: str, feat: Features, found: tuple | None,
+          words: vocab.Vocabulary) -> tuple[str | None, str | None, bool]:
+    """What the line is to a comment section, from the native judge's answer `found`: its
+    signature (`_SIGNED`, `_STAMPED` or None), its kind ("header", "note", "blog-footer" or None)
+    and whether it is a count with no thread after it ("0 Comments")."""
+    signature, kind, no_thread = found or (None, None, False)
+    if signature == "votes":
+        signature = _STAMPED
+    elif signature == "posted-at":
+        # a time closing the line is when a comment was posted if the rest is a date or an age
+        signature = _STAMPED if is_date(text) or is_age(text) else None
+    if kind != "header" and feat.chars <= MAX_HEADER_CHARS and words.match("comments-header", text):
+        kind = "header"
+    elif kind in (None, "blog-footer") and feat.words <= MAX_NOTE_WORDS and words.match("comments-note", text):
+        kind = "note"
+    return signature, kind, no_thread
+
+
+def _signed_threads(doc: Document, signed: list) -> Iterator[Verdict]:
     prose = list(accumulate((f.chars if f.prose else 0 for f in doc.feats), initial=0))  # prose above each block
     done = 0  # blocks already named
     for run in runs(signed, THREAD_REACH):
@@ -125,22 +85,20 @@ def _signed_threads(doc: Document) -> Iterator[Verdict]:
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    yield from _signed_threads(doc)
+    judged = _lines(doc)
+    lines = [judged[k] for k in doc.line_of]
+    yield from _signed_threads(doc, [signature for signature, _, _ in lines])
     total = doc.prose_chars
     before = blocks_before = 0
-    words = vocab.vocabulary(doc.lang)
-    for block, feat in zip(doc.blocks, doc.feats):
-        if feat.chars <= 80 and (_HEADER.match(block.text) or words.match("comments-header", block.text)):
+    for block, feat, (_, kind, no_thread) in zip(doc.blocks, doc.feats, lines):
+        if kind == "header":
             yield Verdict(block.index, "comments")
             story = before >= MIN_BODY_CHARS and blocks_before >= MIN_BODY_BLOCKS
-            if total and (before >= MIN_BODY_SHARE * total or story) and not _NO_THREAD.match(block.text):
+            if total and (before >= MIN_BODY_SHARE * total or story) and not no_thread:
                 for later in doc.blocks[block.index + 1:]:
                     yield Verdict(later.index, "comments", score=0.9)
                 return
-        elif feat.words <= MAX_NOTE_WORDS and (_MODERATION.search(block.text) or _LOGIN_NOTE.search(block.text)
-                                               or words.match("comments-note", block.text)):
-            yield Verdict(block.index, "comments")
-        elif feat.words <= MAX_BLOG_FOOTER_WORDS and _BLOG_FOOTER.match(block.text):
+        elif kind is not None:  # a note or a blog's footer: it goes alone
             yield Verdict(block.index, "comments")
         if feat.prose:
             before += feat.chars

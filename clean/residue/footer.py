@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterator
 
 from ..article import Verdict
-from ..document import Document, Features
-from .. import _core, vocab
-from ._lines import LINE, each_line
+from ..document import Document
+from .. import vocab
+from ._lines import marked
 
 REASONS = ("copyright",)
 
@@ -28,12 +28,19 @@ MAX_ABOUT_PARAGRAPH_WORDS = 200
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
+    yield from _notices(doc)
+    yield from _about(doc)
+
+
+def _notices(doc: Document) -> Iterator[Verdict]:
+    """The lines that are notices on their own: by the native patterns, or by the words of the
+    document's language."""
+    found = doc.judged["footer"]
     words = vocab.vocabulary(doc.lang)
     if "copyright" in words.lines:
-        yield from each_line(doc, lambda text, feat: _judge(text, feat, words))
-    else:
-        yield from each_line(doc, _judge)
-    yield from _about(doc)
+        found = [is_notice or feat.words <= MAX_WORDS and words.match("copyright", text)
+                 for is_notice, (text, feat) in zip(found, doc.lines)]
+    return (Verdict(i, "copyright") for i, _ in marked(doc, found))
 
 
 def _about(doc: Document) -> Iterator[Verdict]:
@@ -47,8 +54,3 @@ def _about(doc: Document) -> Iterator[Verdict]:
                 below.startswith(m["name"] + " ") or below.startswith(m["name"] + ",")):
             yield Verdict(i, "copyright", score=0.5, where="tail")
             yield Verdict(i + 1, "copyright", score=0.5, where="tail")
-
-
-def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> Iterator[Verdict]:
-    if _core.footer(text, feat.words) or feat.words <= MAX_WORDS and words.match("copyright", text):
-        yield Verdict(LINE, "copyright")

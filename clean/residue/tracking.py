@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import _core
 from ..article import Verdict
 from ..document import Document, Features
-from ._lines import LINE, each_line
+from ._lines import marked
 
 REASONS = ("tracking-id", "markup")
 
@@ -35,16 +34,16 @@ def _debris(text: str, feat: Features) -> bool:
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    return each_line(doc, _judge)
+    judged = [_judge(text, feat, found) for (text, feat), found in zip(doc.lines, doc.judged["tracking"])]
+    return (Verdict(i, reason, span=span) for i, (reason, span) in marked(doc, judged))
 
 
-def _judge(text: str, feat: Features) -> Iterator[Verdict]:
-    found = _core.tracking(text, feat.words)
+def _judge(text: str, feat: Features, found: tuple | None) -> tuple | None:
+    """The line's (reason, span), from the native judge's answer `found` and the specks."""
     if found and found[0] == "tracking-id":
-        yield Verdict(LINE, found[0], span=found[1])
+        return found
     # Specks come after ids, tags and entities but before a tag's lost opening, the one native
     # markup rule a line without "<", "[" or "&" can meet.
-    elif feat.chars <= 40 and (not found or not any(c in text for c in "<[&")) and _debris(text, feat):
-        yield Verdict(LINE, "markup")
-    elif found:
-        yield Verdict(LINE, found[0], span=found[1])
+    if feat.chars <= 40 and (not found or not any(c in text for c in "<[&")) and _debris(text, feat):
+        return ("markup", None)
+    return found

@@ -14,7 +14,11 @@
 //! are code beside the pattern. A line never holds a line break (segmentation splits on every
 //! kind), which is what makes `$` mean the same in both engines.
 
+pub mod comments;
 pub mod footer;
+pub mod notice;
+pub mod player;
+pub mod social;
 pub mod tracking;
 
 use std::sync::LazyLock;
@@ -22,6 +26,43 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::chars;
+
+/// What a line's features tell the judges, beside its text.
+#[derive(Clone, Copy, Debug)]
+pub struct Features {
+    pub words: usize,
+    pub prose: bool,
+    pub sentences: usize,
+    pub ends_sentence: bool,
+}
+
+/// What every native family's judge says of one line: a field per family, filled by `judge`.
+/// A family joins the batch with its field here, its call in `judge`, and its answer's Python
+/// form in `python.rs` (`judge_lines`).
+#[derive(Debug, PartialEq)]
+pub struct Judged {
+    /// a copyright or legal notice
+    pub footer: bool,
+    pub tracking: Option<tracking::Residue>,
+    pub social: Option<social::Share>,
+    pub notice: Option<notice::Notice>,
+    pub player: Vec<player::Found>,
+    pub comments: comments::Line,
+}
+
+/// Every native family's judge, on one line.
+pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Judged {
+    // the families that read every line's text share one `Subject` of it
+    let s = Subject::new(text);
+    Judged {
+        footer: footer::copyright(text, f.words),
+        tracking: tracking::judge(text, f.words),
+        social: social::judge(text, f),
+        notice: notice::judge(text),
+        player: player::judge_subject(&s, f.words, f.sentences),
+        comments: comments::judge_subject(&s, f.words),
+    }
+}
 
 /// A line as the patterns see it: as written, and folded for the ignore-case patterns; each a
 /// code point for a code point of the line, so a match's span counts the line's own code points.
@@ -80,6 +121,12 @@ impl Subject {
         }
     }
 
+    /// Whether the line, folded as the ignore-case patterns see it, holds `literal` (written
+    /// folded): a cheap test before a pattern that must hold it, searched along the line.
+    pub fn holds(&self, literal: &str) -> bool {
+        self.folded().contains(literal)
+    }
+
     /// The code point index of a byte offset into either text.
     fn index(&self, ignore_case: bool, byte: usize) -> usize {
         if self.ascii {
@@ -114,6 +161,13 @@ impl Pattern {
     pub fn find(&self, s: &Subject) -> Option<(usize, usize)> {
         let m = self.regex.find(s.text(self.ignore_case))?;
         Some((s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end())))
+    }
+
+    /// `re.finditer`: every match's span, left to right, in code points.
+    pub fn find_spans<'s>(&'s self, s: &'s Subject) -> impl Iterator<Item = (usize, usize)> + 's {
+        self.regex
+            .find_iter(s.text(self.ignore_case))
+            .map(|m| (s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end())))
     }
 
     /// `re.finditer`: every match, left to right, as the matched text.
@@ -299,6 +353,26 @@ mod tests {
             assert!(p.is_match(&Subject::new(&cps(word))), "{word}");
         }
         assert!(!Pattern::new(r"^kiss$", false).is_match(&Subject::new(&cps("KISS"))));
+    }
+
+    #[test]
+    fn one_call_judges_a_line_for_every_family() {
+        let f = Features {
+            words: 1,
+            prose: false,
+            sentences: 0,
+            ends_sentence: false,
+        };
+        let judged = judge(&cps("0100200707500000000000"), f);
+        assert_eq!(judged.tracking, Some(tracking::Residue::TrackingId));
+        assert!(!judged.footer);
+        let judged = judge(&cps("All rights reserved."), Features { words: 3, ..f });
+        assert_eq!((judged.footer, judged.tracking), (true, None));
+        assert!(judged.player.is_empty() && judged.comments == comments::Line::default());
+        let judged = judge(&cps("Leave a comment"), Features { words: 3, ..f });
+        assert_eq!(judged.comments.kind, Some(comments::Kind::Header));
+        let judged = judge(&cps("Video Player"), Features { words: 2, ..f });
+        assert_eq!(judged.player, vec![player::Found::Line]);
     }
 
     #[test]

@@ -1,0 +1,267 @@
+//! What a video or audio player leaves in the text: "Video PlayerClose", "Media playback is
+//! unsupported on your device", time codes; the teasers of the videos and galleries a story embeds
+//! ("JUST WATCHED ... Replay More Videos ... MUST WATCH", "1 of 26 Full Screen Autoplay Close Skip
+//! Ad"). (The "Story highlights" bullets heading a CNN story are told by the lines below them,
+//! on the Python side.)
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::{Pattern, Subject};
+use crate::chars;
+use crate::lines::key;
+
+/// A player's controls and messages, alone on their line: compared by their key
+/// (`lines::key`), so the list is written as people see it.
+#[rustfmt::skip]
+const LINES: &[&str] = &[
+    "video player", "video playerclose", "close", "play video", "play", "pause", "replay", "watch",
+    "watch video", "watch now", "now playing", "up next", "playing", "mute", "unmute", "fullscreen",
+    "full screen", "video", "loaded", "duration", "current time", "remaining time", "live", "watch live",
+    "media playback is unsupported on your device", "media playback is not supported on this device",
+    "your browser does not support the video tag", "your browser does not support html5 video",
+    "this video is not available", "this video is no longer available", "video is loading",
+    "video player is loading", "the video will start in", "skip ad", "advertisement video",
+    "video abspielen", "lire la vidéo", "reproducir video", "ver video", "audio", "listen to this article",
+    // YouTube's page around a video it could not play.
+    "the interactive transcript could not be loaded", "rating is available when the video has been rented",
+    "this feature is not available right now please try again later", "play facebook",
+    "loading", "scroll down for video", "watch the video below", "video loading",
+];
+static LINE_KEYS: LazyLock<HashSet<Vec<u32>>> = LazyLock::new(|| {
+    LINES
+        .iter()
+        .map(|p| key(&p.chars().map(|c| c as u32).collect::<Vec<u32>>()))
+        .collect()
+});
+const MAX_LINE_CHARS: usize = 80;
+
+// "0:00", "Loaded: 0%", "Progress: 0%", "Duration 2:31", "1:32 / 4:05"
+static TIMECODE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^(?:(?:current time|duration|remaining time|loaded|progress|time)\s*:?\s*)?",
+            r"(?:-?\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,3}(?:\.\d+)?%)$",
+        ),
+        true,
+    )
+});
+
+// A clip in a video list, its title stamped with when it was posted and how long it runs: "An
+// ICBM test by North Korea on Sept. 9? 9:04 PM ET Sun, 3 Sept 2017 | 02:51". Prose does not
+// close on a clock time, a zone and a running time after a bar.
+static STAMPED_CLIP: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"\b\d{1,2}:\d{2}\s*[AP]M\s+[ECMP][SD]?T\b[^|\n]{0,40}\|\s*\d{1,2}:\d{2}\s*$",
+        false,
+    )
+});
+const MAX_STAMPED_CLIP_WORDS: usize = 40;
+
+// A whole line that is a player's or a gallery's furniture, however long the teaser in it:
+// CNN's "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 01:15", NBC's "Embed
+// <title> 2:25 autoplay autoplay Copy this code to your website or blog", the Washington Post's
+// "1 of 26 Full Screen Autoplay Close Skip Ad × <gallery>", a player's "Video Loading Video
+// Unavailable Click to play ...", "Slideshow (5 Images)". CNN's "Photos: <gallery> Photos:
+// <gallery> <caption>" and USA TODAY's "CLOSE <teaser> ..." are below.
+static FURNITURE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^JUST WATCHED\b.{0,300}?\b(?:Replay More Videos|MUST WATCH)\b",
+            r"|^Embed\b.{0,300}\bCopy this code to your website or blog\b",
+            r"|^\d{1,3} of \d{1,3} Full Screen Autoplay Close\b",
+            r"|^Video Loading\b.{0,40}\bVideo Unavailable\b",
+            r"|^Slideshow \(\d{1,3} (?:Images|Photos|Pictures)\)$",
+            r"|^EMBED More News Videos\b|^On a mobile device\? Click here to watch (?:the )?video\b",
+        ),
+        false,
+    )
+});
+// "Photos: <gallery> Photos: <gallery>": the gallery's name, 3 to 120 characters, said twice.
+const GALLERY: &str = "Photos: ";
+const GALLERY_NAME: std::ops::RangeInclusive<usize> = 3..=120;
+// "CLOSE" in capitals, then a teaser that is written as sentences: no body paragraph opens on
+// the word in capitals and goes on in ordinary case (the teaser's first word, then a sentence
+// end, a credit or the paper's name within 600 characters).
+static CLOSE_TEASER: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^CLOSE [A-Z](?:[a-z’']| )", false));
+static CLOSE_TEASER_END: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"^CLOSE .{0,600}?(?:[.!?] [A-Z]|Video (?:provided|courtesy) (?:by|of)\b|USA TODAY\b)",
+        false,
+    )
+});
+
+// The channel a YouTube embed names under the clip: "Team Coco on YouTube".
+static EMBED_SOURCE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"^[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3} on (?:YouTube|Vimeo)$",
+        false,
+    )
+});
+// A clip's label closing the story: "Video: Jane Doe stars in a fashion film". Inside a page the
+// same label heads the site's list of clips, which the page's main block is told from; there it
+// is left to that choice. A clip's title is a line, not a paragraph: one sentence at most.
+static CLIP_LABEL: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^(?:Video|VIDEO)\s*:\s+\S", false));
+const MAX_CLIP_LABEL_WORDS: usize = 20;
+
+// Phrases that are player residue even when glued to text: "Video PlayerClose".
+static GLUED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"video player\s*close|media playback is (?:unsupported|not supported) on (?:your|this) device",
+            r"|your browser does not support the (?:video|audio) (?:tag|element)\.?",
+            r"|video player is loading\.?(?:\s*play video)?",
+        ),
+        true,
+    )
+});
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Found {
+    /// the whole line
+    Line,
+    /// the whole line, if it is left closing the text
+    Tail,
+    /// the span of a phrase glued to other text
+    Span(usize, usize),
+}
+
+/// The line's verdicts (`words`: its word count, `sentences`: its sentence count, as the line
+/// features count them).
+pub fn judge<T: Copy + Into<u32>>(text: &[T], words: usize, sentences: usize) -> Vec<Found> {
+    judge_subject(&Subject::new(text), words, sentences)
+}
+
+/// `judge`, of a line made a `Subject` already.
+pub fn judge_subject(s: &Subject, words: usize, sentences: usize) -> Vec<Found> {
+    let codes = &s.codes;
+    if codes.len() <= MAX_LINE_CHARS && (LINE_KEYS.contains(&key(codes)) || TIMECODE.is_match(s)) {
+        return vec![Found::Line];
+    }
+    // The pattern ends on a digit, spaces after it: a cheap test first.
+    let last = codes.iter().rev().find(|&&c| !chars::is_space(c));
+    if words <= MAX_STAMPED_CLIP_WORDS
+        && last.is_some_and(|&c| chars::is_decimal(c))
+        && codes.contains(&(b'|' as u32))
+        && STAMPED_CLIP.is_match(s)
+    {
+        return vec![Found::Line];
+    }
+    if is_furniture(s) {
+        return vec![Found::Line];
+    }
+    if words <= MAX_CLIP_LABEL_WORDS && sentences <= 1 {
+        if EMBED_SOURCE.is_match(s) {
+            return vec![Found::Line];
+        }
+        if CLIP_LABEL.is_match(s) {
+            return vec![Found::Tail];
+        }
+    }
+    GLUED.find_spans(s).map(|(a, b)| Found::Span(a, b)).collect()
+}
+
+fn is_furniture(s: &Subject) -> bool {
+    FURNITURE.is_match(s)
+        || is_gallery(&s.codes)
+        || starts_with(&s.codes, "CLOSE ") && CLOSE_TEASER.is_match(s) && CLOSE_TEASER_END.is_match(s)
+}
+
+fn starts_with(codes: &[u32], prefix: &str) -> bool {
+    codes.len() >= prefix.len() && prefix.chars().zip(codes).all(|(p, &c)| p as u32 == c)
+}
+
+/// "Photos: <gallery> Photos: <gallery>", a word boundary after the second name.
+fn is_gallery(codes: &[u32]) -> bool {
+    if !starts_with(codes, GALLERY) {
+        return false;
+    }
+    let n = codes.len();
+    let start = GALLERY.len();
+    let again: Vec<u32> = " Photos: ".chars().map(|c| c as u32).collect();
+    GALLERY_NAME.into_iter().any(|len| {
+        let mid = start + len;
+        let end = mid + again.len() + len;
+        end <= n
+            && !codes[start..mid].contains(&0x0a)
+            && codes[mid..mid + again.len()] == again[..]
+            && codes[mid + again.len()..end] == codes[start..mid]
+            && chars::is_word(codes[end - 1]) != (end < n && chars::is_word(codes[end]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{check_literals, cps};
+    use super::*;
+
+    fn judged(text: &str) -> Vec<Found> {
+        let words = text.split_whitespace().count();
+        judge(&cps(text), words, 1)
+    }
+
+    #[test]
+    fn literals_are_found() {
+        for p in [
+            &*TIMECODE,
+            &*STAMPED_CLIP,
+            &*FURNITURE,
+            &*CLOSE_TEASER,
+            &*CLOSE_TEASER_END,
+            &*EMBED_SOURCE,
+            &*CLIP_LABEL,
+            &*GLUED,
+        ] {
+            check_literals(p);
+        }
+    }
+
+    #[test]
+    fn controls_and_furniture_are_player() {
+        for line in [
+            "Video Player",
+            "PLAY VIDEO",
+            "Lire la vidéo",
+            "0:00",
+            "Loaded: 0%",
+            "Duration 2:31",
+            "1:32 / 4:05",
+            "An ICBM test by North Korea on Sept. 9? 9:04 PM ET Sun, 3 Sept 2017 | 02:51",
+            "JUST WATCHED Storm hits coast Replay More Videos ... MUST WATCH",
+            "1 of 26 Full Screen Autoplay Close Skip Ad × Gallery",
+            "Slideshow (5 Images)",
+            "Photos: The big storm Photos: The big storm A car under water.",
+            "CLOSE Firefighters battled a blaze. Video provided by Newsy",
+            "Team Coco on YouTube",
+        ] {
+            assert_eq!(judged(line), vec![Found::Line], "{line}");
+        }
+        assert_eq!(judged("Video: Jane Doe stars in a fashion film"), vec![Found::Tail]);
+    }
+
+    #[test]
+    fn glued_phrases_are_cut() {
+        assert_eq!(
+            judged("Storm hits coast Video PlayerClose and then media playback is unsupported on your device"),
+            vec![Found::Span(17, 34), Found::Span(44, 88)]
+        );
+        // spans count code points, and the patterns fold case as `re` does
+        assert_eq!(judged("é VİDEO PLAYER CLOSE"), vec![Found::Span(2, 20)]);
+    }
+
+    #[test]
+    fn prose_about_videos_is_not() {
+        for line in [
+            "The video player was left in the car, he said, and nobody watched it again.",
+            "Close to the river, the town floods every spring.",
+            "CLOSE TO THE RIVER the town floods. It floods every spring.",
+            "Photos: The big storm Photos: The big storms",
+            "Photos: ab Photos: ab",
+            "The meeting ran from 9:04 PM ET to 10:15 PM ET on Sunday night.",
+        ] {
+            assert_eq!(judged(line), vec![], "{line}");
+        }
+        // a clip's label is a line, not a paragraph
+        assert_eq!(judge(&cps("Video: A long story. It goes on."), 7, 2), vec![]);
+    }
+}
