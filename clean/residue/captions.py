@@ -14,7 +14,7 @@ from ..article import Verdict
 from ..document import Document, Features
 from .. import vocab
 from ._lines import LINE, each_line
-from ._text import Hinted
+from ._text import Hinted, key
 
 REASONS = ("caption", "credit")
 
@@ -189,6 +189,11 @@ _PHOTO_FORMULA = re.compile(
     r"^(?:In this|This)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4},?\s+|undated\s+|\d{4},?\s+)?"
     r"(?:(?:file|handout|undated|aerial|drone|family|courtesy|image|video)\s+)*"
     r"(?:photo|photograph|picture|image|frame grab|file photo|still image)\b(?:,|\s+(?:provided|released|made|taken|shows))"
+    # The same formula with the scene first: "The moon turns red in this image of an eclipse
+    # from 2004.", "A ranger is seen in this undated photo released by ...". Running text points
+    # at a picture ("as seen in this photo") without saying what it is of.
+    r"|^[A-Z][^.!?]{3,100}?\s+in this (?:undated |file |handout |aerial )?"
+    r"(?:image|photo|photograph|picture|frame grab|still image) (?:of|from|taken|provided|released|made)\b"
 )
 # The wire photo desks' scene formula, which names the day in full where running text says "on
 # Tuesday": "A shopper looks at extension cords at a hardware store, Tuesday, Nov. 19, 2019, in
@@ -269,6 +274,8 @@ _CREDIT_LINE = re.compile(
     r"|\(\s*(?:european pressphoto agency|associated press|agence france-presse)\s*\)"
     # A magazine's credits: "By Al Levine/Comedy Central.", "From The Neal Peters Collection."
     r"|by\s+(?-i:[A-Z])[\w.'’ -]{1,40}/(?-i:[A-Z])[\w.&'’ -]{1,40}\.?|from\s+(?:the\s+)?(?-i:[A-Z])[\w.&'’ -]{1,40}\s+collection\.?"
+    # "From Comedy Central.": the picture's source, closed by its full stop, alone on its line.
+    r"|from\s+(?-i:[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\."
     # "Jane Doe/Example Journal", "Jane Doe et al/eLife Journal": a paper's figure, credited.
     r"|(?-i:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}(?:\set al\.?)?\s?/\s?(?:[A-Z]|[a-z][A-Z])[\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,2})"
     r"|(?:" + _AGENCY + r")(?:\s*/\s*[\w .'-]{1,60})?"
@@ -310,6 +317,15 @@ _GLUED_AGENCY = re.compile(
     r"Xinhua|Anadolu(?: Agency)?|picture alliance)(?: for " + _NAME + r")?)\b(?!/)"
 )
 _GLUED_AGENCY_HINTED = Hinted(_GLUED_AGENCY, ("/",))
+# The same credit in brackets after a caption's last sentence, glued before the paragraph under
+# the picture, with a broadcaster or a paper for the agency: "... at the memorial. (Jane
+# Doe/CBC) Over the weekend, ...". A person's name (two or three words), a slash, an
+# organisation; a sentence's brackets put no person on one side of a slash.
+_BRACKETED_CREDIT = re.compile(
+    r"(?<=[.!?\"”’])\s+(?P<credit>\((?:[A-Z][\w'’-]+\s){1,2}[A-Z][\w'’-]+\s?/\s?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}\))"
+    r"(?=\s+[A-Z\"“‘'])"
+)
+_BRACKETED_CREDIT_HINTED = Hinted(_BRACKETED_CREDIT, ("/",))
 
 
 # A scraper that prints each text node on its own line leaves a caption's label alone above the
@@ -336,6 +352,43 @@ def detect(doc: Document) -> Iterator[Verdict]:
     yield from _titled_videos(doc)
     yield from _tagged_captions(doc)
     yield from _name_credited(doc)
+    yield from _lone_credits(doc)
+
+
+# A picture's credit left alone between two paragraphs where the picture stood, its label lost
+# with the markup: a channel's or a site's name ("HBO"), an institution's ("Human Origins
+# Program, Smithsonian"). A subheading is shaped the same, but a subheading is printed once; the
+# credit is printed again under the next picture by the same source. A name has no pronoun,
+# verb or particle in it: a line that does ("Hold On Now", a song's refrain between its verses) is
+# no credit.
+_CREDIT_WORD = r"(?:[A-Z][\w'’.&-]*|of|the|and|for|at|&)"
+_CREDIT_NAME = re.compile(r"^[A-Z][\w'’.&-]*(?:,?\s+" + _CREDIT_WORD + r"){0,5}$")
+MAX_LONE_CREDIT_WORDS = 6
+# A word alone repeated between paragraphs is more often a section's label ("Summary" over each
+# product's review); a credit of one word is a name in capitals ("HBO", "IMDb").
+_ONE_WORD_CREDIT = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,4}$")
+_NOT_IN_NAMES = frozenset("""a an i me my we us our you your he him his she her it its they them their this that
+these those is are was were be been am do does did don't can't won't on in up down out off over under into onto to
+from with by now then here there not no so oh yeah all just""".split())
+
+
+def _lone_credit_shaped(text: str, feat: Features) -> bool:
+    return (feat.words <= MAX_LONE_CREDIT_WORDS and not feat.ends_sentence and not feat.prose
+            and not any(c.isdigit() for c in text) and _CREDIT_NAME.match(text) is not None
+            and (feat.words > 1 or _ONE_WORD_CREDIT.match(text) is not None)
+            and not any(w.lower() in _NOT_IN_NAMES for w in re.findall(r"[\w'’]+", text)))
+
+
+def _lone_credits(doc: Document) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    n = len(blocks)
+    where: dict[str, list[int]] = {}
+    for i in range(1, n - 1):
+        if feats[i - 1].prose and feats[i + 1].prose and _lone_credit_shaped(blocks[i].text, feats[i]):
+            where.setdefault(key(blocks[i].text), []).append(i)
+    for lines in where.values():
+        if len(lines) > 1:
+            yield from (Verdict(i, "credit") for i in lines)
 
 
 # A caption closed by its photographer's name after its last full stop, the credit's label lost
@@ -507,6 +560,9 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     if _twice_printed(text):
         yield Verdict(LINE, "caption", meta=(("caption", _TWICE_PRINTED.match(text)[1]),))
         return
+    if feat.words > MAX_CAPTION_WORDS and ")" in text and _captions_in_a_row(text):
+        yield Verdict(LINE, "caption", meta=(("caption", text),))
+        return
     if feat.sentences > MAX_CAPTION_SENTENCES and feat.words > MAX_CAPTION_WORDS and not _CAPTION_MARK.match(text):
         # A page of running text (a quoted report's page) closed by its figure's credit is the
         # document's own text, credit included: a quoted document is body however long.
@@ -522,6 +578,7 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     if copyright is not None:
         yield _copyright_captioned(LINE, text, copyright)
         return
+    found = False
     for m in _GLUED_AGENCY_HINTED.finditer(text):
         start = _captioned(text[:m.start()]) if m.end() == len(text.rstrip()) else None
         if start == 0:
@@ -532,6 +589,30 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
         # Glued after a paragraph of the story, its last sentence may be the story's: only the
         # credit goes.
         yield Verdict(LINE, "credit", span=m.span("credit"))
+        found = True
+    if found:
+        return
+    for m in _BRACKETED_CREDIT_HINTED.finditer(text):
+        if _captioned(text[:m.start()]) == 0:
+            # "Postmedia's chief executive. (Jane Doe/Canadian Press) "Honey always ..."": the
+            # picture's caption and credit, then the paragraph under the picture on the same line.
+            yield Verdict(LINE, "caption", span=(0, m.end("credit")), meta=(("caption", text[:m.start()].strip()),))
+        else:
+            yield Verdict(LINE, "credit", span=m.span("credit"))
+
+
+# A gallery's captions run together on one line, each closed by its credit: "FILE - This 2003 file
+# photo shows ... (Associated Press) FILE - This 2003 file photo shows ... (Associated Press)".
+# Every piece is a caption's length and ends on a credit; a paragraph that brackets anything else
+# ("... Devin Nunes (R-Calif.) The memo ...") is not cut into such pieces.
+_AFTER_BRACKET = re.compile(r"(?<=\))\s+(?=[A-Z\"“])")
+MIN_CAPTIONS_IN_A_ROW = 2
+
+
+def _captions_in_a_row(text: str) -> bool:
+    pieces = _AFTER_BRACKET.split(text.strip())
+    return len(pieces) >= MIN_CAPTIONS_IN_A_ROW and all(
+        len(p.split()) <= MAX_CAPTION_WORDS and _CLOSING_CREDIT_HINTED.search(p) is not None for p in pieces)
 
 
 # A caption before its closing credit: one sentence of a caption's length, closed by a full stop.

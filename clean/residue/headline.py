@@ -87,6 +87,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
                 yield Verdict(block.index, "repeated-line")
     yield from _running_headers(doc)
     yield from _pulled_quotes(doc, keys)
+    yield from _teased_titles(doc, keys)
     for i in candidates:
         feat = doc.feats[i]
         if i not in repeated and (feat.words > MAX_LONE_HEADLINE_WORDS
@@ -100,6 +101,24 @@ def detect(doc: Document) -> Iterator[Verdict]:
             continue
         text = doc.blocks[i].text
         yield Verdict(i, "title", score=1.0 if i in repeated else 0.5, meta=(("title", text),))
+    if _printed_twice_opening(doc, keys, candidates):
+        yield Verdict(0, "title", score=1.0, meta=(("title", doc.blocks[0].text),))
+        yield Verdict(1, "duplicate-title", span=(0, 0))
+
+
+# The text's first line printed again at once under itself is its headline, even closed on an
+# abbreviation's full stop ("... headed to a federal prison in L.A."), which no candidate is; a
+# lead paragraph printed twice is sentences, and stays once.
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+MAX_TWICE_PRINTED_WORDS = 25
+
+
+def _printed_twice_opening(doc: Document, keys: list[str], candidates: list[int]) -> bool:
+    if len(doc.blocks) < 2 or keys[0] != keys[1] or not keys[0] or 0 in candidates:
+        return False
+    feat = doc.feats[0]
+    return (feat.words <= MAX_TWICE_PRINTED_WORDS and feat.sentences <= 1
+            and _ABBREVIATION_END.search(doc.blocks[0].text.rstrip()) is not None)
 
 
 # A printed document quoted page by page keeps its running header glued to each page's text:
@@ -173,6 +192,27 @@ def _pulled_quotes(doc: Document, keys: list[str]) -> Iterator[Verdict]:
         for j in range(i + 1, min(n, i + 1 + PULL_QUOTE_REACH)):
             paragraph = " " + keys[j] + " "
             if len(paragraph) > length and all(p in paragraph for p in pieces):
+                yield Verdict(i, "repeated-line")
+                break
+
+
+# A video's title set under the paragraph it was cut from, or over the one it opens: "NASA's plan
+# to send a spacecraft closer to our Sun than ever before" under "The probe is NASA's plan to send
+# a spacecraft closer to our Sun than ever before. ...". A phrase without its full stop, said
+# word for word by the paragraph beside it, is the player's; a subheading names what follows in
+# a few words of its own.
+MIN_TEASED_TITLE_WORDS = 8
+
+
+def _teased_titles(doc: Document, keys: list[str]) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    for i, feat in enumerate(feats):
+        if feat.words < MIN_TEASED_TITLE_WORDS or feat.ends_sentence or not feat.title_shaped or not keys[i]:
+            continue
+        phrase = " " + keys[i] + " "
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(blocks) and _statement(feats[j]) and phrase in " " + keys[j] + " " \
+                    and len(keys[j]) > len(keys[i]):
                 yield Verdict(i, "repeated-line")
                 break
 

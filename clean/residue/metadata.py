@@ -100,17 +100,23 @@ _AUTHOR_BIO = re.compile(
 )
 MAX_BIO_WORDS = 90
 
+# "Keith Bradsher contributed reporting from Hong Kong.": the names come first.
+# "Associated Press writer Justin Pritchard contributed to this report.", "— CNN and WATE-TV
+# contributed to this report", "Ahmed al-Haj in Sanaa, Yemen; ... contributed to this report."
+# Whoever comes first, in one sentence, and the sentence ends there (or says from where). No
+# sentence of a story is phrased so: the credit is the story's own wherever it stands (a note
+# from the editors may follow it, and a correction after that).
+_CONTRIBUTED_SOURCE = (
+    r"^(?-i:(?:[A-Z][\w'’.-]+\s+){1,4}(?:(?:,\s*|and\s+)(?:[A-Z][\w'’.-]+\s+){1,3}){0,4})"
+    r"contributed (?:reporting|research|to this (?:report|article|story))\b.{0,120}$"
+    r"|^(?:[—–-]\s*)?(?:[^.!?]|(?<=\b[A-Z])\.){2,300}?\bcontributed (?:reporting|research|to this (?:report|article|story))"
+    r"(?:\s+(?:from|in)\s+[^.!?]{1,80})?\s*(?:[.!]\s*(?:\S.{0,120})?)?$"
+)
+_CONTRIBUTED = re.compile(_CONTRIBUTED_SOURCE, re.I)
 # "(Reporting by X; Editing by Y)": the wire credit closing a story.
 _WIRE_CREDIT = re.compile(
     r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.{2,200}$"
-    # "Keith Bradsher contributed reporting from Hong Kong.": the names come first.
-    r"|^(?-i:(?:[A-Z][\w'’.-]+\s+){1,4}(?:(?:,\s*|and\s+)(?:[A-Z][\w'’.-]+\s+){1,3}){0,4})"
-    r"contributed (?:reporting|research|to this (?:report|article|story))\b.{0,120}$"
-    # "Associated Press writer Justin Pritchard contributed to this report.", "— CNN and WATE-TV
-    # contributed to this report", "Ahmed al-Haj in Sanaa, Yemen; ... contributed to this report."
-    # Whoever comes first, in one sentence, and the sentence ends there (or says from where).
-    r"|^(?:[—–-]\s*)?(?:[^.!?]|(?<=\b[A-Z])\.){2,300}?\bcontributed (?:reporting|research|to this (?:report|article|story))"
-    r"(?:\s+(?:from|in)\s+[^.!?]{1,80})?\s*(?:[.!]\s*(?:\S.{0,120})?)?$"
+    r"|" + _CONTRIBUTED_SOURCE +
     # "Detroit News wire services", "From staff and wire reports": the story's source for a byline.
     r"|^(?:from\s+)?(?-i:(?:[A-Z][\w.'’-]*\s+){0,4})(?:staff and\s+)?(?:wire services|wire reports|news services)\s*$"
     # "Write to Al Root at allen.root@example.com": where to reach the author.
@@ -375,12 +381,17 @@ def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
         return Verdict(LINE, "metadata"), True
     found = (_byline(LINE, text) if short else None) or _wire_credit(LINE, text)
     if found:
-        return found, True
+        return found, not (found.reason == "byline" and "ontribut" in text and _CONTRIBUTED.match(text))
     found = _author_bio(LINE, text) if feat.words <= MAX_BIO_WORDS else None
     if not found and (feat.words <= MAX_CONTACT_WORDS and (_CONTACT.match(text) or _FOLLOW_AUTHOR.match(text))
                       or feat.words <= MAX_ROLE_BIO_WORDS and _ROLE_BIO.match(text)):
         found = Verdict(LINE, "byline", score=0.5, where="tail")
     return (found, False) if found else None
+
+
+def metadata_line(text: str, feat: Features) -> bool:
+    """Whether a line, alone, reads as the story's metadata: a byline, a credit, a date, a source."""
+    return _judge(text, feat) is not None
 
 
 def _language_forms(words: vocab.Vocabulary) -> tuple[re.Pattern | None, re.Pattern | None]:
@@ -554,8 +565,19 @@ def _wire_credit(i: int, text: str) -> Verdict | None:
     return Verdict(i, "byline") if _WIRE_CREDIT.match(text) else None
 
 
+# A bio that says where to reach its author ("... Reach her at 442-1400 or jdoe@example.com.
+# Follow her on Twitter @jdoe.") is the author's note wherever it stands: a note from the
+# editors and a correction may follow it.
+_REACH_AUTHOR = re.compile(
+    r"(?<=[.!?] )(?:reach|contact|e-?mail|follow) (?:him|her|them)\b.{0,80}(?:\S+@\S+\.\w|@\w|\d{3}[-.\s]\d{4})", re.I)
+
+
 def _author_bio(i: int, text: str) -> Verdict | None:
-    return Verdict(i, "byline", score=0.5, where="tail") if _AUTHOR_BIO.match(text) else None
+    if not _AUTHOR_BIO.match(text):
+        return None
+    if _REACH_AUTHOR.search(text):
+        return Verdict(i, "byline")
+    return Verdict(i, "byline", score=0.5, where="tail")
 
 
 def _url(i: int, text: str) -> Verdict | None:
