@@ -329,7 +329,11 @@ impl Gates {
 /// - "comments": None or (signature, kind, no_thread), what the line is to a comment section:
 ///   signature None, "author", "votes" or "posted-at" (a time closing the line: a posting time if
 ///   the rest is a date or an age), kind None, "header", "note" or "blog-footer", and whether it
-///   is a count with no thread after it ("0 Comments").
+///   is a count with no thread after it ("0 Comments");
+/// - "navigation": None or (kind, span): kind "label" (the whole line), "pager" (the whole line
+///   if it closes the text), "open" (a short line no pattern took: another language's label may
+///   be) or "edit" (as "open", a wiki's edit link closing it: its span, or None for the whole
+///   line).
 #[pyfunction]
 fn judge_lines<'py>(
     py: Python<'py>,
@@ -350,6 +354,7 @@ fn judge_lines<'py>(
     let tracking = PyList::empty(py);
     let player = PyList::empty(py);
     let comments = PyList::empty(py);
+    let navigation = PyList::empty(py);
     for (i, text) in texts.iter().enumerate() {
         let f = judges::Features {
             words: words[i],
@@ -395,12 +400,19 @@ fn judge_lines<'py>(
                 line.no_thread,
             ))?;
         }
+        navigation.append(judged.navigation.map(|found| match found {
+            judges::navigation::Found::Label => ("label", None),
+            judges::navigation::Found::Pager => ("pager", None),
+            judges::navigation::Found::Open => ("open", None),
+            judges::navigation::Found::EditLink(span) => ("edit", span),
+        }))?;
     }
     let out = PyDict::new(py);
     out.set_item("footer", footer)?;
     out.set_item("tracking", tracking)?;
     out.set_item("player", player)?;
     out.set_item("comments", comments)?;
+    out.set_item("navigation", navigation)?;
     Ok(out)
 }
 

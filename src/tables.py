@@ -25,6 +25,9 @@ CLASSES = {
     "ALNUM": str.isalnum,
     # the `re` class \d
     "DECIMAL": str.isdecimal,
+    # str.isdigit of one character: the decimal digits and the others (superscripts, circled
+    # digits, ...)
+    "DIGIT": str.isdigit,
     # str.islower of one character
     "LOWER": str.islower,
     # str.isupper of one character

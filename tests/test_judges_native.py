@@ -13,12 +13,13 @@ from hypothesis import strategies as st
 from clean import document, language
 from clean.article import Verdict
 from clean.document import Document
-from clean.residue import comments, footer, player, tracking
+from clean.residue import comments, footer, navigation, player, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
 import comments as comments_reference  # noqa: E402
 import footer as footer_reference  # noqa: E402
+import navigation as navigation_reference  # noqa: E402
 import player as player_reference  # noqa: E402
 import tracking as tracking_reference  # noqa: E402
 
@@ -37,6 +38,7 @@ JUDGES = {
     "tracking": (tracking.detect, tracking_reference.detect),
     "player": (player._lines, player_reference.detect),
     "comments": (_answers(comments._lines), _answers(comments_reference.lines)),
+    "navigation": (navigation._lines, navigation_reference.detect),
 }
 # The families also read the words of the document's language beside the native patterns: the
 # lines are judged as a document in none and as one in German.
@@ -106,15 +108,23 @@ PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 201
           "You need to be signed in", " to leave a reply.", "Only registered users can post comments", "No Comments »",
           "Both comments and pings are currently closed", "says:", "lonespeed wrote :", "Rating: 36 Votes", "-3 downvotes",
           "November 19, 2019", " at 8:45 am", "2 days ago", " um 07:52", "Um zu kommentieren", " eingeloggt sein",
+          "Top Stories", "Home", "Startseite", "Suche", "ホーム", " > ", " / ", " | ", " :: ", "|", "World", "News", "2019",
+          "²", "①", "1.5", "EXPLORE ", "More from ", "Tags: ", "Tagsbudget", "Tagged with ", "Schlagwörter: ", ", ", "tag",
+          "Posted in ", "Filed under: ", "Categories: ", "This entry was posted in", "THİS ENTRY was posted", " Bookmark the permalink",
+          "Showing 1–12 of 40 results", "1 bis 10 von insgesamt 19", " angezeigt!", " résultats", "Image 1 of 9", "Slide 3/12",
+          "Top of Page", "^ back to top of the page", "\"FASD\" redirects here.", " For other uses, see", " (disambiguation)",
+          "This article is about ", "see", "Next: ", "NEXT ", "The Lovely Bones", "[edit]", " [ edit source ]", "[bearbeiten]", "!", "?",
           "٣", "\u0301", "½", "\u00a0", "\u3000", "\x1c", "\ud800", "é", "É", " ", ".", "a", "Z", ":", "=", "”"]
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=14).map("".join))
-def test_hostile_text_is_judged_alike(text):
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=14).map("".join),
+       st.integers(0, 2), st.booleans(), st.booleans())
+def test_hostile_text_is_judged_alike(text, sentences, prose, ends_sentence):
     stop = language.stopwords("en")
     line = text.replace("\n", " ")  # a line holds no line break
     feat = document.features(line, stop)
-    variants = {(words, sentences) for words in (feat.words, 1, 2, 7, 13, 21, 31, 41, 61, 91)
-                for sentences in (feat.sentences, 1, 2)}
-    assert _mismatches((line, feat._replace(words=words, sentences=sentences)) for words, sentences in variants) == []
+    # the line as it is, and with other features on either side of the judges' bounds
+    other = feat._replace(sentences=sentences, prose=prose, ends_sentence=ends_sentence)
+    variants = [feat] + [other._replace(words=words) for words in (feat.words, 1, 2, 7, 9, 13, 17, 21, 31, 41, 61, 91)]
+    assert _mismatches((line, f) for f in variants) == []
