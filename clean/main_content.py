@@ -81,6 +81,21 @@ def block_value(feat: Features, flagged: bool) -> float:
     return -min(max(MIN_COST, feat.chars), MAX_COST)
 
 
+# A paragraph that hands over to what follows with a colon ("... Damals hatte ich mich kurz
+# gefasst:", "Sie sagte am Montag:") does not end like a sentence, yet it is the article's when
+# prose follows it: the quotation or the list it introduces. Its own shape alone does not tell
+# (a label "Lesen Sie auch:" ends so too); its length and the paragraph under it do.
+MIN_LEAD_IN_WORDS = 12
+
+
+def _lead_ins(feats: tuple[Features, ...], flagged: list[bool], values: list[float]) -> None:
+    for i in range(len(feats) - 1):
+        f = feats[i]
+        if (f.last == ":" and not f.prose and not flagged[i] and f.words >= MIN_LEAD_IN_WORDS and f.stop_ratio > 0
+                and feats[i + 1].prose and not flagged[i + 1]):
+            values[i] = float(f.chars)
+
+
 def main_block(doc: Document, flagged: list[bool]) -> tuple[int, int] | None:
     """The [first, last] block indexes of the main block, or None when nothing reads as prose.
 
@@ -89,6 +104,7 @@ def main_block(doc: Document, flagged: list[bool]) -> tuple[int, int] | None:
     under it is the main block even when a sidebar's blurb or a teaser holds more prose, as
     long as the post holds a fair share of what the best stretch holds."""
     values = [block_value(feat, flag) for feat, flag in zip(doc.feats, flagged)]
+    _lead_ins(doc.feats, flagged, values)
     first, last = best_stretch(values)
     anchored = [(anchored_stretch(values, start), start) for start in headline_anchors(doc)
                 if not first <= start <= last]

@@ -49,7 +49,7 @@ pub fn is_decimal(c: u32) -> bool {
     }
 }
 
-/// `str.isdigit()` of one character: a decimal digit or another digit ("²", "①").
+/// `str.isdigit()` of one character: a decimal digit, or a digit such as "²" or "①".
 #[inline]
 pub fn is_digit(c: u32) -> bool {
     if c < 0x80 {
@@ -204,7 +204,7 @@ mod tests {
     #[test]
     fn decimals_and_case() {
         assert!(is_decimal(0x0663) && !is_decimal(0x00b2)); // Arabic-Indic three; superscript two is a digit, not decimal
-        assert!(is_digit(0x0663) && is_digit(0x00b2) && is_digit(0x2460) && !is_digit(0x00bd)); // "①" is a digit, "½" only numeric
+        assert!(is_digit(0x0663) && is_digit(0x00b2) && is_digit(0x2460) && !is_digit(0x00bd)); // ① is one, ½ is not
         assert!(is_lower(0xdf) && !is_lower(0x01c5)); // sharp s; Dz digraph is title case
         let w = |s: &str| s.chars().map(|c| c as u32).collect::<Vec<_>>();
         assert!(word_is_lower(&w("the")) && word_is_lower(&w("3rd")) && word_is_lower(&w("l'été")));
@@ -217,6 +217,7 @@ mod tests {
             &tables::SPACE[..],
             &tables::ALNUM,
             &tables::DECIMAL,
+            &tables::DIGIT,
             &tables::LOWER,
             &tables::UPPER,
             &tables::UPPER_OR_TITLE,

@@ -324,6 +324,10 @@ impl Gates {
 /// - "footer": whether the line is a copyright or legal notice;
 /// - "tracking": None, ("tracking-id", None) or ("markup", the span a lost tag holds, or None
 ///   for the whole line);
+/// - "social": None, "share" (a share or follow line) or "tail" (a call to follow inside the
+///   line, residue where the text ends);
+/// - "notice": None, "wherever" (the archive's or a redirect's notice) or "stand-in" (an error
+///   page's, a browser check's or a sharing form's sentence);
 /// - "player": None or a list of (span, tail): a glued phrase's span, or None for the whole
 ///   line, and whether it goes only where it closes the text;
 /// - "comments": None or (signature, kind, no_thread), what the line is to a comment section:
@@ -344,7 +348,9 @@ fn judge_lines<'py>(
     ends_sentence: Vec<bool>,
 ) -> PyResult<Bound<'py, PyDict>> {
     use judges::comments::{Kind, Signature};
+    use judges::notice::Notice;
     use judges::player::Found;
+    use judges::social::Share;
     use judges::tracking::Residue;
     let n = texts.len();
     if words.len() != n || prose.len() != n || sentences.len() != n || ends_sentence.len() != n {
@@ -352,6 +358,8 @@ fn judge_lines<'py>(
     }
     let footer = PyList::empty(py);
     let tracking = PyList::empty(py);
+    let social = PyList::empty(py);
+    let notice = PyList::empty(py);
     let player = PyList::empty(py);
     let comments = PyList::empty(py);
     let navigation = PyList::empty(py);
@@ -367,6 +375,14 @@ fn judge_lines<'py>(
         tracking.append(judged.tracking.map(|r| match r {
             Residue::TrackingId => ("tracking-id", None),
             Residue::Markup(span) => ("markup", span),
+        }))?;
+        social.append(judged.social.map(|share| match share {
+            Share::Line => "share",
+            Share::Tail => "tail",
+        }))?;
+        notice.append(judged.notice.map(|kind| match kind {
+            Notice::Wherever => "wherever",
+            Notice::StandIn => "stand-in",
         }))?;
         if judged.player.is_empty() {
             player.append(py.None())?;
@@ -410,6 +426,8 @@ fn judge_lines<'py>(
     let out = PyDict::new(py);
     out.set_item("footer", footer)?;
     out.set_item("tracking", tracking)?;
+    out.set_item("social", social)?;
+    out.set_item("notice", notice)?;
     out.set_item("player", player)?;
     out.set_item("comments", comments)?;
     out.set_item("navigation", navigation)?;

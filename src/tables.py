@@ -25,8 +25,7 @@ CLASSES = {
     "ALNUM": str.isalnum,
     # the `re` class \d
     "DECIMAL": str.isdecimal,
-    # str.isdigit of one character: the decimal digits and the others (superscripts, circled
-    # digits, ...)
+    # str.isdigit of one character: decimals, and digits such as superscripts and circled ones
     "DIGIT": str.isdigit,
     # str.islower of one character
     "LOWER": str.islower,

@@ -18,13 +18,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clean import segment
-from clean.residue import _text, captions, comments, footer, prompts, related, social
+from clean.residue import _text, captions, comments, footer, prompts, related
 
 INPUTS = Path(__file__).parent.parent / "bench" / "zyte-dev" / "inputs"
 CASES = Path(__file__).parent / "fixtures" / "cases"
 HINTED = {
     f"{module.__name__.rsplit('.', 1)[1]}.{name}": value
-    for module in (captions, comments, footer, prompts, related, social)
+    for module in (captions, comments, footer, prompts, related)
     for name, value in vars(module).items()
     if isinstance(value, _text.Hinted)
 }

@@ -74,6 +74,49 @@ def _credit_first(text: str, feat: Features) -> bool:
 def _paper_credit(text: str) -> bool:
     return text.rstrip().endswith(_PAPERS) and _PAPER_CREDIT.search(text) is not None
 _CLOSING_CREDIT_HINTED = Hinted(_CLOSING_CREDIT, (")", "/"))
+# A caption closed by the picture's rights holder after a copyright sign, in any language: "Bei der
+# Beckenkippung sinkt der Brustkorb ein. © Pferderevue", "Stau © aremac / Clipdealer", "Le piquet
+# de grève dans le hall / (C) Kab Niang". Running text cites a source in words, not after the
+# sign; a page's own copyright line ("Copyright © 2020 Acme", "Alle Inhalte © 2021 ...") names a
+# year or its rights and is the footer's.
+_CLOSING_COPYRIGHT = re.compile(
+    r"(?<=\S)\s*(?:[-–—|/]\s*)?(?:©|\([Cc]\))\s*(?!(?:19|20)\d\d)(?P<credit>[^\s©.!?:][^©.!?:]{0,59}(?:\.[a-z][\w-]*)*)\s*$"
+)
+_CLOSING_COPYRIGHT_HINTED = Hinted(_CLOSING_COPYRIGHT, ("©", "(c)", "(C)"))
+_RIGHTS = re.compile(r"copyright|rights|rechte|droits|derechos|diritti|powered|design", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WORDS = re.compile(r"\w{2,}")
+MIN_CAPTION_BEFORE_COPYRIGHT_WORDS = 2
+
+
+def _closing_copyright(text: str) -> re.Match | None:
+    m = _CLOSING_COPYRIGHT_HINTED.search(text)
+    if m is None or len(_WORDS.findall(text, 0, m.start())) < MIN_CAPTION_BEFORE_COPYRIGHT_WORDS:
+        return None
+    return m if _RIGHTS.search(text) is None and _YEAR.search(m["credit"]) is None else None
+
+
+# Where a sentence ends inside a line, the next beginning.
+_SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s+(?=\S)")
+
+
+def _copyright_captioned(i: int, text: str, m: re.Match) -> Verdict:
+    """The verdict on a line closed by a copyright credit at `m`: a scraper that joined a line per
+    text node may have run the story's paragraph on into the picture's caption ("... woher kommt
+    die dicke Luft? Stau © aremac / Clipdealer"). The caption is then what follows the last
+    sentence; a caption that is a whole sentence after others may be the story's last sentence,
+    and only the credit goes."""
+    before = text[:m.start()].rstrip()
+    if before[-1:] in ".!?…\"”’'":
+        start = _captioned(before)
+        if start != 0:
+            return Verdict(i, "credit", span=(m.start(), len(text)))
+    else:
+        ends = [e.end() for e in _SENTENCE_END.finditer(before)]
+        start = ends[-1] if ends else 0
+    if start == 0:
+        return Verdict(i, "caption", meta=(("caption", before),))
+    return Verdict(i, "caption", span=(start, len(text)), meta=(("caption", before[start:]),))
 # Lines a photo or video widget prints whole: NPR's "Enlarge this image toggle caption <credit>",
 # the WSJ's "Enlarge Image Close <credit> <caption>", USA TODAY's "Buy Photo <caption>", an AP
 # caption marked as a file picture ("FILE - In this Monday, May 31, 1999 file photo, ...",
@@ -474,6 +517,10 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
     ) or (feat.words <= MAX_CAPTION_WORDS and (_bare_credit(text) or _PHOTO_FORMULA.match(text)
                                                   or feat.sentences <= MAX_SCENE_SENTENCES and _scene(text))):
         yield Verdict(LINE, "caption", meta=(("caption", _caption_text(text)),))
+        return
+    copyright = _closing_copyright(text) if feat.words <= MAX_CAPTION_WORDS else None
+    if copyright is not None:
+        yield _copyright_captioned(LINE, text, copyright)
         return
     for m in _GLUED_AGENCY_HINTED.finditer(text):
         start = _captioned(text[:m.start()]) if m.end() == len(text.rstrip()) else None

@@ -63,7 +63,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
     # headline cut shorter ("Jane Doe's Husband Wants Allowance" under "Jane Doe Husband Wants
     # Allowance You Left Me Broke!"). The shorter's words open the longer's.
     variants = {b: a for a, b in zip(candidates, candidates[1:]) if b == a + 1 and _variant(keys[a], keys[b])}
-    seen = set()
+    seen: dict[str, int] = {}  # a repeated statement -> its first copy, -1 once that copy went
     for block, feat, k in zip(doc.blocks, doc.feats, keys):
         first = titles.get(k)
         if block.index in variants:
@@ -74,9 +74,17 @@ def detect(doc: Document) -> Iterator[Verdict]:
             # A copy of this candidate: removed only if the candidate is taken as the headline.
             yield Verdict(block.index, "duplicate-title", span=(first, first))
         elif len(k) >= MIN_REPEAT_CHARS and _statement(feat) and not _field(block.text):
-            if k in seen:
+            first = seen.get(k)
+            if first is None:
+                seen[k] = block.index
+            elif first > 0 and _in_running_text(doc, block.index) and not _in_running_text(doc, first):
+                # The first copy was set apart (under a "Highlights" label, above the story) and
+                # this one is the story's own sentence, between its paragraphs: the first goes.
+                # A text's opening line stays: it is the story's lead, said again further down.
+                seen[k] = -1
+                yield Verdict(first, "repeated-line")
+            else:
                 yield Verdict(block.index, "repeated-line")
-            seen.add(k)
     yield from _running_headers(doc)
     yield from _pulled_quotes(doc, keys)
     for i in candidates:
@@ -189,6 +197,15 @@ def _sentence_goes_on(doc: Document, i: int) -> bool:
     # A name set in lower case with a capital inside ("iPhone shipments fell ...", "eBay said
     # ...") opens a sentence of its own.
     return first[:1].islower() and first.islower() and _statement(doc.feats[i + 1])
+
+
+# A paragraph of the story's running text either side.
+MIN_RUNNING_TEXT_CHARS = 80
+
+
+def _in_running_text(doc: Document, i: int) -> bool:
+    return 0 < i < len(doc.blocks) - 1 and all(
+        doc.feats[k].prose and doc.feats[k].chars >= MIN_RUNNING_TEXT_CHARS for k in (i - 1, i + 1))
 
 
 def _statement(feat) -> bool:

@@ -15,57 +15,25 @@ they go wherever they stand.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..article import Verdict
 from ..document import Document
-from ._text import Hinted
 
 REASONS = ("not-article",)
 
-# The Internet Archive's notices, word for word as it prints them in place of a page.
-_ARCHIVE = re.compile(
-    r"^Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive\b"
-    r"|^These crawls are part of an effort to archive pages as they are created and archive the pages\b"
-    r"|^This is a set of web collections curated by\b.{0,200}\bInternet Archive\b",
-)
-_ARCHIVE_HINTED = Hinted(_ARCHIVE, ("Starting in 1996", "These crawls", "web collections"))
-# What a page that forwards the browser elsewhere prints while it does ("Please wait while you
-# are redirected...or Click Here if you do not want to wait."): a story never says it of itself,
-# so it goes wherever it stands, like the archive's notices.
-_REDIRECT = Hinted(re.compile(
-    r"^(?:please wait while you are (?:being )?redirected|you are (?:now )?being redirected)(?:\s+to\s+[^,.!?]{1,80})?"
-    r"\s*(?:[.!…]+|$)\s*(?:$|or\b|if you\b|click\b)", re.I,
-), ("redirected",))
-
-# What an error page, a browser check or a sharing form says instead of the story.
-_STAND_IN = re.compile(
-    r"\b(?:the )?page (?:(?:that )?you (?:are|were|'re) looking for|you requested|you have requested)\b.{0,40}\b"
-    r"(?:could not be found|cannot be found|can't be found|does not exist|doesn't exist|is no longer available|"
-    r"has been (?:moved|removed|deleted))"
-    r"|^(?:error\s+)?404\b|^(?:sorry,?\s+)?(?:this\s+|the\s+)?page (?:was )?not found\b|^not found\b"
-    r"|^access denied\b|^forbidden\b|\byou don't have permission to access\b"
-    r"|\b(?:javascript|cookies) (?:is|are|seems? to be) (?:disabled|not enabled|turned off)\b"
-    r"|\bplease (?:enable|turn on) (?:javascript|cookies)\b|\byou need to enable javascript\b"
-    r"|^thank you for your interest in spreading the word\b"
-    r"|\bwe only request your email address so that the person you are recommending the page to\b",
-    re.I,
-)
-_STAND_IN_HINTED = Hinted(_STAND_IN, (
-    "page", "404", "not found", "access denied", "forbidden", "permission", "javascript", "cookies",
-    "spreading the word", "email address",
-))
+# The archive's notices, a redirect's and the stand-ins' sentences are judged natively
+# (src/judges/notice.rs), line by line; whether a text is nothing but a stand-in is decided here.
 # A short line beside a stand-in: its button ("Yes", "Go back") or its title.
 MAX_BESIDE_WORDS = 6
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    stand_in = [bool(_ARCHIVE_HINTED.search(b.text) or _REDIRECT.search(b.text) or _STAND_IN_HINTED.search(b.text))
-                for b in doc.blocks]
-    if any(stand_in) and all(s or f.words <= MAX_BESIDE_WORDS for s, f in zip(stand_in, doc.feats)):
+    # per block: None, "stand-in" or "wherever" (the archive's or a redirect's notice)
+    found = list(map(doc.judged["notice"].__getitem__, doc.line_of))
+    if any(found) and all(kind or f.words <= MAX_BESIDE_WORDS for kind, f in zip(found, doc.feats)):
         yield from (Verdict(i, "not-article") for i in range(len(doc.blocks)))
         return
-    for block in doc.blocks:
-        if _ARCHIVE_HINTED.search(block.text) or _REDIRECT.search(block.text):
+    for block, kind in zip(doc.blocks, found):
+        if kind == "wherever":
             yield Verdict(block.index, "not-article")

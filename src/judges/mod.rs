@@ -17,7 +17,9 @@
 pub mod comments;
 pub mod footer;
 pub mod navigation;
+pub mod notice;
 pub mod player;
+pub mod social;
 pub mod tracking;
 
 use std::sync::LazyLock;
@@ -43,6 +45,8 @@ pub struct Judged {
     /// a copyright or legal notice
     pub footer: bool,
     pub tracking: Option<tracking::Residue>,
+    pub social: Option<social::Share>,
+    pub notice: Option<notice::Notice>,
     pub player: Vec<player::Found>,
     pub comments: comments::Line,
     pub navigation: Option<navigation::Found>,
@@ -55,6 +59,8 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Judged {
     Judged {
         footer: footer::copyright(text, f.words),
         tracking: tracking::judge(text, f.words),
+        social: social::judge(text, f),
+        notice: notice::judge(text),
         player: player::judge_subject(&s, f.words, f.sentences),
         comments: comments::judge_subject(&s, f.words),
         navigation: navigation::judge_subject(&s, f.words, f.prose, f.ends_sentence),
@@ -117,6 +123,12 @@ impl Subject {
         } else {
             &self.exact
         }
+    }
+
+    /// Whether the line, folded as the ignore-case patterns see it, holds `literal` (written
+    /// folded): a cheap test before a pattern that must hold it, searched along the line.
+    pub fn holds(&self, literal: &str) -> bool {
+        self.folded().contains(literal)
     }
 
     /// The code point index of a byte offset into either text.
