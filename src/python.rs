@@ -327,13 +327,17 @@ impl Gates {
 /// - "social": None, "share" (a share or follow line) or "tail" (a call to follow inside the
 ///   line, residue where the text ends);
 /// - "notice": None, "wherever" (the archive's or a redirect's notice) or "stand-in" (an error
-///   page's, a browser check's or a sharing form's sentence).
+///   page's, a browser check's or a sharing form's sentence);
 /// - "player": None or a list of (span, tail): a glued phrase's span, or None for the whole
 ///   line, and whether it goes only where it closes the text;
 /// - "comments": None or (signature, kind, no_thread), what the line is to a comment section:
 ///   signature None, "author", "votes" or "posted-at" (a time closing the line: a posting time if
 ///   the rest is a date or an age), kind None, "header", "note" or "blog-footer", and whether it
-///   is a count with no thread after it ("0 Comments").
+///   is a count with no thread after it ("0 Comments");
+/// - "navigation": None or (kind, span): kind "label" (the whole line), "pager" (the whole line
+///   if it closes the text), "open" (a short line no pattern took: another language's label may
+///   be) or "edit" (as "open", a wiki's edit link closing it: its span, or None for the whole
+///   line).
 #[pyfunction]
 fn judge_lines<'py>(
     py: Python<'py>,
@@ -358,6 +362,7 @@ fn judge_lines<'py>(
     let notice = PyList::empty(py);
     let player = PyList::empty(py);
     let comments = PyList::empty(py);
+    let navigation = PyList::empty(py);
     for (i, text) in texts.iter().enumerate() {
         let f = judges::Features {
             words: words[i],
@@ -411,6 +416,12 @@ fn judge_lines<'py>(
                 line.no_thread,
             ))?;
         }
+        navigation.append(judged.navigation.map(|found| match found {
+            judges::navigation::Found::Label => ("label", None),
+            judges::navigation::Found::Pager => ("pager", None),
+            judges::navigation::Found::Open => ("open", None),
+            judges::navigation::Found::EditLink(span) => ("edit", span),
+        }))?;
     }
     let out = PyDict::new(py);
     out.set_item("footer", footer)?;
@@ -419,6 +430,7 @@ fn judge_lines<'py>(
     out.set_item("notice", notice)?;
     out.set_item("player", player)?;
     out.set_item("comments", comments)?;
+    out.set_item("navigation", navigation)?;
     Ok(out)
 }
 

@@ -13,12 +13,13 @@ from hypothesis import strategies as st
 from clean import document, language
 from clean.article import Verdict
 from clean.document import Document
-from clean.residue import comments, footer, notice, player, social, tracking
+from clean.residue import comments, footer, navigation, notice, player, social, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
 import comments as comments_reference  # noqa: E402
 import footer as footer_reference  # noqa: E402
+import navigation as navigation_reference  # noqa: E402
 import notice as notice_reference  # noqa: E402
 import player as player_reference  # noqa: E402
 import social as social_reference  # noqa: E402
@@ -38,6 +39,7 @@ JUDGES = {
     "tracking": (tracking.detect, tracking_reference.detect),
     "player": (player._lines, player_reference.detect),
     "comments": (_answers(comments._lines), _answers(comments_reference.lines)),
+    "navigation": (navigation._lines, navigation_reference.detect),
     "social": (social.detect, social_reference.detect),
     # the notice family judges its lines for `detect`, which decides over the whole text
     "notice": (lambda doc: [Verdict(k, kind) for k, kind in enumerate(doc.judged["notice"]) if kind],
@@ -126,6 +128,12 @@ PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 201
           "You need to be signed in", " to leave a reply.", "Only registered users can post comments", "No Comments »",
           "Both comments and pings are currently closed", "says:", "lonespeed wrote :", "Rating: 36 Votes", "-3 downvotes",
           "November 19, 2019", " at 8:45 am", "2 days ago", " um 07:52", "Um zu kommentieren", " eingeloggt sein",
+          "Top Stories", "Home", "Startseite", "Suche", "ホーム", " > ", " / ", " | ", " :: ", "|", "World", "News", "2019",
+          "²", "①", "1.5", "EXPLORE ", "More from ", "Tags: ", "Tagsbudget", "Tagged with ", "Schlagwörter: ", ", ", "tag",
+          "Posted in ", "Filed under: ", "Categories: ", "This entry was posted in", "THİS ENTRY was posted", " Bookmark the permalink",
+          "Showing 1–12 of 40 results", "1 bis 10 von insgesamt 19", " angezeigt!", " résultats", "Image 1 of 9", "Slide 3/12",
+          "Top of Page", "^ back to top of the page", "\"FASD\" redirects here.", " For other uses, see", " (disambiguation)",
+          "This article is about ", "see", "Next: ", "NEXT ", "The Lovely Bones", "[edit]", " [ edit source ]", "[bearbeiten]", "!", "?",
           "Share", "share tweet", "SHARES ", "Follow us on ", "follow him @", "Follow Her on", "@jane", "(@j.d)",
           " (Opens in new window)", "Facebook", "Twitter", "TWİTTER", "x", "X ", "12", "²", "①", "bloggers like this",
           "For the latest news", ", follow ", "Wsj", " on Instagram", "ınstagram", "Tweet with a location",
@@ -136,17 +144,20 @@ PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 201
           "you are being redirected", " to ", "...", "…", "or Click Here", "Sorry, the page you are looking for",
           " could not be found", "404", "Page not found", "Access denied", "Forbidden", "JavaScript is disabled",
           "please enable cookies", "you don't have permission to access", "'re",
-          "٣", "\u0301", "½", "\u00a0", "\u3000", "\x1c", "\ud800", "é", "É", " ", ".", "a", "Z", ":", "=", "”", "?", "!"
           "٣", "\u0301", "½", "\u00a0", "\u3000", "\x1c", "\ud800", "é", "É", " ", ".", "a", "Z", ":", "=", "”", "?", "!"]
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=14).map("".join))
-def test_hostile_text_is_judged_alike(text):
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=14).map("".join),
+       st.booleans())
+def test_hostile_text_is_judged_alike(text, ends_sentence):
     stop = language.stopwords("en")
     line = text.replace("\n", " ")  # a line holds no line break
     feat = document.features(line, stop)
-    variants = {(words, sentences, prose) for words in (feat.words, 0, 1, 2, 7, 13, 16, 17, 21, 25, 26, 31, 41, 60, 61, 91)
+    # the line as it is, and with other features on either side of the judges' bounds (whether it
+    # ends as a sentence drawn for them all)
+    variants = {(words, sentences, prose) for words in (feat.words, 0, 1, 2, 7, 9, 13, 16, 17, 21, 25, 26, 31, 41, 60, 61, 91)
                 for sentences in (feat.sentences, 1, 2) for prose in (feat.prose, not feat.prose)}
-    assert _mismatches((line, feat._replace(words=words, sentences=sentences, prose=prose))
-                       for words, sentences, prose in variants) == []
+    assert _mismatches([(line, feat)] + [(line, feat._replace(words=words, sentences=sentences, prose=prose,
+                                                              ends_sentence=ends_sentence))
+                                         for words, sentences, prose in variants]) == []

@@ -16,6 +16,7 @@
 
 pub mod comments;
 pub mod footer;
+pub mod navigation;
 pub mod notice;
 pub mod player;
 pub mod social;
@@ -48,6 +49,7 @@ pub struct Judged {
     pub notice: Option<notice::Notice>,
     pub player: Vec<player::Found>,
     pub comments: comments::Line,
+    pub navigation: Option<navigation::Found>,
 }
 
 /// Every native family's judge, on one line: the line made a `Subject` once for all of them.
@@ -60,6 +62,7 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Judged {
         notice: notice::judge(&s),
         player: player::judge_subject(&s, f.words, f.sentences),
         comments: comments::judge_subject(&s, f.words),
+        navigation: navigation::judge_subject(&s, f.words, f.prose, f.ends_sentence),
     }
 }
 
@@ -77,16 +80,17 @@ impl Subject {
     pub fn new<T: Copy + Into<u32>>(text: &[T]) -> Subject {
         let table = &*STAND_INS;
         let mut exact = String::with_capacity(text.len());
-        let mut ascii = true;
         for &u in text {
             let c: u32 = u.into();
             if c < 0x80 {
                 exact.push(table.ascii[c as usize]);
             } else {
-                ascii = false;
                 exact.push(table.stand_in(c, c));
             }
         }
+        // A byte a code point, in both texts, unless a character is not ASCII or stands in for
+        // one that is (the separators "\x1c" to "\x1f", spaces to `re`, are not to the crate).
+        let ascii = exact.len() == text.len();
         let codes = text.iter().map(|&u| u.into()).collect();
         Subject {
             exact,
@@ -377,6 +381,9 @@ mod tests {
         assert_eq!(judged.comments.kind, Some(comments::Kind::Header));
         let judged = judge(&cps("Video Player"), Features { words: 2, ..f });
         assert_eq!(judged.player, vec![player::Found::Line]);
+        let judged = judge(&cps("Home > World > Europe"), Features { words: 5, ..f });
+        assert_eq!(judged.navigation, Some(navigation::Found::Label));
+        assert_eq!(judge(&cps("Home"), Features { prose: true, ..f }).navigation, None);
     }
 
     #[test]
@@ -384,5 +391,9 @@ mod tests {
         let p = Pattern::new(r"b+", false);
         assert_eq!(p.find(&Subject::new(&cps("ééabb"))), Some((3, 5)));
         assert_eq!(p.find(&Subject::new(&[0xd800, b'b' as u32])), Some((1, 2)));
+        // an ASCII separator that is a space to `re` is shown by a wider stand-in
+        assert_eq!(p.find(&Subject::new(&cps("\x1cabb"))), Some((2, 4)));
+        let spaced = Pattern::new(r"a\sb", true);
+        assert_eq!(spaced.find(&Subject::new(&cps("\x1fA\x1cB"))), Some((1, 4)));
     }
 }
