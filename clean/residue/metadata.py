@@ -389,11 +389,6 @@ def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
     return (found, False) if found else None
 
 
-def metadata_line(text: str, feat: Features) -> bool:
-    """Whether a line, alone, reads as the story's metadata: a byline, a credit, a date, a source."""
-    return _judge(text, feat) is not None
-
-
 def _language_forms(words: vocab.Vocabulary) -> tuple[re.Pattern | None, re.Pattern | None]:
     """The language's byline openers ("Von", "Par") and date labels ("Publié le") as patterns."""
     byline = words.opener_pattern("byline")

@@ -12,7 +12,7 @@ from ..article import Verdict
 from ..document import Document, Features
 from ._lines import LINE, entries, judged_lines, runs
 from ._text import DATELINE_OPENING, key, phrases
-from .metadata import is_age, is_date, is_month_year, metadata_line
+from .metadata import is_age, is_date, is_month_year
 
 REASONS = ("related",)
 
@@ -123,7 +123,6 @@ def detect(doc: Document) -> Iterator[Verdict]:
     yield from _cut_summary_runs(doc)
     yield from _counted_runs(doc)
     yield from _dated_runs(doc)
-    yield from _closing_headline(doc)
     words = vocab.vocabulary(doc.lang)
     if words.lines or words.openers:
         pointer = _pointer_pattern(words)
@@ -494,40 +493,3 @@ def _listed(between) -> bool:
     """What may stand between two stamps of a list: a headline, a name, one summary."""
     prose = [f for f in between if f.prose]
     return len(prose) <= 1 and all(f.words <= MAX_DATED_SUMMARY_WORDS for f in prose)
-
-
-# A story's last paragraph followed by a headline: the link to another story set under it
-# ("In drug battle, both sides appeal to ethics", "Heart disease care at the city clinic"),
-# the byline or the credits maybe below. A subheading heads the text under it, and a story
-# does not close on one. Only a candidate: it goes where nothing of the story is left below it.
-MIN_CLOSING_HEADLINE_WORDS, MAX_CLOSING_HEADLINE_WORDS = 4, 14
-
-
-def _closing_headline(doc: Document) -> Iterator[Verdict]:
-    from .headline import headline_shaped  # headline imports nothing of this module
-
-    feats = doc.feats
-    stop = language.stopwords(doc.lang)
-    # Below the headline, only the story's credits (its byline, who contributed): a heading over
-    # a list (tour dates, links) or over a last short paragraph is the story's.
-    below = len(doc.blocks)
-    while below > 0 and metadata_line(doc.blocks[below - 1].text, feats[below - 1]):
-        below -= 1
-    for i in range(max(1, below - 1), len(doc.blocks)):
-        feat, text = feats[i], doc.blocks[i].text
-        if (MIN_CLOSING_HEADLINE_WORDS <= feat.words <= MAX_CLOSING_HEADLINE_WORDS and not feat.ends_sentence
-                and feats[i - 1].prose and feats[i - 1].ends_sentence and headline_shaped(text, feat)
-                and not _unfinished(text, stop)):
-            yield Verdict(i, "related", score=0.5, where="tail")
-
-
-# A last sentence that lost its full stop is no headline: a quotation closed by its speaker
-# ("“It's unsettling when it happens this close to home,” he said"), a sentence cut short ("Both
-# the events are"), a sentence closed by its link's label ("... on the court's website [PDF]").
-_SPEECH = frozenset(("said", "says", "added", "adds", "told", "wrote", "writes"))
-
-
-def _unfinished(text: str, stop: frozenset[str]) -> bool:
-    last = text.rstrip(" \"”’'").split()[-1].lower()
-    return text[:1] in _OPENING or not text.rstrip()[-1:].isalnum() or last in stop or last in _SPEECH
-
