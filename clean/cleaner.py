@@ -11,7 +11,7 @@ from . import document
 from .article import Article, Removal, Story
 from .decide import OPT_IN, SURE, decide
 from .residue import DETECTORS, FAMILIES, PRIORITY
-from .residue import site
+from .residue import headline, site
 
 MAIN_REASON = "outside-main"
 # A learned line ranks after every named family: "Advertisement" is an advert even on a site
@@ -105,7 +105,7 @@ class Cleaner:
     def _clean_one(self, text: str, start: int, end: int, detectors=DETECTORS) -> Article:
         doc = document.build(text[start:end], self.newline_token, self.lang)
         verdicts = [v for detect in detectors for v in detect(doc)]
-        article = decide(doc, verdicts, self.enabled, self._priority, self.mode, self._line_residue)
+        article = decide(doc, verdicts, self.enabled, self._priority, self.mode, self._line_residue, self._repeated)
         if start:
             article = _shift(article, start)
         return article
@@ -118,6 +118,17 @@ class Cleaner:
                 if v.span is None and v.score >= SURE and v.reason in self.enabled and v.reason != "title":
                     return v.reason
         return None
+
+    def _repeated(self, body: list[str], lang: str | None) -> set[int]:
+        """The paragraphs of a body that its headline family, reading it again, removes whole as
+        said twice."""
+        if "repeated-line" not in self.enabled:
+            return set()
+        doc = document.build("\n\n".join(body), None, lang or "")
+        if len(doc.blocks) != len(body):
+            return set()
+        return {v.block for v in headline.detect(doc)
+                if v.reason == "repeated-line" and v.span is None and v.score >= SURE}
 
     def _clean_stories(self, text: str, detectors=DETECTORS) -> Article:
         """Clean each story of a multi-document record and join them back in order.

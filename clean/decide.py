@@ -38,7 +38,8 @@ _SCALARS = ("title", "byline", "date", "source", "dateline")
 
 def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
            priority: dict[str, int], mode: str = "auto",
-           recheck: Callable[[str, str | None], str | None] = lambda text, lang: None) -> Article:
+           recheck: Callable[[str, str | None], str | None] = lambda text, lang: None,
+           reread: Callable[[list[str], str | None], set[int]] = lambda body, lang: set()) -> Article:
     """`recheck(text, lang)` names the residue a line is on its own, or None: what is left of a
     block after inline residue is cut out may be residue itself ("TOP STORIES Video PlayerClose"),
     and must go now, or cleaning the output again would remove it."""
@@ -159,7 +160,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
                 if reasons[i] in restorable:
                     reasons[i] = None
             notes = (f"kept: every block was judged residue; the best stretch of prose (blocks {first}-{last}) stays",)
-    body, removed = _assemble(doc, reasons, spans, recheck)
+    body, removed = _assemble(doc, reasons, spans, recheck, reread)
     fields = _metadata(meta)
     main_span = (doc.blocks[main[0]].start, doc.blocks[main[1]].end) if main else None
     return Article(body=tuple(body), removed=tuple(removed), kind=kind, main=main_span, notes=notes, **fields)
@@ -281,7 +282,8 @@ def _headline(titles: list[Verdict], reasons: list[str | None], doc: Document) -
     return title
 
 
-def _assemble(doc: Document, reasons: list[str | None], spans: list[list[Verdict]], recheck):
+def _assemble(doc: Document, reasons: list[str | None], spans: list[list[Verdict]], recheck, reread):
+    reasons = _reread(doc, reasons, spans, recheck, reread)
     body: list[str] = []
     removed: list[Removal] = []
     for i, block in enumerate(doc.blocks):
@@ -307,6 +309,25 @@ def _assemble(doc: Document, reasons: list[str | None], spans: list[list[Verdict
             removed.append(Removal(block.start, block.end, reason))
     removed.sort(key=lambda r: (r.start, r.end))
     return body, removed
+
+
+def _reread(doc: Document, reasons: list[str | None], spans: list[list[Verdict]], recheck, reread) -> list[str | None]:
+    """The reasons, with the blocks that the body, read again, says twice. What is left of a cut
+    block ("BEIRUT (AP) - The convoy left ..." once a caption glued to it is gone) can be a
+    paragraph the text also prints whole, which the block's own text hid: the copy goes as it
+    would if the article were cleaned again."""
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    if not any(spans[i] for i in kept):
+        return reasons
+    texts = []
+    for i in kept:
+        text = _cut(doc.blocks[i], spans[i], doc.source)[0] if spans[i] else doc.blocks[i].text
+        texts.append(text if text and (not spans[i] or recheck(text, doc.lang) is None) else "")
+    body = [i for i, t in zip(kept, texts) if t]
+    reasons = list(reasons)
+    for k in reread([t for t in texts if t], doc.lang):
+        reasons[body[k]] = "repeated-line"
+    return reasons
 
 
 def _adjacent(doc: Document, end: int, start: int) -> bool:

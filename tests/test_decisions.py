@@ -105,3 +105,16 @@ def test_one_label_in_the_middle_does_not_tip_an_article_into_a_page(lang, inser
     plain, inserted = clean_text(_tour_article(lang, None)), clean_text(_tour_article(lang, insert))
     assert plain.kind == inserted.kind == "article"
     assert all(p in inserted.text for p in TEXTS[lang]["paras"])
+
+
+def test_a_paragraph_left_by_a_cut_and_printed_again_whole_stays_once():
+    # The first copy is glued to a caption by the hard-wrap rejoining; once the caption is cut
+    # from it, the two copies are the same paragraph, and cleaning the output again changes nothing.
+    text = ("Source: Xinhua| 2017-08-30 00:23:26|Editor: yan\nTOP STORIES\n"
+            "BEIRUT (AP) – The convoy left on Monday, officials said.\n"
+            "Image copyright Getty Images Image caption Rescuers search the rubble\nTOP STORIES\n"
+            "BEIRUT (AP) – The convoy left on Monday, officials said.")
+    once = clean_text(text).text
+    assert once.count("The convoy left on Monday") == 1
+    assert clean_text(once).text == once
+
