@@ -337,7 +337,10 @@ impl Gates {
 /// - "navigation": None or (kind, span): kind "label" (the whole line), "pager" (the whole line
 ///   if it closes the text), "open" (a short line no pattern took: another language's label may
 ///   be) or "edit" (as "open", a wiki's edit link closing it: its span, or None for the whole
-///   line).
+///   line);
+/// - "captions": None, "open" (no verdict, but one the rules on the Python side may give) or a
+///   list of (reason, span, caption): reason "caption" or "credit", the span it covers or None
+///   for the whole line, and the caption kept for the article as a span of the line, or None.
 #[pyfunction]
 fn judge_lines<'py>(
     py: Python<'py>,
@@ -363,6 +366,7 @@ fn judge_lines<'py>(
     let player = PyList::empty(py);
     let comments = PyList::empty(py);
     let navigation = PyList::empty(py);
+    let captions = PyList::empty(py);
     for (i, text) in texts.iter().enumerate() {
         let f = judges::Features {
             words: words[i],
@@ -422,6 +426,23 @@ fn judge_lines<'py>(
             judges::navigation::Found::Open => ("open", None),
             judges::navigation::Found::EditLink(span) => ("edit", span),
         }))?;
+        match &judged.captions {
+            judges::captions::Answer::None => captions.append(py.None())?,
+            judges::captions::Answer::Open => captions.append("open")?,
+            judges::captions::Answer::Found(found) => {
+                let found: Vec<_> = found
+                    .iter()
+                    .map(|f| {
+                        let reason = match f.reason {
+                            judges::captions::Reason::Caption => "caption",
+                            judges::captions::Reason::Credit => "credit",
+                        };
+                        (reason, f.span, f.caption)
+                    })
+                    .collect();
+                captions.append(found)?;
+            }
+        }
     }
     let out = PyDict::new(py);
     out.set_item("footer", footer)?;
@@ -431,6 +452,7 @@ fn judge_lines<'py>(
     out.set_item("player", player)?;
     out.set_item("comments", comments)?;
     out.set_item("navigation", navigation)?;
+    out.set_item("captions", captions)?;
     Ok(out)
 }
 

@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 from clean import document, language
 from clean.article import Verdict
 from clean.document import Document
-from clean.residue import comments, footer, navigation, notice, player, social, tracking
+from clean.residue import captions, comments, footer, navigation, notice, player, social, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
+import captions as captions_reference  # noqa: E402
 import comments as comments_reference  # noqa: E402
 import footer as footer_reference  # noqa: E402
 import navigation as navigation_reference  # noqa: E402
@@ -41,6 +42,7 @@ JUDGES = {
     "comments": (_answers(comments._lines), _answers(comments_reference.lines)),
     "navigation": (navigation._lines, navigation_reference.detect),
     "social": (social.detect, social_reference.detect),
+    "captions": (captions._lines, captions_reference.lines),
     # the notice family judges its lines for `detect`, which decides over the whole text
     "notice": (lambda doc: [Verdict(k, kind) for k, kind in enumerate(doc.judged["notice"]) if kind],
                lambda doc: [Verdict(k, kind) for k, (text, _) in enumerate(doc.lines) if (kind := notice_reference._judge(text))]),
@@ -144,6 +146,13 @@ PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 201
           "you are being redirected", " to ", "...", "…", "or Click Here", "Sorry, the page you are looking for",
           " could not be found", "404", "Page not found", "Access denied", "Forbidden", "JavaScript is disabled",
           "please enable cookies", "you don't have permission to access", "'re",
+          "Image copyright ", "Image caption ", "Media caption: ", "Above: ", " Image Credit: ", "Photo: ", "PHOTO – ",
+          "Credit... ", "Courtesy ", "(AP Photo/Jane Doe)", "(Associated Press)", " Reuters", "REUTERS/Jane Doe", "Getty",
+          "Jane Doe/AFP", "Jane Doe for The Times", "FILE - In this ", " file photo", "toggle caption", "Enlarge Image",
+          "In this Dec. 12, 2006, file photo, ", " in this image of ", " speaks ", " is seen ", " on July 25, 2019",
+          ", Tuesday, Nov. 19, 2019", " PM", "P.M.", "EST", "(Published Tuesday, Oct. 25, 2016)", " | AP Photo ",
+          "[Photo/Xinhua]", " Share Photo", "1 of 6. ", "(NASA/JPL)", "photos © X", "© Jane Doe", "(c) X", "İmage", "ımage",
+          "From Comedy Central.", "By Al Levine/Comedy Central.", " via AP", ") ", "(",
           "٣", "\u0301", "½", "\u00a0", "\u3000", "\x1c", "\ud800", "é", "É", " ", ".", "a", "Z", ":", "=", "”", "?", "!"]
 
 

@@ -42,7 +42,7 @@ def lines() -> list[str]:
 
 
 def test_there_are_gates_to_check():
-    assert len(HINTED) >= 10
+    assert len(HINTED) >= 5
 
 
 @pytest.mark.slow

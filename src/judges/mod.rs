@@ -14,6 +14,7 @@
 //! are code beside the pattern. A line never holds a line break (segmentation splits on every
 //! kind), which is what makes `$` mean the same in both engines.
 
+pub mod captions;
 pub mod comments;
 pub mod footer;
 pub mod navigation;
@@ -50,6 +51,7 @@ pub struct Judged {
     pub player: Vec<player::Found>,
     pub comments: comments::Line,
     pub navigation: Option<navigation::Found>,
+    pub captions: captions::Answer,
 }
 
 /// Every native family's judge, on one line: the line made a `Subject` once for all of them.
@@ -63,6 +65,7 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Judged {
         player: player::judge_subject(&s, f.words, f.sentences),
         comments: comments::judge_subject(&s, f.words),
         navigation: navigation::judge_subject(&s, f.words, f.prose, f.ends_sentence),
+        captions: captions::judge_subject(&s, f),
     }
 }
 
