@@ -337,7 +337,10 @@ impl Gates {
 /// - "navigation": None or (kind, span): kind "label" (the whole line), "pager" (the whole line
 ///   if it closes the text), "open" (a short line no pattern took: another language's label may
 ///   be) or "edit" (as "open", a wiki's edit link closing it: its span, or None for the whole
-///   line).
+///   line);
+/// - "prompts": None or (kind, span): kind "button" (a cookie banner's button, a prompt only near
+///   a banner), "advert", "banner" (a cookie banner), "newsletter", "affiliate" (span None) or
+///   "cookie" (a banner glued after the story: its span, to the line's end).
 #[pyfunction]
 fn judge_lines<'py>(
     py: Python<'py>,
@@ -363,6 +366,7 @@ fn judge_lines<'py>(
     let player = PyList::empty(py);
     let comments = PyList::empty(py);
     let navigation = PyList::empty(py);
+    let prompts = PyList::empty(py);
     for (i, text) in texts.iter().enumerate() {
         let f = judges::Features {
             words: words[i],
@@ -422,6 +426,14 @@ fn judge_lines<'py>(
             judges::navigation::Found::Open => ("open", None),
             judges::navigation::Found::EditLink(span) => ("edit", span),
         }))?;
+        prompts.append(judged.prompts.map(|found| match found {
+            judges::prompts::Prompt::Button => ("button", None),
+            judges::prompts::Prompt::Advert => ("advert", None),
+            judges::prompts::Prompt::Banner => ("banner", None),
+            judges::prompts::Prompt::Newsletter => ("newsletter", None),
+            judges::prompts::Prompt::Affiliate => ("affiliate", None),
+            judges::prompts::Prompt::Cookie(start, end) => ("cookie", Some((start, end))),
+        }))?;
     }
     let out = PyDict::new(py);
     out.set_item("footer", footer)?;
@@ -431,6 +443,7 @@ fn judge_lines<'py>(
     out.set_item("player", player)?;
     out.set_item("comments", comments)?;
     out.set_item("navigation", navigation)?;
+    out.set_item("prompts", prompts)?;
     Ok(out)
 }
 

@@ -19,6 +19,7 @@ pub mod footer;
 pub mod navigation;
 pub mod notice;
 pub mod player;
+pub mod prompts;
 pub mod social;
 pub mod tracking;
 
@@ -50,6 +51,7 @@ pub struct Judged {
     pub player: Vec<player::Found>,
     pub comments: comments::Line,
     pub navigation: Option<navigation::Found>,
+    pub prompts: Option<prompts::Prompt>,
 }
 
 /// Every native family's judge, on one line: the line made a `Subject` once for all of them.
@@ -63,6 +65,7 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Judged {
         player: player::judge_subject(&s, f.words, f.sentences),
         comments: comments::judge_subject(&s, f.words),
         navigation: navigation::judge_subject(&s, f.words, f.prose, f.ends_sentence),
+        prompts: prompts::judge(&s, f),
     }
 }
 
