@@ -56,13 +56,6 @@ def test_a_hint_gate_never_hides_a_match(name, lines):
 
 
 @pytest.mark.slow
-def test_bare_credit_gate_agrees_with_its_pattern(lines):
-    found = [text for text in lines if captions._BARE_CREDIT.search(text)]
-    assert found
-    assert all(captions._bare_credit(text) for text in found)
-
-
-@pytest.mark.slow
 def test_cut_summary_gate_agrees_with_its_pattern(lines):
     for text in lines:
         if related._CUT_SUMMARY.search(text):
