@@ -336,8 +336,8 @@ impl Gates {
 ///   is a count with no thread after it ("0 Comments");
 /// - "navigation": None or (kind, span): kind "label" (the whole line), "pager" (the whole line
 ///   if it closes the text), "open" (a short line no pattern took: another language's label may
-///   be) or "edit" (as "open", a wiki's edit link closing it: its span, or None for the whole
-///   line).
+///   be), "kicker" (as "open", shaped as a kicker: furniture where the text opens) or "edit" (as
+///   "open", a wiki's edit link closing it: its span, or None for the whole line).
 #[pyfunction]
 fn judge_lines<'py>(
     py: Python<'py>,
@@ -420,6 +420,7 @@ fn judge_lines<'py>(
             judges::navigation::Found::Label => ("label", None),
             judges::navigation::Found::Pager => ("pager", None),
             judges::navigation::Found::Open => ("open", None),
+            judges::navigation::Found::Kicker => ("kicker", None),
             judges::navigation::Found::EditLink(span) => ("edit", span),
         }))?;
     }

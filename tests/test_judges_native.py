@@ -13,13 +13,12 @@ from hypothesis import strategies as st
 from clean import document, language
 from clean.article import Verdict
 from clean.document import Document
-from clean.residue import comments, footer, navigation, notice, player, social, tracking
+from clean.residue import comments, footer, notice, player, social, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
 import comments as comments_reference  # noqa: E402
 import footer as footer_reference  # noqa: E402
-import navigation as navigation_reference  # noqa: E402
 import notice as notice_reference  # noqa: E402
 import player as player_reference  # noqa: E402
 import social as social_reference  # noqa: E402
@@ -39,7 +38,6 @@ JUDGES = {
     "tracking": (tracking.detect, tracking_reference.detect),
     "player": (player._lines, player_reference.detect),
     "comments": (_answers(comments._lines), _answers(comments_reference.lines)),
-    "navigation": (navigation._lines, navigation_reference.detect),
     "social": (social.detect, social_reference.detect),
     # the notice family judges its lines for `detect`, which decides over the whole text
     "notice": (lambda doc: [Verdict(k, kind) for k, kind in enumerate(doc.judged["notice"]) if kind],
