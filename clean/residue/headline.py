@@ -171,6 +171,10 @@ MIN_PULL_QUOTE_WORDS = 8
 # "“THERE WERE POINTS WHERE I THOUGHT . . . I'VE GOT TO LEAVE,” SAYS JANE DOE OF THE EARLY DAYS."
 # Each piece between the ellipses is the paragraph's, word for word.
 _ATTRIBUTED = re.compile(r"(?<=[,.!?…][\"”’'])\s+(?:says|said)\s+[^\"“”]{1,60}$", re.I)
+# A story's deck says its lead sentence again and points at the video above it: "Police are
+# searching for a woman ... worth of iPhones. See video." over "WASHINGTON — Police are searching
+# for a woman ... worth of iPhones, ...". The pointer is the teaser's, not the sentence's.
+_POINTER = re.compile(r"(?<=[.!?])\s+(?:see|watch)(?: the)? (?:video|photos)\.?$", re.I)
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 MIN_PULL_QUOTE_PIECE_WORDS = 3
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
@@ -181,7 +185,7 @@ def _pulled_quotes(doc: Document, keys: list[str]) -> Iterator[Verdict]:
     for i, (block, feat) in enumerate(zip(doc.blocks, doc.feats)):
         if feat.words < MIN_PULL_QUOTE_WORDS or not _statement(feat):
             continue
-        quoted = _ATTRIBUTED.sub("", block.text)
+        quoted = _POINTER.sub("", _ATTRIBUTED.sub("", block.text))
         if _SENTENCE_BREAK.search(_ELLIPSIS.sub(" ", quoted)):
             continue  # a pull quote is one sentence; two said again below are a passage restated
         pieces = [" " + key(p) + " " for p in _ELLIPSIS.split(quoted)]
