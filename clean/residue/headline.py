@@ -88,6 +88,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
     yield from _running_headers(doc)
     yield from _pulled_quotes(doc, keys)
     yield from _teased_titles(doc, keys)
+    yield from _cut_teasers(doc, keys)
     for i in candidates:
         feat = doc.feats[i]
         if i not in repeated and (feat.words > MAX_LONE_HEADLINE_WORDS
@@ -219,6 +220,39 @@ def _teased_titles(doc: Document, keys: list[str]) -> Iterator[Verdict]:
                     and len(keys[j]) > len(keys[i]):
                 yield Verdict(i, "repeated-line")
                 break
+
+
+# A teaser of the paragraph under it, cut off where the page cut it: "Photo: Jane Doe/via GoFundMe
+# Turns out getting a job was tough for this tattooed New Yorker. ... she started a" over "Turns
+# out getting a job was tough for this tattooed New Yorker. ... she started a GoFundMe campaign
+# ...". A line left without its sentence end whose closing words open a longer paragraph just
+# below, word for word, says nothing the paragraph does not; a line broken inside a sentence goes
+# on with new words instead, and stays.
+MIN_CUT_TEASER_WORDS = 10
+MAX_CUT_TEASER_WORDS = 120
+CUT_TEASER_REACH = 3  # blocks below the teaser its paragraph may stand
+
+
+def _cut_teasers(doc: Document, keys: list[str]) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    for i, feat in enumerate(feats):
+        if feat.ends_sentence or not MIN_CUT_TEASER_WORDS <= feat.words <= MAX_CUT_TEASER_WORDS:
+            continue
+        words = keys[i].split()
+        for j in range(i + 1, min(len(blocks), i + 1 + CUT_TEASER_REACH)):
+            if _statement(feats[j]) and len(keys[j]) > len(keys[i]) and _opens_with_end(keys[j].split(), words):
+                yield Verdict(i, "repeated-line")
+                break
+
+
+def _opens_with_end(paragraph: list[str], line: list[str]) -> bool:
+    """Whether the line's last MIN_CUT_TEASER_WORDS words or more are the paragraph's first."""
+    if len(paragraph) <= MIN_CUT_TEASER_WORDS:
+        return False
+    for start in range(len(line) - MIN_CUT_TEASER_WORDS + 1):
+        if line[start] == paragraph[0] and line[start:] == paragraph[:len(line) - start]:
+            return True
+    return False
 
 
 def _page_number(numbers: list[int], k: int) -> bool:
