@@ -89,6 +89,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
     yield from _pulled_quotes(doc, keys)
     yield from _teased_titles(doc, keys)
     yield from _cut_teasers(doc, keys)
+    yield from _signed_pull_quotes(doc, keys)
     for i in candidates:
         feat = doc.feats[i]
         if i not in repeated and (feat.words > MAX_LONE_HEADLINE_WORDS
@@ -253,6 +254,30 @@ def _opens_with_end(paragraph: list[str], line: list[str]) -> bool:
         if line[start] == paragraph[0] and line[start:] == paragraph[:len(line) - start]:
             return True
     return False
+
+
+# A pull quote set with its speaker's name after it and no mark between: "He designed this rifle to
+# defend his country, not so terrorists could use it Jane Doe, spokeswoman for the church" above
+# the paragraph that quotes it: "He designed this rifle to defend his country, not so terrorists
+# could use it." The line is that paragraph, word for word, and a few words more left without a
+# sentence end, opening on a capital as a name does ("..., she said of the years on the rock" is
+# the story's sentence); the paragraph is the story's.
+MAX_SPEAKER_WORDS = 12
+
+
+def _signed_pull_quotes(doc: Document, keys: list[str]) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    for i, feat in enumerate(feats):
+        if feat.ends_sentence or feat.words < MIN_PULL_QUOTE_WORDS:
+            continue
+        line = keys[i] + " "
+        for j in range(i + 1, min(len(blocks), i + 1 + PULL_QUOTE_REACH)):
+            quote = keys[j]
+            if _statement(feats[j]) and len(quote) < len(keys[i]) and line.startswith(quote + " "):
+                speaker = len(line[len(quote):].split())
+                if speaker <= MAX_SPEAKER_WORDS and blocks[i].text.split()[-speaker][:1].isupper():
+                    yield Verdict(i, "repeated-line")
+                break
 
 
 def _page_number(numbers: list[int], k: int) -> bool:
