@@ -336,11 +336,11 @@ impl Gates {
 ///   is a count with no thread after it ("0 Comments");
 /// - "navigation": None or (kind, span): kind "label" (the whole line), "pager" (the whole line
 ///   if it closes the text), "open" (a short line no pattern took: another language's label may
-///   be) or "edit" (as "open", a wiki's edit link closing it: its span, or None for the whole
-///   line);
+///   be), "kicker" (as "open", shaped as a kicker: furniture where the text opens) or "edit" (as
+///   "open", a wiki's edit link closing it: its span, or None for the whole line);
 /// - "captions": None, "open" (no verdict, but one the rules on the Python side may give) or a
 ///   list of (reason, span, caption): reason "caption" or "credit", the span it covers or None
-///   for the whole line, and the caption kept for the article as a span of the line, or None.
+///   for the whole line, and the caption kept for the article as a span of the line, or None;
 /// - "prompts": None or (kind, span): kind "button" (a cookie banner's button, a prompt only near
 ///   a banner), "advert", "banner" (a cookie banner), "newsletter", "affiliate" (span None) or
 ///   "cookie" (a banner glued after the story: its span, to the line's end).
@@ -428,6 +428,7 @@ fn judge_lines<'py>(
             judges::navigation::Found::Label => ("label", None),
             judges::navigation::Found::Pager => ("pager", None),
             judges::navigation::Found::Open => ("open", None),
+            judges::navigation::Found::Kicker => ("kicker", None),
             judges::navigation::Found::EditLink(span) => ("edit", span),
         }))?;
         match &judged.captions {

@@ -13,14 +13,13 @@ from hypothesis import strategies as st
 from clean import document, language
 from clean.article import Verdict
 from clean.document import Document
-from clean.residue import captions, comments, footer, navigation, notice, player, prompts, social, tracking
+from clean.residue import captions, comments, footer, notice, player, prompts, social, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
 import captions as captions_reference  # noqa: E402
 import comments as comments_reference  # noqa: E402
 import footer as footer_reference  # noqa: E402
-import navigation as navigation_reference  # noqa: E402
 import notice as notice_reference  # noqa: E402
 import player as player_reference  # noqa: E402
 import prompts as prompts_reference  # noqa: E402
@@ -41,7 +40,6 @@ JUDGES = {
     "tracking": (tracking.detect, tracking_reference.detect),
     "player": (player._lines, player_reference.detect),
     "comments": (_answers(comments._lines), _answers(comments_reference.lines)),
-    "navigation": (navigation._lines, navigation_reference.detect),
     "social": (social.detect, social_reference.detect),
     "captions": (captions._lines, captions_reference.lines),
     "prompts": (prompts.detect, prompts_reference.detect),

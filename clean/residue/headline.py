@@ -88,6 +88,8 @@ def detect(doc: Document) -> Iterator[Verdict]:
     yield from _running_headers(doc)
     yield from _pulled_quotes(doc, keys)
     yield from _teased_titles(doc, keys)
+    yield from _cut_teasers(doc, keys)
+    yield from _signed_pull_quotes(doc, keys)
     for i in candidates:
         feat = doc.feats[i]
         if i not in repeated and (feat.words > MAX_LONE_HEADLINE_WORDS
@@ -171,6 +173,10 @@ MIN_PULL_QUOTE_WORDS = 8
 # "“THERE WERE POINTS WHERE I THOUGHT . . . I'VE GOT TO LEAVE,” SAYS JANE DOE OF THE EARLY DAYS."
 # Each piece between the ellipses is the paragraph's, word for word.
 _ATTRIBUTED = re.compile(r"(?<=[,.!?…][\"”’'])\s+(?:says|said)\s+[^\"“”]{1,60}$", re.I)
+# A story's deck says its lead sentence again and points at the video above it: "Police are
+# searching for a woman ... worth of iPhones. See video." over "WASHINGTON — Police are searching
+# for a woman ... worth of iPhones, ...". The pointer is the teaser's, not the sentence's.
+_POINTER = re.compile(r"(?<=[.!?])\s+(?:see|watch)(?: the)? (?:video|photos)\.?$", re.I)
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 MIN_PULL_QUOTE_PIECE_WORDS = 3
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
@@ -181,7 +187,7 @@ def _pulled_quotes(doc: Document, keys: list[str]) -> Iterator[Verdict]:
     for i, (block, feat) in enumerate(zip(doc.blocks, doc.feats)):
         if feat.words < MIN_PULL_QUOTE_WORDS or not _statement(feat):
             continue
-        quoted = _ATTRIBUTED.sub("", block.text)
+        quoted = _POINTER.sub("", _ATTRIBUTED.sub("", block.text))
         if _SENTENCE_BREAK.search(_ELLIPSIS.sub(" ", quoted)):
             continue  # a pull quote is one sentence; two said again below are a passage restated
         pieces = [" " + key(p) + " " for p in _ELLIPSIS.split(quoted)]
@@ -214,6 +220,63 @@ def _teased_titles(doc: Document, keys: list[str]) -> Iterator[Verdict]:
             if 0 <= j < len(blocks) and _statement(feats[j]) and phrase in " " + keys[j] + " " \
                     and len(keys[j]) > len(keys[i]):
                 yield Verdict(i, "repeated-line")
+                break
+
+
+# A teaser of the paragraph under it, cut off where the page cut it: "Photo: Jane Doe/via GoFundMe
+# Turns out getting a job was tough for this tattooed New Yorker. ... she started a" over "Turns
+# out getting a job was tough for this tattooed New Yorker. ... she started a GoFundMe campaign
+# ...". A line left without its sentence end whose closing words open a longer paragraph just
+# below, word for word, says nothing the paragraph does not; a line broken inside a sentence goes
+# on with new words instead, and stays.
+MIN_CUT_TEASER_WORDS = 10
+MAX_CUT_TEASER_WORDS = 120
+CUT_TEASER_REACH = 3  # blocks below the teaser its paragraph may stand
+
+
+def _cut_teasers(doc: Document, keys: list[str]) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    for i, feat in enumerate(feats):
+        if feat.ends_sentence or not MIN_CUT_TEASER_WORDS <= feat.words <= MAX_CUT_TEASER_WORDS:
+            continue
+        words = keys[i].split()
+        for j in range(i + 1, min(len(blocks), i + 1 + CUT_TEASER_REACH)):
+            if _statement(feats[j]) and len(keys[j]) > len(keys[i]) and _opens_with_end(keys[j].split(), words):
+                yield Verdict(i, "repeated-line")
+                break
+
+
+def _opens_with_end(paragraph: list[str], line: list[str]) -> bool:
+    """Whether the line's last MIN_CUT_TEASER_WORDS words or more are the paragraph's first."""
+    if len(paragraph) <= MIN_CUT_TEASER_WORDS:
+        return False
+    for start in range(len(line) - MIN_CUT_TEASER_WORDS + 1):
+        if line[start] == paragraph[0] and line[start:] == paragraph[:len(line) - start]:
+            return True
+    return False
+
+
+# A pull quote set with its speaker's name after it and no mark between: "He designed this rifle to
+# defend his country, not so terrorists could use it Jane Doe, spokeswoman for the church" above
+# the paragraph that quotes it: "He designed this rifle to defend his country, not so terrorists
+# could use it." The line is that paragraph, word for word, and a few words more left without a
+# sentence end, opening on a capital as a name does ("..., she said of the years on the rock" is
+# the story's sentence); the paragraph is the story's.
+MAX_SPEAKER_WORDS = 12
+
+
+def _signed_pull_quotes(doc: Document, keys: list[str]) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    for i, feat in enumerate(feats):
+        if feat.ends_sentence or feat.words < MIN_PULL_QUOTE_WORDS:
+            continue
+        line = keys[i] + " "
+        for j in range(i + 1, min(len(blocks), i + 1 + PULL_QUOTE_REACH)):
+            quote = keys[j]
+            if _statement(feats[j]) and len(quote) < len(keys[i]) and line.startswith(quote + " "):
+                speaker = len(line[len(quote):].split())
+                if speaker <= MAX_SPEAKER_WORDS and blocks[i].text.split()[-speaker][:1].isupper():
+                    yield Verdict(i, "repeated-line")
                 break
 
 

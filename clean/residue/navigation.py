@@ -16,7 +16,8 @@ REASONS = ("nav-label",)
 # counts of results, hatnotes, pagers, breadcrumbs, gallery counters, a wiki's edit links) is
 # judged natively (src/judges/navigation.rs). Other languages' labels are data
 # (clean/data/residue/<lang>.txt, section [nav-label]), read here for the short lines the native
-# judge leaves open.
+# judge leaves open. A kicker ("SINGER SCANDAL", "gungate") is furniture only where the text
+# opens: between paragraphs the same line is a subheading.
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
@@ -29,20 +30,23 @@ def _lines(doc: Document) -> Iterator[Verdict]:
     document's language."""
     words = vocab.vocabulary(doc.lang)
     judged = [_line(text, found, words) for (text, _), found in zip(doc.lines, doc.judged["navigation"])]
-    for i, (span, tail) in marked(doc, judged):
-        yield Verdict(i, "nav-label", score=0.5, where="tail") if tail else Verdict(i, "nav-label", span=span)
+    for i, (span, where) in marked(doc, judged):
+        yield Verdict(i, "nav-label", score=0.5, where=where) if where else Verdict(i, "nav-label", span=span)
 
 
 def _line(text: str, found: tuple | None, words: vocab.Vocabulary) -> tuple | None:
-    """The line's (span, tail), from the native judge's answer `found`: a short line no pattern
-    took is a label if the language's words have it, before a wiki's edit link is cut from it."""
+    """The line's (span, where), from the native judge's answer `found`: a short line no pattern
+    took is a label if the language's words have it, before a wiki's edit link is cut from it;
+    `where` names the place a line is residue only at (a pager's tail, a kicker's head)."""
     kind, span = found or (None, None)
-    if kind == "label" or kind in ("open", "edit") and words.lines and words.match("nav-label", text):
-        return None, False
+    if kind == "label" or kind in ("open", "kicker", "edit") and words.lines and words.match("nav-label", text):
+        return None, None
     if kind == "pager":
-        return None, True
+        return None, "tail"
+    if kind == "kicker":
+        return None, "head"
     if kind == "edit":
-        return span, False
+        return span, None
     return None
 
 

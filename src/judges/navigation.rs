@@ -160,6 +160,14 @@ static CRUMB_SEP: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\s+(?:[>»
 const MIN_CRUMBS: usize = 3;
 const MAX_CRUMB_WORDS: usize = 4;
 
+// A kicker over the story: the topic a site files it under, set above its headline or its first
+// paragraph in one case, all capitals ("SINGER SCANDAL") or all lower case ("gungate"), of words
+// alone (no digit: "6:25 p.m." opens a live blog's entry). Furniture only where the text opens
+// (placed at the head on the Python side): between paragraphs such a line is the story's
+// subheading ("NO SURVIVORS"). A single word in capitals stays even there: a dateline set on its
+// own line ("WASHINGTON") reads the same.
+const MAX_KICKER_WORDS: usize = 3;
+
 #[derive(Debug, PartialEq, Eq)]
 pub enum Found {
     /// the whole line is a label
@@ -168,6 +176,8 @@ pub enum Found {
     Pager,
     /// a short line that is no label by the patterns: another language's label may be
     Open,
+    /// as `Open`, and shaped as a kicker: furniture where the text opens
+    Kicker,
     /// as `Open`, and a wiki's edit link closes it: the whole line, or the link's span after a
     /// heading
     EditLink(Option<(usize, usize)>),
@@ -214,7 +224,27 @@ pub fn judge_subject(s: &Subject, words: usize, prose: bool, ends_sentence: bool
             return Some(Found::EditLink(if start == 0 { None } else { Some((start, end)) }));
         }
     }
+    if words <= MAX_KICKER_WORDS && !ends_sentence && is_kicker(codes, words) {
+        return Some(Found::Kicker);
+    }
     Some(Found::Open)
+}
+
+/// Words of letters alone (joined by an apostrophe, a hyphen or an ampersand inside a word), all
+/// in lower case, or all in capitals and more than one.
+fn is_kicker(codes: &[u32], words: usize) -> bool {
+    let letter = |c: u32| chars::is_word(c) && !chars::is_decimal(c) && c != b'_' as u32;
+    let joiner = |c: u32| matches!(c, 0x27 | 0x2019 | 0x26 | 0x2d);
+    let (mut upper, mut lower) = (false, false);
+    for word in codes.split(|&c| chars::is_space(c)).filter(|w| !w.is_empty()) {
+        let (first, last) = (word[0], word[word.len() - 1]);
+        if !letter(first) || !letter(last) || !word.iter().all(|&c| letter(c) || joiner(c)) {
+            return false;
+        }
+        upper |= word.iter().any(|&c| chars::is_upper(c));
+        lower |= word.iter().any(|&c| chars::is_lower(c));
+    }
+    lower != upper && (lower || words >= 2)
 }
 
 /// "Tags: a, b, c": the label, then short items, none closing a sentence ("Tagsüber, wenn ...,
@@ -347,6 +377,24 @@ mod tests {
         assert_eq!(judged("[ edit ]"), Some(Found::EditLink(None)));
         assert_eq!(judged("History [edit]"), Some(Found::EditLink(Some((7, 14)))));
         assert_eq!(judged("Startseite"), Some(Found::Open));
+    }
+
+    #[test]
+    fn kickers_are_one_case_words() {
+        for line in ["SINGER SCANDAL", "gungate", "royal baby", "TRUE CRIME", "rock'n'roll"] {
+            assert_eq!(judged(line), Some(Found::Kicker), "{line}");
+        }
+        for line in [
+            "WASHINGTON",
+            "Singer Scandal",
+            "6:25 p.m.",
+            "COVID-19 NEWS",
+            "the end.",
+            "NO SURVIVORS AT ALL HERE",
+            "BREAKING NEWS",
+        ] {
+            assert_ne!(judged(line), Some(Found::Kicker), "{line}");
+        }
     }
 
     #[test]
