@@ -109,6 +109,8 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
             if article is None and main is not None:
                 article = [main[0] <= k <= main[1] for k in range(len(seen))]
             elif article is not None:
+                if main is not None:
+                    _prose_edges(view, flagged, main, article)
                 # What --explain shows as the main block: the stretch the model kept.
                 kept = [k for k in range(len(seen)) if article[k]]
                 main = (kept[0], kept[-1]) if kept else None
@@ -195,6 +197,25 @@ def _best_stretch(doc: Document, reasons: list[str | None], restorable: frozense
               else main_content.block_value(feat, reason not in restorable) for feat, reason in zip(doc.feats, reasons)]
     first, last = main_content.best_stretch(values)
     return (first, last) if last >= 0 else None
+
+
+def _prose_edges(doc: Document, flagged: list[bool], main: tuple[int, int], article: list[bool]) -> None:
+    """Give back to the model's stretch the paragraphs of prose right above and below it that the
+    rules' main block holds: an article's lead under its headline and date, or its closing
+    paragraph over the share bar, has furniture for neighbours, which the model weighs against
+    it; the rules' stretch already weighed it as prose."""
+    kept = [k for k, a in enumerate(article) if a]
+    if not kept:
+        return
+    first, last = kept[0], kept[-1]
+    k = first - 1
+    while k >= main[0] and doc.feats[k].prose and not flagged[k]:
+        article[k] = True
+        k -= 1
+    k = last + 1
+    while k <= main[1] and doc.feats[k].prose and not flagged[k]:
+        article[k] = True
+        k += 1
 
 
 def _opening_headline(titles: list[Verdict], reasons: list[str | None]) -> Verdict | None:

@@ -146,10 +146,28 @@ def headline_anchors(doc: Document) -> list[int]:
         if not parts:
             break
         folded = _folded(doc.blocks[i].text)
-        if folded in parts:
-            parts.discard(folded)
+        part = folded if folded in parts else _extended(folded, parts, doc.feats[i])
+        if part is not None:
+            parts.discard(part)
             found.append(i)
     return found
+
+
+# A page's title may hold its headline cut short ("Ultium Cells erhöht Gigafactory-Kapazität"
+# over "... Gigafactory-Kapazität in Tennessee"): the headline then opens with the title's part
+# and runs on a few words, still a headline, not a sentence. A teaser list lower on the page may
+# print the short form exactly; the article's own headline comes first.
+MAX_EXTENSION_WORDS = 6
+
+
+def _extended(folded: str, parts: set[str], feat: Features) -> str | None:
+    if not feat.title_shaped:
+        return None
+    for part in parts:
+        if (len(part.split()) >= MIN_HEADLINE_WORDS + 1 and folded.startswith(part + " ")
+                and len(folded.split()) - len(part.split()) <= MAX_EXTENSION_WORDS):
+            return part
+    return None
 
 
 def anchored_stretch(values: list[float], start: int) -> tuple[int | None, float]:

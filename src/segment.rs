@@ -480,7 +480,9 @@ fn starts_item(text: &[u32]) -> bool {
     (1..=3).contains(&digits) && q + 1 < n && (text[q] == cp('.') || text[q] == cp(')')) && is_space(text[q + 1])
 }
 
-fn continues<T: Unit>(previous: &Line, line: &Line, source: &[T]) -> bool {
+/// `next` is the line below `line`, when running text may be joined over a capital: only where
+/// the text goes on under the link too, so that the link is inside a sentence.
+fn continues<T: Unit>(previous: &Line, line: &Line, next: Option<&Line>, source: &[T]) -> bool {
     let (above, text) = (&previous.text, &line.text);
     let last = *above.last().expect("a line in a group has text");
     let first = text[0];
@@ -508,7 +510,36 @@ fn continues<T: Unit>(previous: &Line, line: &Line, source: &[T]) -> bool {
         return false;
     }
     let word_start = above.iter().rposition(|&c| is_space(c)).map_or(0, |k| k + 1);
-    is_lower(first) || word_is_lower(&above[word_start..])
+    is_lower(first)
+        || word_is_lower(&above[word_start..])
+        || (runs_on(above) && next.is_some_and(|n| !n.text.is_empty() && continues(line, n, None, source)))
+}
+
+/// A text node this many words long, one of them in lower case, is running text cut at a
+/// link, whatever its last word, when the text goes on under the link: German capitalises its
+/// nouns, so "Auf der Tagung der Evangelischen " / "Kirche" / " tagte ..." breaks between two
+/// capitals, as English does at a name ("... in the Smart and Sustainable " / "Automation
+/// Research Lab" / " at ..."). A label ("Mehr zum Thema ", "Leave a Reply ") is shorter, a menu
+/// holds no lower-case word, and a heading over a list ("Top Themen der Redaktion " / "ATP" /
+/// "WTA") does not go on under its first entry.
+const RUNNING_WORDS: usize = 4;
+
+fn runs_on(above: &[u32]) -> bool {
+    let mut words = 0;
+    let mut lower = false;
+    let mut start = true;
+    for &c in above {
+        if is_space(c) {
+            start = true;
+            continue;
+        }
+        if start {
+            words += 1;
+            lower |= is_lower(c);
+            start = false;
+        }
+    }
+    lower && words >= RUNNING_WORDS
 }
 
 /// The lines of one paragraph as one line: a space where a line was wrapped or a text node ended
@@ -568,7 +599,7 @@ pub fn segment<T: Unit>(text: &[T], token: &[u32]) -> Vec<Block> {
         let joins = group.is_some() && {
             let previous = &lines[k - 1];
             let wrapped = width.is_some_and(|w| previous.text.len() + 25 >= w) && !starts_item(&line.text);
-            wrapped || continues(previous, line, text)
+            wrapped || continues(previous, line, lines.get(k + 1), text)
         };
         if !joins {
             if let Some(g) = group {
@@ -712,6 +743,33 @@ mod tests {
                 "Below, the stats on defense for the Cleveland Browns’ Week 11 game against the Pittsburgh Steelers.",
                 "Defensive Line"
             ]
+        );
+    }
+
+    #[test]
+    fn running_text_cut_at_a_link_goes_on_over_two_capitals() {
+        let text = "Auf der dritten Tagung der Evangelischen \nKirche\n tagte die Synode.\n";
+        assert_eq!(
+            texts(text),
+            vec!["Auf der dritten Tagung der Evangelischen Kirche tagte die Synode."]
+        );
+        let text = "La nouvelle ministre des Sports, \nRoxana Maracineanu\n a été nommée.\n";
+        assert_eq!(
+            texts(text),
+            vec!["La nouvelle ministre des Sports, Roxana Maracineanu a été nommée."]
+        );
+        // A label, a menu: too short, or no word in lower case.
+        assert_eq!(
+            texts("Mehr zum Thema \nVerwandte Artikel\n"),
+            vec!["Mehr zum Thema", "Verwandte Artikel"]
+        );
+        assert_eq!(
+            texts("Politik Wirtschaft Sport Kultur \nReise\n"),
+            vec!["Politik Wirtschaft Sport Kultur", "Reise"]
+        );
+        assert_eq!(
+            texts("Top Themen der Redaktion \nATP\nWTA\n"),
+            vec!["Top Themen der Redaktion", "ATP", "WTA"]
         );
     }
 

@@ -275,7 +275,8 @@ _LINE_ENDS = ("\n", "\r", "")
 _OPENING_SPACE = (" ", "\u00a0")
 
 
-def _continues(previous: tuple[int, int, str], line: tuple[int, int, str], source: str) -> bool:
+def _continues(previous: tuple[int, int, str], line: tuple[int, int, str], source: str,
+               below: tuple[int, int, str] | None = None) -> bool:
     above, text = previous[2], line[2]
     last = above[-1]
     if text[0] in _GOES_ON:
@@ -289,7 +290,18 @@ def _continues(previous: tuple[int, int, str], line: tuple[int, int, str], sourc
     end, start = previous[1], line[0]
     spaced = (source[end:end + 1] == " " and source[end + 1:end + 2] in _LINE_ENDS
               or source[start - 1:start] in _OPENING_SPACE and source[max(0, start - 2):start - 1] in _LINE_ENDS)
-    return spaced and (text[0].islower() or above.rsplit(None, 1)[-1].islower())
+    return spaced and (text[0].islower() or above.rsplit(None, 1)[-1].islower()
+                       or _runs_on(above) and below is not None and bool(below[2]) and _continues(line, below, source))
+
+
+# A text node this many words long, one of them in lower case, is running text cut at a link,
+# whatever its last word (German capitalises its nouns), where the text goes on under the link.
+_RUNNING_WORDS = 4
+
+
+def _runs_on(above: str) -> bool:
+    words = above.split()
+    return len(words) >= _RUNNING_WORDS and any(w[0].islower() for w in words)
 
 
 def _join(group: list[tuple[int, int, str]]) -> str:
@@ -309,7 +321,7 @@ def _paragraphs(lines: list[tuple[int, int, str]], width: int | None, source: st
     broken at its links is one line again."""
     group: list[tuple[int, int, str]] = []
     blank = blank_before = False
-    for line in lines:
+    for k, line in enumerate(lines):
         text = line[2]
         if not text:
             if group:
@@ -318,7 +330,8 @@ def _paragraphs(lines: list[tuple[int, int, str]], width: int | None, source: st
             blank = True
             continue
         wrapped = width is not None and group and len(group[-1][2]) >= width - 25 and not _STARTS_ITEM.match(text)
-        if not (wrapped or group and _continues(group[-1], line, source)):
+        below = lines[k + 1] if k + 1 < len(lines) else None
+        if not (wrapped or group and _continues(group[-1], line, source, below)):
             if group:
                 yield blank_before, group
             group = []

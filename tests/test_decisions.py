@@ -118,3 +118,37 @@ def test_a_paragraph_left_by_a_cut_and_printed_again_whole_stays_once():
     assert once.count("The convoy left on Monday") == 1
     assert clean_text(once).text == once
 
+
+
+# The article's lead under its headline and date, and a teaser's blurb, as a page prints them.
+LEADS = {
+    "de": "Die Stadt will die marode Brücke bis zum Herbst ersetzen. Die Opposition hält den Plan für zu teuer.",
+    "fr": "La ville veut remplacer le pont vétuste d'ici l'automne. L'opposition juge le projet trop coûteux.",
+    "es": "La ciudad quiere sustituir el viejo puente antes del otoño. La oposición considera el plan demasiado caro.",
+}
+
+
+def _edges(lang: str, model_from: int, main: tuple[int, int], flag: frozenset[int] = frozenset()):
+    """The blocks `decide._prose_edges` adds to a model's stretch that opens at `model_from` of
+    [menu label, date, lead, paragraphs..., footer label], the rules' main block being `main`."""
+    from clean import decide, document
+
+    t = TEXTS[lang]
+    doc = document.build("\n\n".join([t["menu"][0], "12.03.2023", LEADS[lang]] + t["paras"] + [t["foot"][0]]))
+    n = len(doc.blocks)
+    article = [model_from <= k < n - 1 for k in range(n)]
+    before = list(article)
+    decide._prose_edges(doc, [k in flag for k in range(n)], main, article)
+    return [k for k in range(n) if article[k] and not before[k]]
+
+
+@pytest.mark.parametrize("lang", sorted(TEXTS))
+def test_the_lead_that_the_rules_main_block_holds_stays_on_the_models_stretch(lang):
+    assert _edges(lang, model_from=3, main=(2, 7)) == [2]
+
+
+@pytest.mark.parametrize("lang", sorted(TEXTS))
+def test_prose_outside_the_rules_main_block_or_named_residue_does_not(lang):
+    assert _edges(lang, model_from=3, main=(3, 7)) == []  # a blurb the rules left out too
+    assert _edges(lang, model_from=3, main=(2, 7), flag=frozenset({2})) == []  # a notice named by its words
+    assert _edges(lang, model_from=3, main=(0, 7)) == [2]  # the date and the menu label are not prose

@@ -1,6 +1,8 @@
 """The rule-based main block of a page dump: the stretch of prose that outweighs the furniture
 inside it, and what counts as its prose."""
 
+import pytest
+
 from clean import document, main_content
 
 MENU = ["Home", "World", "Business", "Politics", "Sport", "Opinion", "Culture", "Travel"]
@@ -31,3 +33,35 @@ def test_a_short_label_with_a_colon_above_the_story_does_not():
 
 def test_a_long_line_with_a_colon_over_a_menu_does_not():
     assert _main(MENU + [LEAD_IN] + MENU + STORY + MENU) == STORY
+
+
+# A page's title holding its headline cut short, the headline printed in full over the article,
+# and the short form again in a teaser list; per language.
+SHORT_TITLES = {
+    "de": ("Stadtrat beschließt neue Brücke", "Stadtrat beschließt neue Brücke über den Fluss",
+           "Stadtrat beschließt neue Brücke über den Fluss, obwohl die Opposition seit Monaten dagegen stimmt."),
+    "fr": ("Le conseil vote un nouveau pont", "Le conseil vote un nouveau pont sur la rivière",
+           "Le conseil vote un nouveau pont sur la rivière, alors que l'opposition s'y oppose depuis des mois."),
+    "en": ("Council approves a new bridge", "Council approves a new bridge over the river",
+           "Council approves a new bridge over the river, although the opposition has fought it for months."),
+}
+
+
+def _anchors(lines: list[str]) -> list[str]:
+    doc = document.build("\n\n".join(lines))
+    return [doc.blocks[i].text for i in main_content.headline_anchors(doc)]
+
+
+@pytest.mark.parametrize("lang", sorted(SHORT_TITLES))
+def test_a_headline_running_on_from_the_titles_short_form_is_the_anchor(lang):
+    short, full, _ = SHORT_TITLES[lang]
+    assert _anchors([f"{short} - Example Site"] + MENU + [full] + STORY + [short] + MENU) == [full]
+
+
+@pytest.mark.parametrize("lang", sorted(SHORT_TITLES))
+def test_a_sentence_opening_with_the_title_or_a_short_site_name_is_not(lang):
+    short, _, sentence = SHORT_TITLES[lang]
+    # The sentence is not headline-shaped: the exact copy in the teaser list is the anchor.
+    assert _anchors([f"{short} - Example Site"] + MENU + [sentence] + STORY + [short] + MENU) == [short]
+    # A two-word part (a site's name) is only ever matched whole.
+    assert _anchors([f"{short} - Example Site"] + MENU + ["Example Site Newsletter"] + STORY) == []

@@ -1,6 +1,8 @@
 """Blocks from text: a sentence broken at its links by a one-text-node-per-line scraper is one
 block again; lines that only look alike stay apart."""
 
+import pytest
+
 from clean import Cleaner
 from clean.segment import segment, to_source
 
@@ -77,3 +79,34 @@ def test_a_text_node_opening_on_the_pages_nbsp_goes_on_the_line_above():
 def test_list_items_padded_with_a_closing_nbsp_stay_apart():
     text = "Poland (Group G): fourth appearance\u00a0\nFrance (Group H): tenth appearance\u00a0\n"
     assert len(segment(text)) == 2
+
+
+# German capitalises its nouns, and every language its names: a text node of running text may end
+# on a capital right before a link that opens on one.
+BETWEEN_CAPITALS = {
+    "de": ("Auf der dritten Tagung der Synode sprach der Bischof der Evangelischen \nKirche Berlin-Brandenburg\n"
+           " über die Erneuerung des Gottesdienstes.\n",
+           "Auf der dritten Tagung der Synode sprach der Bischof der Evangelischen Kirche Berlin-Brandenburg "
+           "über die Erneuerung des Gottesdienstes."),
+    "fr": ("A peine nommée, la nouvelle ministre des Sports, \nRoxana Maracineanu\n, a présenté son équipe.\n",
+           "A peine nommée, la nouvelle ministre des Sports, Roxana Maracineanu, a présenté son équipe."),
+    "en": ("The research was conducted in the Smart and Sustainable \nAutomation Research Lab\n at the university.\n",
+           "The research was conducted in the Smart and Sustainable Automation Research Lab at the university."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BETWEEN_CAPITALS))
+def test_running_text_broken_between_two_capitals_is_one_block(lang):
+    text, sentence = BETWEEN_CAPITALS[lang]
+    assert [b.text for b in segment(text)] == [sentence]
+
+
+def test_labels_and_menus_ending_in_a_space_stay_apart():
+    # Too short to be running text, or no word in lower case: a label over a link, a menu.
+    text = ("Mehr zum Thema \nVerwandte Artikel\nLeave a Reply \nCancel reply\n"
+            "Politik Wirtschaft Sport Kultur \nReise\nVon \nAnna Schmidt\n"
+            # A heading over a list: the text does not go on under its first entry.
+            "Top Themen der Redaktion \nATP\nWTA\n")
+    assert [b.text for b in segment(text)] == [
+        "Mehr zum Thema", "Verwandte Artikel", "Leave a Reply", "Cancel reply",
+        "Politik Wirtschaft Sport Kultur", "Reise", "Von", "Anna Schmidt", "Top Themen der Redaktion", "ATP", "WTA"]
