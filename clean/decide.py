@@ -283,21 +283,26 @@ def _headline(titles: list[Verdict], reasons: list[str | None], doc: Document) -
 
 
 def _assemble(doc: Document, reasons: list[str | None], spans: list[list[Verdict]], recheck, reread):
-    reasons = _reread(doc, reasons, spans, recheck, reread)
+    # Each kept block with spans is cut once: the re-reading and the assembly share the result.
+    cut = {}
+    for i, reason in enumerate(reasons):
+        if reason is None and spans[i]:
+            text, cuts = _cut(doc.blocks[i], spans[i], doc.source)
+            cut[i] = (text if text and recheck(text, doc.lang) is None else "", cuts)
+    reasons = _reread(doc, reasons, cut, reread)
     body: list[str] = []
     removed: list[Removal] = []
     for i, block in enumerate(doc.blocks):
         reason = reasons[i]
-        if reason is None and spans[i]:
-            text, cuts = _cut(block, spans[i], doc.source)
-            removed.extend(cuts)
-            if text and recheck(text, doc.lang) is None:
+        if reason is None and i in cut:
+            text, cuts = cut[i]
+            if text:
+                removed.extend(cuts)
                 body.append(text)
                 continue
             # Nothing but residue was left: the block goes as a whole, under the first cut's name.
             # (A leftover that is residue of another kind goes under the cut's name too: the cut
             # is what made the line, and the explained view shows it whole.)
-            removed[len(removed) - len(cuts):] = []
             reason = cuts[0].reason
         if reason is None:
             body.append(block.text)
@@ -311,18 +316,16 @@ def _assemble(doc: Document, reasons: list[str | None], spans: list[list[Verdict
     return body, removed
 
 
-def _reread(doc: Document, reasons: list[str | None], spans: list[list[Verdict]], recheck, reread) -> list[str | None]:
+def _reread(doc: Document, reasons: list[str | None], cut: dict[int, tuple[str, list[Removal]]], reread) -> list[str | None]:
     """The reasons, with the blocks that the body, read again, says twice. What is left of a cut
     block ("BEIRUT (AP) - The convoy left ..." once a caption glued to it is gone) can be a
     paragraph the text also prints whole, which the block's own text hid: the copy goes as it
-    would if the article were cleaned again."""
-    kept = [i for i, r in enumerate(reasons) if r is None]
-    if not any(spans[i] for i in kept):
+    would if the article were cleaned again. `cut` holds what is left of each cut block ("" when
+    nothing of the body is)."""
+    if not cut:
         return reasons
-    texts = []
-    for i in kept:
-        text = _cut(doc.blocks[i], spans[i], doc.source)[0] if spans[i] else doc.blocks[i].text
-        texts.append(text if text and (not spans[i] or recheck(text, doc.lang) is None) else "")
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    texts = [cut[i][0] if i in cut else doc.blocks[i].text for i in kept]
     body = [i for i, t in zip(kept, texts) if t]
     reasons = list(reasons)
     for k in reread([t for t in texts if t], doc.lang):

@@ -341,6 +341,9 @@ impl Gates {
 /// - "captions": None, "open" (no verdict, but one the rules on the Python side may give) or a
 ///   list of (reason, span, caption): reason "caption" or "credit", the span it covers or None
 ///   for the whole line, and the caption kept for the article as a span of the line, or None.
+/// - "prompts": None or (kind, span): kind "button" (a cookie banner's button, a prompt only near
+///   a banner), "advert", "banner" (a cookie banner), "newsletter", "affiliate" (span None) or
+///   "cookie" (a banner glued after the story: its span, to the line's end).
 #[pyfunction]
 fn judge_lines<'py>(
     py: Python<'py>,
@@ -367,6 +370,7 @@ fn judge_lines<'py>(
     let comments = PyList::empty(py);
     let navigation = PyList::empty(py);
     let captions = PyList::empty(py);
+    let prompts = PyList::empty(py);
     for (i, text) in texts.iter().enumerate() {
         let f = judges::Features {
             words: words[i],
@@ -443,6 +447,14 @@ fn judge_lines<'py>(
                 captions.append(found)?;
             }
         }
+        prompts.append(judged.prompts.map(|found| match found {
+            judges::prompts::Prompt::Button => ("button", None),
+            judges::prompts::Prompt::Advert => ("advert", None),
+            judges::prompts::Prompt::Banner => ("banner", None),
+            judges::prompts::Prompt::Newsletter => ("newsletter", None),
+            judges::prompts::Prompt::Affiliate => ("affiliate", None),
+            judges::prompts::Prompt::Cookie(start, end) => ("cookie", Some((start, end))),
+        }))?;
     }
     let out = PyDict::new(py);
     out.set_item("footer", footer)?;
@@ -453,6 +465,7 @@ fn judge_lines<'py>(
     out.set_item("comments", comments)?;
     out.set_item("navigation", navigation)?;
     out.set_item("captions", captions)?;
+    out.set_item("prompts", prompts)?;
     Ok(out)
 }
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from clean import document, language
 from clean.article import Verdict
 from clean.document import Document
-from clean.residue import captions, comments, footer, navigation, notice, player, social, tracking
+from clean.residue import captions, comments, footer, navigation, notice, player, prompts, social, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
@@ -23,6 +23,7 @@ import footer as footer_reference  # noqa: E402
 import navigation as navigation_reference  # noqa: E402
 import notice as notice_reference  # noqa: E402
 import player as player_reference  # noqa: E402
+import prompts as prompts_reference  # noqa: E402
 import social as social_reference  # noqa: E402
 import tracking as tracking_reference  # noqa: E402
 
@@ -43,6 +44,7 @@ JUDGES = {
     "navigation": (navigation._lines, navigation_reference.detect),
     "social": (social.detect, social_reference.detect),
     "captions": (captions._lines, captions_reference.lines),
+    "prompts": (prompts.detect, prompts_reference.detect),
     # the notice family judges its lines for `detect`, which decides over the whole text
     "notice": (lambda doc: [Verdict(k, kind) for k, kind in enumerate(doc.judged["notice"]) if kind],
                lambda doc: [Verdict(k, kind) for k, (text, _) in enumerate(doc.lines) if (kind := notice_reference._judge(text))]),
@@ -153,7 +155,25 @@ PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 201
           ", Tuesday, Nov. 19, 2019", " PM", "P.M.", "EST", "(Published Tuesday, Oct. 25, 2016)", " | AP Photo ",
           "[Photo/Xinhua]", " Share Photo", "1 of 6. ", "(NASA/JPL)", "photos © X", "© Jane Doe", "(c) X", "İmage", "ımage",
           "From Comedy Central.", "By Al Levine/Comedy Central.", " via AP", ") ", "(",
+          "Advertisement", "ADVERTISEMENT ", "Ad Feedback", "Story continues below advertisement", "广告", "Accept all",
+          "Cookie settings", "We use cookies", " we and our partners use cookies", "This website uses cookies",
+          "By continuing to browse this site", "Diese Seite verwendet Cookies", ". We use cookies", "” ", "cookie",
+          "privacy", "Sign up for our newsletter", "SUBSCRİBE NOW", "ſubscribe today", "Already a subscriber?",
+          "your inbox", "Subscribe to WIRED", "SUBSCRIBE to the ", " subscribe to the RSS feed", "subscribe to our blog's feed",
+          "Support", "Support us", "support The Guardian", "Please support ", " from as little as $1", "WİTH", "Us",
+          "Donate now", "Make a monthly donation", "We need your financial support", "If you enjoyed this article",
+          "Thank you for reading", " please subscribe", "If everyone reading this would donate", " our fundraiser",
+          "By signing up, you agree to", "By clicking “Subscribe,” you agree to", "Invalid email address. Please re-enter",
+          "you're not a robot", "You must select a newsletter", "Thanks for subscribing!", "You're all signed up",
+          "may earn a commission", "affiliate links", "Prices are subject to change", "newsletters", "mailing list",
+          "e-mail alerts", "Sign up", "Register", "suscríbete", "Have a tip we should know? tips", "See a mistake? Report",
+          "Stay with WBAL for developments", "If you capture an amazing photo", " send it to us", "a@b",
+          "Add Jane Doe as an interest to stay up to date", "click here to get the app", "Get breaking news alerts",
           "٣", "\u0301", "½", "\u00a0", "\u3000", "\x1c", "\ud800", "é", "É", " ", ".", "a", "Z", ":", "=", "”", "?", "!"]
+
+
+# Word counts on either side of the judges' bounds.
+BOUNDS = (0, 1, 2, 6, 7, 9, 13, 15, 16, 17, 21, 25, 26, 31, 40, 41, 60, 61, 91, 120, 121, 200, 201)
 
 
 @settings(max_examples=3000, deadline=None)
@@ -165,7 +185,7 @@ def test_hostile_text_is_judged_alike(text, ends_sentence):
     feat = document.features(line, stop)
     # the line as it is, and with other features on either side of the judges' bounds (whether it
     # ends as a sentence drawn for them all)
-    variants = {(words, sentences, prose) for words in (feat.words, 0, 1, 2, 7, 9, 13, 16, 17, 21, 25, 26, 31, 41, 60, 61, 91)
+    variants = {(words, sentences, prose) for words in (feat.words, *BOUNDS)
                 for sentences in (feat.sentences, 1, 2) for prose in (feat.prose, not feat.prose)}
     assert _mismatches([(line, feat)] + [(line, feat._replace(words=words, sentences=sentences, prose=prose,
                                                               ends_sentence=ends_sentence))

@@ -65,12 +65,13 @@ def assert_same_line(text: str, stopwords: frozenset[str]) -> None:
     assert _text.key(text) == reference.key(text), text
     for variant in (text, text.upper()):
         opened = _text._GATES.open(variant)
-        want = tuple(reference.may_match(g.pattern, g.hints, variant) for g in GATES)
+        # every gate made by now: a test module or a family's reference may add one after this one's import
+        want = tuple(reference.may_match(g.pattern, g.hints, variant) for g in _text._GATES._gates)
         assert opened == want, variant
 
 
 def test_every_input_set_is_here():
-    assert {"fixtures", "zyte-trafilatura"} <= set(INPUTS) and len(GATES) >= 5
+    assert {"fixtures", "zyte-trafilatura"} <= set(INPUTS) and GATES
     assert all(texts for texts, _ in INPUTS.values())
 
 
@@ -153,7 +154,9 @@ def test_the_reference_path_is_the_reference(reference_core, monkeypatch):
     for name in ("features", "detect", "key", "may_match"):
         original = getattr(reference, name)
         monkeypatch.setattr(reference, name, lambda *args, _f=original, _n=name: calls.append(_n) or _f(*args))
-    Cleaner().clean("Share this story\nA line of text here, long enough to be a sentence of its own.\nAnother line.")
+    # (the closing copyright line is one that the captions family's gates are asked about)
+    Cleaner().clean("Share this story\nA line of text here, long enough to be a sentence of its own.\n"
+                    "The harbour at dawn. © Jane Doe\nAnother line.")
     assert {"features", "detect", "key", "may_match"} <= set(calls)
 
 

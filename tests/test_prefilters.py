@@ -18,13 +18,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clean import segment
-from clean.residue import _text, captions, comments, footer, prompts, related
+from clean.residue import _text, captions, comments, footer, related
 
 INPUTS = Path(__file__).parent.parent / "bench" / "zyte-dev" / "inputs"
 CASES = Path(__file__).parent / "fixtures" / "cases"
 HINTED = {
     f"{module.__name__.rsplit('.', 1)[1]}.{name}": value
-    for module in (captions, comments, footer, prompts, related)
+    for module in (captions, comments, footer, related)
     for name, value in vars(module).items()
     if isinstance(value, _text.Hinted)
 }
@@ -42,7 +42,7 @@ def lines() -> list[str]:
 
 
 def test_there_are_gates_to_check():
-    assert len(HINTED) >= 5
+    assert HINTED
 
 
 @pytest.mark.slow
@@ -53,13 +53,6 @@ def test_a_hint_gate_never_hides_a_match(name, lines):
     assert matched, f"{name}: no line of the bench matches, so the gate is not checked"
     hidden = [text for text in matched if not hinted.may_match(text)]
     assert not hidden, f"{name} gate hides {len(hidden)} matches, e.g. {hidden[0][:200]!r}"
-
-
-@pytest.mark.slow
-def test_bare_credit_gate_agrees_with_its_pattern(lines):
-    found = [text for text in lines if captions._BARE_CREDIT.search(text)]
-    assert found
-    assert all(captions._bare_credit(text) for text in found)
 
 
 @pytest.mark.slow
@@ -82,13 +75,20 @@ def test_markdown_gate_agrees_with_its_pattern(lines):
             assert segment.looks_like_markdown([(0, 0, text)] * 5) == bool(_MD_SIGNS.search(text)), text
 
 
+# A gate of the tests' own over an ignore-case pattern (the families' ignore-case gates went
+# native with their judges, behind `Subject::holds`): words that hold the letters folding unlike
+# `str.lower`.
+PITCH = _text.Hinted(re.compile(r"\b(?:sign up for our|subscribe (?:now|today)|support us)\b", re.I),
+                     ("sign up", "subscri", "support"))
+
+
 @pytest.mark.parametrize("letter, word", [
     ("\u0130", "S\u0130GN UP FOR OUR"),  # dotted capital I: lower() makes it two characters
     ("\u0131", "subscr\u0131be now"),  # dotless i
     ("\u017f", "\u017fubscribe now"),  # long s
 ])
 def test_letters_that_fold_unlike_lower_still_reach_the_pattern(letter, word):
-    hinted = prompts._PITCH_HINTED
+    hinted = PITCH
     assert letter not in word.lower() or letter in "\u0131\u017f"
     assert hinted.pattern.search(word), "the regex engine folds the letter to its Latin one"
     assert hinted.may_match(word)
@@ -102,9 +102,8 @@ _FOLDING = st.sampled_from(["subscribe", "SUBSCRIBE", "SUBSCR\u0130BE", "subscr\
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_FOLDING, max_size=8).map(" ".join))
 def test_an_ignore_case_gate_never_hides_a_match(text):
-    for hinted in (prompts._PITCH_HINTED, prompts._DONATION):
-        if hinted.pattern.search(text):
-            assert hinted.may_match(text)
+    if PITCH.pattern.search(text):
+        assert PITCH.may_match(text)
 
 
 _SPACES = "  \t\u00a0\u2003\u3000\u200b\ufeff\u00ad\x0b\x1c"

@@ -20,6 +20,7 @@ pub mod footer;
 pub mod navigation;
 pub mod notice;
 pub mod player;
+pub mod prompts;
 pub mod social;
 pub mod tracking;
 
@@ -52,6 +53,7 @@ pub struct Judged {
     pub comments: comments::Line,
     pub navigation: Option<navigation::Found>,
     pub captions: captions::Answer,
+    pub prompts: Option<prompts::Prompt>,
 }
 
 /// Every native family's judge, on one line: the line made a `Subject` once for all of them.
@@ -66,6 +68,7 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Judged {
         comments: comments::judge_subject(&s, f.words),
         navigation: navigation::judge_subject(&s, f.words, f.prose, f.ends_sentence),
         captions: captions::judge_subject(&s, f),
+        prompts: prompts::judge(&s, f),
     }
 }
 
