@@ -254,22 +254,35 @@ const CREDIT_FIRST_SLASH_WITHIN: usize = 60;
 // Favre/EPA"; "... earnings. Photograph by" (the name was a link, now gone); "... Courtesy Sara
 // Carson"; "..., photos © Inexhibit, 2018"; "... of Titan. (NASA/JPL-Caltech/ASU)". The
 // lookbehinds for a sentence's end are the character the alternatives open on.
-static TRAILING_CREDIT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
+static TRAILING_CREDIT: LazyLock<[Pattern; 5]> = LazyLock::new(|| {
+    [
+        r"\s(?:Credit|Photograph|Photo|Image|Foto|Bild|Crédit|Crédito)s?\s*(?:\.{2,3}|…|:)\s*\S.{0,100}$",
+        r#"[.!?”"]\s*(?:Photograph|Photo|Image|Picture|Video)s?\s+(?:by|courtesy of)\s*$"#,
+        r#"[.!?”"]\s*Courtesy(?: of)?\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"#,
+        r"[,.]\s*(?:photos?|images?|pictures?|fotos?)\s*©\s*[^,©]{1,60}(?:,\s*(?:19|20)\d\d)?\s*$",
         concat!(
-            r"\s(?:Credit|Photograph|Photo|Image|Foto|Bild|Crédit|Crédito)s?\s*(?:\.{2,3}|…|:)\s*\S.{0,100}$",
-            r#"|[.!?”"]\s*(?:Photograph|Photo|Image|Picture|Video)s?\s+(?:by|courtesy of)\s*$"#,
-            r#"|[.!?”"]\s*Courtesy(?: of)?\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"#,
-            r"|[,.]\s*(?:photos?|images?|pictures?|fotos?)\s*©\s*[^,©]{1,60}(?:,\s*(?:19|20)\d\d)?\s*$",
-            r#"|[.!?”"]\s*\(\s?(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})"#,
+            r#"[.!?”"]\s*\(\s?(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})"#,
             r"(?:\s?/\s?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}){1,4}\s?\)\s*$",
         ),
-        false,
-    )
+    ]
+    .map(|source| Pattern::new(source, false))
 });
-const TRAILING_CREDIT_HINTS: &[&str] = &[
-    "credit", "photo", "image", "foto", "bild", "crédit", "picture", "video", "©", "/", "courtesy",
-];
+
+/// Whether one of `TRAILING_CREDIT`'s alternatives matches, each tried only on a line holding what
+/// it must: searched along the line, a pattern of this size is slow.
+fn trailing_credit(s: &Subject) -> bool {
+    let [labelled, by, courtesy, copyright, slashed] = &*TRAILING_CREDIT;
+    let exact = |w: &str| s.exact.contains(w);
+    let last = s.codes.iter().rev().find(|&&c| !is_space(c));
+    ["Credit", "Photo", "Image", "Foto", "Bild", "Crédit"]
+        .iter()
+        .any(|w| exact(w))
+        && labelled.is_match(s)
+        || s.holds("by") && ["Photo", "Image", "Picture", "Video"].iter().any(|w| exact(w)) && by.is_match(s)
+        || exact("Courtesy") && courtesy.is_match(s)
+        || s.holds("©") && copyright.is_match(s)
+        || last == Some(&cp(')')) && s.holds("/") && slashed.is_match(s)
+}
 // A caption closed by its credit may describe a whole diagram; a page flattened into one
 // paragraph that happens to end on a credit is longer still.
 const MAX_CREDITED_CAPTION_CHARS: usize = 1000;
@@ -726,9 +739,7 @@ pub fn judge_subject(s: &Subject, f: Features) -> Answer {
             && f.ends_sentence
             && holds_within(codes, "/", CREDIT_FIRST_SLASH_WITHIN)
             && CREDIT_FIRST.is_match(s)
-        || chars <= MAX_CREDITED_CAPTION_CHARS
-            && TRAILING_CREDIT_HINTS.iter().any(|h| s.holds(h))
-            && TRAILING_CREDIT.is_match(s)
+        || chars <= MAX_CREDITED_CAPTION_CHARS && trailing_credit(s)
         || short
             && (BARE_CREDIT.is_match(s) || PHOTO_FORMULA.is_match(s) || f.sentences <= MAX_SCENE_SENTENCES && scene(s))
     {
@@ -788,7 +799,6 @@ mod tests {
             &*CLOSING_CREDIT,
             &*PAPER_CREDIT,
             &*CREDIT_FIRST,
-            &*TRAILING_CREDIT,
             &*BARE_CREDIT,
             &*PHOTO_FORMULA,
             &*SCENE_DATE,
@@ -796,7 +806,8 @@ mod tests {
         ] {
             check_literals(p);
         }
-        for hint in WIDGET_INSIDE_HINTS.iter().chain(TRAILING_CREDIT_HINTS) {
+        TRAILING_CREDIT.iter().for_each(check_literals);
+        for hint in WIDGET_INSIDE_HINTS {
             assert_eq!(hint.to_lowercase(), *hint);
         }
     }
