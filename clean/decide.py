@@ -237,14 +237,19 @@ def _outranks(a: Verdict, b: Verdict, priority: dict[str, int]) -> bool:
 
 
 def _confirm_head(reasons: list[str | None], head: dict[int, Verdict]) -> None:
-    """Remove the head candidates the body would open with. Idempotent: a candidate left in
-    place has a kept block above it, and that block is still above it in the output."""
+    """Remove the head candidates the body would open with, when the body goes on below them: a
+    text of nothing but such lines ("ok", a lone date) has no story for them to stand over.
+    Idempotent: a candidate left in place has a kept block above it, and that block is still
+    above it in the output."""
+    opening = []
     for i, reason in enumerate(reasons):
         if reason is not None:
             continue
         if i not in head:
+            for k in opening:
+                reasons[k] = head[k].reason
             return
-        reasons[i] = head[i].reason
+        opening.append(i)
 
 
 def _confirm_tail(reasons: list[str | None], tail: dict[int, Verdict]) -> None:
