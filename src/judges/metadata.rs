@@ -392,15 +392,21 @@ pub fn byline(text: &[u32]) -> Option<(usize, usize)> {
 fn byline_of(whole: &Subject) -> Option<(usize, usize)> {
     // The writer's post in brackets after the names is cut off first.
     let cut;
-    let (s, text) = match ROLE.find(whole) {
+    // (The post closes the line: its last character but spaces is the bracket.)
+    let bracketed = whole.codes().iter().rev().find(|&&c| !chars::is_space(c)) == Some(&(b')' as u32));
+    let (s, text) = match if bracketed { ROLE.find(whole) } else { None } {
         Some((start, _)) if start > 0 => {
             cut = Subject::new(&whole.codes()[..start]);
             (&cut, &whole.codes()[..start])
         }
         _ => (whole, whole.codes()),
     };
-    let Some(Some((start, end))) = BYLINE.group(s, 1) else {
-        let (start, end) = AGENCY_BYLINE.group(s, 1)??;
+    // A match is looked for before its groups, which cost more to find.
+    let Some(Some((start, end))) = BYLINE.is_match(s).then(|| BYLINE.group(s, 1)).flatten() else {
+        let (start, end) = AGENCY_BYLINE
+            .is_match(s)
+            .then(|| AGENCY_BYLINE.group(s, 1))
+            .flatten()??;
         let name = &text[start..end];
         let named = name.split(|&c| chars::is_space(c)).filter(|w| !w.is_empty()).all(|w| {
             !NOT_NAMES
