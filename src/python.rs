@@ -343,7 +343,13 @@ impl Gates {
 ///   for the whole line, and the caption kept for the article as a span of the line, or None;
 /// - "prompts": None or (kind, span): kind "button" (a cookie banner's button, a prompt only near
 ///   a banner), "advert", "banner" (a cookie banner), "newsletter", "affiliate" (span None) or
-///   "cookie" (a banner glued after the story: its span, to the line's end).
+///   "cookie" (a banner glued after the story: its span, to the line's end);
+/// - "metadata": None (a line too long to be metadata) or (url, line): url None, "sure" (residue
+///   wherever it stands) or "head" (a bare URL, residue where the body would open with it); line
+///   None (no native verdict: a source line or a date may still be, judged in Python) or (reason
+///   "metadata" or "byline", the span of a byline's names or None, whether it goes only where the
+///   text ends, whether it is sure only near the text's edges, whether it is an address, a phone
+///   or a sign-off).
 #[pyfunction]
 fn judge_lines<'py>(
     py: Python<'py>,
@@ -371,6 +377,7 @@ fn judge_lines<'py>(
     let navigation = PyList::empty(py);
     let captions = PyList::empty(py);
     let prompts = PyList::empty(py);
+    let metadata = PyList::empty(py);
     for (i, text) in texts.iter().enumerate() {
         let f = judges::Features {
             words: words[i],
@@ -456,6 +463,22 @@ fn judge_lines<'py>(
             judges::prompts::Prompt::Affiliate => ("affiliate", None),
             judges::prompts::Prompt::Cookie(start, end) => ("cookie", Some((start, end))),
         }))?;
+        metadata.append(judged.metadata.map(|found| {
+            use judges::metadata::{Reason, Url};
+            (
+                found.url.map(|url| match url {
+                    Url::Sure => "sure",
+                    Url::Head => "head",
+                }),
+                found.line.map(|line| {
+                    let reason = match line.reason {
+                        Reason::Metadata => "metadata",
+                        Reason::Byline => "byline",
+                    };
+                    (reason, line.name, line.tail, line.edge_only, line.contact)
+                }),
+            )
+        }))?;
     }
     let out = PyDict::new(py);
     out.set_item("footer", footer)?;
@@ -467,7 +490,16 @@ fn judge_lines<'py>(
     out.set_item("navigation", navigation)?;
     out.set_item("captions", captions)?;
     out.set_item("prompts", prompts)?;
+    out.set_item("metadata", metadata)?;
     Ok(out)
+}
+
+/// metadata_byline(text) -> the span of a byline's names in `text`, or None if it is no byline
+/// (src/judges/metadata.rs): for the bylines opened by another language's word.
+#[pyfunction]
+fn metadata_byline(text: &Bound<'_, PyString>) -> PyResult<Option<(usize, usize)>> {
+    let codes = code_points(text)?;
+    Ok(judges::metadata::byline(&codes))
 }
 
 #[pymodule]
@@ -486,6 +518,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(lines, m)?)?;
     m.add_function(wrap_pyfunction!(key, m)?)?;
     m.add_function(wrap_pyfunction!(judge_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(metadata_byline, m)?)?;
     m.add_class::<Stoplist>()?;
     m.add_class::<Languages>()?;
     m.add_class::<Gates>()?;

@@ -10,16 +10,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean import document, language
+from clean import document, language, vocab
 from clean.article import Verdict
 from clean.document import Document
-from clean.residue import captions, comments, footer, notice, player, prompts, social, tracking
+from clean.residue import captions, comments, footer, metadata, notice, player, prompts, social, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
 import captions as captions_reference  # noqa: E402
 import comments as comments_reference  # noqa: E402
 import footer as footer_reference  # noqa: E402
+import metadata as metadata_reference  # noqa: E402
 import notice as notice_reference  # noqa: E402
 import player as player_reference  # noqa: E402
 import prompts as prompts_reference  # noqa: E402
@@ -33,6 +34,23 @@ def _answers(judge):
     return lambda doc: [(k, found) for k, found in enumerate(judge(doc)) if found != (None, None, False)]
 
 
+def _metadata_lines(judged, contact):
+    """The metadata family's answers for each distinct line: (line, verdict, edge only, and, where
+    the line goes only where the text ends, whether it is an address, a phone or a sign-off)."""
+    return [(k, *found, found[0].where == "tail" and is_contact) for k, (found, is_contact) in enumerate(zip(judged, contact))
+            if found is not None]
+
+
+def _metadata_reference(doc):
+    """`metadata._lines` as the reference judged the lines."""
+    words = vocab.vocabulary(doc.lang)
+    forms = metadata_reference._language_forms(words) if words.lines or words.openers else None
+    judged = [metadata_reference._judge(text, feat)
+              or (None if forms is None else metadata_reference._judge_words(text, feat, words, forms))
+              for text, feat in doc.lines]
+    return judged, [metadata_reference._CONTACT.match(text) is not None for text, _ in doc.lines]
+
+
 # family -> (its line verdicts as the package gives them, as the reference gave them), over a
 # document whose blocks are the lines.
 JUDGES = {
@@ -43,13 +61,15 @@ JUDGES = {
     "social": (social.detect, social_reference.detect),
     "captions": (captions._lines, captions_reference.lines),
     "prompts": (prompts.detect, prompts_reference.detect),
+    "metadata": (lambda doc: _metadata_lines(*metadata._lines(doc)), lambda doc: _metadata_lines(*_metadata_reference(doc))),
     # the notice family judges its lines for `detect`, which decides over the whole text
     "notice": (lambda doc: [Verdict(k, kind) for k, kind in enumerate(doc.judged["notice"]) if kind],
                lambda doc: [Verdict(k, kind) for k, (text, _) in enumerate(doc.lines) if (kind := notice_reference._judge(text))]),
 }
 # The families whose `detect` decides over the whole text, held against their reference's on
 # every document.
-DETECTORS = {"notice": (notice.detect, notice_reference.detect)}
+DETECTORS = {"notice": (notice.detect, notice_reference.detect),
+             "metadata": (metadata.detect, metadata_reference.detect)}
 # The families also read the words of the document's language beside the native patterns: the
 # lines are judged as a document in none and as one in German.
 LANGUAGES = (None, "de")
@@ -167,6 +187,20 @@ PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 201
           "e-mail alerts", "Sign up", "Register", "suscríbete", "Have a tip we should know? tips", "See a mistake? Report",
           "Stay with WBAL for developments", "If you capture an amazing photo", " send it to us", "a@b",
           "Add Jane Doe as an interest to stay up to date", "click here to get the app", "Get breaking news alerts",
+          "By ", "BY JANE DOE", "Von ", "by Jeff Foust", " Monday, November 18, 2019", " on Tuesday", " at 11:08 a.m.",
+          "Jane Doe", " and ", " und ", " & ", "John Roe", " (Rome, correspondent)", "Tom Davies ", "Associated Press",
+          "The ", "USA TODAY", "(Reporting by ", "; Editing by ", " contributed reporting", " contributed to this report",
+          "Keith Bradsher", "J. ", "— CNN", " from Hong Kong.", "Detroit News ", "wire services", "From staff and wire reports",
+          "Write to ", "Reach ", " at 615-726-5986", "jdoe@example.com", "To contact the reporter on this story: ",
+          " reported from Kampala", "With reports from ", "— With assistance by ", " can be reached at ",
+          "(Corresponding author: ", "The author is ", " The opinions expressed are his own.", "aja/PAP", "dpa/lno",
+          "(KNA/abc)", "ČTK", "(News 12 at 11)", " / NBC 26 at 7 O’Clock", "A version of this article appeared ",
+          "This post originally ran", "Information from: ", "SOURCE United", "Citations: ", "—John Anderson", "-- ",
+          "(202) 555-0100", "Jane Doe: 540/374-5413", " on Twitter: @jdoe", " is Acme's Chief Talent Officer",
+          "Meg James is a corporate media reporter for", " (@mollywood) is an Ideas contributor at", ". Reach her at ",
+          " Follow her on Twitter @jdoe.", "Permalink: ", "https://example.com/a.jpg", "www.example.com", "<http://x.y/z>",
+          "Source: Xinhua| 2017-08-30 00:23:26|Editor: yan", "Posted by: ", "Published: ", "Updated 10:32 AM ET",
+          "Veröffentlicht am 16.08.2019", "Autor: ", "6:25 p.m.", "Oktober 2015", "3 hours ago", "CONTRİBUTED", "WİTH",
           "٣", "\u0301", "½", "\u00a0", "\u3000", "\x1c", "\ud800", "é", "É", " ", ".", "a", "Z", ":", "=", "”", "?", "!"]
 
 

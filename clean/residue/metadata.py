@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from ..article import EDGE_PROSE_BLOCKS, Verdict
 from ..document import Document, Features
-from .. import vocab
-from ._lines import LINE, judged_lines
+from .. import _core, vocab
+from ._lines import LINE
 
 REASONS = ("metadata", "byline", "date", "url")
 
@@ -71,139 +71,16 @@ _BYLINE_FIELDS = ("author", "writer", "reporter", "autor", "auteur", "posted by"
 # also joins clauses, so a dashed line counts only when every part of it is a field or a date.
 _DASH_SEP = re.compile(r"\s+[-–—]\s+")
 
-_BYLINE = re.compile(
-    r"^(?:(?:written|reported|posted|words|text|story)\s+)?(?:by|von|par|por|di|door|av|de)[:\s]\s*"
-    r"(?P<name>[^\W\d_][\w.'’\- ]{1,60}?(?:(?:,|\s+and|\s+und|\s+et|\s+y|\s+e|\s*&)\s+[^\W\d_][\w.'’\- ]{1,60}?)*)"
-    # "By Jane Doe, John Roe on Monday, November 18th, 2019 at 11:08 a.m.", "by Jeff Foust
-    # Monday, November 18, 2019"
-    r"(?:(?:\s*(?:[,|]|\bon\b)\s*|\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))"
-    r"(?P<rest>(?:[^.!?]|\b[ap]\.m\.){0,80}))?\s*$",
-    re.I,
-)
-# A byline that names the agency after the writers instead of opening with "By": "Tom Davies
-# Associated Press", "Jane Doe and John Roe USA TODAY".
-_AGENCY_BYLINE = re.compile(
-    r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}(?:(?:and|&)\s+(?:[A-Z][\w'’.-]+\s+){1,3})?)"
-    r"(?:The\s+)?(?:Associated Press|USA TODAY|Reuters|Agence France-Presse|AFP|Bloomberg(?: News)?)\s*$"
-)
-_NOT_NAMES = frozenset("The A An Of To In For On At By With From And Over After Says Said".split())
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-.]*|[a-z]{1,3}|van|von|de|da|del|der|al|bin|le|la)$")
-
-# "Meg James is a corporate media reporter for the Los Angeles Times ...", "Molly Wood
-# (@mollywood) is an Ideas contributor at WIRED ...": the author's bio under a story. Only a
-# candidate: `decide` removes it where it closes the text.
-_AUTHOR_BIO = re.compile(
-    r"^(?:(?:[A-Z][\w'’.-]*\s+){0,2}(?:contributor|columnist|correspondent|contributing editor|writer)\s+)?"
-    r"(?:[A-Z][\w'’.-]+\s+){1,3}(?:\([^()]{1,60}\)\s+)?(?:is|was|has been)\s+(?:a|an|the|(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*['’]s)\s+"
-    r"(?:[\w'’-]+\s+){0,6}?(?i:reporter|writer|editor|correspondent|columnist|contributor|journalist|"
-    r"author|freelancer|blogger|producer|host|critic|analyst|fellow)s?\b"
-)
-MAX_BIO_WORDS = 90
-
-# "Keith Bradsher contributed reporting from Hong Kong.": the names come first.
-# "Associated Press writer Justin Pritchard contributed to this report.", "— CNN and WATE-TV
-# contributed to this report", "Ahmed al-Haj in Sanaa, Yemen; ... contributed to this report."
-# Whoever comes first, in one sentence, and the sentence ends there (or says from where). No
-# sentence of a story is phrased so: the credit is the story's own wherever it stands (a note
-# from the editors may follow it, and a correction after that).
-_CONTRIBUTED_SOURCE = (
-    r"^(?-i:(?:[A-Z][\w'’.-]+\s+){1,4}(?:(?:,\s*|and\s+)(?:[A-Z][\w'’.-]+\s+){1,3}){0,4})"
-    r"contributed (?:reporting|research|to this (?:report|article|story))\b.{0,120}$"
-    r"|^(?:[—–-]\s*)?(?:[^.!?]|(?<=\b[A-Z])\.){2,300}?\bcontributed (?:reporting|research|to this (?:report|article|story))"
-    r"(?:\s+(?:from|in)\s+[^.!?]{1,80})?\s*(?:[.!]\s*(?:\S.{0,120})?)?$"
-)
-_CONTRIBUTED = re.compile(_CONTRIBUTED_SOURCE, re.I)
-# "(Reporting by X; Editing by Y)": the wire credit closing a story.
-_WIRE_CREDIT = re.compile(
-    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.{2,200}$"
-    r"|" + _CONTRIBUTED_SOURCE +
-    # "Detroit News wire services", "From staff and wire reports": the story's source for a byline.
-    r"|^(?:from\s+)?(?-i:(?:[A-Z][\w.'’-]*\s+){0,4})(?:staff and\s+)?(?:wire services|wire reports|news services)\s*$"
-    # "Write to Al Root at allen.root@example.com": where to reach the author.
-    r"|^(?:write to|contact|reach|email|e-mail)\s+(?-i:(?:[A-Z][\w'’.-]+\s+){1,3})(?:at|via|on)\s+\S+@\S+\s*$"
-    # "Reach Adam Tamburin at 615-726-5986 and on Twitter @x.", "To reach Tony Rizzo, call 816-234-4435
-    # or send email to ...", "To contact the reporter on this story: ...", "To contact the editor
-    # responsible for this story: ..."
-    r"|^(?:to\s+)?reach\s+(?-i:(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+),?\s+(?:at|call|by|on)\b.{0,160}(?:\d{3}[-.\s]\d{4}|@\w|\S+@\S+).{0,80}$"
-    r"|^to contact the (?:reporters?|editors?|authors?|writers?)\b.{0,40}\bthis (?:story|article)\s*:.{1,160}$"
-    # "Muhumuza reported from Kampala, Uganda.", "With reports from A, B and C", "— With assistance
-    # by Andrew Mayeda": the AP's and Bloomberg's credits for who else reported.
-    r"|^(?-i:(?:[A-Z][\w'’.-]+\s+){1,3}(?:and\s+(?:[A-Z][\w'’.-]+\s+){1,3})?)reported (?:this story )?from\s+(?-i:[A-Z])[^.!?]{1,80}\.?$"
-    r"|^(?:[—–-]{1,2}\s*)?with (?:additional )?(?:reports|reporting|assistance) (?:from|by)\s+(?-i:[A-Z])[^.!?]{1,200}\.?$"
-    # "Ty Burr can be reached at tburr@globe.com.": where to reach the author, under the story.
-    r"|^(?-i:(?:[A-Z][\w'’.-]+\s+){1,3})can be reached at\s+\S+@\S+.{0,120}$"
-    # A study's "(Corresponding author: Jane Doe, jdoe@example.org, 404-639-7251)"
-    r"|^\(?corresponding authors?:\s.{3,160}\)?$"
-    # "The author is a Reuters Breakingviews columnist. The opinions expressed are his own."
-    r"|^the author is\b.{1,120}\bthe opinions expressed are (?:his|her|their|the author's) own\.?$",
-    re.I,
-)
-
-# Where the story was printed before or comes from: "A version of this article appeared November
-# 16, 2012, on page A1 in the U.S. edition of The Wall Street Journal", "This is an expanded
-# version of the review that ran in the Dec. 7 issue of TIME magazine.", "This post originally
-# ran in April 2013.", "An expanded version of this report appears on WSJ.com", the AP's
-# "Information from: Honolulu Star-Advertiser, http://...", a press release's "SOURCE United Airlines"
-# and "For further information: <contacts>", a post's "Citations: <sources>".
-# A news agency's sign-off under its story: the editors' initials and the agency, or the other
-# way round ("aja/PAP", "dpa/lno", "(KNA/abc)"). A line of nothing else; agencies named in their
-# own case.
-_AGENCIES = r"PAP|dpa|AFP|APA|KNA|epd|sda|SDA|ANSA|EFE|AP|KAP|kathpress|ČTK|MTI|TT|NTB|ANP|Belga|Reuters"
-_SIGNOFF = re.compile(r"^\(?(?:[a-zäöü]{2,5}/)+(?:" + _AGENCIES + r")\)?\.?$|^\(?(?:" + _AGENCIES
-                      + r")(?:/[a-zäöü]{2,5})+\)?\.?$")
-_PROVENANCE = re.compile(
-    r"^(?:a|an|this is an?)\s+(?:expanded |shorter |earlier |longer )?version of this (?:article|story|report|review|post)"
-    r"\s+(?:appeared|appears|ran|runs|was published)\b"
-    r"|^this is an?\s+(?:expanded |shorter |earlier |longer )?version of (?:the|a|an) (?:article|story|report|review|post)"
-    r"\s+(?:that|which)\s+(?:appeared|ran|was published)\b"
-    r"|^this (?:post|story|article|piece|review) (?:originally|first) (?:ran|appeared|was published)\b"
-    r"|^information from:\s+\S|^citations?:\s+\S|^for further information:\s+\S"
-    r"|^SOURCE\s+(?-i:[A-Z])[\w&.'’ -]{1,60}$",
-    re.I,
-)
-MAX_PROVENANCE_WORDS = 45
-# A station's note of the newscasts that aired the story, in brackets on its own line: "(News 12
-# at 11)", "(News 12 First at 5 / News 12 at 6 O’Clock / NBC 26 at 7)". Each slot names a
-# newscast or a network and an hour.
-_SLOT = (r"(?:[A-Z0-9][\w&'’]*\s+){0,3}(?:News|NBC|CBS|ABC|FOX|Fox|CNN)(?:\s+[\w&'’]+){0,3}\s+at\s+\d{1,2}(?::\d{2})?"
-         r"(?:\s*(?:[ap]\.?m\.?|[AP]\.?M\.?|O['’]Clock))?")
-_NEWSCASTS = re.compile(r"^\(" + _SLOT + r"(?:\s*/\s*" + _SLOT + r"){0,5}\)$")
-
-# A reporter's address, phone or handle left alone on its line under the story, and a sign-off
-# ("-- Maxine Bernstein", "—John Anderson"): the author's, where the story ends.
-_CONTACT = re.compile(
-    r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"
-    r"|^(?:•\s*)?(?:\(?\d{3}\)?[-.\s/]?)?\d{3}[-.\s]\d{4}$"
-    r"|^(?:--|—|–)\s?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$"
-    # "Jane Doe: 540/374-5413": the author's name and phone.
-    r"|^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}:\s*(?:\(?\d{3}\)?[-.\s/]?)?\d{3}[-.\s]\d{4}$"
-)
-# "Jane Doe on Twitter: http://twitter.com/jdoe", "John Roe on Twitter: @jroe": where to follow
-# the author, under the story.
-_FOLLOW_AUTHOR = re.compile(
-    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s+on\s+(?:Twitter|Instagram|Facebook|X)\s*(?::\s*)+(?:https?://\S+|@\w+)$"
-)
-MAX_CONTACT_WORDS = 8
-# "Jane Doe is Acme's Chief Talent Officer": a guest author's role under their post, in the
-# title's capitals and without a full stop; a story's last sentence about someone ends on one.
-_ROLE_BIO = re.compile(
-    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+is\s+(?:the\s+|an?\s+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}['’]s\s+)"
-    r"(?:[A-Z][\w&-]*\s+){0,4}(?:Officer|Director|President|Founder|Co-Founder|Professor|Executive|Chairman|Chairwoman|"
-    r"Chair|CEO|Partner|Editor|Manager|Counsel|Fellow)$"
-)
-MAX_ROLE_BIO_WORDS = 16
-# The page's own address, labelled: "Permalink: http://...", "Short URL: https://...". A link the
-# story gives names what it leads to.
-_PERMALINK = re.compile(r"^(?:permalink|permanent link|short ?url|short ?link)\s*:\s*(?:https?://|www\.)\S+$", re.I)
+# What a line's own text says (bylines, wire credits, where the story was printed before, an
+# agency's sign-off, a station's newscasts, the author's bio, address or role, bare URLs) is
+# judged natively (src/judges/metadata.rs). Source lines and dates are judged here: every
+# language's month names, weekdays and date words are data (`vocab`).
 
 # A source names an agency or a site in a few words.
 MAX_SOURCE_WORDS = 12
 
 # "Published Tue, Nov 19 2019 7:05 AM EST Updated Tue, Nov 19 2019 7:16 AM EST" counts 18.
 MAX_DATE_WORDS = 24
-
-_URL = re.compile(r"^(?:<)?(?:https?://|www\.)\S+(?:>)?$", re.I)
-_ASSET = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|ico|bmp|tiff?|js|css|mp4|webm|mp3)(?:[?#]\S*)?>?$", re.I)
 
 # "QARA, Syria, Aug. 29 (Xinhua) --", "BEIRUT (AP) –", "(Reuters) —", "WASHINGTON —"
 _DATELINE = re.compile(
@@ -218,12 +95,8 @@ def detect(doc: Document) -> Iterator[Verdict]:
     for feat in doc.feats:
         prose_above.append(total_prose)
         total_prose += feat.prose
-    words = vocab.vocabulary(doc.lang)
-    judge = _judge
-    if words.lines or words.openers:
-        forms = _language_forms(words)
-        judge = lambda text, feat: _judge(text, feat) or _judge_words(text, feat, words, forms)  # noqa: E731
-    judged_all = judged_lines(doc, judge)
+    lines, contacts = _lines(doc)
+    judged_all = [lines[k] for k in doc.line_of]
     kept = _chronology(doc, judged_all) | _record_fields(doc, judged_all)
     for i, judged in enumerate(judged_all):
         if judged is None or i in kept:
@@ -236,11 +109,22 @@ def detect(doc: Document) -> Iterator[Verdict]:
             if not near_edge:
                 score, where = 0.5, "edge"
         yield Verdict(i, v.reason, score, v.span, v.meta, where)
-    yield from _contact_blocks(doc, judged_all)
+    yield from _contact_blocks(doc, judged_all, [contacts[k] for k in doc.line_of])
     yield from _split_dates(doc)
     dateline = _dateline(doc)
     if dateline:
         yield dateline
+
+
+def _lines(doc: Document) -> tuple[list, list[bool]]:
+    """For each distinct line: its verdict and whether it is sure only near the text's edges (or
+    None), and whether it is an address, a phone or a sign-off (the native judge's word)."""
+    words = vocab.vocabulary(doc.lang)
+    forms = _language_forms(words) if words.lines or words.openers else None
+    found = doc.judged["metadata"]
+    judged = [_judge(text, feat, native) or (None if forms is None else _judge_words(text, feat, words, forms))
+              for (text, feat), native in zip(doc.lines, found)]
+    return judged, [native is not None and native[1] is not None and native[1][4] for native in found]
 
 
 # A press office's contact under the release: "Jane Doe, Attorney" / "Waste Enforcement Division"
@@ -252,9 +136,11 @@ MAX_CONTACT_LINE_WORDS = 8
 _CONTACT_NAME_LINE = re.compile(r"^[A-Z][\w'’.&-]*(?:,?\s+(?:[A-Z][\w'’.&-]*|of|and|for|the|&))*$")
 
 
-def _contact_blocks(doc: Document, judged: list) -> Iterator[Verdict]:
+def _contact_blocks(doc: Document, judged: list, contact: list[bool]) -> Iterator[Verdict]:
+    """`contact`: for each block, whether the native judge found an address, a phone or a
+    sign-off (src/judges/metadata.rs)."""
     for i, j in enumerate(judged):
-        if j is None or j[0].where != "tail" or not _CONTACT.match(doc.blocks[i].text):
+        if j is None or j[0].where != "tail" or not contact[i]:
             continue
         k = i - 1
         while k >= 0 and i - k <= MAX_CONTACT_LINES and judged[k] is None:
@@ -363,30 +249,25 @@ def _split_dates(doc: Document) -> Iterator[Verdict]:
         i += found or 1
 
 
-def _judge(text: str, feat: Features) -> tuple[Verdict, bool] | None:
-    """A metadata line's verdict, and whether it is sure only near the text's edges."""
-    if feat.chars > 300 and not (feat.words <= MAX_BIO_WORDS and _AUTHOR_BIO.match(text)):
+# The native judge's answers (src/judges/metadata.rs) as verdicts.
+_URLS = {"sure": Verdict(LINE, "url"), "head": Verdict(LINE, "url", score=0.5, where="head")}
+
+
+def _judge(text: str, feat: Features, found: tuple | None) -> tuple[Verdict, bool] | None:
+    """A metadata line's verdict, and whether it is sure only near the text's edges, from the
+    native judge's answer `found`: None if the line is too long to be metadata, else (the
+    line's URL, what else it is)."""
+    if found is None:
         return None
-    short = feat.words <= 16
-    found = _source_line(LINE, text) or _url(LINE, text) or (
-        _date_line(LINE, text) if feat.words <= MAX_DATE_WORDS else None)
-    if found:
-        return found, False
-    if feat.words <= 2 and _SIGNOFF.match(text):
-        return Verdict(LINE, "metadata"), False
-    # A byline or wire credit far inside the text may be a sentence that opens like one.
-    if feat.words <= MAX_PROVENANCE_WORDS and text.startswith("(") and _NEWSCASTS.match(text):
-        return Verdict(LINE, "metadata"), False
-    if feat.words <= MAX_PROVENANCE_WORDS and _PROVENANCE.match(text):
-        return Verdict(LINE, "metadata"), True
-    found = (_byline(LINE, text) if short else None) or _wire_credit(LINE, text)
-    if found:
-        return found, not (found.reason == "byline" and "ontribut" in text and _CONTRIBUTED.match(text))
-    found = _author_bio(LINE, text) if feat.words <= MAX_BIO_WORDS else None
-    if not found and (feat.words <= MAX_CONTACT_WORDS and (_CONTACT.match(text) or _FOLLOW_AUTHOR.match(text))
-                      or feat.words <= MAX_ROLE_BIO_WORDS and _ROLE_BIO.match(text)):
-        found = Verdict(LINE, "byline", score=0.5, where="tail")
-    return (found, False) if found else None
+    url, line = found
+    v = _source_line(LINE, text) or _URLS.get(url) or (_date_line(LINE, text) if feat.words <= MAX_DATE_WORDS else None)
+    if v:
+        return v, False
+    if line is None:
+        return None
+    reason, name, tail, edge_only, _ = line
+    meta = (("byline", text[name[0]:name[1]]),) if name else ()
+    return (Verdict(LINE, reason, 0.5, meta=meta, where="tail") if tail else Verdict(LINE, reason, meta=meta)), edge_only
 
 
 def _language_forms(words: vocab.Vocabulary) -> tuple[re.Pattern | None, re.Pattern | None]:
@@ -409,7 +290,7 @@ def _judge_words(text: str, feat: Features, words: vocab.Vocabulary, forms) -> t
     if byline is not None and feat.words <= 16:
         m = byline.match(text)
         # The name after the opener is judged as the English form judges it.
-        found = _byline(LINE, "By " + text[m.end():]) if m else None
+        found = _byline("By " + text[m.end():]) if m else None
         if found:
             return found, True
     return None
@@ -533,60 +414,10 @@ def _date_line(i: int, text: str) -> Verdict | None:
     return None
 
 
-# "By Jane Doe (Rome, correspondent)": the writer's post in brackets after the name.
-_ROLE = re.compile(r"\s*\([^()]{1,60}\)\s*$")
-
-
-def _byline(i: int, text: str) -> Verdict | None:
-    role = _ROLE.search(text)
-    if role and role.start() > 0:
-        text = text[:role.start()]
-    m = _BYLINE.match(text)
-    if not m:
-        m = _AGENCY_BYLINE.match(text)
-        if m and not _NOT_NAMES.intersection(m["name"].split()):
-            return Verdict(i, "byline", meta=(("byline", m["name"].strip()),))
-        return None
-    names = re.split(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*", m["name"])
-    words = [w for name in names for w in name.split()]
-    if not words or len(words) > 10 or not all(_NAME_WORD.match(w) for w in words):
-        return None
-    if not any(w[0].isupper() for w in words):
-        return None
-    return Verdict(i, "byline", meta=(("byline", m["name"].strip()),))
-
-
-def _wire_credit(i: int, text: str) -> Verdict | None:
-    return Verdict(i, "byline") if _WIRE_CREDIT.match(text) else None
-
-
-# A bio that says where to reach its author ("... Reach her at 442-1400 or jdoe@example.com.
-# Follow her on Twitter @jdoe.") is the author's note wherever it stands: a note from the
-# editors and a correction may follow it.
-_REACH_AUTHOR = re.compile(
-    r"(?<=[.!?] )(?:reach|contact|e-?mail|follow) (?:him|her|them)\b.{0,80}(?:\S+@\S+\.\w|@\w|\d{3}[-.\s]\d{4})", re.I)
-
-
-def _author_bio(i: int, text: str) -> Verdict | None:
-    if not _AUTHOR_BIO.match(text):
-        return None
-    if _REACH_AUTHOR.search(text):
-        return Verdict(i, "byline")
-    return Verdict(i, "byline", score=0.5, where="tail")
-
-
-def _url(i: int, text: str) -> Verdict | None:
-    """A link to an image or a script is residue wherever it stands. Any other bare URL is only
-    a candidate: a permalink above the story is residue, but a link list inside it ("Buy it here:
-    http://amzn.to/...", the sources of a post) is the article's own; `decide` removes it only
-    when the body would open with it."""
-    if _PERMALINK.match(text):
-        return Verdict(i, "url")
-    if not _URL.match(text):
-        return None
-    if _ASSET.search(text):
-        return Verdict(i, "url")
-    return Verdict(i, "url", score=0.5, where="head")
+def _byline(text: str) -> Verdict | None:
+    """A byline's verdict (src/judges/metadata.rs)."""
+    name = _core.metadata_byline(text)
+    return None if name is None else Verdict(LINE, "byline", meta=(("byline", text[name[0]:name[1]]),))
 
 
 def _dateline(doc: Document) -> Verdict | None:

@@ -17,6 +17,7 @@
 pub mod captions;
 pub mod comments;
 pub mod footer;
+pub mod metadata;
 pub mod navigation;
 pub mod notice;
 pub mod player;
@@ -54,6 +55,7 @@ pub struct Judged {
     pub navigation: Option<navigation::Found>,
     pub captions: captions::Answer,
     pub prompts: Option<prompts::Prompt>,
+    pub metadata: Option<metadata::Found>,
 }
 
 /// Every native family's judge, on one line: the line made a `Subject` once for all of them.
@@ -69,6 +71,7 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Judged {
         navigation: navigation::judge_subject(&s, f.words, f.prose, f.ends_sentence),
         captions: captions::judge_subject(&s, f),
         prompts: prompts::judge(&s, f),
+        metadata: metadata::judge(&s, f.words),
     }
 }
 
@@ -175,6 +178,16 @@ impl Pattern {
     pub fn find(&self, s: &Subject) -> Option<(usize, usize)> {
         let m = self.regex.find(s.text(self.ignore_case))?;
         Some((s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end())))
+    }
+
+    /// The span of the first match's group `group`, in code points: None without a match,
+    /// Some(None) if the group took no part in it.
+    pub fn group(&self, s: &Subject, group: usize) -> Option<Option<(usize, usize)>> {
+        let caps = self.regex.captures(s.text(self.ignore_case))?;
+        Some(
+            caps.get(group)
+                .map(|m| (s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end()))),
+        )
     }
 
     /// `re.finditer`: every match's span, left to right, in code points.

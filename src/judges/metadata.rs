@@ -1,0 +1,639 @@
+//! Lines that describe the article instead of telling it, as a line's own text tells them:
+//! bylines, wire credits, where the story was printed before, an agency's sign-off, a station's
+//! newscasts, the author's bio, address or role, bare URLs. Source lines and dates are told on
+//! the Python side, which reads every language's month names and date words (data), and so is
+//! what reads the lines around (a chronology, a record's fields, a contact's name above its
+//! address, a date split over lines, the dateline).
+
+use std::sync::LazyLock;
+
+use super::{holds, Pattern, Subject};
+use crate::chars;
+
+// Longer lines are no metadata, but for an author's bio.
+const MAX_LINE_CHARS: usize = 300;
+const MAX_BYLINE_WORDS: usize = 16;
+
+// "Meg James is a corporate media reporter for the Los Angeles Times ...", "Molly Wood
+// (@mollywood) is an Ideas contributor at WIRED ...": the author's bio under a story. Only a
+// candidate: `decide` removes it where it closes the text. The roles take either case, through
+// the crate's `(?i:...)`, which folds them as `re.IGNORECASE` does but for "i": `re` also takes a
+// dotted capital I and a dotless i for it, so the pattern names them.
+static AUTHOR_BIO: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^(?:(?:[A-Z][\w'’.-]*\s+){0,2}(?:contributor|columnist|correspondent|contributing editor|writer)\s+)?",
+            r"(?:[A-Z][\w'’.-]+\s+){1,3}(?:\([^()]{1,60}\)\s+)?(?:is|was|has been)\s+(?:a|an|the|(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*['’]s)\s+",
+            r"(?:[\w'’-]+\s+){0,6}?(?i:reporter|wr[iİı]ter|ed[iİı]tor|correspondent|column[iİı]st|contr[iİı]butor|journal[iİı]st|",
+            r"author|freelancer|blogger|producer|host|cr[iİı]t[iİı]c|analyst|fellow)s?\b",
+        ),
+        false,
+    )
+});
+const MAX_BIO_WORDS: usize = 90;
+// A bio that says where to reach its author ("... Reach her at 442-1400 or jdoe@example.com.
+// Follow her on Twitter @jdoe.") is the author's note wherever it stands: a note from the
+// editors and a correction may follow it. After a sentence's end and a space, which the pattern
+// takes.
+static REACH_AUTHOR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"[.!?] (?:reach|contact|e-?mail|follow) (?:him|her|them)\b.{0,80}(?:\S+@\S+\.\w|@\w|\d{3}[-.\s]\d{4})",
+        true,
+    )
+});
+
+// "Keith Bradsher contributed reporting from Hong Kong.": the names come first.
+// "Associated Press writer Justin Pritchard contributed to this report.", "— CNN and WATE-TV
+// contributed to this report", "Ahmed al-Haj in Sanaa, Yemen; ... contributed to this report."
+// Whoever comes first, in one sentence, and the sentence ends there (or says from where). No
+// sentence of a story is phrased so: the credit is the story's own wherever it stands (a note
+// from the editors may follow it, and a correction after that).
+static CONTRIBUTED_NAMES: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^(?:[A-Z][\w'’.-]+\s+){1,4}(?:(?:,\s*|and\s+)(?:[A-Z][\w'’.-]+\s+){1,3}){0,4}",
+            r"(?i:contr[iİı]buted (?:report[iİı]ng|research|to th[iİı]s (?:report|art[iİı]cle|story)))\b.{0,120}$",
+        ),
+        false,
+    )
+});
+// Whoever comes first: up to 300 characters before the words, none closing a sentence but the
+// full stop of an initial (`(?<=\b[A-Z])\.`, code), and the sentence ends there.
+static CONTRIBUTED_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^contributed (?:reporting|research|to this (?:report|article|story))",
+            r"(?:\s+(?:from|in)\s+[^.!?]{1,80})?\s*(?:[.!]\s*(?:\S.{0,120})?)?$",
+        ),
+        true,
+    )
+});
+const MIN_CONTRIBUTORS_CHARS: usize = 2;
+const MAX_CONTRIBUTORS_CHARS: usize = 300;
+
+// "(Reporting by X; Editing by Y)": the wire credit closing a story, and the other credits below.
+static WIRE_CREDIT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.{2,200}$",
+            // "To contact the reporter on this story: ...", "To contact the editor responsible
+            // for this story: ..."
+            r"|^to contact the (?:reporters?|editors?|authors?|writers?)\b.{0,40}\bthis (?:story|article)\s*:.{1,160}$",
+            // A study's "(Corresponding author: Jane Doe, jdoe@example.org, 404-639-7251)"
+            r"|^\(?corresponding authors?:\s.{3,160}\)?$",
+            // "The author is a Reuters Breakingviews columnist. The opinions expressed are his own."
+            r"|^the author is\b.{1,120}\bthe opinions expressed are (?:his|her|their|the author's) own\.?$",
+        ),
+        true,
+    )
+});
+// The credits that name people in their capitals, on the line as written, their words in either
+// case (see AUTHOR_BIO).
+static WIRE_CREDIT_NAMED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            // "Detroit News wire services", "From staff and wire reports": the story's source for
+            // a byline.
+            r"^(?:(?i:from)\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?i:(?:staff and\s+)?(?:w[iİı]re serv[iİı]ces|w[iİı]re reports|news serv[iİı]ces))\s*$",
+            // "Write to Al Root at allen.root@example.com": where to reach the author.
+            r"|^(?i:wr[iİı]te to|contact|reach|ema[iİı]l|e-ma[iİı]l)\s+(?:[A-Z][\w'’.-]+\s+){1,3}(?i:at|v[iİı]a|on)\s+\S+@\S+\s*$",
+            // "Reach Adam Tamburin at 615-726-5986 and on Twitter @x.", "To reach Tony Rizzo, call
+            // 816-234-4435 or send email to ..."
+            r"|^(?:(?i:to)\s+)?(?i:reach)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+,?\s+(?i:at|call|by|on)\b.{0,160}",
+            r"(?:\d{3}[-.\s]\d{4}|@\w|\S+@\S+).{0,80}$",
+            // "Muhumuza reported from Kampala, Uganda.", "With reports from A, B and C", "— With
+            // assistance by Andrew Mayeda": the AP's and Bloomberg's credits for who else reported.
+            r"|^(?:[A-Z][\w'’.-]+\s+){1,3}(?:and\s+(?:[A-Z][\w'’.-]+\s+){1,3})?(?i:reported (?:th[iİı]s story )?from)\s+[A-Z][^.!?]{1,80}\.?$",
+            r"|^(?:[—–-]{1,2}\s*)?(?i:w[iİı]th (?:add[iİı]t[iİı]onal )?(?:reports|report[iİı]ng|ass[iİı]stance) (?:from|by))\s+[A-Z][^.!?]{1,200}\.?$",
+            // "Ty Burr can be reached at tburr@globe.com.": where to reach the author, under the story.
+            r"|^(?:[A-Z][\w'’.-]+\s+){1,3}(?i:can be reached at)\s+\S+@\S+.{0,120}$",
+        ),
+        false,
+    )
+});
+
+// A news agency's sign-off under its story: the editors' initials and the agency, or the other
+// way round ("aja/PAP", "dpa/lno", "(KNA/abc)"). A line of nothing else; agencies named in their
+// own case.
+macro_rules! agencies {
+    () => {
+        r"PAP|dpa|AFP|APA|KNA|epd|sda|SDA|ANSA|EFE|AP|KAP|kathpress|ČTK|MTI|TT|NTB|ANP|Belga|Reuters"
+    };
+}
+static SIGNOFF: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^\(?(?:[a-zäöü]{2,5}/)+(?:",
+            agencies!(),
+            r")\)?\.?$|^\(?(?:",
+            agencies!(),
+            r")(?:/[a-zäöü]{2,5})+\)?\.?$"
+        ),
+        false,
+    )
+});
+const MAX_SIGNOFF_WORDS: usize = 2;
+// Where the story was printed before or comes from: "A version of this article appeared November
+// 16, 2012, on page A1 in the U.S. edition of The Wall Street Journal", "This is an expanded
+// version of the review that ran in the Dec. 7 issue of TIME magazine.", "This post originally
+// ran in April 2013.", the AP's "Information from: Honolulu Star-Advertiser, http://...", a press
+// release's "For further information: <contacts>", a post's "Citations: <sources>".
+static PROVENANCE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^(?:a|an|this is an?)\s+(?:expanded |shorter |earlier |longer )?version of this (?:article|story|report|review|post)",
+            r"\s+(?:appeared|appears|ran|runs|was published)\b",
+            r"|^this is an?\s+(?:expanded |shorter |earlier |longer )?version of (?:the|a|an) (?:article|story|report|review|post)",
+            r"\s+(?:that|which)\s+(?:appeared|ran|was published)\b",
+            r"|^this (?:post|story|article|piece|review) (?:originally|first) (?:ran|appeared|was published)\b",
+            r"|^information from:\s+\S|^citations?:\s+\S|^for further information:\s+\S",
+        ),
+        true,
+    )
+});
+// A press release's "SOURCE United Airlines": the name in its capitals.
+static PROVENANCE_SOURCE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^(?i:source)\s+[A-Z][\w&.'’ -]{1,60}$", false));
+const MAX_PROVENANCE_WORDS: usize = 45;
+// A station's note of the newscasts that aired the story, in brackets on its own line: "(News 12
+// at 11)", "(News 12 First at 5 / News 12 at 6 O’Clock / NBC 26 at 7)". Each slot names a
+// newscast or a network and an hour.
+macro_rules! slot {
+    () => {
+        concat!(
+            r"(?:[A-Z0-9][\w&'’]*\s+){0,3}(?:News|NBC|CBS|ABC|FOX|Fox|CNN)(?:\s+[\w&'’]+){0,3}\s+at\s+\d{1,2}(?::\d{2})?",
+            r"(?:\s*(?:[ap]\.?m\.?|[AP]\.?M\.?|O['’]Clock))?"
+        )
+    };
+}
+static NEWSCASTS: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(concat!(r"^\(", slot!(), r"(?:\s*/\s*", slot!(), r"){0,5}\)$"), false));
+
+// A reporter's address, phone or handle left alone on its line under the story, and a sign-off
+// ("-- Maxine Bernstein", "—John Anderson"): the author's, where the story ends.
+static CONTACT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",
+            r"|^(?:•\s*)?(?:\(?\d{3}\)?[-.\s/]?)?\d{3}[-.\s]\d{4}$",
+            r"|^(?:--|—|–)\s?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$",
+            // "Jane Doe: 540/374-5413": the author's name and phone.
+            r"|^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}:\s*(?:\(?\d{3}\)?[-.\s/]?)?\d{3}[-.\s]\d{4}$",
+        ),
+        false,
+    )
+});
+// "Jane Doe on Twitter: http://twitter.com/jdoe", "John Roe on Twitter: @jroe": where to follow
+// the author, under the story.
+static FOLLOW_AUTHOR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s+on\s+(?:Twitter|Instagram|Facebook|X)\s*(?::\s*)+(?:https?://\S+|@\w+)$",
+        false,
+    )
+});
+const MAX_CONTACT_WORDS: usize = 8;
+// "Jane Doe is Acme's Chief Talent Officer": a guest author's role under their post, in the
+// title's capitals and without a full stop; a story's last sentence about someone ends on one.
+static ROLE_BIO: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+is\s+(?:the\s+|an?\s+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}['’]s\s+)",
+            r"(?:[A-Z][\w&-]*\s+){0,4}(?:Officer|Director|President|Founder|Co-Founder|Professor|Executive|Chairman|Chairwoman|",
+            r"Chair|CEO|Partner|Editor|Manager|Counsel|Fellow)$",
+        ),
+        false,
+    )
+});
+const MAX_ROLE_BIO_WORDS: usize = 16;
+
+// The page's own address, labelled: "Permalink: http://...", "Short URL: https://...". A link the
+// story gives names what it leads to.
+static PERMALINK: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"^(?:permalink|permanent link|short ?url|short ?link)\s*:\s*(?:https?://|www\.)\S+$",
+        true,
+    )
+});
+static URL: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^(?:<)?(?:https?://|www\.)\S+(?:>)?$", true));
+static ASSET: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"\.(?:jpe?g|png|gif|webp|svg|ico|bmp|tiff?|js|css|mp4|webm|mp3)(?:[?#]\S*)?>?$",
+        true,
+    )
+});
+
+// "By Jane Doe", "Von Hans Müller", "By Jane Doe, John Roe on Monday, November 18th, 2019 at
+// 11:08 a.m.", "by Jeff Foust Monday, November 18, 2019". The weekday after the names is looked
+// for ahead (`(?=...day\b)`) and read as the rest's: here the rest opens with it, as many
+// characters shorter.
+macro_rules! unit {
+    () => {
+        r"(?:[^.!?]|\b[ap]\.m\.)"
+    };
+}
+static BYLINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^(?:(?:written|reported|posted|words|text|story)\s+)?(?:by|von|par|por|di|door|av|de)[:\s]\s*",
+            r"([^\W\d_][\w.'’\- ]{1,60}?(?:(?:,|\s+and|\s+und|\s+et|\s+y|\s+e|\s*&)\s+[^\W\d_][\w.'’\- ]{1,60}?)*)",
+            r"(?:\s*(?:[,|]|\bon\b)\s*",
+            unit!(),
+            r"{0,80}|\s+(?:(?:mon|fri|sun)day\b",
+            unit!(),
+            r"{0,74}|tuesday\b",
+            unit!(),
+            r"{0,73}|(?:wednes)day\b",
+            unit!(),
+            r"{0,71}|(?:thurs|satur)day\b",
+            unit!(),
+            r"{0,72}))?\s*$",
+        ),
+        true,
+    )
+});
+// A byline that names the agency after the writers instead of opening with "By": "Tom Davies
+// Associated Press", "Jane Doe and John Roe USA TODAY".
+static AGENCY_BYLINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^((?:[A-Z][\w'’.-]+\s+){1,3}(?:(?:and|&)\s+(?:[A-Z][\w'’.-]+\s+){1,3})?)",
+            r"(?:The\s+)?(?:Associated Press|USA TODAY|Reuters|Agence France-Presse|AFP|Bloomberg(?: News)?)\s*$",
+        ),
+        false,
+    )
+});
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "Of", "To", "In", "For", "On", "At", "By", "With", "From", "And", "Over", "After", "Says", "Said",
+];
+static NAME_WORD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"^(?:[A-ZÀ-Þ][\w'’\-.]*|[a-z]{1,3}|van|von|de|da|del|der|al|bin|le|la)$",
+        false,
+    )
+});
+// What joins the names of a byline.
+static NAME_SEPARATOR: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*", false));
+const MAX_NAME_WORDS: usize = 10;
+// "By Jane Doe (Rome, correspondent)": the writer's post in brackets after the name.
+static ROLE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\s*\([^()]{1,60}\)\s*$", false));
+
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum Url {
+    /// a link to an image or a script, or the page's own labelled address: residue wherever it
+    /// stands
+    Sure,
+    /// any other bare URL: residue where the body would open with it
+    Head,
+}
+
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum Reason {
+    Metadata,
+    Byline,
+}
+
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub struct Line {
+    pub reason: Reason,
+    /// a byline's names: their span in the line
+    pub name: Option<(usize, usize)>,
+    /// residue only where the text ends
+    pub tail: bool,
+    /// sure only near the text's edges
+    pub edge_only: bool,
+    /// the line is an address, a phone or a sign-off, under which a contact's name may stand
+    pub contact: bool,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Found {
+    pub url: Option<Url>,
+    /// what the line is when it is neither a source line, a URL nor a date
+    pub line: Option<Line>,
+}
+
+/// The line's verdict, or None if it is too long to be metadata (`words`: its word count).
+pub fn judge(s: &Subject, words: usize) -> Option<Found> {
+    let codes = s.codes();
+    if codes.len() > MAX_LINE_CHARS && !(words <= MAX_BIO_WORDS && AUTHOR_BIO.is_match(s)) {
+        return None;
+    }
+    Some(Found {
+        url: url(s),
+        line: line(s, words),
+    })
+}
+
+fn url(s: &Subject) -> Option<Url> {
+    if PERMALINK.is_match(s) {
+        return Some(Url::Sure);
+    }
+    if !URL.is_match(s) {
+        return None;
+    }
+    Some(if ASSET.is_match(s) { Url::Sure } else { Url::Head })
+}
+
+fn line(s: &Subject, words: usize) -> Option<Line> {
+    let codes = s.codes();
+    let plain = |reason, edge_only| Line {
+        reason,
+        name: None,
+        tail: false,
+        edge_only,
+        contact: false,
+    };
+    if words <= MAX_SIGNOFF_WORDS && SIGNOFF.is_match(s) {
+        return Some(plain(Reason::Metadata, false));
+    }
+    // A byline or wire credit far inside the text may be a sentence that opens like one.
+    if words <= MAX_PROVENANCE_WORDS && codes.first() == Some(&(b'(' as u32)) && NEWSCASTS.is_match(s) {
+        return Some(plain(Reason::Metadata, false));
+    }
+    if words <= MAX_PROVENANCE_WORDS && (PROVENANCE.is_match(s) || PROVENANCE_SOURCE.is_match(s)) {
+        return Some(plain(Reason::Metadata, true));
+    }
+    let name = if words <= MAX_BYLINE_WORDS { byline_of(s) } else { None };
+    if name.is_some() || is_wire_credit(s) {
+        // A credit that names who contributed is the story's own wherever it stands.
+        let edge_only = !(holds(codes, "ontribut") && is_contributed(s));
+        return Some(Line {
+            name,
+            ..plain(Reason::Byline, edge_only)
+        });
+    }
+    if words <= MAX_BIO_WORDS && AUTHOR_BIO.is_match(s) {
+        // A bio that says where to reach its author is sure.
+        let tail = !REACH_AUTHOR.is_match(s);
+        return Some(Line {
+            tail,
+            contact: tail && CONTACT.is_match(s),
+            ..plain(Reason::Byline, false)
+        });
+    }
+    if words <= MAX_CONTACT_WORDS && (CONTACT.is_match(s) || FOLLOW_AUTHOR.is_match(s))
+        || words <= MAX_ROLE_BIO_WORDS && ROLE_BIO.is_match(s)
+    {
+        return Some(Line {
+            tail: true,
+            contact: CONTACT.is_match(s),
+            ..plain(Reason::Byline, false)
+        });
+    }
+    None
+}
+
+/// A byline's names: their span in `text`, or None if the line is no byline.
+pub fn byline(text: &[u32]) -> Option<(usize, usize)> {
+    byline_of(&Subject::new(text))
+}
+
+fn byline_of(whole: &Subject) -> Option<(usize, usize)> {
+    // The writer's post in brackets after the names is cut off first.
+    let cut;
+    // (The post closes the line: its last character but spaces is the bracket.)
+    let bracketed = whole.codes().iter().rev().find(|&&c| !chars::is_space(c)) == Some(&(b')' as u32));
+    let (s, text) = match if bracketed { ROLE.find(whole) } else { None } {
+        Some((start, _)) if start > 0 => {
+            cut = Subject::new(&whole.codes()[..start]);
+            (&cut, &whole.codes()[..start])
+        }
+        _ => (whole, whole.codes()),
+    };
+    // A match is looked for before its groups, which cost more to find.
+    let Some(Some((start, end))) = BYLINE.is_match(s).then(|| BYLINE.group(s, 1)).flatten() else {
+        let (start, end) = AGENCY_BYLINE
+            .is_match(s)
+            .then(|| AGENCY_BYLINE.group(s, 1))
+            .flatten()??;
+        let name = &text[start..end];
+        let named = name.split(|&c| chars::is_space(c)).filter(|w| !w.is_empty()).all(|w| {
+            !NOT_NAMES
+                .iter()
+                .any(|n| n.chars().map(|c| c as u32).eq(w.iter().copied()))
+        });
+        return named.then(|| strip(text, start, end));
+    };
+    let name = &text[start..end];
+    // The names' words, less what joins them: each a name's ("Jane", "de", "O'Neil"), and one
+    // at least in capitals.
+    let joined = Subject::new(name);
+    let mut words: Vec<&[u32]> = Vec::new();
+    let mut at = 0;
+    for (a, b) in NAME_SEPARATOR.find_spans(&joined).chain([(name.len(), name.len())]) {
+        words.extend(name[at..a].split(|&c| chars::is_space(c)).filter(|w| !w.is_empty()));
+        at = b;
+    }
+    if words.is_empty() || words.len() > MAX_NAME_WORDS || !words.iter().all(|w| NAME_WORD.is_match(&Subject::new(w))) {
+        return None;
+    }
+    if !words.iter().any(|w| chars::is_upper(w[0])) {
+        return None;
+    }
+    Some(strip(text, start, end))
+}
+
+/// `text[start:end].strip()`'s span.
+fn strip(text: &[u32], mut start: usize, mut end: usize) -> (usize, usize) {
+    while start < end && chars::is_space(text[start]) {
+        start += 1;
+    }
+    while end > start && chars::is_space(text[end - 1]) {
+        end -= 1;
+    }
+    (start, end)
+}
+
+fn is_wire_credit(s: &Subject) -> bool {
+    WIRE_CREDIT.is_match(s) || WIRE_CREDIT_NAMED.is_match(s) || s.holds("contributed ") && is_contributed(s)
+}
+
+/// "... contributed reporting", "... contributed to this report": the names first, or whoever
+/// comes first in one sentence.
+fn is_contributed(s: &Subject) -> bool {
+    if CONTRIBUTED_NAMES.is_match(s) {
+        return true;
+    }
+    let codes = s.codes();
+    let words: Vec<u32> = "contributed ".chars().map(|c| c as u32).collect();
+    // Where whoever contributed may start: at the line's start, or after a dash and any spaces.
+    let dashed = matches!(codes.first().and_then(|&c| char::from_u32(c)), Some('—' | '–' | '-'));
+    let firsts = if dashed {
+        1 + codes[1..].iter().take_while(|&&c| chars::is_space(c)).count()
+    } else {
+        0
+    };
+    (0..codes.len()).any(|q| {
+        codes.len() - q >= words.len()
+            && codes[q..q + words.len()]
+                .iter()
+                .zip(&words)
+                .all(|(&c, &w)| chars::re_fold(c) == w)
+            && (q == 0 || !chars::is_word(codes[q - 1]))
+            && (0..=firsts).any(|p| {
+                p <= q
+                    && (MIN_CONTRIBUTORS_CHARS..=MAX_CONTRIBUTORS_CHARS).contains(&(q - p))
+                    && units_from(codes, p, q)
+            })
+            && CONTRIBUTED_TAIL.is_match(&Subject::new(&codes[q..]))
+    })
+}
+
+/// `[A-Z]` under `re.IGNORECASE`: an ASCII letter, or one folded to one.
+fn is_letter(c: u32) -> bool {
+    let f = chars::re_fold(c);
+    (b'a' as u32..=b'z' as u32).contains(&f)
+}
+
+/// Whether every character of `codes[p..q]` is a unit of the names (`[^.!?]`, or a full stop
+/// after an initial: `(?<=\b[A-Z])\.`).
+fn units_from(codes: &[u32], p: usize, q: usize) -> bool {
+    (p..q).all(|i| match char::from_u32(codes[i]) {
+        Some('!' | '?') => false,
+        Some('.') => i >= 1 && is_letter(codes[i - 1]) && (i < 2 || !chars::is_word(codes[i - 2])),
+        _ => true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{check_literals, cps};
+    use super::*;
+
+    fn judged(text: &str) -> Option<Found> {
+        judge(&Subject::new(&cps(text)), text.split_whitespace().count())
+    }
+
+    fn line_of(text: &str) -> Option<Line> {
+        judged(text).and_then(|f| f.line)
+    }
+
+    #[test]
+    fn literals_are_found() {
+        for p in [
+            &*AUTHOR_BIO,
+            &*REACH_AUTHOR,
+            &*CONTRIBUTED_NAMES,
+            &*CONTRIBUTED_TAIL,
+            &*WIRE_CREDIT,
+            &*WIRE_CREDIT_NAMED,
+            &*SIGNOFF,
+            &*PROVENANCE,
+            &*PROVENANCE_SOURCE,
+            &*NEWSCASTS,
+            &*CONTACT,
+            &*FOLLOW_AUTHOR,
+            &*ROLE_BIO,
+            &*PERMALINK,
+            &*URL,
+            &*ASSET,
+            &*BYLINE,
+            &*AGENCY_BYLINE,
+            &*NAME_WORD,
+            &*NAME_SEPARATOR,
+            &*ROLE,
+        ] {
+            check_literals(p);
+        }
+    }
+
+    #[test]
+    fn bylines_name_their_writers() {
+        let name = |text: &str| byline(&cps(text)).map(|(a, b)| text.chars().skip(a).take(b - a).collect::<String>());
+        assert_eq!(name("By Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            name("BY JANE DOE AND JOHN ROE").as_deref(),
+            Some("JANE DOE AND JOHN ROE")
+        );
+        assert_eq!(
+            name("Von Hans Müller (Berlin, Korrespondent)").as_deref(),
+            Some("Hans Müller")
+        );
+        assert_eq!(
+            name("by Jeff Foust Monday, November 18, 2019").as_deref(),
+            Some("Jeff Foust")
+        );
+        assert_eq!(
+            name("By Jane Doe, John Roe on Monday, November 18th, 2019 at 11:08 a.m.").as_deref(),
+            Some("Jane Doe, John Roe")
+        );
+        assert_eq!(name("Tom Davies Associated Press").as_deref(), Some("Tom Davies"));
+        // a sentence opening on "by", a headline naming an agency
+        assert_eq!(name("By the time the storm hit, most people had left."), None);
+        assert_eq!(name("By car to the coast"), None);
+        assert_eq!(name("Storm Over The Associated Press"), None);
+    }
+
+    #[test]
+    fn credits_and_notes_are_metadata() {
+        let byline_edge = Line {
+            reason: Reason::Byline,
+            name: None,
+            tail: false,
+            edge_only: true,
+            contact: false,
+        };
+        for text in [
+            "(Reporting by Jane Doe; Editing by John Roe)",
+            "Detroit News wire services",
+            "Write to Al Root at allen.root@example.com",
+            "Reach Adam Tamburin at 615-726-5986 and on Twitter @x.",
+            "Muhumuza reported from Kampala, Uganda.",
+            "— With assistance by Andrew Mayeda",
+            "Ty Burr can be reached at tburr@globe.com.",
+        ] {
+            assert_eq!(line_of(text), Some(byline_edge), "{text}");
+        }
+        // a credit of who contributed is the story's own wherever it stands
+        for text in [
+            "Keith Bradsher contributed reporting from Hong Kong.",
+            "Associated Press writer Justin Pritchard contributed to this report.",
+            "— CNN and WATE-TV contributed to this report",
+            "J. Doe in Sanaa, Yemen contributed to this report.",
+        ] {
+            assert_eq!(line_of(text).map(|l| l.edge_only), Some(false), "{text}");
+        }
+        assert_eq!(line_of("aja/PAP").map(|l| l.reason), Some(Reason::Metadata));
+        assert_eq!(line_of("(News 12 at 11)").map(|l| l.reason), Some(Reason::Metadata));
+        let provenance = line_of("This post originally ran in April 2013.").unwrap();
+        assert_eq!((provenance.reason, provenance.edge_only), (Reason::Metadata, true));
+        assert_eq!(
+            line_of("SOURCE United Airlines").map(|l| l.reason),
+            Some(Reason::Metadata)
+        );
+        let bio = line_of("Meg James is a corporate media reporter for the Los Angeles Times.").unwrap();
+        assert!(bio.tail && !bio.contact);
+        let reach = line_of("Jane Doe is a staff writer. Reach her at 442-1400 or jdoe@example.com.").unwrap();
+        assert!(!reach.tail);
+        let contact = line_of("—John Anderson").unwrap();
+        assert!(contact.tail && contact.contact);
+        assert!(line_of("Jane Doe is Acme's Chief Talent Officer").unwrap().tail);
+        assert_eq!(judged("https://example.com/a.jpg").unwrap().url, Some(Url::Sure));
+        assert_eq!(judged("Permalink: https://example.com/a").unwrap().url, Some(Url::Sure));
+        assert_eq!(judged("https://example.com/story").unwrap().url, Some(Url::Head));
+    }
+
+    #[test]
+    fn sentences_that_open_like_metadata_are_not() {
+        for text in [
+            "Editors at the paper found that the council had misled voters.",
+            "She contributed to the campaign. Then she left.",
+            "The mayor said she was a reporter once, long before politics.",
+            "Source of the trouble was a leak in the roof",
+            "With reports of flooding, the council closed the bridge.",
+            "Call 911 if you see smoke",
+            "Jane Doe is the Director",
+        ] {
+            let found = line_of(text);
+            assert!(found.is_none() || found.is_some_and(|l| l.tail), "{text}: {found:?}");
+        }
+        assert_eq!(line_of("Storm damage reported from Kent, officials say"), None);
+        assert_eq!(
+            judged("See https://example.com for more"),
+            Some(Found { url: None, line: None })
+        );
+        // a long line is no metadata, but for an author's bio
+        assert_eq!(judged(&"word ".repeat(70)), None);
+    }
+}
