@@ -133,3 +133,19 @@ HINTED_PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "
 def test_a_hint_never_hides_a_match(hinted, text):
     # The cheap test in front of a pattern must let through everything the pattern finds.
     assert bool(hinted.search(text)) == bool(hinted.pattern.search(text))
+
+
+# Lines whose comparison key holds more words than the line is written with ("the-council-said"
+# is one word as written, three in its key): the rules that compare a line's key with its
+# neighbours' and then read the line as written must not count past its words.
+HYPHENATED = "the-council-said-it-would-go-ahead-with-the-plan-for-the-new-bridge"
+
+
+@pytest.mark.parametrize("text, paragraph", [
+    (f"{HYPHENATED} Jane-Doe-Lee\n{HYPHENATED}.\nMore text follows here in a sentence of its own, long enough to be prose.",
+     f"{HYPHENATED}."),
+    (f"Photo: x {HYPHENATED}-and-then-some\n{HYPHENATED}-and-then-some words and more words to close the sentence here.",
+     f"{HYPHENATED}-and-then-some words and more words to close the sentence here."),
+])
+def test_lines_written_with_fewer_words_than_their_key(text, paragraph):
+    assert paragraph in Cleaner().clean(text).body

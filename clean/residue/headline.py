@@ -275,7 +275,10 @@ def _signed_pull_quotes(doc: Document, keys: list[str]) -> Iterator[Verdict]:
             quote = keys[j]
             if _statement(feats[j]) and len(quote) < len(keys[i]) and line.startswith(quote + " "):
                 speaker = len(line[len(quote):].split())
-                if speaker <= MAX_SPEAKER_WORDS and blocks[i].text.split()[-speaker][:1].isupper():
+                # The name's first word, counted from the line's end as written (the key splits
+                # "Jane-Doe" in two, so a line may hold fewer words as written than its key).
+                written = blocks[i].text.split()
+                if speaker <= min(MAX_SPEAKER_WORDS, len(written)) and written[-speaker][:1].isupper():
                     yield Verdict(i, "repeated-line")
                 break
 
