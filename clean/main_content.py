@@ -163,7 +163,8 @@ MAX_EXTENSION_WORDS = 6
 def _extended(folded: str, parts: set[str], feat: Features) -> str | None:
     if not feat.title_shaped:
         return None
-    for part in parts:
+    # The longest part first, and in a fixed order: a set's order changes from one process to the next.
+    for part in sorted(parts, key=lambda p: (-len(p), p)):
         if (len(part.split()) >= MIN_HEADLINE_WORDS + 1 and folded.startswith(part + " ")
                 and len(folded.split()) - len(part.split()) <= MAX_EXTENSION_WORDS):
             return part
