@@ -154,6 +154,11 @@ impl Subject {
     }
 }
 
+/// The most each pattern's lazy DFA may cache, per thread. The crate's default (2 MiB) is meant
+/// for a few patterns over long texts; the judges are over a hundred patterns over short lines,
+/// and at the default their caches would hold a worker's memory at hundreds of megabytes.
+const DFA_CACHE: usize = 1 << 18;
+
 /// A pattern of a judge: `ignore_case` as `re.IGNORECASE`.
 pub struct Pattern {
     regex: Regex,
@@ -164,6 +169,7 @@ impl Pattern {
     pub fn new(source: &str, ignore_case: bool) -> Pattern {
         let regex = regex::RegexBuilder::new(source)
             .size_limit(1 << 26)
+            .dfa_size_limit(DFA_CACHE)
             .build()
             .unwrap_or_else(|e| panic!("bad judge pattern {source:?}: {e}"));
         Pattern { regex, ignore_case }
