@@ -702,7 +702,7 @@ fn scene(s: &Subject) -> bool {
 }
 
 /// The captions judge on one line; `chars` is its length in code points.
-pub fn judge_subject(s: &Subject, f: Features) -> Answer {
+pub fn judge(s: &Subject, f: Features) -> Answer {
     let codes = &s.codes;
     let chars = codes.len();
     let found = |reason, span, caption| Answer::Found(vec![Found { reason, span, caption }]);
@@ -767,7 +767,7 @@ mod tests {
             sentences,
             ends_sentence: text.ends_with('.'),
         };
-        judge_subject(&Subject::new(&cps(text)), f)
+        judge(&Subject::new(&cps(text)), f)
     }
 
     fn caption(text: &str) -> Option<String> {

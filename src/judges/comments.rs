@@ -132,12 +132,7 @@ pub struct Line {
 }
 
 /// What the line is to a comment section (`words`: its word count).
-pub fn judge<T: Copy + Into<u32>>(text: &[T], words: usize) -> Line {
-    judge_subject(&Subject::new(text), words)
-}
-
-/// `judge`, of a line made a `Subject` already.
-pub fn judge_subject(s: &Subject, words: usize) -> Line {
+pub fn judge(s: &Subject, words: usize) -> Line {
     Line {
         signature: signature(s, words),
         kind: kind(s, words),
@@ -189,7 +184,7 @@ mod tests {
     use super::*;
 
     fn judged(text: &str) -> Line {
-        judge(&cps(text), text.split_whitespace().count())
+        judge(&Subject::new(&cps(text)), text.split_whitespace().count())
     }
 
     #[test]

@@ -185,12 +185,7 @@ pub enum Found {
 
 /// The line's verdict (`words`: its word count; `prose`, `ends_sentence`: as the line features
 /// tell them).
-pub fn judge<T: Copy + Into<u32>>(text: &[T], words: usize, prose: bool, ends_sentence: bool) -> Option<Found> {
-    judge_subject(&Subject::new(text), words, prose, ends_sentence)
-}
-
-/// `judge`, of a line made a `Subject` already.
-pub fn judge_subject(s: &Subject, words: usize, prose: bool, ends_sentence: bool) -> Option<Found> {
+pub fn judge(s: &Subject, words: usize, prose: bool, ends_sentence: bool) -> Option<Found> {
     let codes = &s.codes;
     if codes.len() <= MAX_TAG_LINE_CHARS && is_tag_list(s) {
         return Some(Found::Label);
@@ -330,7 +325,7 @@ mod tests {
 
     fn judged(text: &str) -> Option<Found> {
         let words = text.split_whitespace().count();
-        judge(&cps(text), words, false, text.ends_with('.'))
+        judge(&Subject::new(&cps(text)), words, false, text.ends_with('.'))
     }
 
     #[test]
@@ -412,6 +407,6 @@ mod tests {
             assert!(!matches!(judged(line), Some(Found::Label | Found::Pager)), "{line}");
         }
         // a paragraph is none of these, whatever it opens with
-        assert_eq!(judge(&cps("Home"), 1, true, false), None);
+        assert_eq!(judge(&Subject::new(&cps("Home")), 1, true, false), None);
     }
 }

@@ -128,12 +128,7 @@ pub enum Found {
 
 /// The line's verdicts (`words`: its word count, `sentences`: its sentence count, as the line
 /// features count them).
-pub fn judge<T: Copy + Into<u32>>(text: &[T], words: usize, sentences: usize) -> Vec<Found> {
-    judge_subject(&Subject::new(text), words, sentences)
-}
-
-/// `judge`, of a line made a `Subject` already.
-pub fn judge_subject(s: &Subject, words: usize, sentences: usize) -> Vec<Found> {
+pub fn judge(s: &Subject, words: usize, sentences: usize) -> Vec<Found> {
     let codes = &s.codes;
     if codes.len() <= MAX_LINE_CHARS && (LINE_KEYS.contains(&key(codes)) || TIMECODE.is_match(s)) {
         return vec![Found::Line];
@@ -197,7 +192,7 @@ mod tests {
 
     fn judged(text: &str) -> Vec<Found> {
         let words = text.split_whitespace().count();
-        judge(&cps(text), words, 1)
+        judge(&Subject::new(&cps(text)), words, 1)
     }
 
     #[test]
@@ -262,6 +257,9 @@ mod tests {
             assert_eq!(judged(line), vec![], "{line}");
         }
         // a clip's label is a line, not a paragraph
-        assert_eq!(judge(&cps("Video: A long story. It goes on."), 7, 2), vec![]);
+        assert_eq!(
+            judge(&Subject::new(&cps("Video: A long story. It goes on.")), 7, 2),
+            vec![]
+        );
     }
 }
