@@ -3,7 +3,6 @@
 //! only part that knows about Python objects, and is built only with the `python` feature.
 
 pub mod chars;
-pub mod hints;
 pub mod judges;
 pub mod lines;
 pub mod segment;

@@ -6,9 +6,8 @@ use pyo3::exceptions::{PyIndexError, PyValueError};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::string::PyStringData;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString};
 
-use crate::hints;
 use crate::judges;
 use crate::lines as ln;
 use crate::segment as seg;
@@ -287,36 +286,6 @@ impl Languages {
     }
 }
 
-/// Gates([(hints, ignore_case), ...]): every gate's hints, found in one pass over a line.
-#[pyclass(frozen, module = "clean._core")]
-struct Gates(hints::Gates);
-
-#[pymethods]
-impl Gates {
-    #[new]
-    fn new(gates: Vec<(Vec<Bound<'_, PyString>>, bool)>) -> PyResult<Self> {
-        let mut found = Vec::with_capacity(gates.len());
-        for (hints, ignore_case) in &gates {
-            let hints = hints.iter().map(code_points).collect::<PyResult<Vec<_>>>()?;
-            found.push(hints::Gate {
-                hints,
-                ignore_case: *ignore_case,
-            });
-        }
-        Ok(Gates(hints::Gates::new(&found).map_err(PyValueError::new_err)?))
-    }
-
-    fn __len__(&self) -> usize {
-        self.0.len()
-    }
-
-    /// open(text) -> for each gate, in order, whether the text holds one of its hints
-    fn open<'py>(&self, py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyTuple>> {
-        let open = with_units!(text, |t| self.0.open(t));
-        PyTuple::new(py, open)
-    }
-}
-
 /// judge_lines(texts, words, prose, sentences, ends_sentence) -> {family: [its judge's answer for
 /// each line, in order]}, for every family whose line judge is native (src/judges/), the lines
 /// given by their texts and features (word count, whether they read as prose, sentence count,
@@ -521,6 +490,5 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(metadata_byline, m)?)?;
     m.add_class::<Stoplist>()?;
     m.add_class::<Languages>()?;
-    m.add_class::<Gates>()?;
     Ok(())
 }

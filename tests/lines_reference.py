@@ -1,5 +1,5 @@
-"""The Python line features, language guess, comparison key and hint gate that the native core
-(src/lines.rs, src/hints.rs) replaced, as they were, for tests/test_lines_native.py to hold the
+"""The Python line features, language guess and comparison key that the native core
+(src/lines.rs) replaced, as they were, for tests/test_lines_native.py to hold the
 native ones against. Delete it with that test once the port is done."""
 
 from __future__ import annotations
@@ -83,18 +83,3 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 def key(text: str) -> str:
     return _NON_WORD.sub(" ", text.casefold()).strip()
-
-
-_FOLDS_APART = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def may_match(pattern: re.Pattern, hints: tuple[str, ...], text: str) -> bool:
-    """Hinted.may_match of a gate with these hints in front of this pattern."""
-    if not pattern.flags & re.I:
-        return any(hint in text for hint in hints)
-    hints = tuple(h.lower() for h in hints)
-    lowered = text.lower()
-    if any(hint in lowered for hint in hints):
-        return True
-    return (not text.isascii() and _FOLDS_APART.search(text) is not None
-            and re.search("|".join(map(re.escape, hints)), text, re.I) is not None)

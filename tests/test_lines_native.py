@@ -1,5 +1,5 @@
-"""The native line features, language guess, comparison key and hint gates (src/lines.rs,
-src/hints.rs, through clean.document, clean.language and clean.residue._text) against the
+"""The native line features, language guess and comparison key (src/lines.rs, through
+clean.document, clean.language and clean.residue._text) against the
 Python ones they replaced (tests/lines_reference.py): the same values on every line of every dev
 input and fixture and on hostile text, and the same cleaned output, byte for byte, with the
 reference put back in their place. Delete this test with the reference once the port is done."""
@@ -49,7 +49,6 @@ def _inputs() -> dict[str, tuple[list[str], dict]]:
 
 INPUTS = _inputs()
 SETS = sorted(INPUTS)
-GATES = list(_text._GATES._gates)
 
 
 def _documents(texts: list[str], options: dict):
@@ -63,20 +62,15 @@ def _documents(texts: list[str], options: dict):
 def assert_same_line(text: str, stopwords: frozenset[str]) -> None:
     assert document.features(text, stopwords) == reference.features(text, stopwords), text
     assert _text.key(text) == reference.key(text), text
-    for variant in (text, text.upper()):
-        opened = _text._GATES.open(variant)
-        # every gate made by now: a test module or a family's reference may add one after this one's import
-        want = tuple(reference.may_match(g.pattern, g.hints, variant) for g in _text._GATES._gates)
-        assert opened == want, variant
 
 
 def test_every_input_set_is_here():
-    assert {"fixtures", "zyte-trafilatura"} <= set(INPUTS) and GATES
+    assert {"fixtures", "zyte-trafilatura"} <= set(INPUTS)
     assert all(texts for texts, _ in INPUTS.values())
 
 
 @pytest.mark.parametrize("name", [pytest.param(n, marks=[] if n == "fixtures" else [pytest.mark.slow]) for n in SETS])
-def test_lines_features_keys_and_gates(name):
+def test_lines_features_and_keys(name):
     texts, options = INPUTS[name]
     seen: set[tuple[str, str | None]] = set()
     for text, blocks in _documents(texts, options):
@@ -96,7 +90,7 @@ def test_lines_features_keys_and_gates(name):
 
 @pytest.fixture
 def reference_core(monkeypatch):
-    """The cleaner with the Python line features, language guess, key and gates back in place."""
+    """The cleaner with the Python line features, language guess and key back in place."""
 
     class Lines:
         @staticmethod
@@ -112,20 +106,10 @@ def reference_core(monkeypatch):
     class Key:
         key = staticmethod(lambda text: reference.key(text))
 
-    class GatesOpen:
-        """The gates a line opens, each worked out when asked for, as the Python gate did."""
-
-        def __init__(self, text):
-            self.text = text
-
-        def __getitem__(self, gate):
-            return reference.may_match(GATES[gate].pattern, GATES[gate].hints, self.text)
-
     monkeypatch.setattr(document, "_core", Lines)
     monkeypatch.setattr(document, "_stoplist", lambda stopwords: stopwords)
     monkeypatch.setattr(language, "detect", lambda text, sample=2000: reference.detect(text, sample))
     monkeypatch.setattr(_text, "_core", Key)
-    monkeypatch.setattr(_text._GATES, "open", GatesOpen)
     _text.key.cache_clear()
     yield
     _text.key.cache_clear()
@@ -151,13 +135,12 @@ def test_clean_output_is_byte_identical(name, request):
 def test_the_reference_path_is_the_reference(reference_core, monkeypatch):
     """The fixture above swaps the native pieces out: a cleaned text goes through the reference."""
     calls = []
-    for name in ("features", "detect", "key", "may_match"):
+    for name in ("features", "detect", "key"):
         original = getattr(reference, name)
         monkeypatch.setattr(reference, name, lambda *args, _f=original, _n=name: calls.append(_n) or _f(*args))
-    # (the closing copyright line is one that the captions family's gates are asked about)
     Cleaner().clean("Share this story\nA line of text here, long enough to be a sentence of its own.\n"
                     "The harbour at dawn. © Jane Doe\nAnother line.")
-    assert {"features", "detect", "key", "may_match"} <= set(calls)
+    assert {"features", "detect", "key"} <= set(calls)
 
 
 # Hostile text: cased letters of other scripts, the letters that fold apart, Greek sigmas among

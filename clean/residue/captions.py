@@ -14,7 +14,7 @@ from ..article import Verdict
 from ..document import Document, Features
 from .. import vocab
 from ._lines import LINE
-from ._text import Hinted, key
+from ._text import key
 
 REASONS = ("caption", "credit")
 
@@ -23,7 +23,8 @@ REASONS = ("caption", "credit")
 # a caption closed by its credit, the wire services' caption and scene formulas) is judged
 # natively (src/judges/captions.rs). The language's credit openers (data), a caption closed by a
 # copyright sign and a photographer's credit named by its slashes are judged here, on the lines
-# the native judge leaves open; so is what the lines around tell.
+# the native judge leaves open (those holding "©", "(c)" or "/", which every match of their
+# patterns holds); so is what the lines around tell.
 
 MAX_CAPTION_WORDS = 80
 # A caption is a sentence or a few; a paragraph of more, even closed by a credit, is text.
@@ -38,7 +39,6 @@ MAX_CAPTION_SENTENCES = 4
 _CLOSING_COPYRIGHT = re.compile(
     r"(?<=\S)\s*(?:[-–—|/]\s*)?(?:©|\([Cc]\))\s*(?!(?:19|20)\d\d)(?P<credit>[^\s©.!?:][^©.!?:]{0,59}(?:\.[a-z][\w-]*)*)\s*$"
 )
-_CLOSING_COPYRIGHT_HINTED = Hinted(_CLOSING_COPYRIGHT, ("©", "(c)", "(C)"))
 _RIGHTS = re.compile(r"copyright|rights|rechte|droits|derechos|diritti|powered|design", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORDS = re.compile(r"\w{2,}")
@@ -46,7 +46,7 @@ MIN_CAPTION_BEFORE_COPYRIGHT_WORDS = 2
 
 
 def _closing_copyright(text: str) -> re.Match | None:
-    m = _CLOSING_COPYRIGHT_HINTED.search(text)
+    m = _CLOSING_COPYRIGHT.search(text)
     if m is None or len(_WORDS.findall(text, 0, m.start())) < MIN_CAPTION_BEFORE_COPYRIGHT_WORDS:
         return None
     return m if _RIGHTS.search(text) is None and _YEAR.search(m["credit"]) is None else None
@@ -85,7 +85,6 @@ _GLUED_AGENCY = re.compile(
     r"(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Shutterstock|Bloomberg|NurPhoto|SOPA Images|"
     r"Xinhua|Anadolu(?: Agency)?|picture alliance)(?: for " + _NAME + r")?)\b(?!/)"
 )
-_GLUED_AGENCY_HINTED = Hinted(_GLUED_AGENCY, ("/",))
 # The same credit in brackets after a caption's last sentence, glued before the paragraph under
 # the picture, with a broadcaster or a paper for the agency: "... at the memorial. (Jane
 # Doe/CBC) Over the weekend, ...". A person's name (two or three words), a slash, an
@@ -94,7 +93,6 @@ _BRACKETED_CREDIT = re.compile(
     r"(?<=[.!?\"”’])\s+(?P<credit>\((?:[A-Z][\w'’-]+\s){1,2}[A-Z][\w'’-]+\s?/\s?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}\))"
     r"(?=\s+[A-Z\"“‘'])"
 )
-_BRACKETED_CREDIT_HINTED = Hinted(_BRACKETED_CREDIT, ("/",))
 
 
 # A scraper that prints each text node on its own line leaves a caption's label alone above the
@@ -147,7 +145,7 @@ def _open(text: str, feat: Features) -> Iterator[Verdict]:
         yield _copyright_captioned(LINE, text, copyright)
         return
     found = False
-    for m in _GLUED_AGENCY_HINTED.finditer(text):
+    for m in _GLUED_AGENCY.finditer(text):
         start = _captioned(text[:m.start()]) if m.end() == len(text.rstrip()) else None
         if start == 0:
             # "Giorgia Meloni, à Rome, le 7 mars 2023. ALESSANDRA TARANTINO / AP": the credit
@@ -160,7 +158,7 @@ def _open(text: str, feat: Features) -> Iterator[Verdict]:
         found = True
     if found:
         return
-    for m in _BRACKETED_CREDIT_HINTED.finditer(text):
+    for m in _BRACKETED_CREDIT.finditer(text):
         if _captioned(text[:m.start()]) == 0:
             # "Postmedia's chief executive. (Jane Doe/Canadian Press) "Honey always ..."": the
             # picture's caption and credit, then the paragraph under the picture on the same line.
