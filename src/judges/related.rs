@@ -176,12 +176,17 @@ static POINTER_LINE: LazyLock<Pattern> = LazyLock::new(|| {
             r"(?:above|below|at the (?:top|bottom|end) of (?:the|this) (?:story|page|article|post))[.!]?$",
             r"|see (?:the latest|all of|all our|more of|pictures of|photos of|our full)\b",
             r"|learn (?:how|why|more about)\b|view (?:graphic|photos|gallery|slideshow)\b",
-            r"|more (?:about|on) (?:the|this)\b[^.!?]{1,60}:$|.{3,120}\bclick here$|.{10,150}\bread more$)",
+            r"|more (?:about|on) (?:the|this)\b[^.!?]{1,60}:$)",
             r"|^\((?:see|read|watch)\s[^()]{3,150}\)$|^\([^()]{2,60}\bfull coverage\)$",
         ),
         true,
     )
 });
+// "... click here", "... read more" closing the line: apart from the alternatives above, which
+// open the line, and tried only on a line that ends so (the crate leaves its fast engine for a
+// word boundary on a line with a character beyond ASCII, and then walks the whole line).
+static POINTER_LINE_CLOSING: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^(?:.{3,120}\bclick here|.{10,150}\bread more)$", true));
 // "Read Simon's full blog here.", "Related PHOTOS: ...", "(Also on POLITICO: ...)": the words in
 // either case (the crate's `(?i:...)` folds them as `re` does but for "i": `re` also takes a
 // dotted capital I and a dotless i for it, so the pattern names them), the capital as written.
@@ -429,10 +434,10 @@ fn verdict(s: &Subject, f: Features) -> Option<Verdict> {
 }
 
 fn more_header(key: &[u32]) -> bool {
-    const MORE_THAN: &str = "more than ";
-    let opens_more_than =
-        key.len() >= MORE_THAN.len() && key.iter().zip(MORE_THAN.chars()).all(|(&a, b)| a == b as u32);
-    !opens_more_than && MORE_HEADER.is_match(&Subject::new(key))
+    let opens = |word: &str| key.len() >= word.len() && key.iter().zip(word.chars()).all(|(&a, b)| a == b as u32);
+    // what every match opens with, before the key is made a `Subject`
+    (opens("more ") && !opens("more than ") || opens("latest ") || opens("top "))
+        && MORE_HEADER.is_match(&Subject::new(key))
 }
 
 fn more_named(s: &Subject) -> bool {
@@ -450,7 +455,11 @@ fn more_named(s: &Subject) -> bool {
 }
 
 fn pointer_line(s: &Subject) -> bool {
-    POINTER_LINE.is_match(s) || POINTER_LINE_CASED.is_match(s) || BRACKETED.is_match(s) && !BRACKETED_NOTE.is_match(s)
+    let folded = s.folded();
+    POINTER_LINE.is_match(s)
+        || (folded.ends_with("click here") || folded.ends_with("read more")) && POINTER_LINE_CLOSING.is_match(s)
+        || POINTER_LINE_CASED.is_match(s)
+        || BRACKETED.is_match(s) && !BRACKETED_NOTE.is_match(s)
 }
 
 /// Printed in capitals, a name's own small letters aside ("... AT AMAs AMID FEUD ...").
@@ -554,6 +563,7 @@ mod tests {
             &*ON_SITE,
             &*POINTER,
             &*POINTER_LINE,
+            &*POINTER_LINE_CLOSING,
             &*POINTER_LINE_CASED,
             &*BRACKETED,
             &*BRACKETED_NOTE,
