@@ -44,6 +44,16 @@ def _stoplist(stopwords: frozenset[str]) -> _core.Stoplist:
     return _core.Stoplist(stopwords)
 
 
+@lru_cache(maxsize=32)
+def _seams(lang: str | None) -> _core.Stoplist:
+    """The words a sentence capitalises only at its start in a language, as the native core holds
+    them: the vocabulary's `seam-words` (a language that capitalises its nouns puts capitalised
+    stoplist words in the middle of every sentence), else its stoplist."""
+    from . import vocab  # the vocabularies import the residue package, which imports this module
+
+    return _core.Stoplist(vocab.vocabulary(lang).words.get("seam-words") or language.stopwords(lang))
+
+
 def features(text: str, stopwords: frozenset[str]) -> Features:
     """The features of one line (src/lines.rs); `stopwords` are the language's, lower-cased."""
     return _new(Features, _core.features(text, _stoplist(stopwords)))
@@ -69,7 +79,8 @@ class Document:
         when a detector first asks."""
         feats = [f for _, f in self.lines]
         return _core.judge_lines([text for text, _ in self.lines], [f.words for f in feats], [f.prose for f in feats],
-                                 [f.sentences for f in feats], [f.ends_sentence for f in feats])
+                                 [f.sentences for f in feats], [f.ends_sentence for f in feats],
+                                 [f.title_shaped for f in feats], _seams(self.lang))
 
     @cached_property
     def prose_chars(self) -> int:

@@ -59,6 +59,16 @@ pub fn is_digit(c: u32) -> bool {
     }
 }
 
+/// `str.isalpha()` of a one-character string.
+#[inline]
+pub fn is_alpha(c: u32) -> bool {
+    if c < 0x80 {
+        (c as u8).is_ascii_alphabetic()
+    } else {
+        in_table(&tables::ALPHA, c)
+    }
+}
+
 /// `str.islower()` of a one-character string.
 #[inline]
 pub fn is_lower(c: u32) -> bool {
@@ -206,6 +216,9 @@ mod tests {
         assert!(is_decimal(0x0663) && !is_decimal(0x00b2)); // Arabic-Indic three; superscript two is a digit, not decimal
         assert!(is_digit(0x0663) && is_digit(0x00b2) && is_digit(0x2460) && !is_digit(0x00bd)); // ① is one, ½ is not
         assert!(is_lower(0xdf) && !is_lower(0x01c5)); // sharp s; Dz digraph is title case
+                                                      // a letter of any case is alphabetic; a digit, a combining mark and "½" are not
+        assert!(is_alpha(0xaa) && is_alpha(0x01c5) && is_alpha(0x4e00) && !is_alpha(0x0663));
+        assert!(!is_alpha(0x0301) && !is_alpha(0xbd) && !is_alpha(b'_' as u32) && !is_alpha(0xd800));
         let w = |s: &str| s.chars().map(|c| c as u32).collect::<Vec<_>>();
         assert!(word_is_lower(&w("the")) && word_is_lower(&w("3rd")) && word_is_lower(&w("l'été")));
         assert!(!word_is_lower(&w("The")) && !word_is_lower(&w("123")) && !word_is_lower(&w("\u{01c5}a")));
@@ -216,6 +229,7 @@ mod tests {
         for table in [
             &tables::SPACE[..],
             &tables::ALNUM,
+            &tables::ALPHA,
             &tables::DECIMAL,
             &tables::DIGIT,
             &tables::LOWER,

@@ -286,10 +286,12 @@ impl Languages {
     }
 }
 
-/// judge_lines(texts, words, prose, sentences, ends_sentence) -> {family: [its judge's answer for
-/// each line, in order]}, for every family whose line judge is native (src/judges/), the lines
-/// given by their texts and features (word count, whether they read as prose, sentence count,
-/// whether they end as a sentence). The answers:
+/// judge_lines(texts, words, prose, sentences, ends_sentence, title_shaped, seams) -> {family: [its
+/// judge's answer for each line, in order]}, for every family whose line judge is native
+/// (src/judges/), the lines given by their texts and features (word count, whether they read as
+/// prose, sentence count, whether they end as a sentence, whether they are headline-shaped), and
+/// `seams` the Stoplist of the words a sentence capitalises only at its start in the document's
+/// language. The answers:
 /// - "footer": whether the line is a copyright or legal notice;
 /// - "tracking": None, ("tracking-id", None) or ("markup", the span a lost tag holds, or None
 ///   for the whole line);
@@ -318,7 +320,12 @@ impl Languages {
 ///   None (no native verdict: a source line or a date may still be, judged in Python) or (reason
 ///   "metadata" or "byline", the span of a byline's names or None, whether it goes only where the
 ///   text ends, whether it is sure only near the text's edges, whether it is an address, a phone
-///   or a sign-off).
+///   or a sign-off);
+/// - "related": None or (kind, span, inline, glued): kind None, "more" (a header offering more of
+///   the site's stories), "header" (a header over a list) or "line" (a pointer to other stories:
+///   the span glued into the line, or None for the whole line), whether it is a pointer of the
+///   "Read more: <headline>" kind, and whether a teaser's headline glued to its summary opens the
+///   line.
 #[pyfunction]
 fn judge_lines<'py>(
     py: Python<'py>,
@@ -327,6 +334,8 @@ fn judge_lines<'py>(
     prose: Vec<bool>,
     sentences: Vec<usize>,
     ends_sentence: Vec<bool>,
+    title_shaped: Vec<bool>,
+    seams: &Stoplist,
 ) -> PyResult<Bound<'py, PyDict>> {
     use judges::comments::{Kind, Signature};
     use judges::notice::Notice;
@@ -334,7 +343,12 @@ fn judge_lines<'py>(
     use judges::social::Share;
     use judges::tracking::Residue;
     let n = texts.len();
-    if words.len() != n || prose.len() != n || sentences.len() != n || ends_sentence.len() != n {
+    if words.len() != n
+        || prose.len() != n
+        || sentences.len() != n
+        || ends_sentence.len() != n
+        || title_shaped.len() != n
+    {
         return Err(PyValueError::new_err("every feature for every line"));
     }
     let footer = PyList::empty(py);
@@ -347,14 +361,16 @@ fn judge_lines<'py>(
     let captions = PyList::empty(py);
     let prompts = PyList::empty(py);
     let metadata = PyList::empty(py);
+    let related = PyList::empty(py);
     for (i, text) in texts.iter().enumerate() {
         let f = judges::Features {
             words: words[i],
             prose: prose[i],
             sentences: sentences[i],
             ends_sentence: ends_sentence[i],
+            title_shaped: title_shaped[i],
         };
-        let judged = with_units!(text, |t| judges::judge(t, f));
+        let judged = with_units!(text, |t| judges::judge(t, f, &seams.0));
         footer.append(judged.footer)?;
         tracking.append(judged.tracking.map(|r| match r {
             Residue::TrackingId => ("tracking-id", None),
@@ -448,6 +464,20 @@ fn judge_lines<'py>(
                 }),
             )
         }))?;
+        let answer = judged.related;
+        if answer.verdict.is_none() && !answer.glued {
+            related.append(py.None())?;
+        } else {
+            use judges::related::Verdict;
+            let (kind, span) = match answer.verdict {
+                None => (None, None),
+                Some(Verdict::More) => (Some("more"), None),
+                Some(Verdict::Header) => (Some("header"), None),
+                Some(Verdict::Line) => (Some("line"), None),
+                Some(Verdict::Span(start, end)) => (Some("line"), Some((start, end))),
+            };
+            related.append((kind, span, answer.inline, answer.glued))?;
+        }
     }
     let out = PyDict::new(py);
     out.set_item("footer", footer)?;
@@ -460,6 +490,7 @@ fn judge_lines<'py>(
     out.set_item("captions", captions)?;
     out.set_item("prompts", prompts)?;
     out.set_item("metadata", metadata)?;
+    out.set_item("related", related)?;
     Ok(out)
 }
 

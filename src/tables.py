@@ -27,6 +27,8 @@ CLASSES = {
     "DECIMAL": str.isdecimal,
     # str.isdigit of one character: decimals, and digits such as superscripts and circled ones
     "DIGIT": str.isdigit,
+    # str.isalpha of one character
+    "ALPHA": str.isalpha,
     # str.islower of one character
     "LOWER": str.islower,
     # str.isupper of one character

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from clean import document, language, vocab
 from clean.article import Verdict
 from clean.document import Document
-from clean.residue import captions, comments, footer, metadata, notice, player, prompts, social, tracking
+from clean.residue import captions, comments, footer, metadata, notice, player, prompts, related, social, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
@@ -24,6 +24,7 @@ import metadata as metadata_reference  # noqa: E402
 import notice as notice_reference  # noqa: E402
 import player as player_reference  # noqa: E402
 import prompts as prompts_reference  # noqa: E402
+import related as related_reference  # noqa: E402
 import social as social_reference  # noqa: E402
 import tracking as tracking_reference  # noqa: E402
 
@@ -51,6 +52,33 @@ def _metadata_reference(doc):
     return judged, [metadata_reference._CONTACT.match(text) is not None for text, _ in doc.lines]
 
 
+def _related_lines(doc):
+    """The related family's answers for each distinct line: (line, what it is to a list, whether a
+    teaser's headline glued to its summary opens it)."""
+    return [(k, found, glued) for k, (found, glued) in enumerate(zip(related._lines(doc), related._glued(doc)))
+            if found is not None or glued]
+
+
+def _related_reference(doc):
+    """The same, as the reference judged the lines (its verdicts in the package's form)."""
+    words = vocab.vocabulary(doc.lang)
+    pointer = related._pointer_pattern(words) if words.lines or words.openers else None
+    stop = words.words.get("seam-words") or language.stopwords(doc.lang)
+    out = []
+    for k, (text, feat) in enumerate(doc.lines):
+        v = related_reference._judge(text, feat, words, pointer)
+        if v is None:
+            found = None
+        elif isinstance(v, str):
+            found = (v, None, False)
+        else:
+            found = (related._LINE, v.span, v.span is None and related_reference._INLINE.match(text) is not None)
+        glued = related_reference.glued_line(text, feat, stop)
+        if found is not None or glued:
+            out.append((k, found, glued))
+    return out
+
+
 # family -> (its line verdicts as the package gives them, as the reference gave them), over a
 # document whose blocks are the lines.
 JUDGES = {
@@ -62,6 +90,7 @@ JUDGES = {
     "captions": (captions._lines, captions_reference.lines),
     "prompts": (prompts.detect, prompts_reference.detect),
     "metadata": (lambda doc: _metadata_lines(*metadata._lines(doc)), lambda doc: _metadata_lines(*_metadata_reference(doc))),
+    "related": (_related_lines, _related_reference),
     # the notice family judges its lines for `detect`, which decides over the whole text
     "notice": (lambda doc: [Verdict(k, kind) for k, kind in enumerate(doc.judged["notice"]) if kind],
                lambda doc: [Verdict(k, kind) for k, (text, _) in enumerate(doc.lines) if (kind := notice_reference._judge(text))]),
@@ -71,8 +100,9 @@ JUDGES = {
 DETECTORS = {"notice": (notice.detect, notice_reference.detect),
              "metadata": (metadata.detect, metadata_reference.detect)}
 # The families also read the words of the document's language beside the native patterns: the
-# lines are judged as a document in none and as one in German.
-LANGUAGES = (None, "de")
+# lines are judged as a document in none, in German and in English (the related family's
+# glued headlines read the language's stoplist, or German's seam words).
+LANGUAGES = (None, "de", "en")
 
 
 def _by_line(verdicts) -> dict:
@@ -201,6 +231,14 @@ PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 201
           " Follow her on Twitter @jdoe.", "Permalink: ", "https://example.com/a.jpg", "www.example.com", "<http://x.y/z>",
           "Source: Xinhua| 2017-08-30 00:23:26|Editor: yan", "Posted by: ", "Published: ", "Updated 10:32 AM ET",
           "Veröffentlicht am 16.08.2019", "Autor: ", "6:25 p.m.", "Oktober 2015", "3 hours ago", "CONTRİBUTED", "WİTH",
+          "Read more: ", "READ MORE", "Read More", "read also", "Also: see ", "Related", "RELATED ", "Most read",
+          "More from ", "More ", "More Information", "More than ", " Stories", " News", "Latest Headlines", "Don’t miss",
+          "You may also like", "Lesen Sie auch: ", "Lire aussi | ", "Mehr zum Thema", "(See ", "(Also on POLITICO: ",
+          " full coverage)", "Read Simon's full blog", "click here", "Continue reading", "» ", "■ ", "On example.com: ",
+          "Also on rt.com ", "Follow ", " at https://x.y/z", "www.x.de", "Listen ", " here.", "[", "]", "[INSIGHT]",
+          "[UPDATED]", "[Video]", "]|", "[This story ", "[Editor", "2019-11-20 12:57:32", "TODAY IN THE SKY: ",
+          "WASHINGTON: ", "JON STEWART: ", " Top Stories: ", ". Top stories ", ". Most Read ", " The ", " In ", " Of ",
+          " the ", " es ", " Der ", " und ", "«", "‘", "Police: 2 In Custody After ", "a total shambles The first ",
           "٣", "\u0301", "½", "\u00a0", "\u3000", "\x1c", "\ud800", "é", "É", " ", ".", "a", "Z", ":", "=", "”", "?", "!"]
 
 

@@ -102,6 +102,7 @@ def reference_core(monkeypatch):
 
         # The line judges are held against theirs in tests/test_judges_native.py.
         judge_lines = staticmethod(_core.judge_lines)
+        Stoplist = _core.Stoplist
 
     class Key:
         key = staticmethod(lambda text: reference.key(text))

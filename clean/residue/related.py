@@ -7,110 +7,24 @@ import re
 from collections.abc import Iterator
 from itertools import accumulate
 
-from .. import language, vocab
+from .. import vocab
 from ..article import Verdict
 from ..document import Document, Features
-from ._lines import LINE, entries, judged_lines, runs
-from ._text import DATELINE_OPENING, key, phrases
+from ._lines import entries, judged_lines, runs
+from ._text import DATELINE_OPENING
 from .metadata import is_age, is_date, is_month_year
 
 REASONS = ("related",)
 
-HEADERS = phrases(
-    "related", "more", "related articles", "related stories", "related news", "related content", "related coverage",
-    "related posts", "related links", "related reading", "recommended", "recommended for you",
-    "recommended stories", "recommended articles", "most read", "most read stories", "most read articles",
-    "read more", "read next", "more stories", "more news", "more articles", "more like this",
-    "you may also like", "you might also like", "you may be interested in", "also read", "read also",
-    "see also", "also on", "more on this story", "more on this topic", "further reading", "popular",
-    "popular stories", "popular now", "what to read next", "don't miss", "we recommend", "in other news",
-    "elsewhere", "around the web", "from around the web", "from the web", "more from our partners",
-    # Other languages' headers are data (clean/data/residue/<lang>.txt, [related-header]); scripts
-    # without spaces get no language to pick a file by.
-    "相关新闻", "相关阅读", "関連記事",
-)
-# "Read more: Headline", "READ MORE: ...", "Related: ...", "Lesen Sie auch: ..."
-_INLINE = re.compile(
-    r"^(?:[■•▪►▶]\s*)?[(\[]?(?:read more|read also|also read|see also|see more|related|more|recommended|watch|listen|"
-    r"also(?=:\s*(?:see|read|watch|listen)\b)|"
-    r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lee también|leggi anche|leia mais)"
-    r"(?:\s+(?:on|at|in|from|auf|sur|en|su|em)(?:\s+[^:»›>]{1,30}?)?)?"  # "Read more on BBC:", "Leggi anche su:"
-    r"\s*(?::|»|›|>|—|–|-)\s*\S",
-    re.I,
-)
-# A pointer to more coverage elsewhere that ends on its link: "Follow AP's full coverage of
-# Brexit at https://...", "More AP NBA: https://...". A press release's "For more information,
-# visit www..." is the release's own contact line and stays.
-_POINTER = re.compile(
-    r"^(?:follow|more|watch|listen)\b[^\n]{0,150}?(?:https?://|www\.)\S+\s*$"
-    # A broadcast's promotion whose link was its last word: "Listen to Newsbeat live at 12:45
-    # weekdays - or listen back here."
-    r"|^(?:watch|listen)\b[^\n]{0,150}\bhere[.!]?$",
-    re.I,
-)
-# "On HoustonChronicle.com: Car sales plunge ...": a headline from the site's other pages.
-# "Also on rt.com Journalists threatened ...": the pointer needs no colon.
-_ON_SITE = re.compile(
-    r"^(?:(?:on|at)\s+{site}\s*:|(?:more on|also on)\s+{site}\s*:?)\s*\S".format(
-        site=r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|com\.au|de|fr)"),
-    re.I,
-)
-MAX_POINTER_WORDS = 30
-# Pointers to other stories written as a line of their own, the way a body never phrases its
-# sentences: "Read more about VX", "Read Simon's full blog here.", "Click here to continue
-# reading.", "For the full story, check out this link.", "Find all AP Fact Checks here: <url>",
-# TIME's "See all of this week's reviews", "Related PHOTOS: ...", "(Also on POLITICO: ...)",
-# "(Government shutdown full coverage)"; a teaser set in brackets between paragraphs ("[Mark
-# Zuckerberg and Priscilla Chan's $3 billion effort ...]"); a teaser under its kicker in
-# capitals ("TODAY IN THE SKY: Would you bid 420,000 miles ...").
-_POINTER_LINE = re.compile(
-    r"^(?:read more (?:about|from|on|at)\b|read (?:the|our|(?-i:[A-Z])\w+['’]s) full (?:story|blog|article|report|post|review)\b"
-    r"|click here to (?:continue reading|read more|read the full)|for the full story\b|find (?:all|more)\b.{1,40}\bhere\s*:"
-    # "Find more of her posts in the gallery at the top of the story.": a pointer to a widget.
-    r"|(?:find|see|view|watch|check out) (?:more|all|the rest)\b.{1,60}\b(?:gallery|slideshow|video|player)\s+"
-    r"(?:above|below|at the (?:top|bottom|end) of (?:the|this) (?:story|page|article|post))[.!]?$"
-    r"|see (?:the latest|all of|all our|more of|pictures of|photos of|our full)\b"
-    r"|related\s+(?-i:[A-Z])|learn (?:how|why|more about)\b|view (?:graphic|photos|gallery|slideshow)\b"
-    r"|more (?:about|on) (?:the|this)\b[^.!?]{1,60}:$|.{3,120}\bclick here$|.{10,150}\bread more$)"
-    r"|^\((?:also on\s+(?-i:[A-Z])[\w.]*\s*:|see|read|watch)\s[^()]{3,150}\)$|^\([^()]{2,60}\bfull coverage\)$"
-    r"|^\[(?!(?:editor|update|updated|note|correction|sic|laughter|applause)\b"
-    # "[This story has been updated ...]", "[This is a developing story]": the page's note on itself.
-    r"|this\s+(?:story|article|post|report|piece|page|item|version|interview|transcript|video|photo|content|"
-    r"is|was|has|had|will)\b)[^\[\]]{10,250}\]$",
-    re.I,
-)
-# A speaker's label in capitals opens a line of a transcript too ("JON STEWART: Ben walked into
-# a buzz saw."), but a speaker says sentences; a teaser's headline ends on none.
-_KICKER_TEASER = re.compile(r"^[A-Z0-9][A-Z0-9'’&.]*(?:\s[A-Z0-9'’&.]+){1,5}:\s+[A-Z0-9'‘\"“]")
-MAX_POINTER_LINE_WORDS = 25
-# The same teasers glued after a paragraph: "... below the horizon. [Super Blue Blood-Moon 2018:
-# When, Where and How to See It]", "... at her. (See the top 10 fiction books of 2009.)"
-_GLUED_POINTER = re.compile(
-    r"(?<=[.!?”\"])\s+(?:\[(?-i:[A-Z“\"‘])[^\[\]]{10,150}\]|\((?:See|Read|Watch)\s[^()]{3,120}\))\s*$"
-)
-# A headline closed by a bracketed tag: "Plague fears: holidaymakers die after eating marmot
-# [INSIGHT]", "... power station [Video]". Sites tag the teasers they link, not their own
-# paragraphs; a tag that dates or corrects a story, or names a file's format, is not one of these.
-# A list may close each tag with a separator ("... jibe [INSIGHT]|").
-_TAGGED_TEASER = re.compile(
-    r"\S\s+\[(?!(?:UPDATED?|CORRECTED|CORRECTION|EDITED|PDF|DOC|SIC|NSFW)\])(?:[A-Z]{3,12}|Video|Videos|Photos?|Gallery|Audio|"
-    r"Podcast|Watch|Listen|Quiz|Poll)\]\s*\|?$"
-)
-MIN_TEASER_WORDS, MAX_TEASER_WORDS = 4, 80
-# A teaser's summary cut off mid-sentence by its link: "... have even died due to Read more".
-# A whole page flattened into one paragraph may end the same way, hence the teaser's size.
-_CUT_TEASER = re.compile(r"[^\W\d_,;:]\s+(?:Read [Mm]ore|READ MORE|Continue [Rr]eading|CONTINUE READING)\s*[»›>…]*$")
-# A page flattened to one paragraph (jusText, some WET records) runs on from the story into
-# "... said on Tuesday. Top stories The House voted ...": the first list header glued after a
-# sentence, past the middle of a long paragraph, opens a tail of teasers that goes with it.
-# Only the first header counts, so the cut does not move when the output is cleaned again.
-_GLUED_HEADERS = sorted((h for h in HEADERS | phrases("top stories", "most popular", "most viewed", "latest news")
-                         if " " in h), key=len, reverse=True)
-_GLUED_HEADER = re.compile(
-    r"(?<=[.!?”\"] )(?=[A-ZÀ-Þ])(?i:" + "|".join(r"[\W_]+".join(map(re.escape, h.split())) for h in _GLUED_HEADERS)
-    + r")[:\s]+(?=[A-ZÀ-Þ0-9“\"])"
-)
-MIN_GLUED_PAGE_WORDS = 150
+# What a line's own text says (the headers over a list and the site's more-stories headers,
+# pointers to other stories on a line of their own or glued into it, teasers under a kicker, cut
+# by their link, stamped, in capitals or tagged, a page running on into its list, a teaser's
+# headline glued to its summary) is judged natively (src/judges/related.rs). Other languages'
+# headers and "read also" openers are data (clean/data/residue/<lang>.txt, [related-header] and
+# [related]), read here; so are the lines around: the list under a header, runs of teasers.
+MAX_HEADER_CHARS = 60
+MAX_POINTER_WORDS = 40
+MIN_TEASER_WORDS = 4
 # A related-list item is a headline: a few words, no full stop at the end. A price, a one-word
 # spec or a "Buy Now" button is not one: the list has ended (what follows a "Don't Miss" on a
 # deals page is the deals).
@@ -123,18 +37,19 @@ def detect(doc: Document) -> Iterator[Verdict]:
     yield from _cut_summary_runs(doc)
     yield from _counted_runs(doc)
     yield from _dated_runs(doc)
-    words = vocab.vocabulary(doc.lang)
-    if words.lines or words.openers:
-        pointer = _pointer_pattern(words)
-        judged = judged_lines(doc, lambda text, feat: _judge(text, feat, words, pointer))
-    else:
-        judged = judged_lines(doc, _judge)
+    lines = _lines(doc)
+    judged = [lines[k] for k in doc.line_of]
     i = 0
     n = len(doc.blocks)
     teaser_tail = None  # where the paragraphs that all read as teasers begin, once asked
     while i < n:
-        if judged[i] in (_HEADER, _MORE):
-            more = judged[i] == _MORE
+        found = judged[i]
+        if found is None:
+            i += 1
+            continue
+        kind, span, inline = found
+        if kind != _LINE:
+            more = kind == _MORE
             yield Verdict(i, "related")
             i += 1
             # The list under the header: headline-shaped lines up to the next real paragraph.
@@ -151,53 +66,24 @@ def detect(doc: Document) -> Iterator[Verdict]:
                     yield from _summarised_list(doc, i)
                     teaser_tail = n
             continue
-        if judged[i] is not None:
-            yield Verdict(i, "related", span=judged[i].span)
-            if judged[i].span is None and _INLINE.match(doc.blocks[i].text):
-                # "Read more on this story: <headline>", then the list's other headlines on
-                # lines of their own to the end of the text.
-                end = i + 1
-                while end < n and _item(doc.feats[end]):
-                    end += 1
-                if end == n:
-                    yield from (Verdict(k, "related", score=0.9) for k in range(i + 1, n))
-                    i = n
-                    continue
+        yield Verdict(i, "related", span=span)
+        if inline:
+            # "Read more on this story: <headline>", then the list's other headlines on lines of
+            # their own to the end of the text.
+            end = i + 1
+            while end < n and _item(doc.feats[end]):
+                end += 1
+            if end == n:
+                yield from (Verdict(k, "related", score=0.9) for k in range(i + 1, n))
+                i = n
+                continue
         i += 1
 
 
-# "More Great WIRED Stories", "More CNN Business News": a header naming the site or section.
-_MORE_HEADER = re.compile(r"^more (?!than )(?:[^\W\d][\w&'’-]* ){1,3}(?:stories|news|articles|coverage|videos)$"
-                          r"|^(?:latest|top|more) headlines$")
-# "More Washington Examiner", "More from NBC News", "More In Trading Nation": the site or section
-# named in capitals. "More Information" names no one.
-_MORE_NAMED = re.compile(
-    r"^More (?:from |in |on |In |On )?(?:the |The )?(?!(?:Information|Info|Details|Help)$)"
-    r"[A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,3}$"
-)
-
-# The same header with its list glued after it on one line: "More Great WIRED Stories YouTubers
-# must unionize, ...".
-_MORE_HEADER_GLUED = re.compile(r"^More (?:[A-Z][\w&'’-]* ){1,3}(?:Stories|News|Articles)\s+[A-Z0-9\"“‘]")
-# A teaser stamped by the site's software: "Renault's latest seven-seater ... 2019-11-20
-# 12:57:32 Marcus De Guzman". Running text gives no machine timestamps.
-_STAMPED_TEASER = re.compile(r"\b\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?\b")
-MIN_STAMPED_WORDS, MAX_STAMPED_WORDS = 8, 40
-# A link to another story printed in capitals inside the body: "TAYLOR SWIFT CLEARED TO PERFORM
-# HITS AT AMAS AMID FEUD WITH ..." A subheading in capitals is a few words long.
-MIN_CAPS_TEASER_WORDS, MAX_CAPS_TEASER_WORDS, MIN_CAPS_LETTERS = 8, 40, 20
-CAPS_SHARE = 0.9
-
-# What `_judge` says of a list header: the lines under it are judged by their shape. A header
-# offering more of the site's stories ("More Washington Examiner") heads the list that closes
-# the page; "Read more" may be a button in the middle of the story.
-_HEADER, _MORE = "list header", "more-stories header"
-
-
-def _in_capitals(text: str) -> bool:
-    """Printed in capitals, a name's own small letters aside ("... AT AMAs AMID FEUD ...")."""
-    upper = sum(map(str.isupper, text))
-    return upper >= MIN_CAPS_LETTERS and upper >= CAPS_SHARE * sum(map(str.isalpha, text))
+# What a line is to a list (`_lines`): under a header, the lines are judged by their shape. A
+# header offering more of the site's stories ("More Washington Examiner") heads the list that
+# closes the page; "Read more" may be a button in the middle of the story. A pointer is `_LINE`.
+_HEADER, _MORE, _LINE = "header", "more", "line"
 
 
 def _pointer_pattern(words: vocab.Vocabulary) -> re.Pattern | None:
@@ -209,39 +95,34 @@ def _pointer_pattern(words: vocab.Vocabulary) -> re.Pattern | None:
     return re.compile(r"^[(\[]?(?:" + openers + r")(?:\s+[^:|»›>\n]{1,30}?)?\s*(?::|\||»|›|>|—|–|-)\s*\S", re.I)
 
 
-def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY,
-           pointer: re.Pattern | None = None) -> Verdict | str | None:
-    if feat.chars <= 60 and (_MORE_HEADER.match(key(text)) or _MORE_NAMED.match(text)):
-        return _MORE
-    if feat.chars <= 60 and (key(text) in HEADERS or words.match("related-header", text)):
-        return _HEADER
-    if feat.words <= MAX_POINTER_LINE_WORDS and _POINTER_LINE.match(text) \
-            or feat.words <= MAX_POINTER_LINE_WORDS and not feat.ends_sentence and _KICKER_TEASER.match(text):
-        return Verdict(LINE, "related")
-    if text.endswith((")", "]")) and feat.words > 8:
-        glued = _GLUED_POINTER.search(text)
-        if glued:
-            return Verdict(LINE, "related", span=glued.span())
-    if feat.words <= 40 and pointer is not None and pointer.match(text):
-        return Verdict(LINE, "related")
-    if feat.words <= 40 and (_INLINE.match(text) or _ON_SITE.match(text)) or (
-        feat.words <= MAX_POINTER_WORDS and _POINTER.match(text)
-    ):
-        return Verdict(LINE, "related")
-    if MIN_TEASER_WORDS <= feat.words <= MAX_TEASER_WORDS and not feat.ends_sentence and _CUT_TEASER.search(text):
-        return Verdict(LINE, "related")
-    if _MORE_HEADER_GLUED.match(text) and not feat.ends_sentence:
-        return Verdict(LINE, "related")
-    if MIN_STAMPED_WORDS <= feat.words <= MAX_STAMPED_WORDS and not feat.ends_sentence and _STAMPED_TEASER.search(text):
-        return Verdict(LINE, "related")
-    if MIN_CAPS_TEASER_WORDS <= feat.words <= MAX_CAPS_TEASER_WORDS and not feat.ends_sentence and _in_capitals(text):
-        return Verdict(LINE, "related")
-    if feat.title_shaped and feat.words >= MIN_TEASER_WORDS and _TAGGED_TEASER.search(text):
-        return Verdict(LINE, "related")
-    if feat.words >= MIN_GLUED_PAGE_WORDS:
-        glued = _GLUED_HEADER.search(text)
-        if glued and glued.start() >= len(text) / 2:
-            return Verdict(LINE, "related", span=(glued.start(), len(text)))
+def _lines(doc: Document) -> list:
+    """What each distinct line is to a list of other stories: None, or (kind, span, inline): kind
+    `_MORE`, `_HEADER` or `_LINE` (a pointer: the span glued into the line, or None for the whole
+    line), and whether it is a pointer of the "Read more: <headline>" kind, which the list's other
+    headlines may follow. The native judge's (src/judges/related.rs), and the document's language's
+    headers and "read also" openers."""
+    found = [None if answer is None or answer[0] is None else answer[:3] for answer in doc.judged["related"]]
+    words = vocab.vocabulary(doc.lang)
+    if not (words.lines or words.openers):
+        return found
+    pointer = _pointer_pattern(words)
+    return [_with_words(text, feat, answer, words, pointer) for (text, feat), answer in zip(doc.lines, found)]
+
+
+def _with_words(text: str, feat: Features, found: tuple | None, words: vocab.Vocabulary,
+                pointer: re.Pattern | None) -> tuple | None:
+    """The native judge's answer on a line, with a language's words taking the turns they take
+    among its rules: a header after the site's more-stories header, a pointer after the pointers
+    on a line of their own and the teasers glued after a paragraph (the native judge's answers
+    that come after it are pointers of the whole line too, or need a line too long for it)."""
+    if found is not None and found[0] == _MORE:
+        return found
+    if feat.chars <= MAX_HEADER_CHARS and words.match("related-header", text):
+        return _HEADER, None, False
+    if found is not None:
+        return found
+    if feat.words <= MAX_POINTER_WORDS and pointer is not None and pointer.match(text):
+        return _LINE, None, False
     return None
 
 
@@ -252,26 +133,16 @@ def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY,
 # after a lower-case word that is not one, or a dateline. One such line can be a title in a
 # sentence ("... watched It Follows"); a run of them is a list. A teaser whose summary opens
 # with a name ("... under the bus Kurt Volker, a former envoy ...") shows no seam, so a run may
-# pass over one such line between two that do.
+# pass over one such line between two that do. The seams are found natively
+# (src/judges/related.rs), with the words the document's language capitalises only at a
+# sentence's start (`Document.judged`).
 MIN_TEASER_RUN = 3
-GLUE_REACH = 25  # words: how far into the line the headline may run
-MIN_TEASER_RUN_WORDS = 15
-# A teaser is a headline and a sentence or two of summary; a line of hundreds of words is a page
-# of a document (a scanned report's pages, each opened by its running header), not a teaser.
-MAX_TEASER_RUN_WORDS = 150
-MIN_TITLE_CASE_RUN = 4
-_OPENING = "\"“‘'(«"
-_GLUED_DATELINE = re.compile(r"^(?:\S+\s+){3,25}?[A-Z]{3,}(?:\s+[A-Z]{3,})?\s?:\s+[A-Z]")
+GLUE_REACH = 25  # words: how far into the line the headline may run (src/judges/related.rs too)
 
 
 def _teaser_runs(doc: Document) -> Iterator[Verdict]:
-    # A language that capitalises its nouns (German) puts capitalised stoplist words in the
-    # middle of every sentence: its vocabulary names the words only a sentence's start capitalises.
-    stop = vocab.vocabulary(doc.lang).words.get("seam-words") or language.stopwords(doc.lang)
-    if not stop:
-        return
-    glued = judged_lines(doc, lambda text, feat: MIN_TEASER_RUN_WORDS <= feat.words <= MAX_TEASER_RUN_WORDS
-                         and not DATELINE_OPENING.match(text) and _glued_headline(text, stop))
+    found = _glued(doc)
+    glued = [found[k] for k in doc.line_of]
     prose_above = list(accumulate((f.prose for f in doc.feats), initial=0))
     for run in runs(glued, 2):
         if len(run) >= MIN_TEASER_RUN:
@@ -282,6 +153,15 @@ def _teaser_runs(doc: Document) -> Iterator[Verdict]:
             at_edge = prose_above[first] == 0 or prose_above[-1] == prose_above[last + 1]
             yield from (Verdict(j, "related") if at_edge else Verdict(j, "related", score=0.5, where="page")
                         for j in range(first, last + 1))
+
+
+def _glued(doc: Document) -> list[bool]:
+    """Whether each distinct line opens with a teaser's headline glued to its summary, as the
+    native judge finds it (src/judges/related.rs, with the words only a sentence's start
+    capitalises in the document's language), unless a dateline opens it: then the line is the
+    story's own."""
+    return [answer is not None and answer[3] and not DATELINE_OPENING.match(text)
+            for (text, _), answer in zip(doc.lines, doc.judged["related"])]
 
 
 # Under a header offering more stories, teasers whose summaries follow their headlines on the
@@ -389,30 +269,6 @@ def _counted_runs(doc: Document) -> Iterator[Verdict]:
     for run in runs(counted, 2, doc.feats):
         if len(run) >= MIN_COUNTED_RUN:
             yield from (Verdict(j, "related", score=0.9) for j in range(run[0], run[-1] + 1))
-
-
-def _glued_headline(text: str, stop: frozenset[str]) -> bool:
-    words = text.split(None, GLUE_REACH + 1)[:GLUE_REACH + 1]
-    for k in range(3, len(words)):
-        word, before = words[k].lstrip(_OPENING), words[k - 1]
-        if (word[:1].isupper() and word.lower() in stop and before.isalpha() and before.islower()
-                and before not in stop):
-            return True
-    return _title_case_opening(words, stop) or bool(_GLUED_DATELINE.match(text))
-
-
-def _title_case_opening(words: list[str], stop: frozenset[str]) -> bool:
-    """A headline in Title Case opens the line: capitalised stopwords among its first words
-    ("Police: 2 In Custody After Death Of ..."), which a sentence capitalises only at its start."""
-    run = title_stops = 0
-    for word in words:
-        word = word.lstrip(_OPENING)
-        if not (word[:1].isupper() or word[:1].isdigit()):
-            break
-        if run and word.lower() in stop:
-            title_stops += 1
-        run += 1
-    return run >= MIN_TITLE_CASE_RUN and title_stops > 0
 
 
 # A list closing the story may print its headlines as sentences, full stop and all ("Lions are

@@ -766,6 +766,7 @@ mod tests {
             prose: false,
             sentences,
             ends_sentence: text.ends_with('.'),
+            title_shaped: false,
         };
         judge(&Subject::new(&cps(text)), f)
     }

@@ -22,6 +22,7 @@ pub mod navigation;
 pub mod notice;
 pub mod player;
 pub mod prompts;
+pub mod related;
 pub mod social;
 pub mod tracking;
 
@@ -30,6 +31,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::chars;
+use crate::lines::Stoplist;
 
 /// What a line's features tell the judges, beside its text.
 #[derive(Clone, Copy, Debug)]
@@ -38,6 +40,8 @@ pub struct Features {
     pub prose: bool,
     pub sentences: usize,
     pub ends_sentence: bool,
+    /// could be a headline, label or subheading: short and not a finished statement
+    pub title_shaped: bool,
 }
 
 /// What every native family's judge says of one line: a field per family, filled by `judge`.
@@ -56,10 +60,13 @@ pub struct Judged {
     pub captions: captions::Answer,
     pub prompts: Option<prompts::Prompt>,
     pub metadata: Option<metadata::Found>,
+    pub related: related::Answer,
 }
 
 /// Every native family's judge, on one line: the line made a `Subject` once for all of them.
-pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Judged {
+/// `seams` are the words a sentence capitalises only at its start in the document's language
+/// (the related family's glued headlines).
+pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features, seams: &Stoplist) -> Judged {
     let s = Subject::new(text);
     Judged {
         footer: footer::copyright(&s, f.words),
@@ -72,6 +79,7 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features) -> Judged {
         captions: captions::judge(&s, f),
         prompts: prompts::judge(&s, f),
         metadata: metadata::judge(&s, f.words),
+        related: related::judge(&s, f, seams),
     }
 }
 
@@ -400,20 +408,27 @@ mod tests {
             prose: false,
             sentences: 0,
             ends_sentence: false,
+            title_shaped: false,
         };
-        let judged = judge(&cps("0100200707500000000000"), f);
+        let none = Stoplist::default();
+        let judged = judge(&cps("0100200707500000000000"), f, &none);
         assert_eq!(judged.tracking, Some(tracking::Residue::TrackingId));
         assert!(!judged.footer);
-        let judged = judge(&cps("All rights reserved."), Features { words: 3, ..f });
+        let judged = judge(&cps("All rights reserved."), Features { words: 3, ..f }, &none);
         assert_eq!((judged.footer, judged.tracking), (true, None));
         assert!(judged.player.is_empty() && judged.comments == comments::Line::default());
-        let judged = judge(&cps("Leave a comment"), Features { words: 3, ..f });
+        let judged = judge(&cps("Leave a comment"), Features { words: 3, ..f }, &none);
         assert_eq!(judged.comments.kind, Some(comments::Kind::Header));
-        let judged = judge(&cps("Video Player"), Features { words: 2, ..f });
+        let judged = judge(&cps("Video Player"), Features { words: 2, ..f }, &none);
         assert_eq!(judged.player, vec![player::Found::Line]);
-        let judged = judge(&cps("Home > World > Europe"), Features { words: 5, ..f });
+        let judged = judge(&cps("Home > World > Europe"), Features { words: 5, ..f }, &none);
         assert_eq!(judged.navigation, Some(navigation::Found::Label));
-        assert_eq!(judge(&cps("Home"), Features { prose: true, ..f }).navigation, None);
+        assert_eq!(
+            judge(&cps("Home"), Features { prose: true, ..f }, &none).navigation,
+            None
+        );
+        let judged = judge(&cps("Read more: Brexit talks stall"), Features { words: 5, ..f }, &none);
+        assert_eq!(judged.related.verdict, Some(related::Verdict::Line));
     }
 
     #[test]

@@ -435,6 +435,7 @@ mod tests {
                 prose,
                 sentences: 1,
                 ends_sentence: text.ends_with('.'),
+                title_shaped: false,
             },
         )
     }

@@ -220,6 +220,7 @@ mod tests {
                 prose,
                 sentences: 1,
                 ends_sentence: false,
+                title_shaped: false,
             },
         )
     }
