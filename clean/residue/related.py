@@ -123,6 +123,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
     yield from _cut_summary_runs(doc)
     yield from _counted_runs(doc)
     yield from _dated_runs(doc)
+    yield from _closing_headlines(doc)
     words = vocab.vocabulary(doc.lang)
     if words.lines or words.openers:
         pointer = _pointer_pattern(words)
@@ -164,6 +165,52 @@ def detect(doc: Document) -> Iterator[Verdict]:
                     i = n
                     continue
         i += 1
+
+
+# Headlines of other stories left after the story's last paragraph, their header and links lost
+# with the markup ("Kim Jong-nam: The exile who criticised his family" / "Who could order such a
+# killing"): a line or a few, each a headline's length, without a sentence's end, after a
+# paragraph that ends one. A story that goes on below such a line had a subheading there, so
+# the lines go only where nothing but residue follows them (`where="tail"`). A sentence cut off
+# where the text stopped ends on a word that cannot close one ("... both events are"); a quoted
+# sentence without its full stop opens on its quotation mark; a heading of a word or two
+# ("References", "Methods") stays; and a line with a link or an address in it is the story's
+# contact line ("For more information, visit: www.example.com").
+MIN_CLOSING_HEADLINE_WORDS = 4
+MAX_CLOSING_HEADLINE_WORDS = 14
+MAX_CLOSING_HEADLINES = 5
+_HEADLINE_END = "’'\"”"
+_ADDRESS = re.compile(r"@|://|\bwww\.|\w\.(?:com|org|net|gov|edu|[a-z]{2})\b", re.I)
+
+
+def _closing_headline(text: str, feat: Features, stop: frozenset[str] | set[str]) -> bool:
+    if not (MIN_CLOSING_HEADLINE_WORDS <= feat.words <= MAX_CLOSING_HEADLINE_WORDS) or feat.sentences \
+            or feat.ends_sentence or not feat.title_shaped:
+        return False
+    text = text.strip()
+    if text[0] in _OPENING or not (text[-1].isalnum() or text[-1] in _HEADLINE_END):
+        return False
+    last = text.split()[-1].strip(_HEADLINE_END).lower()
+    return last not in stop and _ADDRESS.search(text) is None
+
+
+def _closing_headlines(doc: Document) -> Iterator[Verdict]:
+    stop = language.stopwords(doc.lang)
+    if not stop:
+        return  # without a stoplist, a sentence cut off cannot be told from a headline
+    blocks, feats = doc.blocks, doc.feats
+    shaped = judged_lines(doc, lambda text, feat: _closing_headline(text, feat, stop))
+    i, n = 1, len(blocks)
+    while i < n:
+        if not (shaped[i] and feats[i - 1].prose and feats[i - 1].ends_sentence):
+            i += 1
+            continue
+        end = i
+        while end < n and shaped[end]:
+            end += 1
+        if end - i <= MAX_CLOSING_HEADLINES:
+            yield from (Verdict(k, "related", score=0.5, where="tail") for k in range(i, end))
+        i = end
 
 
 # "More Great WIRED Stories", "More CNN Business News": a header naming the site or section.
