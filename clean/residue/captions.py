@@ -361,8 +361,11 @@ def _labelled(doc: Document, words: vocab.Vocabulary = vocab.EMPTY) -> Iterator[
 
 
 # A caption before its closing credit: one sentence of a caption's length, closed by a full stop.
+# An abbreviation's full stop with the sentence going on in lower case after it ("found at 50
+# Old Colony Rd. in the north end.") ends no sentence.
 MAX_CREDITED_WORDS = 50
-_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?][\"”’'] )|(?<=[.!?] ))[A-Z\"“‘'][^.!?]*[.!?][\"”’']?\s*$")
+_LAST_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?][\"”’'] )|(?<=[.!?] ))[A-Z\"“‘'](?:[^.!?]|\.(?= [a-z]))*[.!?][\"”’']?\s*$")
 
 
 def _captioned(before: str) -> int | None:
