@@ -176,6 +176,23 @@ static WIDGET_OPENING: LazyLock<Pattern> = LazyLock::new(|| {
         false,
     )
 });
+// A film's still credited to its studio before its caption, which names the actor and the part:
+// "Universal Pictures Benicio Del Toro as 'The Wolfman.'", "Warner Bros. Pictures Jennifer
+// Garner plays Julia in 'Valentine's Day.'". A sentence about a studio goes on with what its
+// people do or say ("Sony Pictures Chairman Jane Doe said ...", "... CEO John Roe in a
+// statement"): a part is played "as" someone, and a film is named "in" its title's quotes.
+static STUDIO_STILL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^(?:[A-Z][\w.&'’-]*\s+){1,3}(?:Pictures|Films|Studios|Features)(?:\s+Classics)?",
+            r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:as|plays|stars as)\s+\S",
+            r"|^(?:[A-Z][\w.&'’-]*\s+){1,3}(?:Pictures|Films|Studios|Features)(?:\s+Classics)?",
+            r#"\s+(?:[A-Z][\w.'’-]*\s+){1,4}in\s+['‘"“][A-Z]"#,
+        ),
+        false,
+    )
+});
+const MAX_STILL_WORDS: usize = 30;
 // The same widgets' marks inside the line: "... View Slideshow European Pressphoto Agency Smoke
 // rises ...", a caption closed by its share button ("... — Jane Doe Share Photo"), a credit
 // bracketed after it ("... attacked by a panda. [Photo/Lanzhou Evening News]"), a credit after a
@@ -740,6 +757,7 @@ pub fn judge(s: &Subject, f: Features) -> Answer {
             && holds_within(codes, "/", CREDIT_FIRST_SLASH_WITHIN)
             && CREDIT_FIRST.is_match(s)
         || chars <= MAX_CREDITED_CAPTION_CHARS && trailing_credit(s)
+        || f.words <= MAX_STILL_WORDS && f.ends_sentence && STUDIO_STILL.is_match(s)
         || short
             && (BARE_CREDIT.is_match(s) || PHOTO_FORMULA.is_match(s) || f.sentences <= MAX_SCENE_SENTENCES && scene(s))
     {
@@ -796,6 +814,7 @@ mod tests {
             &*NAME_WORD,
             &*WIDGET_OPENING,
             &*WIDGET_INSIDE,
+            &*STUDIO_STILL,
             &*CLOSING_CREDIT,
             &*PAPER_CREDIT,
             &*CREDIT_FIRST,
@@ -853,6 +872,8 @@ mod tests {
             "A shopper looks at cords at a store, Tuesday, Nov. 19, 2019, in Grass Valley, Calif.",
             "Enlarge this image toggle caption Jane Doe/NPR",
             "The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)",
+            "Harbor Pictures Jane Doe as the keeper of the lighthouse.",
+            "Northern Lights Films Jane Doe plays Anna Roe in 'The Quiet Orchard'.",
         ] {
             assert_eq!(caption(line).as_deref(), Some(line), "{line}");
         }
@@ -869,6 +890,8 @@ mod tests {
             "The report was posted at 11:26 PM, Tuesday, November 19, 2019, on the site.",
             "The agency (ePA) said so.",
             "As seen in this photo, the crowd was large.",
+            "Harbor Pictures Chairman Jane Doe said the film would open in May.",
+            "Harbor Pictures CEO John Roe in a statement called the deal a turning point.",
         ] {
             assert_eq!(judged(line), Answer::None, "{line}");
         }
