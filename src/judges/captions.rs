@@ -571,7 +571,7 @@ fn glued_verdicts(s: &Subject, found: &[Glued]) -> Vec<Found> {
     let mut verdicts = Vec::new();
     let mut blank_before = true; // only spaces before, less the residue already found
     let mut last = 0;
-    for g in found {
+    for (k, g) in found.iter().enumerate() {
         blank_before &= codes[last..g.start].iter().all(|&c| is_space(c));
         last = g.end;
         if let Some(span) = g.credit {
@@ -581,12 +581,17 @@ fn glued_verdicts(s: &Subject, found: &[Glued]) -> Vec<Found> {
                 caption: None,
             });
         }
-        if let Some((start, end)) = g.caption {
-            let (text_start, text_end) = g.text;
+        if let Some((start, mut end)) = g.caption {
+            let (text_start, mut text_end) = g.text;
+            let ran_on = k + 1 == found.len() && runs_on(codes, (text_start, end), line_end, blank_before);
+            if ran_on {
+                (end, text_end) = (line_end, line_end);
+            }
             let stripped = strip(codes, text_start, text_end);
-            // The glued caption ends where the caption does: on its full stop, before more text
-            // on the line, or within a caption's length.
-            let ends = stripped.1 > stripped.0 && is_stop(codes[stripped.1 - 1])
+            // The glued caption ends where the caption does: where it runs on to, on its full
+            // stop, before more text on the line, or within a caption's length.
+            let ends = ran_on
+                || stripped.1 > stripped.0 && is_stop(codes[stripped.1 - 1])
                 || end < line_end
                 || count_words(&codes[text_start..text_end]) <= MAX_OPEN_CAPTION_WORDS;
             verdicts.push(if blank_before || ends {
@@ -606,6 +611,28 @@ fn glued_verdicts(s: &Subject, found: &[Glued]) -> Vec<Found> {
         }
     }
     verdicts
+}
+
+// A caption is taken to its first sentence's end; what is left of the line may be more of it: a
+// quotation the caption opened that closes at the line's end ("Media caption Jane Doe: "We will
+// stay... It is over""), or, where the caption opens the line, a last sentence left without its
+// full stop as captions leave it ("Image caption Time for lunch? The maker says it owns the
+// shape"). A paragraph under the picture glued to its caption is closed by a full stop.
+const MAX_CAPTION_TAIL_WORDS: usize = 15;
+
+fn runs_on(codes: &[u32], (text_start, end): (usize, usize), line_end: usize, opens_line: bool) -> bool {
+    if end >= line_end || count_words(&codes[end..line_end]) > MAX_CAPTION_TAIL_WORDS {
+        return false;
+    }
+    let rest = &codes[end..line_end];
+    let caption = &codes[text_start..end];
+    let straight = |c: &&u32| **c == cp('"');
+    let opened =
+        caption.iter().filter(straight).count() % 2 == 1 || caption.contains(&cp('“')) && !caption.contains(&cp('”'));
+    let (last, inside) = rest.split_last().expect("a word is left");
+    let closes =
+        (*last == cp('"') || *last == cp('”')) && !inside.iter().any(|&c| c == cp('"') || c == cp('“') || c == cp('”'));
+    opened && closes || opens_line && !rest.iter().any(|&c| is_stop(c))
 }
 
 /// The passage a photo widget printed twice at the line's start ("Researchers have found ...
@@ -929,6 +956,24 @@ mod tests {
         };
         assert_eq!(found[0].span, Some((9, 32)));
         assert_eq!(judged("An image caption is a short text."), Answer::None);
+        // the caption's last sentence without its full stop, and its quotation to its close
+        for (line, end) in [
+            ("Image caption Time for lunch? The maker says it owns the shape", 62),
+            ("Media caption Jane Doe: \"We will stay... It is over\"", 52),
+        ] {
+            let Answer::Found(found) = judged(line) else { panic!() };
+            assert_eq!(found[0].span, Some((0, end)), "{line}");
+        }
+        // after other text on the line too, however long the caption
+        let line =
+            "Watch: Media caption Jane Doe, the party's leader: \"We have never left, we never will... It is over\"";
+        let Answer::Found(found) = judged(line) else { panic!() };
+        assert_eq!(found[0].span, Some((7, line.chars().count())));
+        // the paragraph under the picture, glued after the caption, ends on its full stop
+        let Answer::Found(found) = judged("Image caption Time for lunch? The maker said so on Monday.") else {
+            panic!()
+        };
+        assert_eq!(found[0].span, Some((0, 29)));
     }
 
     #[test]
