@@ -174,18 +174,21 @@ def detect(doc: Document) -> Iterator[Verdict]:
 # the lines go only where nothing but residue follows them (`where="tail"`). A sentence cut off
 # where the text stopped ends on a word that cannot close one ("... both events are"); a quoted
 # sentence without its full stop opens on its quotation mark; a heading of a word or two
-# ("References", "Methods") stays; and a line with a link or an address in it is the story's
-# contact line ("For more information, visit: www.example.com").
+# ("References", "Methods") stays; so does a heading in Title Case over a section the text ends
+# with ("Tour Dates", a recipe's name over its card), whose section may have gone as residue; and
+# a line with a link or an address in it is the story's contact line ("For more information,
+# visit: www.example.com").
 MIN_CLOSING_HEADLINE_WORDS = 4
 MAX_CLOSING_HEADLINE_WORDS = 14
 MAX_CLOSING_HEADLINES = 5
+CLOSING_HEADLINE_CAPITALS = 0.6
 _HEADLINE_END = "’'\"”"
 _ADDRESS = re.compile(r"@|://|\bwww\.|\w\.(?:com|org|net|gov|edu|[a-z]{2})\b", re.I)
 
 
 def _closing_headline(text: str, feat: Features, stop: frozenset[str] | set[str]) -> bool:
     if not (MIN_CLOSING_HEADLINE_WORDS <= feat.words <= MAX_CLOSING_HEADLINE_WORDS) or feat.sentences \
-            or feat.ends_sentence or not feat.title_shaped:
+            or feat.ends_sentence or not feat.title_shaped or feat.upper_ratio >= CLOSING_HEADLINE_CAPITALS:
         return False
     text = text.strip()
     if text[0] in _OPENING or not (text[-1].isalnum() or text[-1] in _HEADLINE_END):
