@@ -177,13 +177,14 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
 RESTORABLE = frozenset({"caption", "credit", "title", "duplicate-title", "outside-main", "newsletter",
                         "repeated-line", "byline"})
 # A gallery prints one credited caption under each of its photos: a text of this many captions
-# and nothing else is a gallery, not an article whose text looked like a caption.
+# and nothing else is a gallery, not an article whose text looked like a caption. A caption it
+# prints again is named for being said twice, and is no more an article than the first.
 GALLERY_CAPTIONS = 3
 
 
 def _restorable(reasons: list[str | None]) -> frozenset[str]:
     if sum(r == "caption" for r in reasons) >= GALLERY_CAPTIONS:
-        return RESTORABLE - {"caption", "credit"}
+        return RESTORABLE - {"caption", "credit", "repeated-line"}
     return RESTORABLE
 
 

@@ -13,11 +13,10 @@ from hypothesis import strategies as st
 from clean import document, language, vocab
 from clean.article import Verdict
 from clean.document import Document
-from clean.residue import captions, comments, footer, metadata, notice, player, prompts, related, social, tracking
+from clean.residue import comments, footer, metadata, notice, player, prompts, related, social, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
-import captions as captions_reference  # noqa: E402
 import comments as comments_reference  # noqa: E402
 import footer as footer_reference  # noqa: E402
 import metadata as metadata_reference  # noqa: E402
@@ -87,7 +86,6 @@ JUDGES = {
     "player": (player._lines, player_reference.detect),
     "comments": (_answers(comments._lines), _answers(comments_reference.lines)),
     "social": (social.detect, social_reference.detect),
-    "captions": (captions._lines, captions_reference.lines),
     "prompts": (prompts.detect, prompts_reference.detect),
     "metadata": (lambda doc: _metadata_lines(*metadata._lines(doc)), lambda doc: _metadata_lines(*_metadata_reference(doc))),
     "related": (_related_lines, _related_reference),

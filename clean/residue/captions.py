@@ -106,7 +106,9 @@ MAX_LABELLED_CREDIT_WORDS = 8
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    yield from _lines(doc)
+    lines = list(_lines(doc))
+    yield from lines
+    yield from _printed_again(doc, {v.block for v in lines if v.reason == "caption" and v.span is None})
     yield from _labelled(doc, vocab.vocabulary(doc.lang))
     yield from _titled_videos(doc)
     yield from _tagged_captions(doc)
@@ -166,6 +168,35 @@ def _open(text: str, feat: Features) -> Iterator[Verdict]:
         else:
             yield Verdict(LINE, "credit", span=m.span("credit"))
 
+
+
+# A share bar under a picture prints the caption again after its buttons ("Facebook" / "Reddit" /
+# "✉ Jane Doe led the study ... — John Roe"), the copy differing from the caption only by a
+# button's or the credit's words at its end. The buttons stand between the two: a paragraph right
+# under a caption that repeats it has no buttons above it, and one that goes on from the
+# caption's words says more than a button's worth.
+MAX_SHARE_BUTTONS = 3
+MAX_BUTTON_WORDS = 3
+MIN_COPIED_CAPTION_WORDS = 8
+MAX_COPY_EXTRA_WORDS = 2
+
+
+def _printed_again(doc: Document, captions: set[int]) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    for i in sorted(captions):
+        words = key(blocks[i].text).split()
+        if len(words) < MIN_COPIED_CAPTION_WORDS:
+            continue
+        j = i + 1
+        while j < len(blocks) and j - i <= MAX_SHARE_BUTTONS and feats[j].words <= MAX_BUTTON_WORDS:
+            j += 1
+        if j == i + 1 or j >= len(blocks) or j in captions:
+            continue
+        copy = key(blocks[j].text).split()
+        short, long = sorted((words, copy), key=len)
+        if len(short) >= MIN_COPIED_CAPTION_WORDS and len(long) - len(short) <= MAX_COPY_EXTRA_WORDS \
+                and long[:len(short)] == short:
+            yield Verdict(j, "caption")
 
 
 # A picture's credit left alone between two paragraphs where the picture stood, its label lost
@@ -359,8 +390,11 @@ def _labelled(doc: Document, words: vocab.Vocabulary = vocab.EMPTY) -> Iterator[
 
 
 # A caption before its closing credit: one sentence of a caption's length, closed by a full stop.
+# An abbreviation's full stop with the sentence going on in lower case after it ("found at 50
+# Old Colony Rd. in the north end.") ends no sentence.
 MAX_CREDITED_WORDS = 50
-_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?][\"”’'] )|(?<=[.!?] ))[A-Z\"“‘'][^.!?]*[.!?][\"”’']?\s*$")
+_LAST_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?][\"”’'] )|(?<=[.!?] ))[A-Z\"“‘'](?:[^.!?]|\.(?= [a-z]))*[.!?][\"”’']?\s*$")
 
 
 def _captioned(before: str) -> int | None:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from itertools import accumulate
 
-from .. import vocab
+from .. import language, vocab
 from ..article import Verdict
 from ..document import Document, Features
 from ._lines import entries, judged_lines, runs
@@ -37,6 +37,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
     yield from _cut_summary_runs(doc)
     yield from _counted_runs(doc)
     yield from _dated_runs(doc)
+    yield from _closing_headlines(doc)
     lines = _lines(doc)
     judged = [lines[k] for k in doc.line_of]
     i = 0
@@ -78,6 +79,57 @@ def detect(doc: Document) -> Iterator[Verdict]:
                 i = n
                 continue
         i += 1
+
+
+# Headlines of other stories left after the story's last paragraph, their header and links lost
+# with the markup ("Kim Jong-nam: The exile who criticised his family" / "Who could order such a
+# killing"): a line or a few, each a headline's length, without a sentence's end, after a
+# paragraph that ends one. A story that goes on below such a line had a subheading there, so
+# the lines go only where nothing but residue follows them (`where="tail"`). A sentence cut off
+# where the text stopped ends on a word that cannot close one ("... both events are"); a quoted
+# sentence without its full stop opens on its quotation mark; a heading of a word or two
+# ("References", "Methods") stays; so does a heading in Title Case over a section the text ends
+# with ("Tour Dates", a recipe's name over its card), whose section may have gone as residue; and
+# a line with a link or an address in it is the story's contact line ("For more information,
+# visit: www.example.com").
+MIN_CLOSING_HEADLINE_WORDS = 4
+MAX_CLOSING_HEADLINE_WORDS = 14
+MAX_CLOSING_HEADLINES = 5
+CLOSING_HEADLINE_CAPITALS = 0.6
+_HEADLINE_END = "’'\"”"
+# A quoted sentence opens on its quotation mark; a headline does not.
+_OPENING = "\"“‘'(«"
+_ADDRESS = re.compile(r"@|://|\bwww\.|\w\.(?:com|org|net|gov|edu|[a-z]{2})\b", re.I)
+
+
+def _closing_headline(text: str, feat: Features, stop: frozenset[str] | set[str]) -> bool:
+    if not (MIN_CLOSING_HEADLINE_WORDS <= feat.words <= MAX_CLOSING_HEADLINE_WORDS) or feat.sentences \
+            or feat.ends_sentence or not feat.title_shaped or feat.upper_ratio >= CLOSING_HEADLINE_CAPITALS:
+        return False
+    text = text.strip()
+    if text[0] in _OPENING or not (text[-1].isalnum() or text[-1] in _HEADLINE_END):
+        return False
+    last = text.split()[-1].strip(_HEADLINE_END).lower()
+    return last not in stop and _ADDRESS.search(text) is None
+
+
+def _closing_headlines(doc: Document) -> Iterator[Verdict]:
+    stop = language.stopwords(doc.lang)
+    if not stop:
+        return  # without a stoplist, a sentence cut off cannot be told from a headline
+    blocks, feats = doc.blocks, doc.feats
+    shaped = judged_lines(doc, lambda text, feat: _closing_headline(text, feat, stop))
+    i, n = 1, len(blocks)
+    while i < n:
+        if not (shaped[i] and feats[i - 1].prose and feats[i - 1].ends_sentence):
+            i += 1
+            continue
+        end = i
+        while end < n and shaped[end]:
+            end += 1
+        if end - i <= MAX_CLOSING_HEADLINES:
+            yield from (Verdict(k, "related", score=0.5, where="tail") for k in range(i, end))
+        i = end
 
 
 # What a line is to a list (`_lines`): under a header, the lines are judged by their shape. A

@@ -176,6 +176,23 @@ static WIDGET_OPENING: LazyLock<Pattern> = LazyLock::new(|| {
         false,
     )
 });
+// A film's still credited to its studio before its caption, which names the actor and the part:
+// "Universal Pictures Benicio Del Toro as 'The Wolfman.'", "Warner Bros. Pictures Jennifer
+// Garner plays Julia in 'Valentine's Day.'". A sentence about a studio goes on with what its
+// people do or say ("Sony Pictures Chairman Jane Doe said ...", "... CEO John Roe in a
+// statement"): a part is played "as" someone, and a film is named "in" its title's quotes.
+static STUDIO_STILL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^(?:[A-Z][\w.&'’-]*\s+){1,3}(?:Pictures|Films|Studios|Features)(?:\s+Classics)?",
+            r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:as|plays|stars as)\s+\S",
+            r"|^(?:[A-Z][\w.&'’-]*\s+){1,3}(?:Pictures|Films|Studios|Features)(?:\s+Classics)?",
+            r#"\s+(?:[A-Z][\w.'’-]*\s+){1,4}in\s+['‘"“][A-Z]"#,
+        ),
+        false,
+    )
+});
+const MAX_STILL_WORDS: usize = 30;
 // The same widgets' marks inside the line: "... View Slideshow European Pressphoto Agency Smoke
 // rises ...", a caption closed by its share button ("... — Jane Doe Share Photo"), a credit
 // bracketed after it ("... attacked by a panda. [Photo/Lanzhou Evening News]"), a credit after a
@@ -554,7 +571,7 @@ fn glued_verdicts(s: &Subject, found: &[Glued]) -> Vec<Found> {
     let mut verdicts = Vec::new();
     let mut blank_before = true; // only spaces before, less the residue already found
     let mut last = 0;
-    for g in found {
+    for (k, g) in found.iter().enumerate() {
         blank_before &= codes[last..g.start].iter().all(|&c| is_space(c));
         last = g.end;
         if let Some(span) = g.credit {
@@ -564,12 +581,17 @@ fn glued_verdicts(s: &Subject, found: &[Glued]) -> Vec<Found> {
                 caption: None,
             });
         }
-        if let Some((start, end)) = g.caption {
-            let (text_start, text_end) = g.text;
+        if let Some((start, mut end)) = g.caption {
+            let (text_start, mut text_end) = g.text;
+            let ran_on = k + 1 == found.len() && runs_on(codes, (text_start, end), line_end, blank_before);
+            if ran_on {
+                (end, text_end) = (line_end, line_end);
+            }
             let stripped = strip(codes, text_start, text_end);
-            // The glued caption ends where the caption does: on its full stop, before more text
-            // on the line, or within a caption's length.
-            let ends = stripped.1 > stripped.0 && is_stop(codes[stripped.1 - 1])
+            // The glued caption ends where the caption does: where it runs on to, on its full
+            // stop, before more text on the line, or within a caption's length.
+            let ends = ran_on
+                || stripped.1 > stripped.0 && is_stop(codes[stripped.1 - 1])
                 || end < line_end
                 || count_words(&codes[text_start..text_end]) <= MAX_OPEN_CAPTION_WORDS;
             verdicts.push(if blank_before || ends {
@@ -589,6 +611,28 @@ fn glued_verdicts(s: &Subject, found: &[Glued]) -> Vec<Found> {
         }
     }
     verdicts
+}
+
+// A caption is taken to its first sentence's end; what is left of the line may be more of it: a
+// quotation the caption opened that closes at the line's end ("Media caption Jane Doe: "We will
+// stay... It is over""), or, where the caption opens the line, a last sentence left without its
+// full stop as captions leave it ("Image caption Time for lunch? The maker says it owns the
+// shape"). A paragraph under the picture glued to its caption is closed by a full stop.
+const MAX_CAPTION_TAIL_WORDS: usize = 15;
+
+fn runs_on(codes: &[u32], (text_start, end): (usize, usize), line_end: usize, opens_line: bool) -> bool {
+    if end >= line_end || count_words(&codes[end..line_end]) > MAX_CAPTION_TAIL_WORDS {
+        return false;
+    }
+    let rest = &codes[end..line_end];
+    let caption = &codes[text_start..end];
+    let straight = |c: &&u32| **c == cp('"');
+    let opened =
+        caption.iter().filter(straight).count() % 2 == 1 || caption.contains(&cp('“')) && !caption.contains(&cp('”'));
+    let (last, inside) = rest.split_last().expect("a word is left");
+    let closes =
+        (*last == cp('"') || *last == cp('”')) && !inside.iter().any(|&c| c == cp('"') || c == cp('“') || c == cp('”'));
+    opened && closes || opens_line && !rest.iter().any(|&c| is_stop(c))
 }
 
 /// The passage a photo widget printed twice at the line's start ("Researchers have found ...
@@ -740,6 +784,7 @@ pub fn judge(s: &Subject, f: Features) -> Answer {
             && holds_within(codes, "/", CREDIT_FIRST_SLASH_WITHIN)
             && CREDIT_FIRST.is_match(s)
         || chars <= MAX_CREDITED_CAPTION_CHARS && trailing_credit(s)
+        || f.words <= MAX_STILL_WORDS && f.ends_sentence && STUDIO_STILL.is_match(s)
         || short
             && (BARE_CREDIT.is_match(s) || PHOTO_FORMULA.is_match(s) || f.sentences <= MAX_SCENE_SENTENCES && scene(s))
     {
@@ -797,6 +842,7 @@ mod tests {
             &*NAME_WORD,
             &*WIDGET_OPENING,
             &*WIDGET_INSIDE,
+            &*STUDIO_STILL,
             &*CLOSING_CREDIT,
             &*PAPER_CREDIT,
             &*CREDIT_FIRST,
@@ -854,6 +900,8 @@ mod tests {
             "A shopper looks at cords at a store, Tuesday, Nov. 19, 2019, in Grass Valley, Calif.",
             "Enlarge this image toggle caption Jane Doe/NPR",
             "The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)",
+            "Harbor Pictures Jane Doe as the keeper of the lighthouse.",
+            "Northern Lights Films Jane Doe plays Anna Roe in 'The Quiet Orchard'.",
         ] {
             assert_eq!(caption(line).as_deref(), Some(line), "{line}");
         }
@@ -870,6 +918,8 @@ mod tests {
             "The report was posted at 11:26 PM, Tuesday, November 19, 2019, on the site.",
             "The agency (ePA) said so.",
             "As seen in this photo, the crowd was large.",
+            "Harbor Pictures Chairman Jane Doe said the film would open in May.",
+            "Harbor Pictures CEO John Roe in a statement called the deal a turning point.",
         ] {
             assert_eq!(judged(line), Answer::None, "{line}");
         }
@@ -907,6 +957,24 @@ mod tests {
         };
         assert_eq!(found[0].span, Some((9, 32)));
         assert_eq!(judged("An image caption is a short text."), Answer::None);
+        // the caption's last sentence without its full stop, and its quotation to its close
+        for (line, end) in [
+            ("Image caption Time for lunch? The maker says it owns the shape", 62),
+            ("Media caption Jane Doe: \"We will stay... It is over\"", 52),
+        ] {
+            let Answer::Found(found) = judged(line) else { panic!() };
+            assert_eq!(found[0].span, Some((0, end)), "{line}");
+        }
+        // after other text on the line too, however long the caption
+        let line =
+            "Watch: Media caption Jane Doe, the party's leader: \"We have never left, we never will... It is over\"";
+        let Answer::Found(found) = judged(line) else { panic!() };
+        assert_eq!(found[0].span, Some((7, line.chars().count())));
+        // the paragraph under the picture, glued after the caption, ends on its full stop
+        let Answer::Found(found) = judged("Image caption Time for lunch? The maker said so on Monday.") else {
+            panic!()
+        };
+        assert_eq!(found[0].span, Some((0, 29)));
     }
 
     #[test]
