@@ -68,11 +68,21 @@ static CREDIT_LINE: LazyLock<Pattern> = LazyLock::new(|| {
                 r"|\(\s*(?:european pressphoto agency|associated press|agence france-presse)\s*\)",
                 r"|(?:{ag})(?:\s*/\s*[\w .'-]{{1,60}})?",
                 r"|©\s*(?:{ag})(?:\s*/\s*[\w .'-]{{1,60}})?",
-                // "New York State Sex Offender Registry via AP": a handout's source and the agency
-                r"|[a-z][\w.&'’-]*(?:\s+[\w.&'’-]+){{0,7}}\s+via\s+(?:{ag})",
                 r")\s*\)?$",
             ),
             ag = agency
+        ),
+        true,
+    )
+});
+// "New York State Sex Offender Registry via AP": a handout's source and the agency. Apart from
+// the credits above, behind the word it must hold: a line's first words walked in search of
+// "via" cost every short line a trip through the lazy DFA's largest states.
+static CREDIT_VIA: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        &format!(
+            r"^[a-z][\w.&'’-]*(?:\s+[\w.&'’-]+){{0,7}}\s+via\s+(?:{ag})\s*\)?$",
+            ag = AGENCY.to_lowercase()
         ),
         true,
     )
@@ -89,9 +99,18 @@ static CREDIT_LINE_CASED: LazyLock<Pattern> = LazyLock::new(|| {
             r"|(?i:by)\s+[A-Z][\w.'’ -]{1,40}/[A-Z][\w.&'’ -]{1,40}\.?",
             r"|(?i:from)\s+(?:(?i:the)\s+)?[A-Z][\w.&'’ -]{1,40}\s+(?i:collect[iİı]on)\.?",
             r"|(?i:from)\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}\.",
-            r"|[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}(?:\set al\.?)?\s?/\s?(?:[A-Z]|[a-z][A-Z])[\w.&'’-]*",
-            r"(?:\s[A-Z][\w.&'’-]*){0,2}",
             r")\s*\)?$",
+        ),
+        false,
+    )
+});
+// A paper's figure, "Jane Doe et al/eLife Journal", apart and behind its slash, for the same
+// reason as `CREDIT_VIA`.
+static CREDIT_SLASHED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}(?:\set al\.?)?\s?/\s?(?:[A-Z]|[a-z][A-Z])[\w.&'’-]*",
+            r"(?:\s[A-Z][\w.&'’-]*){0,2}\s*\)?$",
         ),
         false,
     )
@@ -322,7 +341,16 @@ static PHOTO_FORMULA: LazyLock<Pattern> = LazyLock::new(|| {
             r"^(?:In this|This)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4},?\s+|undated\s+|\d{4},?\s+)?",
             r"(?:(?:file|handout|undated|aerial|drone|family|courtesy|image|video)\s+)*",
             r"(?:photo|photograph|picture|image|frame grab|file photo|still image)\b(?:,|\s+(?:provided|released|made|taken|shows))",
-            r"|^[A-Z][^.!?]{3,100}?\s+in this (?:undated |file |handout |aerial )?",
+        ),
+        false,
+    )
+});
+// The scene first, apart and behind the words it must hold: walking a line of a hundred
+// characters in search of them cost every line starting with a capital.
+static PHOTO_FORMULA_SCENE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^[A-Z][^.!?]{3,100}?\s+in this (?:undated |file |handout |aerial )?",
             r"(?:image|photo|photograph|picture|frame grab|still image) (?:of|from|taken|provided|released|made)\b",
         ),
         false,
@@ -750,7 +778,13 @@ pub fn judge(s: &Subject, f: Features) -> Answer {
     let codes = &s.codes;
     let chars = codes.len();
     let found = |reason, span, caption| Answer::Found(vec![Found { reason, span, caption }]);
-    if chars <= MAX_CREDIT_LINE_CHARS && !f.prose && (CREDIT_LINE.is_match(s) || CREDIT_LINE_CASED.is_match(s)) {
+    if chars <= MAX_CREDIT_LINE_CHARS
+        && !f.prose
+        && (CREDIT_LINE.is_match(s)
+            || CREDIT_LINE_CASED.is_match(s)
+            || s.holds("via") && CREDIT_VIA.is_match(s)
+            || codes.contains(&cp('/')) && CREDIT_SLASHED.is_match(s))
+    {
         return found(Reason::Credit, None, None);
     }
     for glued in [glued_above(s), glued_bbc(s)] {
@@ -786,7 +820,10 @@ pub fn judge(s: &Subject, f: Features) -> Answer {
         || chars <= MAX_CREDITED_CAPTION_CHARS && trailing_credit(s)
         || f.words <= MAX_STILL_WORDS && f.ends_sentence && STUDIO_STILL.is_match(s)
         || short
-            && (BARE_CREDIT.is_match(s) || PHOTO_FORMULA.is_match(s) || f.sentences <= MAX_SCENE_SENTENCES && scene(s))
+            && (BARE_CREDIT.is_match(s)
+                || PHOTO_FORMULA.is_match(s)
+                || s.holds("in this ") && PHOTO_FORMULA_SCENE.is_match(s)
+                || f.sentences <= MAX_SCENE_SENTENCES && scene(s))
     {
         return found(Reason::Caption, None, Some((mark.unwrap_or(0), chars)));
     }
@@ -833,6 +870,8 @@ mod tests {
         for p in [
             &*CREDIT_LINE,
             &*CREDIT_LINE_CASED,
+            &*CREDIT_VIA,
+            &*CREDIT_SLASHED,
             &*CAPTION_MARK,
             &*GLUED_ABOVE,
             &*GLUED_START,
@@ -848,6 +887,7 @@ mod tests {
             &*CREDIT_FIRST,
             &*BARE_CREDIT,
             &*PHOTO_FORMULA,
+            &*PHOTO_FORMULA_SCENE,
             &*SCENE_DATE,
             &*DAY_DATE,
         ] {

@@ -24,14 +24,18 @@ static HEADER: LazyLock<Pattern> = LazyLock::new(|| {
             r"|kommentare|kommentar schreiben|commentaires|réagir|comentarios|",
             r"deja (?:un|tu) comentario|commenti|comentários",
             r"|you must be logged in to (?:post a )?comment.*|comments are closed.*",
-            // "Discuss this topic in the ReelViews Forums.", "Have something to add to this story?
-            // Share it in the comments."
-            r"|discuss this (?:topic|story|article|post)\b.{0,60}|.{0,60}\bshare it in the comments",
+            // "Discuss this topic in the ReelViews Forums."
+            r"|discuss this (?:topic|story|article|post)\b.{0,60}",
             r")\s*[:.!]?$",
         ),
         true,
     )
 });
+// "Have something to add to this story? Share it in the comments.": apart from the headers above
+// and behind its words, as walking every short line in search of them cost each a trip through
+// the lazy DFA.
+static SHARE_IT: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^.{0,60}\bshare it in the comments\s*[:.!]?$", true));
 pub const MAX_HEADER_CHARS: usize = 80;
 
 // A note on how comments are moderated stands alone (it may close the page with no thread below).
@@ -155,7 +159,9 @@ fn signature(s: &Subject, words: usize) -> Option<Signature> {
 }
 
 fn kind(s: &Subject, words: usize) -> Option<Kind> {
-    if s.codes.len() <= MAX_HEADER_CHARS && HEADER.is_match(s) {
+    if s.codes.len() <= MAX_HEADER_CHARS
+        && (HEADER.is_match(s) || s.holds("share it in the comments") && SHARE_IT.is_match(s))
+    {
         return Some(Kind::Header);
     }
     if words <= MAX_NOTE_WORDS {
@@ -191,6 +197,7 @@ mod tests {
     fn literals_are_found() {
         for p in [
             &*HEADER,
+            &*SHARE_IT,
             &*MODERATION,
             &*LOGIN_NOTE,
             &*BLOG_FOOTER,
