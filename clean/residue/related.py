@@ -22,8 +22,10 @@ REASONS = ("related",)
 # headline glued to its summary) is judged natively (src/judges/related.rs). Other languages'
 # headers and "read also" openers are data (clean/data/residue/<lang>.txt, [related-header] and
 # [related]), read here; so are the lines around: the list under a header, runs of teasers.
+# The same bounds as the native judge's (`MAX_HEADER_CHARS`, `MAX_INLINE_WORDS`), for the other
+# languages' headers and openers read here.
 MAX_HEADER_CHARS = 60
-MAX_POINTER_WORDS = 40
+MAX_INLINE_WORDS = 40
 MIN_TEASER_WORDS = 4
 # A related-list item is a headline: a few words, no full stop at the end. A price, a one-word
 # spec or a "Buy Now" button is not one: the list has ended (what follows a "Don't Miss" on a
@@ -173,7 +175,7 @@ def _with_words(text: str, feat: Features, found: tuple | None, words: vocab.Voc
         return _HEADER, None, False
     if found is not None:
         return found
-    if feat.words <= MAX_POINTER_WORDS and pointer is not None and pointer.match(text):
+    if feat.words <= MAX_INLINE_WORDS and pointer is not None and pointer.match(text):
         return _LINE, None, False
     return None
 
