@@ -194,6 +194,40 @@ impl Stoplist {
     }
 }
 
+/// The words a date line may hold beside its digits, and the month names among them:
+/// DateWords(allowed, months), casefolded (src/judges/dates.rs).
+#[pyclass(frozen, module = "clean._core")]
+struct DateWords(judges::dates::DateWords);
+
+#[pymethods]
+impl DateWords {
+    #[new]
+    fn new(allowed: &Bound<'_, PyAny>, months: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(DateWords(judges::dates::DateWords {
+            allowed: ln::Stoplist::new(word_list(allowed)?),
+            months: ln::Stoplist::new(word_list(months)?),
+        }))
+    }
+}
+
+/// is_date(text, words) -> whether `text` is nothing but a date or time (src/judges/dates.rs).
+#[pyfunction]
+fn is_date(text: &Bound<'_, PyString>, words: &DateWords) -> PyResult<bool> {
+    Ok(judges::dates::is_date(&code_points(text)?, &words.0))
+}
+
+/// is_month_year(text, words) -> whether `text` is a date of a month and a year only.
+#[pyfunction]
+fn is_month_year(text: &Bound<'_, PyString>, words: &DateWords) -> PyResult<bool> {
+    Ok(judges::dates::is_month_year(&code_points(text)?, &words.0))
+}
+
+/// is_age(text) -> whether `text` is a post's age ("3 hours ago").
+#[pyfunction]
+fn is_age(text: &Bound<'_, PyString>) -> PyResult<bool> {
+    Ok(judges::dates::is_age(&code_points(text)?))
+}
+
 type FeatureFields<'py> = (
     usize,
     usize,
@@ -519,7 +553,11 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(key, m)?)?;
     m.add_function(wrap_pyfunction!(judge_lines, m)?)?;
     m.add_function(wrap_pyfunction!(metadata_byline, m)?)?;
+    m.add_function(wrap_pyfunction!(is_date, m)?)?;
+    m.add_function(wrap_pyfunction!(is_month_year, m)?)?;
+    m.add_function(wrap_pyfunction!(is_age, m)?)?;
     m.add_class::<Stoplist>()?;
+    m.add_class::<DateWords>()?;
     m.add_class::<Languages>()?;
     Ok(())
 }

@@ -78,6 +78,16 @@ def _related_reference(doc):
     return out
 
 
+def _dates(module):
+    """Whether each distinct line is a date, a post's age, a month and a year (src/judges/dates.rs),
+    for the lines that are any."""
+    def judge(doc):
+        found = [(k, module.is_date(text), module.is_age(text), module.is_month_year(text))
+                 for k, (text, _) in enumerate(doc.lines)]
+        return [f for f in found if any(f[1:])]
+    return judge
+
+
 # family -> (its line verdicts as the package gives them, as the reference gave them), over a
 # document whose blocks are the lines.
 JUDGES = {
@@ -89,6 +99,7 @@ JUDGES = {
     "prompts": (prompts.detect, prompts_reference.detect),
     "metadata": (lambda doc: _metadata_lines(*metadata._lines(doc)), lambda doc: _metadata_lines(*_metadata_reference(doc))),
     "related": (_related_lines, _related_reference),
+    "dates": (_dates(metadata), _dates(metadata_reference)),
     # the notice family judges its lines for `detect`, which decides over the whole text
     "notice": (lambda doc: [Verdict(k, kind) for k, kind in enumerate(doc.judged["notice"]) if kind],
                lambda doc: [Verdict(k, kind) for k, (text, _) in enumerate(doc.lines) if (kind := notice_reference._judge(text))]),
@@ -228,7 +239,9 @@ PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 201
           "Meg James is a corporate media reporter for", " (@mollywood) is an Ideas contributor at", ". Reach her at ",
           " Follow her on Twitter @jdoe.", "Permalink: ", "https://example.com/a.jpg", "www.example.com", "<http://x.y/z>",
           "Source: Xinhua| 2017-08-30 00:23:26|Editor: yan", "Posted by: ", "Published: ", "Updated 10:32 AM ET",
-          "Veröffentlicht am 16.08.2019", "Autor: ", "6:25 p.m.", "Oktober 2015", "3 hours ago", "CONTRİBUTED", "WİTH",
+          "Veröffentlicht am 16.08.2019", "Autor: ", "6:25 p.m.", "Oktober 2015", "3 hours ago",
+          "11:28 AMT", " 09.15  WIB", "il y a 3 heures", "vor 2 Stunden", "März", "MÄRZ", "Straße", "2017-08-30",
+          "8/30/17", "5th", "1er", "Tue, ", "CONTRİBUTED", "WİTH",
           "Read more: ", "READ MORE", "Read More", "read also", "Also: see ", "Related", "RELATED ", "Most read",
           "More from ", "More ", "More Information", "More than ", " Stories", " News", "Latest Headlines", "Don’t miss",
           "You may also like", "Lesen Sie auch: ", "Lire aussi | ", "Mehr zum Thema", "(See ", "(Also on POLITICO: ",

@@ -46,10 +46,14 @@ def _date_tokens() -> tuple[frozenset[str], frozenset[str]]:
     """(every word a date line may hold, the month names among them), in every language."""
     months = frozenset(_MONTHS) | vocab.all_words("months")
     return _DATE_TOKENS | months | vocab.all_words("weekdays") | vocab.all_words("date-words"), months
-_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> _core.DateWords:
+    return _core.DateWords(*_date_tokens())
+
+
 _HAS_DIGIT = re.compile(r"\d")
-# All-digit dates and times: 2017-08-30, 30.08.2017, 8/30/17, 00:23 (not a phone number).
-_NUMERIC_DATE = re.compile(r"\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|\d{1,2}:\d{2})\b")
 
 _LABEL = (
     r"(?:published|updated|posted|last updated|first published|modified|date|"
@@ -339,57 +343,22 @@ def _fields(parts: list[str], strict: bool) -> tuple[tuple[str, str], ...] | Non
     return None
 
 
-# A clock time closed by any time zone's abbreviation: "11:28 AMT", "09:15 WIB".
-_ZONED_TIME = re.compile(r"(\d{1,2}[:.]\d{2})\s+[A-Z]{2,5}$")
-
-
-# How long ago something was posted, the way comment threads and lists of stories print it:
-# "2 hours ago", "Posted 4 mins ago", "By Maren Estrada 2 days ago", "2 days ago at 07:52 am",
-# "il y a 3 heures", "vor 2 Stunden", "hace 2 horas", "3 ore fa".
-_AGE = re.compile(
-    r"^(?:[^\W\d_][\w.'’-]*\s+){0,4}(?:[|•·–-]\s+)?(?:"
-    r"(?:\d+|an?|one)\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?"
-    r"|y|yrs?|years?)\s+ago(?:\s+(?:at|@)\s+\d{1,2}[:.]\d{2}(?:\s?[ap]\.?\s?m\.?)?)?"
-    r"|(?:il y a|vor|hace|há)\s+(?:\d+|une?|un|einer?|einem)\s+(?:minutes?|heures?|jours?|semaines?|mois|minuten?"
-    r"|stunden?|tag(?:en)?|wochen?|monat(?:en)?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?)"
-    r"|\d+\s+(?:minuti|ore|giorni|settimane|mesi)\s+fa"
-    r")\s*$",
-    re.I,
-)
-
+# Dates, times and ages are told natively (src/judges/dates.rs), with every language's words.
 
 def is_age(text: str) -> bool:
     """Whether `text` is a post's age ("3 hours ago"), maybe with its author or a label before it."""
-    return len(text) <= 80 and bool(_AGE.match(text))
+    return _core.is_age(text)
 
 
 def is_date(text: str) -> bool:
     """Whether `text` is nothing but a date or time, in the spellings news sites use."""
-    if not _HAS_DIGIT.search(text) or len(text) > 80:
-        return False
-    tokens = _TOKEN.findall(_ZONED_TIME.sub(r"\1", text).casefold())
-    if not tokens:
-        return False
-    allowed, months = _date_tokens()
-    digits = 0
-    for t in tokens:
-        if t.isdigit():
-            if len(t) > 4:
-                return False
-            digits += 1
-        elif t not in allowed:
-            return False
-    return any(t in months for t in tokens) or bool(_NUMERIC_DATE.search(text))
-
-
-# A month and a year with no day ("Oktober 2015", "September 2013/2014"): the heading of an entry
-# in a chronology (a CV, a list of works) as often as a date line; a story's date names its day.
-_MONTH_YEAR = re.compile(r"^[^\W\d_]+\.?\s+\d{4}(?:\s*[/–-]\s*\d{2,4})?$")
+    return _core.is_date(text, _date_words())
 
 
 def is_month_year(text: str) -> bool:
-    """Whether `text` is a date of a month and a year only."""
-    return bool(_MONTH_YEAR.match(text)) and is_date(text)
+    """Whether `text` is a date of a month and a year only ("Oktober 2015": the heading of an
+    entry in a chronology, a CV or a list of works, as often as a date line)."""
+    return _core.is_month_year(text, _date_words())
 
 
 # A date's label left alone when the date itself was a widget: "Updated", "First posted".

@@ -16,6 +16,7 @@
 
 pub mod captions;
 pub mod comments;
+pub mod dates;
 pub mod footer;
 pub mod metadata;
 pub mod navigation;
