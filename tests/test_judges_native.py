@@ -241,7 +241,7 @@ PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 201
           "Source: Xinhua| 2017-08-30 00:23:26|Editor: yan", "Posted by: ", "Published: ", "Updated 10:32 AM ET",
           "Veröffentlicht am 16.08.2019", "Autor: ", "6:25 p.m.", "Oktober 2015", "3 hours ago",
           "11:28 AMT", " 09.15  WIB", "il y a 3 heures", "vor 2 Stunden", "März", "MÄRZ", "Straße", "2017-08-30",
-          "8/30/17", "5th", "1er", "Tue, ", "CONTRİBUTED", "WİTH",
+          "8/30/17", "5th", "1er", "Tue, ", "Publİsher: ", "Category: Health", " • ", " · ", " – ", "Quelle： dpa", "Via: ", "CONTRİBUTED", "WİTH",
           "Read more: ", "READ MORE", "Read More", "read also", "Also: see ", "Related", "RELATED ", "Most read",
           "More from ", "More ", "More Information", "More than ", " Stories", " News", "Latest Headlines", "Don’t miss",
           "You may also like", "Lesen Sie auch: ", "Lire aussi | ", "Mehr zum Thema", "(See ", "(Also on POLITICO: ",

@@ -52,6 +52,82 @@ static AGE: LazyLock<Pattern> = LazyLock::new(|| {
 static MONTH_YEAR: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"^[^\W\d_]+\.?\s+\d{4}(?:\s*[/–-]\s*\d{2,4})?$", false));
 
+// A date's label left alone when the date itself was a widget: "Updated", "First posted".
+static BARE_DATE_LABEL: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^(?:first |last )?(?:posted|updated|published)(?: on| at)?:?$", true));
+// "Published: 2019-11-20", "Veröffentlicht am 16.08.2019", "mis à jour le 3 mars".
+static DATE_LABEL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^(?:published|updated|posted|last updated|first published|modified|date|",
+            r"veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)",
+            r"\b(?:\s+(?:on|at|le|el|am))?\s*:?\s*(.+)$",
+        ),
+        true,
+    )
+});
+// A labelled date that is no date to `is_date` still is one when it is short and holds a digit.
+const MAX_LABELLED_CHARS: usize = 40;
+static CLOCK_ONLY: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?\s?m\.?)?(?:\s+[a-z]{2,5})?$", true));
+/// A date line holds at most this many words ("Published Tue, Nov 19 2019 7:05 AM EST Updated
+/// Tue, Nov 19 2019 7:16 AM EST" counts 18).
+pub const MAX_DATE_WORDS: usize = 24;
+
+/// What a date line is.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum DateLine {
+    /// a date's label alone ("Updated"), the date itself having been a widget
+    Bare,
+    /// a label and its date: the date's span, without the spaces and colons around it
+    Labelled(usize, usize),
+    /// a time of day alone: it heads an update in a live story ("6:25 p.m." / "The president
+    /// said ..."), so it is the page's stamp only above the story
+    Clock,
+    /// nothing but a date
+    Whole,
+}
+
+/// The line's date, if it is a date line (`words`: its word count).
+pub fn date_line(s: &Subject, words: usize, dates: &DateWords) -> Option<DateLine> {
+    if words > MAX_DATE_WORDS {
+        return None;
+    }
+    if BARE_DATE_LABEL.is_match(s) {
+        return Some(DateLine::Bare);
+    }
+    let codes = s.codes();
+    if let Some(Some((start, end))) = DATE_LABEL.group(s, 1) {
+        let date = &codes[start..end];
+        if is_labelled_date(date, dates) {
+            let stripped = |c: &&u32| **c == ' ' as u32 || **c == ':' as u32;
+            let lead = date.iter().take_while(stripped).count();
+            let trail = date[lead..].iter().rev().take_while(stripped).count();
+            return Some(DateLine::Labelled(start + lead, end - trail));
+        }
+    }
+    if is_date(codes, dates) {
+        return Some(if CLOCK_ONLY.is_match(s) {
+            DateLine::Clock
+        } else {
+            DateLine::Whole
+        });
+    }
+    None
+}
+
+/// Whether the line opens with a date's label ("Published", "Veröffentlicht am", ...) and
+/// something after it.
+pub fn opens_with_date_label(s: &Subject) -> bool {
+    DATE_LABEL.is_match(s)
+}
+
+/// Whether what follows a date's label is a date: one `is_date` knows, or a short text with a
+/// digit (a label vouches for it).
+pub fn is_labelled_date(text: &[u32], dates: &DateWords) -> bool {
+    is_date(text, dates) || text.len() <= MAX_LABELLED_CHARS && text.iter().any(|&c| chars::is_decimal(c))
+}
+
 /// Whether `text` is nothing but a date or time: it holds a digit, and every word of it is a
 /// number of at most four digits or a word of `words`, one a month's name unless the digits
 /// make a date on their own.
@@ -146,14 +222,21 @@ mod tests {
     fn words() -> DateWords {
         let list = |s: &str| Stoplist::new(s.split_whitespace().map(cps));
         DateWords {
-            allowed: list("march mar tue updated am et pm oktober märz at the st nd rd th strasse"),
+            allowed: list("march mar tue updated am et pm a p m oktober märz at the st nd rd th strasse"),
             months: list("march mar oktober märz"),
         }
     }
 
     #[test]
     fn literals_are_found() {
-        for p in [&*NUMERIC_DATE, &*AGE, &*MONTH_YEAR] {
+        for p in [
+            &*NUMERIC_DATE,
+            &*AGE,
+            &*MONTH_YEAR,
+            &*BARE_DATE_LABEL,
+            &*DATE_LABEL,
+            &*CLOCK_ONLY,
+        ] {
             check_literals(p);
         }
     }
@@ -199,6 +282,35 @@ mod tests {
         assert_eq!(without_zone(&cps("11:28 A")), cps("11:28 A"));
         assert_eq!(without_zone(&cps("1128 AMT")), cps("1128 AMT"));
         assert_eq!(without_zone(&cps("AMT")), cps("AMT"));
+    }
+
+    fn line(text: &str) -> Option<DateLine> {
+        date_line(&Subject::new(&cps(text)), text.split_whitespace().count(), &words())
+    }
+
+    #[test]
+    fn date_lines_are_found() {
+        assert_eq!(line("First posted:"), Some(DateLine::Bare));
+        assert_eq!(
+            line("Updated: 10:32 AM ET, Tue March 5, 2019 :"),
+            Some(DateLine::Labelled(9, 39))
+        );
+        // a label's date need not be one `is_date` knows, if it is short and holds a digit
+        assert_eq!(line("Stand: 16. Juli 2019"), Some(DateLine::Labelled(7, 20)));
+        assert_eq!(line("6:25 p.m."), Some(DateLine::Clock));
+        assert_eq!(line("11:28 AMT"), Some(DateLine::Clock));
+        assert_eq!(line("Tue March 5, 2019"), Some(DateLine::Whole));
+    }
+
+    #[test]
+    fn sentences_with_dates_are_no_date_lines() {
+        assert_eq!(
+            line("Updated his will in March 2019 after the long dispute over the family farm and its lands"),
+            None
+        );
+        assert_eq!(line("Posted by Jane Doe"), None);
+        assert_eq!(line("Date night ideas for couples"), None);
+        assert_eq!(line(&"March 5, 2019 ".repeat(9)), None);
     }
 
     #[test]

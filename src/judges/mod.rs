@@ -66,8 +66,8 @@ pub struct Judged {
 
 /// Every native family's judge, on one line: the line made a `Subject` once for all of them.
 /// `seams` are the words a sentence capitalises only at its start in the document's language
-/// (the related family's glued headlines).
-pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features, seams: &Stoplist) -> Judged {
+/// (the related family's glued headlines); `dates`, the words a date may hold in any language.
+pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features, seams: &Stoplist, dates: &dates::DateWords) -> Judged {
     let s = Subject::new(text);
     Judged {
         footer: footer::copyright(&s, f.words),
@@ -79,7 +79,7 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features, seams: &Stoplist) -> 
         navigation: navigation::judge(&s, f.words, f.prose, f.ends_sentence),
         captions: captions::judge(&s, f),
         prompts: prompts::judge(&s, f),
-        metadata: metadata::judge(&s, f.words),
+        metadata: metadata::judge(&s, f.words, dates),
         related: related::judge(&s, f, seams),
     }
 }
@@ -207,6 +207,17 @@ impl Pattern {
         Some(
             caps.get(group)
                 .map(|m| (s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end()))),
+        )
+    }
+
+    /// The spans of the first match's groups, in code points (group 0 the whole match), None
+    /// for a group that took no part in it; None without a match.
+    pub fn groups(&self, s: &Subject) -> Option<Vec<Option<(usize, usize)>>> {
+        let caps = self.regex.captures(s.text(self.ignore_case))?;
+        Some(
+            caps.iter()
+                .map(|m| m.map(|m| (s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end()))))
+                .collect(),
         )
     }
 
@@ -412,6 +423,8 @@ mod tests {
             title_shaped: false,
         };
         let none = Stoplist::default();
+        let no_dates = dates::DateWords::default();
+        let judge = |text: &[u32], f, seams| judge(text, f, seams, &no_dates);
         let judged = judge(&cps("0100200707500000000000"), f, &none);
         assert_eq!(judged.tracking, Some(tracking::Residue::TrackingId));
         assert!(!judged.footer);
