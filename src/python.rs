@@ -356,8 +356,8 @@ impl Languages {
 /// - "player": None or a list of (span, tail): a glued phrase's span, or None for the whole
 ///   line, and whether it goes only where it closes the text;
 /// - "comments": None or (signature, kind, no_thread), what the line is to a comment section:
-///   signature None, "author", "votes" or "posted-at" (a time closing the line: a posting time if
-///   the rest is a date or an age), kind None, "header", "note" or "blog-footer", and whether it
+///   signature None, "author", "votes" or "posted-at" (a time closing a line that is a date or an
+///   age), kind None, "header", "note" or "blog-footer", and whether it
 ///   is a count with no thread after it ("0 Comments");
 /// - "navigation": None or (kind, span): kind "label" (the whole line), "pager" (the whole line
 ///   if it closes the text), "open" (a short line no pattern took: another language's label may
@@ -378,11 +378,11 @@ impl Languages {
 ///   line None or (reason "metadata" or "byline", the span of a byline's names or None, whether
 ///   it goes only where the text ends, whether it is sure only near the text's edges, whether it
 ///   is an address, a phone or a sign-off);
-/// - "related": None or (kind, span, inline, glued): kind None, "more" (a header offering more of
-///   the site's stories), "header" (a header over a list) or "line" (a pointer to other stories:
-///   the span glued into the line, or None for the whole line), whether it is a pointer of the
-///   "Read more: <headline>" kind, and whether a teaser's headline glued to its summary opens the
-///   line.
+/// - "related": None or (kind, span, inline, glued, stamp): kind None, "more" (a header offering
+///   more of the site's stories), "header" (a header over a list) or "line" (a pointer to other
+///   stories: the span glued into the line, or None for the whole line), whether it is a pointer
+///   of the "Read more: <headline>" kind, whether a teaser's headline glued to its summary opens
+///   the line, and whether it stamps a teaser: None, "age" or "date".
 #[pyfunction]
 fn judge_lines<'py>(
     py: Python<'py>,
@@ -553,7 +553,7 @@ fn judge_lines<'py>(
         };
         metadata.append(found)?;
         let answer = judged.related;
-        if answer.verdict.is_none() && !answer.glued {
+        if answer.verdict.is_none() && !answer.glued && answer.stamp.is_none() {
             related.append(py.None())?;
         } else {
             use judges::related::Verdict;
@@ -564,7 +564,11 @@ fn judge_lines<'py>(
                 Some(Verdict::Line) => (Some("line"), None),
                 Some(Verdict::Span(start, end)) => (Some("line"), Some((start, end))),
             };
-            related.append((kind, span, answer.inline, answer.glued))?;
+            let stamp = answer.stamp.map(|stamp| match stamp {
+                judges::related::Stamp::Age => "age",
+                judges::related::Stamp::Date => "date",
+            });
+            related.append((kind, span, answer.inline, answer.glued, stamp))?;
         }
     }
     let out = PyDict::new(py);

@@ -53,9 +53,10 @@ def _metadata_reference(doc):
 
 def _related_lines(doc):
     """The related family's answers for each distinct line: (line, what it is to a list, whether a
-    teaser's headline glued to its summary opens it)."""
-    return [(k, found, glued) for k, (found, glued) in enumerate(zip(related._lines(doc), related._glued(doc)))
-            if found is not None or glued]
+    teaser's headline glued to its summary opens it, its stamp)."""
+    stamps = [None if answer is None else answer[4] for answer in doc.judged["related"]]
+    return [(k, found, glued, stamp) for k, (found, glued, stamp) in enumerate(zip(related._lines(doc), related._glued(doc), stamps))
+            if found is not None or glued or stamp]
 
 
 def _related_reference(doc):
@@ -73,8 +74,9 @@ def _related_reference(doc):
         else:
             found = (related._LINE, v.span, v.span is None and related_reference._INLINE.match(text) is not None)
         glued = related_reference.glued_line(text, feat, stop)
-        if found is not None or glued:
-            out.append((k, found, glued))
+        stamp = related_reference._stamp(text, feat)
+        if found is not None or glued or stamp:
+            out.append((k, found, glued, stamp))
     return out
 
 

@@ -638,7 +638,7 @@ fn units_from(codes: &[u32], p: usize, q: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{check_literals, cps};
+    use super::super::testing::{check_literals, cps, date_words};
     use super::*;
 
     fn judged(text: &str) -> Option<Found> {
@@ -647,14 +647,6 @@ mod tests {
             text.split_whitespace().count(),
             &date_words(),
         )
-    }
-
-    fn date_words() -> DateWords {
-        let list = |s: &str| crate::lines::Stoplist::new(s.split_whitespace().map(cps));
-        DateWords {
-            allowed: list("august aug 30 am pm"),
-            months: list("august aug"),
-        }
     }
 
     fn first(text: &str) -> Option<First> {

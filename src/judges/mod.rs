@@ -75,12 +75,12 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features, seams: &Stoplist, dat
         social: social::judge(&s, f),
         notice: notice::judge(&s),
         player: player::judge(&s, f.words, f.sentences),
-        comments: comments::judge(&s, f.words),
+        comments: comments::judge(&s, f.words, dates),
         navigation: navigation::judge(&s, f.words, f.prose, f.ends_sentence),
         captions: captions::judge(&s, f),
         prompts: prompts::judge(&s, f),
         metadata: metadata::judge(&s, f.words, dates),
-        related: related::judge(&s, f, seams),
+        related: related::judge(&s, f, seams, dates),
     }
 }
 
@@ -340,6 +340,15 @@ pub(crate) mod testing {
         s.chars().map(|c| c as u32).collect()
     }
 
+    /// A few English date words, as `metadata.date_words` hands every language's over.
+    pub fn date_words() -> super::dates::DateWords {
+        let list = |s: &str| Stoplist::new(s.split_whitespace().map(cps));
+        super::dates::DateWords {
+            allowed: list("august aug november nov tuesday tue march oktober at am pm a m p on the st nd rd th ago"),
+            months: list("august aug november nov march oktober"),
+        }
+    }
+
     /// Every literal of an ignore-case pattern is written folded, and every literal of any
     /// pattern is shown as itself (no stand-in takes its place), or the pattern would not find it.
     pub fn check_literals(p: &Pattern) {
@@ -423,8 +432,8 @@ mod tests {
             title_shaped: false,
         };
         let none = Stoplist::default();
-        let no_dates = dates::DateWords::default();
-        let judge = |text: &[u32], f, seams| judge(text, f, seams, &no_dates);
+        let dates = testing::date_words();
+        let judge = |text: &[u32], f, seams| judge(text, f, seams, &dates);
         let judged = judge(&cps("0100200707500000000000"), f, &none);
         assert_eq!(judged.tracking, Some(tracking::Residue::TrackingId));
         assert!(!judged.footer);
