@@ -378,6 +378,9 @@ impl Languages {
 ///   line None or (reason "metadata" or "byline", the span of a byline's names or None, whether
 ///   it goes only where the text ends, whether it is sure only near the text's edges, whether it
 ///   is an address, a phone or a sign-off);
+/// - "record-field": None or (named, valued), for a line shaped as a field of a record ("Pages:
+///   312", "Dauer:"), whatever its length: whether its label is of a few words, whether its value
+///   stands beside it;
 /// - "related": None or (kind, span, inline, glued, stamp): kind None, "more" (a header offering
 ///   more of the site's stories), "header" (a header over a list) or "line" (a pointer to other
 ///   stories: the span glued into the line, or None for the whole line), whether it is a pointer
@@ -419,6 +422,7 @@ fn judge_lines<'py>(
     let captions = PyList::empty(py);
     let prompts = PyList::empty(py);
     let metadata = PyList::empty(py);
+    let record_field = PyList::empty(py);
     let related = PyList::empty(py);
     for (i, text) in texts.iter().enumerate() {
         let f = judges::Features {
@@ -552,6 +556,7 @@ fn judge_lines<'py>(
             )),
         };
         metadata.append(found)?;
+        record_field.append(judged.record_field.map(|field| (field.named, field.valued)))?;
         let answer = judged.related;
         if answer.verdict.is_none() && !answer.glued && answer.stamp.is_none() {
             related.append(py.None())?;
@@ -582,6 +587,7 @@ fn judge_lines<'py>(
     out.set_item("captions", captions)?;
     out.set_item("prompts", prompts)?;
     out.set_item("metadata", metadata)?;
+    out.set_item("record-field", record_field)?;
     out.set_item("related", related)?;
     Ok(out)
 }

@@ -158,25 +158,22 @@ def _chronology(doc: Document, judged: list) -> set[int]:
 # fields alone ("Autor: ..." / "Quelle: dpa" / "Datum: ...") is the article's.
 # A field's value may stand on the lines under its label ("Dauer:" / "1 Stunde"), and a record
 # gives its date as a labelled line ("Veröffentlicht am 16.08.2019" between "Download: mp3" and
-# "Lizenz: CC-BY"): an episode's or an event's date is the record's, like its author.
-_RECORD_FIELD = re.compile(r"^\w[\w'’ -]{0,30}\s?[:：](?P<value>\s+\S|\s*$)")
-MAX_RECORD_LABEL_WORDS = 3
+# "Lizenz: CC-BY"): an episode's or an event's date is the record's, like its author. Which lines
+# are shaped as fields is the native judge's (src/judges/metadata.rs).
 MIN_RECORD_FIELDS = 3
 
 
 def _record_fields(doc: Document, judged: list) -> set[int]:
     """The metadata-looking fields of a record that holds other fields too."""
     blocks = doc.blocks
+    shaped = doc.judged["record-field"]  # (named, valued) or None, per distinct line
+    fields = [shaped[k] for k in doc.line_of]
 
     def field(i: int) -> bool:
-        m = _RECORD_FIELD.match(blocks[i].text)
-        if m is None:
-            return dated(i)
-        return len(blocks[i].text[:m.end()].split(":")[0].split()) <= MAX_RECORD_LABEL_WORDS
+        return dated(i) if fields[i] is None else fields[i][0]
 
     def valued(i: int) -> bool:
-        m = _RECORD_FIELD.match(blocks[i].text)
-        return m is not None and bool(m["value"].strip())
+        return fields[i] is not None and fields[i][1]
 
     def dated(i: int) -> bool:
         return judged[i] is not None and judged[i][0].reason == "date" and _core.opens_with_date_label(blocks[i].text)

@@ -315,6 +315,37 @@ const MAX_SOURCE_WORDS: usize = 12;
 // Among fields, a short part that is neither a field nor a date may stand (a section's name).
 const MAX_LOOSE_PART_CHARS: usize = 40;
 
+// A field of a record the post gives as its own text, a field a line: a book's "Name: ..." /
+// "Author: ..." / "Pages: 312", a recipe's or a walk's data; its value beside its label or on the
+// lines under it ("Dauer:" / "1 Stunde").
+static RECORD_FIELD: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^\w[\w'’ -]{0,30}\s?[:：](\s+\S|\s*$)", false));
+const MAX_RECORD_LABEL_WORDS: usize = 3;
+
+/// A line shaped as a record's field.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub struct RecordField {
+    /// its label is a field's name, of a few words
+    pub named: bool,
+    /// its value stands beside its label
+    pub valued: bool,
+}
+
+/// The line as a record's field, or None if it is not shaped as one.
+pub fn record_field(s: &Subject) -> Option<RecordField> {
+    let groups = RECORD_FIELD.groups(s)?;
+    let codes = s.codes();
+    let (_, end) = groups[0]?;
+    let label = &codes[..end];
+    // the label's words up to its colon (`re` split the match on ":", so a fullwidth colon's
+    // value counts with it)
+    let label = &label[..label.iter().position(|&c| c == ':' as u32).unwrap_or(label.len())];
+    Some(RecordField {
+        named: words(label) <= MAX_RECORD_LABEL_WORDS,
+        valued: groups[1].is_some_and(|(a, b)| codes[a..b].iter().any(|&c| !chars::is_space(c))),
+    })
+}
+
 /// What a source line's field tells.
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub enum Field {
@@ -782,6 +813,20 @@ mod tests {
         // a field's name as `str.lower` gives it: a dotted capital I lowers to two characters
         assert_eq!(fields("Publİsher: Acme | Aug 30"), Some(vec![(Field::Date, (18, 24))]));
         assert_eq!(fields("Quelle: dpa"), Some(vec![(Field::Source, (8, 11))]));
+    }
+
+    #[test]
+    fn record_fields() {
+        let field = |text: &str| record_field(&Subject::new(&cps(text))).map(|f| (f.named, f.valued));
+        assert_eq!(field("Pages: 312"), Some((true, true)));
+        assert_eq!(field("Dauer:"), Some((true, false)));
+        assert_eq!(field("Portion size of the meal : 1 cup"), Some((false, true)));
+        assert_eq!(field("Preis： 12 Euro"), Some((true, true)));
+        assert_eq!(field("Note: this"), Some((true, true)));
+        assert_eq!(field("The mayor said: we will rebuild"), Some((true, true)));
+        assert_eq!(field("The mayor said that: we will"), Some((false, true)));
+        assert_eq!(field("Time 10:30"), None);
+        assert_eq!(field(": no label"), None);
     }
 
     #[test]

@@ -61,6 +61,8 @@ pub struct Judged {
     pub captions: captions::Answer,
     pub prompts: Option<prompts::Prompt>,
     pub metadata: Option<metadata::Found>,
+    /// whatever the line's length (a record's field, which metadata reads with its neighbours)
+    pub record_field: Option<metadata::RecordField>,
     pub related: related::Answer,
 }
 
@@ -80,6 +82,7 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features, seams: &Stoplist, dat
         captions: captions::judge(&s, f),
         prompts: prompts::judge(&s, f),
         metadata: metadata::judge(&s, f.words, dates),
+        record_field: metadata::record_field(&s),
         related: related::judge(&s, f, seams, dates),
     }
 }
