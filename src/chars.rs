@@ -105,6 +105,20 @@ pub fn word_is_lower(word: &[u32]) -> bool {
     cased
 }
 
+/// `str.isupper()` of a string: at least one upper-case letter and no lower- or title-case one.
+pub fn text_is_upper(text: &[u32]) -> bool {
+    let mut cased = false;
+    for &c in text {
+        let upper = is_upper(c);
+        // a title-case letter ("ǅ") is upper or title case, and not upper case
+        if is_lower(c) || (!upper && is_upper_or_title(c)) {
+            return false;
+        }
+        cased |= upper;
+    }
+    cased
+}
+
 /// `str.isupper()` of a one-character string.
 #[inline]
 pub fn is_upper(c: u32) -> bool {

@@ -17,6 +17,7 @@
 pub mod captions;
 pub mod comments;
 pub mod footer;
+pub mod headline;
 pub mod metadata;
 pub mod navigation;
 pub mod notice;
@@ -206,6 +207,17 @@ impl Pattern {
         Some(
             caps.get(group)
                 .map(|m| (s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end()))),
+        )
+    }
+
+    /// The spans of every group of the first match, in code points (the whole match first): None
+    /// without a match, a group's None if it took no part in it.
+    pub fn groups(&self, s: &Subject) -> Option<Vec<Option<(usize, usize)>>> {
+        let caps = self.regex.captures(s.text(self.ignore_case))?;
+        Some(
+            caps.iter()
+                .map(|m| m.map(|m| (s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end()))))
+                .collect(),
         )
     }
 

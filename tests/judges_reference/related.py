@@ -13,7 +13,8 @@ from clean import vocab
 from clean.article import Verdict
 from clean.document import Features
 from clean.residue._lines import LINE
-from clean.residue._text import DATELINE_OPENING, key, phrases
+from clean.residue._text import key, phrases
+from headline import DATELINE_OPENING  # the headline family's reference (this directory)
 from clean.residue.related import _HEADER, _MORE, GLUE_REACH, MIN_TEASER_WORDS
 
 HEADERS = phrases(
