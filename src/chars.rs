@@ -175,15 +175,21 @@ pub fn lower(text: &[u32]) -> Vec<u32> {
 pub fn casefold(text: &[u32]) -> Vec<u32> {
     let mut out = Vec::with_capacity(text.len());
     for &c in text {
-        if c < 0x80 {
-            out.push((c as u8).to_ascii_lowercase() as u32);
-        } else if let Some(to) = mapped(&tables::CASEFOLD_MAP, c) {
-            out.extend_from_slice(to);
-        } else {
-            out.push(c);
-        }
+        casefold_char(c, |m| out.push(m));
     }
     out
+}
+
+/// `str.casefold()` of one character, each code point of it given to `f` in order.
+#[inline]
+pub fn casefold_char(c: u32, mut f: impl FnMut(u32)) {
+    if c < 0x80 {
+        f((c as u8).to_ascii_lowercase() as u32);
+    } else if let Some(to) = mapped(&tables::CASEFOLD_MAP, c) {
+        to.iter().for_each(|&m| f(m));
+    } else {
+        f(c);
+    }
 }
 
 /// The class of a character under `re.IGNORECASE` (a str pattern's literal matches exactly the

@@ -1,38 +1,102 @@
 //! The headline family (`clean/residue/headline.py`): the headline at the top, its repeats, and
-//! any other line the document says twice. Unlike the other families it reads the whole
-//! document, not a line alone: `detect` takes the document's distinct lines with their features
-//! and which line each block is, and gives the family's verdicts in the order the Python module
-//! yields them, which makes them into `Verdict`s. The rules' reasons are told in the Python
-//! module, beside its constants; the code here says what each pattern was.
+//! any other line the document says twice. Unlike the line judges it reads the whole document:
+//! `detect` takes the document's distinct lines with their features and which line each block
+//! is, and gives the family's verdicts in the order the Python module yields them (it makes them
+//! `Verdict`s). Lines are compared by their keys (`lines::key`: case, punctuation and spacing
+//! folded), with a space either side, so that one key is found in another as whole words.
+//!
+//! The headline may sit below any amount of residue (a breadcrumb, a caption, a page's menus):
+//! every headline-shaped block is a candidate, and `decide` takes the one the body would open
+//! with once the residue above it is gone. A window of the first few blocks would move as
+//! residue is removed, and the output, cleaned again, would find a headline the input hid.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::{Pattern, Subject};
-use crate::chars::{is_alpha, is_digit, is_lower, is_space, is_upper, is_word, re_fold, text_is_upper, word_is_lower};
-use crate::lines::{key, Features};
+use crate::chars::{
+    is_alpha, is_decimal, is_digit, is_lower, is_space, is_upper, is_word, re_fold, text_is_upper, word_is_lower,
+};
+use crate::lines::{key_each, Features};
 
-// The family's bounds, named as in clean/residue/headline.py.
+// Every copy after the first goes, however many there are: counting copies ("said exactly
+// twice") would change once other residue is gone, and cleaning must be idempotent. Shorter
+// repeats ("Yes.", "* * *", "Q:") are legitimate in articles.
 const MIN_REPEAT_CHARS: usize = 12;
+// Only a repeated statement is residue by being repeated: a caption shown twice, a paragraph
+// the page printed again. Short labels and questions repeat by design in articles (the same
+// interview question to each guest, "Available from Amazon" under every product, a meal plan's
+// "Eat every 2-3 hours"); when they are residue, another detector knows them for what they are.
+// A field ("Portion Fix Containers: 1 Green, 1 Red", "Answer: ...") repeats by design in menus,
+// spec sheets and recipes, however long its value. The condition reads the line alone, so a
+// repeat kept once is kept again on the output.
 const MAX_FIELD_LABEL_WORDS: usize = 4;
 const MAX_FIELD_LABEL_CHARS: usize = 40;
+// A field opening a run of fields ("Name: The Quiet Orchard" / "Author: ..." / "Pages: 312") is
+// a line of a record the post gives (a book's, a recipe's, a walk's data), not its headline. A
+// headline with a kicker ("Feature: ...") has one field line under it, its source.
 const RECORD_FIELDS: usize = 3;
+// A headline the text does not repeat is a candidate only up to this many words: said once and
+// longer, it is the story's opening sentence printed without its full stop ("The remaining half
+// of the screen culinary duo ... has died in hospital in Edinburgh aged 66").
 const MAX_LONE_HEADLINE_WORDS: usize = 16;
+// A question the text does not repeat is its opening line ("What is a pseudomonas infection?"),
+// unless it is set in Title Case as headlines are ("Snooki Talks Drinking on 'Ellen': 'Why Did I
+// Wake Up in a Garbage Can?'"). So is an exclamation: a post that opens by addressing its reader
+// ("Ihr kennt es sicher auch!", "Dear friends in Greece, Spain or wherever you live!") speaks in
+// a sentence, a headline shouting in Title Case ("Snow Day Is Back!") does not.
 const QUESTION_HEADLINE_CAPITALS: f64 = 0.6;
+// The text's first line printed again at once under itself is its headline, even closed on an
+// abbreviation's full stop ("... headed to a federal prison in L.A."), which no candidate is; a
+// lead paragraph printed twice is sentences, and stays once.
 const MAX_TWICE_PRINTED_WORDS: usize = 25;
+// A printed document quoted page by page keeps its running header glued to each page's text (see
+// `RUNNING_HEADER`): the same header opening this many long lines.
 const MIN_HEADER_PAGES: usize = 3;
 const MIN_PAGE_WORDS: usize = 20;
-const PULL_QUOTE_REACH: usize = 8;
+// A pull quote (or a video's teaser) prints a sentence of the story once more, set apart just
+// before the paragraph that says it: "The kind of pushback I'm seeing reminds me of ... the
+// Catholic Church." above "... Herman said. "The kind of pushback I'm seeing reminds me of ...
+// the Catholic Church." He added ...". The line goes when a longer paragraph a little further
+// down holds it word for word; the paragraph is the story's. A line held by a paragraph above it
+// is the one kept: the story saying again what it said (a quotation read out in full, then
+// answered; a lead restated under the headline).
+const PULL_QUOTE_REACH: usize = 8; // blocks below the quote its paragraph may stand
 const MIN_PULL_QUOTE_WORDS: usize = 8;
+// A magazine sets its pull quotes in capitals, with the speaker and the words left out marked:
+// "“THERE WERE POINTS WHERE I THOUGHT . . . I'VE GOT TO LEAVE,” SAYS JANE DOE OF THE EARLY DAYS."
+// Each piece between the ellipses is the paragraph's, word for word.
 const MIN_PULL_QUOTE_PIECE_WORDS: usize = 3;
 const MAX_ATTRIBUTION_CHARS: usize = 60;
+// A video's title set under the paragraph it was cut from, or over the one it opens: "NASA's plan
+// to send a spacecraft closer to our Sun than ever before" under "The probe is NASA's plan to send
+// a spacecraft closer to our Sun than ever before. ...". A phrase without its full stop, said
+// word for word by the paragraph beside it, is the player's; a subheading names what follows in
+// a few words of its own.
 const MIN_TEASED_TITLE_WORDS: usize = 8;
+// A teaser of the paragraph under it, cut off where the page cut it: "Photo: Jane Doe/via GoFundMe
+// Turns out getting a job was tough for this tattooed New Yorker. ... she started a" over "Turns
+// out getting a job was tough for this tattooed New Yorker. ... she started a GoFundMe campaign
+// ...". A line left without its sentence end whose closing words open a longer paragraph just
+// below, word for word, says nothing the paragraph does not; a line broken inside a sentence goes
+// on with new words instead, and stays.
 const MIN_CUT_TEASER_WORDS: usize = 10;
 const MAX_CUT_TEASER_WORDS: usize = 120;
-const CUT_TEASER_REACH: usize = 3;
+const CUT_TEASER_REACH: usize = 3; // blocks below the teaser its paragraph may stand
+                                   // A pull quote set with its speaker's name after it and no mark between: "He designed this rifle to
+                                   // defend his country, not so terrorists could use it Jane Doe, spokeswoman for the church" above
+                                   // the paragraph that quotes it: "He designed this rifle to defend his country, not so terrorists
+                                   // could use it." The line is that paragraph, word for word, and a few words more left without a
+                                   // sentence end, opening on a capital as a name does ("..., she said of the years on the rock" is
+                                   // the story's sentence); the paragraph is the story's.
 const MAX_SPEAKER_WORDS: usize = 12;
+// A paragraph of the story's running text either side.
 const MIN_RUNNING_TEXT_CHARS: usize = 80;
+// Two headlines one under the other are one in two versions when the shorter's words open the
+// longer's: the page's title and its headline cut shorter ("Jane Doe's Husband Wants Allowance"
+// under "Jane Doe Husband Wants Allowance You Left Me Broke!").
 const MIN_VARIANT_WORDS: usize = 4;
+// A headline has a few words and a few letters.
 const MIN_HEADLINE_WORDS: usize = 4;
 const MIN_HEADLINE_LETTERS: usize = 12;
 
@@ -78,9 +142,11 @@ struct Line<'a> {
     f: &'a Features,
     /// the comparison key with a space either side, so that " key " in " other key " is a match
     /// of whole words
-    padded: String,
+    padded: &'a str,
     /// the key's length in code points
     chars: usize,
+    /// the same number for the same key, counted from 0 in the document
+    id: usize,
     shaped: bool,
     field: bool,
 }
@@ -96,11 +162,25 @@ impl Line<'_> {
 }
 
 fn key_string(text: &[u32]) -> String {
+    let mut out = String::with_capacity(text.len());
     // A key holds letters and digits and single spaces: never a lone surrogate.
-    key(text)
-        .into_iter()
-        .map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect()
+    key_each(text, |c| {
+        out.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
+    });
+    out
+}
+
+/// The key with a space either side, and its length in code points.
+fn padded_key(text: &[u32]) -> (String, usize) {
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut chars = 0;
+    out.push(' ');
+    key_each(text, |c| {
+        out.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
+        chars += 1;
+    });
+    out.push(' ');
+    (out, chars)
 }
 
 fn words_of(key: &str) -> Vec<&str> {
@@ -118,7 +198,8 @@ fn rstrip(text: &[u32]) -> &[u32] {
     &text[..end]
 }
 
-/// Reads as a finished statement, by shape alone (`_statement`).
+/// Reads as a finished statement, by shape alone (no stopwords: the language detected for a
+/// whole page may differ from the one detected for its cleaned article).
 fn statement(f: &Features) -> bool {
     let not_question = f.last.is_some_and(|c| c != '?' as u32 && c != '？' as u32);
     if f.unspaced {
@@ -190,6 +271,9 @@ pub fn dateline_opening(text: &[u32]) -> bool {
 }
 
 /// A headline has a few words, is not shouted, and is not a label line ("Tested by: X RRP: Y").
+/// A line closed by a colon introduces what follows it (a speaker's label, "The Latest on ...
+/// (all times local):"); one opened by a dateline ("WASHINGTON (AP) —", "(CNN)") is the story's
+/// first paragraph. Neither is a headline.
 pub fn headline_shaped(text: &[u32], f: &Features) -> bool {
     if !f.title_shaped || f.words < MIN_HEADLINE_WORDS {
         return false;
@@ -212,7 +296,13 @@ fn variant(a: &str, b: &str) -> bool {
     short.len() >= MIN_VARIANT_WORDS && short != long && long[..short.len()] == short[..]
 }
 
-/// A running header opening a page's text:
+/// A printed document quoted page by page keeps its running header glued to each page's text:
+/// "EXTENDED SUMMARY 11 It is not known how ...", "14 EXTENDED SUMMARY The Great Magnetic Storms
+/// ...". The same words in capitals, maybe beside a page number, opening several long lines of
+/// one text, are the header; the text after them stays. A speaker's label ("JON STEWART: ...")
+/// and a dateline ("NEW YORK — ...") are closed by their colon or dash, which a header is not. A
+/// page that goes on with a word cut at the page before ("tors in New England ...") keeps it: what
+/// is left must not open on a piece of a word. The pattern:
 /// `^(?:(\d{1,4})\s+)?([A-Z][A-Z'’&]+(?:\s+[A-Z][A-Z'’&]+){1,5})(?:\s+(\d{1,4}))?(?=\s+[^\s:—–a-z-])`,
 /// the lookahead taken by the pattern and given back.
 static RUNNING_HEADER: LazyLock<Pattern> = LazyLock::new(|| {
@@ -242,6 +332,18 @@ fn decimal_value(c: u32) -> i64 {
 }
 
 fn running_header(text: &[u32]) -> Option<Header> {
+    // Every header opens on two capitals, after a page number and its spaces if any: most lines
+    // are not tried.
+    let number = text.iter().take_while(|&&c| is_decimal(c)).count();
+    let at = if (1..=4).contains(&number) {
+        number + text[number..].iter().take_while(|&&c| is_space(c)).count()
+    } else {
+        0
+    };
+    let capital = |i: usize| text.get(i).is_some_and(|&c| ('A' as u32..='Z' as u32).contains(&c));
+    if !(capital(at) && (capital(at + 1) || text.get(at + 1).is_some_and(|&c| matches!(c, 0x27 | 0x2019 | 0x26)))) {
+        return None;
+    }
     let spans = RUNNING_HEADER.groups(&Subject::new(text))?;
     let number =
         |span: Option<(usize, usize)>| span.map(|(a, b)| text[a..b].iter().fold(0, |n, &c| n * 10 + decimal_value(c)));
@@ -292,7 +394,10 @@ fn attribution(text: &[u32]) -> Option<usize> {
     })
 }
 
-/// Where the pointer to a video closing a teaser starts:
+/// A story's deck says its lead sentence again and points at the video above it: "Police are
+/// searching for a woman ... worth of iPhones. See video." over "WASHINGTON — Police are searching
+/// for a woman ... worth of iPhones, ...". The pointer is the teaser's, not the sentence's. Where
+/// it starts:
 /// `(?<=[.!?])\s+(?:see|watch)(?: the)? (?:video|photos)\.?$`, ignoring case.
 fn pointer(text: &[u32]) -> Option<usize> {
     let n = text.len();
@@ -440,18 +545,27 @@ fn abbreviation_end(text: &[u32]) -> bool {
 /// The family's verdicts on a document: `lines` its distinct lines with their features,
 /// `line_of` which of them each block is. In the order clean/residue/headline.py yields them.
 pub fn detect(lines: &[(Vec<u32>, Features)], line_of: &[usize]) -> Vec<Verdict> {
+    let padded: Vec<(String, usize)> = lines.iter().map(|(text, _)| padded_key(text)).collect();
+    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(lines.len());
+    let id_of: Vec<usize> = padded
+        .iter()
+        .map(|(key, _)| {
+            let fresh = ids.len();
+            *ids.entry(key.as_str()).or_insert(fresh)
+        })
+        .collect();
+    let keys = ids.len();
     let judged: Vec<Line> = lines
         .iter()
-        .map(|(text, f)| {
-            let padded = format!(" {} ", key_string(text));
-            Line {
-                text,
-                f,
-                chars: padded.chars().count() - 2,
-                padded,
-                shaped: headline_shaped(text, f),
-                field: field(text),
-            }
+        .zip(padded.iter().zip(id_of))
+        .map(|((text, f), ((padded, chars), id))| Line {
+            text,
+            f,
+            chars: *chars,
+            id,
+            padded,
+            shaped: headline_shaped(text, f),
+            field: field(text),
         })
         .collect();
     let blocks: Vec<&Line> = line_of.iter().map(|&k| &judged[k]).collect();
@@ -464,9 +578,10 @@ pub fn detect(lines: &[(Vec<u32>, Features)], line_of: &[usize]) -> Vec<Verdict>
             blocks[i].shaped && !(i + RECORD_FIELDS <= n && blocks[i..i + RECORD_FIELDS].iter().all(|b| b.field))
         })
         .collect();
-    let mut titles: HashMap<&str, usize> = HashMap::new();
-    for &i in &candidates {
-        titles.entry(blocks[i].key()).or_insert(i);
+    // key -> its first candidate
+    let mut titles: Vec<Option<usize>> = vec![None; keys];
+    for &i in candidates.iter().rev() {
+        titles[blocks[i].id] = Some(i);
     }
     let variants: HashMap<usize, usize> = candidates
         .windows(2)
@@ -474,7 +589,8 @@ pub fn detect(lines: &[(Vec<u32>, Features)], line_of: &[usize]) -> Vec<Verdict>
         .map(|w| (w[1], w[0]))
         .collect();
     let mut repeated: HashSet<usize> = HashSet::new();
-    let mut seen: HashMap<&str, isize> = HashMap::new();
+    // a repeated statement's key -> its first copy, -1 once that copy went
+    let mut seen: Vec<Option<isize>> = vec![None; keys];
     let in_running_text = |i: usize| {
         0 < i
             && i + 1 < n
@@ -483,8 +599,7 @@ pub fn detect(lines: &[(Vec<u32>, Features)], line_of: &[usize]) -> Vec<Verdict>
                 .all(|&k| blocks[k].f.prose && blocks[k].f.chars >= MIN_RUNNING_TEXT_CHARS)
     };
     for (i, b) in blocks.iter().enumerate() {
-        let k = b.key();
-        let first = titles.get(k).copied();
+        let first = titles[b.id];
         if let Some(&v) = variants.get(&i) {
             repeated.insert(v);
             out.push(Verdict::duplicate_of(i, v));
@@ -492,12 +607,12 @@ pub fn detect(lines: &[(Vec<u32>, Features)], line_of: &[usize]) -> Vec<Verdict>
             repeated.insert(first);
             out.push(Verdict::duplicate_of(i, first));
         } else if b.chars >= MIN_REPEAT_CHARS && statement(b.f) && !b.field {
-            match seen.get(k).copied() {
+            match seen[b.id] {
                 None => {
-                    seen.insert(k, i as isize);
+                    seen[b.id] = Some(i as isize);
                 }
                 Some(first) if first > 0 && in_running_text(i) && !in_running_text(first as usize) => {
-                    seen.insert(k, -1);
+                    seen[b.id] = Some(-1);
                     out.push(Verdict::new(first as usize, Reason::RepeatedLine));
                 }
                 Some(_) => out.push(Verdict::new(i, Reason::RepeatedLine)),
@@ -528,7 +643,7 @@ pub fn detect(lines: &[(Vec<u32>, Features)], line_of: &[usize]) -> Vec<Verdict>
             ..Verdict::new(i, Reason::Title)
         });
     }
-    if n >= 2 && blocks[0].key() == blocks[1].key() && !blocks[0].key().is_empty() && candidates.first() != Some(&0) {
+    if n >= 2 && blocks[0].id == blocks[1].id && !blocks[0].key().is_empty() && candidates.first() != Some(&0) {
         let f = blocks[0].f;
         if f.words <= MAX_TWICE_PRINTED_WORDS && f.sentences <= 1 && abbreviation_end(rstrip(blocks[0].text)) {
             out.push(Verdict::new(0, Reason::Title));
@@ -592,7 +707,7 @@ fn pulled_quotes(blocks: &[&Line], out: &mut Vec<Verdict>) {
             continue;
         };
         let held = (i + 1..n.min(i + 1 + PULL_QUOTE_REACH)).any(|j| {
-            let paragraph = &blocks[j].padded;
+            let paragraph = blocks[j].padded;
             blocks[j].chars + 2 > *length && pieces.iter().all(|p| paragraph.contains(p.as_str()))
         });
         if held {
@@ -609,9 +724,11 @@ fn teased_titles(blocks: &[&Line], out: &mut Vec<Verdict>) {
             continue;
         }
         let beside = [i.checked_sub(1), Some(i + 1)];
-        let teased = beside.iter().flatten().filter(|&&j| j < n).any(|&j| {
-            statement(blocks[j].f) && blocks[j].padded.contains(b.padded.as_str()) && blocks[j].chars > b.chars
-        });
+        let teased = beside
+            .iter()
+            .flatten()
+            .filter(|&&j| j < n)
+            .any(|&j| statement(blocks[j].f) && blocks[j].chars > b.chars && blocks[j].padded.contains(b.padded));
         if teased {
             out.push(Verdict::new(i, Reason::RepeatedLine));
         }
@@ -661,8 +778,12 @@ fn signed_pull_quotes(blocks: &[&Line], out: &mut Vec<Verdict>) {
     }
 }
 
-/// Whether the line after block i carries on its sentence (a line in lower case that is a
-/// statement of its own).
+/// Whether the line after block i carries on its sentence: "Der Plakatwettbewerb für Kinder"
+/// then "findet in 2020 bereits zum 6. Mal statt. Kinder ..." is one sentence an extractor broke
+/// at a line break, not a headline over its story. The line after must be prose of its own, so a
+/// short line in lower case under a headline ("by Jane Doe") leaves the headline one. A name set
+/// in lower case with a capital inside ("iPhone shipments fell ...", "eBay said ...") opens a
+/// sentence of its own.
 fn sentence_goes_on(blocks: &[&Line], i: usize) -> bool {
     let Some(after) = blocks.get(i + 1) else {
         return false;
