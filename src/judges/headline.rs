@@ -13,6 +13,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
+
 use super::{Pattern, Subject};
 use crate::chars::{
     is_alpha, is_decimal, is_digit, is_lower, is_space, is_upper, is_word, re_fold, text_is_upper, word_is_lower,
@@ -490,25 +492,36 @@ fn sentence_break(text: &[u32]) -> bool {
 
 /// A pull quote's pieces between its ellipses, each as a key with a space either side, and their
 /// length; None if the line is no pull quote (two sentences, too few words, a piece too short).
-fn pull_quote(text: &[u32]) -> Option<(Vec<String>, usize)> {
+fn pull_quote(text: &[u32], padded: &str) -> Option<(Vec<Finder<'static>>, usize)> {
     let quoted = &text[..attribution(text).unwrap_or(text.len())];
     let quoted = &quoted[..pointer(quoted).unwrap_or(quoted.len())];
     let cuts = ellipses(quoted);
-    let mut joined = Vec::with_capacity(quoted.len());
-    let mut pieces = Vec::with_capacity(cuts.len() + 1);
-    let mut from = 0;
-    for &(a, b) in &cuts {
-        joined.extend_from_slice(&quoted[from..a]);
-        joined.push(' ' as u32);
-        pieces.push(&quoted[from..a]);
-        from = b;
+    // a pull quote is one sentence; two said again below are a passage restated
+    if cuts.is_empty() {
+        if sentence_break(quoted) {
+            return None;
+        }
+    } else {
+        let mut joined = Vec::with_capacity(quoted.len());
+        let mut from = 0;
+        for &(a, b) in &cuts {
+            joined.extend_from_slice(&quoted[from..a]);
+            joined.push(' ' as u32);
+            from = b;
+        }
+        joined.extend_from_slice(&quoted[from..]);
+        if sentence_break(&joined) {
+            return None;
+        }
     }
-    joined.extend_from_slice(&quoted[from..]);
-    pieces.push(&quoted[from..]);
-    if sentence_break(&joined) {
-        return None; // a pull quote is one sentence; two said again below are a passage restated
-    }
-    let pieces: Vec<String> = pieces.iter().map(|p| format!(" {} ", key_string(p))).collect();
+    let starts = std::iter::once(0).chain(cuts.iter().map(|&(_, b)| b));
+    let ends = cuts.iter().map(|&(a, _)| a).chain(std::iter::once(quoted.len()));
+    let pieces: Vec<&[u32]> = starts.zip(ends).map(|(a, b)| &quoted[a..b]).collect();
+    let pieces: Vec<String> = if pieces.len() == 1 && quoted.len() == text.len() {
+        vec![padded.to_string()] // the line's own key
+    } else {
+        pieces.iter().map(|p| format!(" {} ", key_string(p))).collect()
+    };
     let words: Vec<usize> = pieces.iter().map(|p| words_of(p).len()).collect();
     if words.iter().sum::<usize>() < MIN_PULL_QUOTE_WORDS
         || pieces.len() > 1 && words.iter().min().is_some_and(|&w| w < MIN_PULL_QUOTE_PIECE_WORDS)
@@ -516,7 +529,11 @@ fn pull_quote(text: &[u32]) -> Option<(Vec<String>, usize)> {
         return None;
     }
     let length = pieces.iter().map(|p| p.chars().count()).sum();
-    Some((pieces, length))
+    // each searched for in the paragraphs below, built once
+    Some((
+        pieces.iter().map(|p| Finder::new(p.as_bytes()).into_owned()).collect(),
+        length,
+    ))
 }
 
 /// Whether the line's last MIN_CUT_TEASER_WORDS words or more are the paragraph's first.
@@ -698,17 +715,20 @@ fn running_headers(blocks: &[&Line], out: &mut Vec<Verdict>) {
 
 fn pulled_quotes(blocks: &[&Line], out: &mut Vec<Verdict>) {
     let n = blocks.len();
-    let mut cache: HashMap<*const Line, Option<(Vec<String>, usize)>> = HashMap::new();
+    let mut cache: HashMap<*const Line, Option<(Vec<Finder<'static>>, usize)>> = HashMap::new();
     for (i, b) in blocks.iter().enumerate() {
         if b.f.words < MIN_PULL_QUOTE_WORDS || !statement(b.f) {
             continue;
         }
-        let Some((pieces, length)) = cache.entry(*b as *const Line).or_insert_with(|| pull_quote(b.text)) else {
+        let Some((pieces, length)) = cache
+            .entry(*b as *const Line)
+            .or_insert_with(|| pull_quote(b.text, b.padded))
+        else {
             continue;
         };
         let held = (i + 1..n.min(i + 1 + PULL_QUOTE_REACH)).any(|j| {
             let paragraph = blocks[j].padded;
-            blocks[j].chars + 2 > *length && pieces.iter().all(|p| paragraph.contains(p.as_str()))
+            blocks[j].chars + 2 > *length && pieces.iter().all(|p| p.find(paragraph.as_bytes()).is_some())
         });
         if held {
             out.push(Verdict::new(i, Reason::RepeatedLine));
