@@ -105,6 +105,20 @@ pub fn word_is_lower(word: &[u32]) -> bool {
     cased
 }
 
+/// `str.isupper()` of a string: at least one upper-case letter and no lower- or title-case one.
+pub fn text_is_upper(text: &[u32]) -> bool {
+    let mut cased = false;
+    for &c in text {
+        let upper = is_upper(c);
+        // a title-case letter ("ǅ") is upper or title case, and not upper case
+        if is_lower(c) || (!upper && is_upper_or_title(c)) {
+            return false;
+        }
+        cased |= upper;
+    }
+    cased
+}
+
 /// `str.isupper()` of a one-character string.
 #[inline]
 pub fn is_upper(c: u32) -> bool {
@@ -161,15 +175,21 @@ pub fn lower(text: &[u32]) -> Vec<u32> {
 pub fn casefold(text: &[u32]) -> Vec<u32> {
     let mut out = Vec::with_capacity(text.len());
     for &c in text {
-        if c < 0x80 {
-            out.push((c as u8).to_ascii_lowercase() as u32);
-        } else if let Some(to) = mapped(&tables::CASEFOLD_MAP, c) {
-            out.extend_from_slice(to);
-        } else {
-            out.push(c);
-        }
+        casefold_char(c, |m| out.push(m));
     }
     out
+}
+
+/// `str.casefold()` of one character, each code point of it given to `f` in order.
+#[inline]
+pub fn casefold_char(c: u32, mut f: impl FnMut(u32)) {
+    if c < 0x80 {
+        f((c as u8).to_ascii_lowercase() as u32);
+    } else if let Some(to) = mapped(&tables::CASEFOLD_MAP, c) {
+        to.iter().for_each(|&m| f(m));
+    } else {
+        f(c);
+    }
 }
 
 /// The class of a character under `re.IGNORECASE` (a str pattern's literal matches exactly the

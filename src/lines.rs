@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::chars::{casefold, is_space, is_upper, is_word, lower_into};
+use crate::chars::{casefold_char, is_space, is_upper, is_word, lower_into};
 use crate::segment::Unit;
 
 /// A language's function words, lower-cased (`str.lower`) as the stoplist files are read.
@@ -224,22 +224,30 @@ pub fn features<T: Unit>(text: &[T], stop: &Stoplist) -> Features {
 /// the text case-folded (`str.casefold`), every run of characters that are not letters or
 /// digits one space, none at either end.
 pub fn key<T: Unit>(text: &[T]) -> Vec<u32> {
-    let wide: Vec<u32> = text.iter().map(|&c| c.into()).collect();
-    let folded = casefold(&wide);
-    let mut out = Vec::with_capacity(folded.len());
-    let mut gap = false;
-    for c in folded {
-        if is_word(c) && c != b'_' as u32 {
-            if gap && !out.is_empty() {
-                out.push(b' ' as u32);
-            }
-            gap = false;
-            out.push(c);
-        } else {
-            gap = true;
-        }
-    }
+    let mut out = Vec::with_capacity(text.len());
+    key_each(text, |c| out.push(c));
     out
+}
+
+/// The code points of `key(text)`, each given to `f` in order, for a caller that keeps them in
+/// another form.
+pub fn key_each<T: Unit>(text: &[T], mut f: impl FnMut(u32)) {
+    let mut gap = false;
+    let mut started = false;
+    for &u in text {
+        casefold_char(u.into(), |c| {
+            if is_word(c) && c != b'_' as u32 {
+                if gap && started {
+                    f(b' ' as u32);
+                }
+                gap = false;
+                started = true;
+                f(c);
+            } else {
+                gap = true;
+            }
+        });
+    }
 }
 
 /// The stoplists of every language, for guessing a document's language by its function words.

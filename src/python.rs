@@ -592,6 +592,72 @@ fn judge_lines<'py>(
     Ok(out)
 }
 
+/// The features of a line as `clean.document.Features` holds them (a tuple, in its order).
+fn line_features(f: &Bound<'_, PyAny>) -> PyResult<ln::Features> {
+    type Fields<'py> = (
+        usize,
+        usize,
+        f64,
+        bool,
+        usize,
+        f64,
+        bool,
+        Bound<'py, PyString>,
+        bool,
+        bool,
+    );
+    let (chars, words, stop_ratio, ends_sentence, sentences, upper_ratio, unspaced, last, prose, title_shaped): Fields =
+        f.extract()?;
+    Ok(ln::Features {
+        chars,
+        words,
+        stop_ratio,
+        ends_sentence,
+        sentences,
+        upper_ratio,
+        unspaced,
+        last: code_points(&last)?.first().copied(),
+        prose,
+        title_shaped,
+    })
+}
+
+/// headline(lines, line_of) -> [(block, reason, score, span), ...]: the headline family's
+/// verdicts on a document (src/judges/headline.rs), `lines` its distinct lines as (text,
+/// features) and `line_of` which of them each block is; reason "title" (the block is the
+/// headline, or a candidate at score 0.5), "duplicate-title" (a copy of the candidate whose
+/// block the span gives twice) or "repeated-line" (said twice: the span, or None for the whole
+/// block), in the order the family yields them.
+#[pyfunction]
+fn headline<'py>(py: Python<'py>, lines: &Bound<'py, PyAny>, line_of: Vec<usize>) -> PyResult<Bound<'py, PyList>> {
+    use judges::headline::Reason;
+    let mut found = Vec::new();
+    for line in lines.try_iter()? {
+        let (text, f): (Bound<'py, PyString>, Bound<'py, PyAny>) = line?.extract()?;
+        found.push((code_points(&text)?, line_features(&f)?));
+    }
+    if line_of.iter().any(|&k| k >= found.len()) {
+        return Err(PyIndexError::new_err("a block's line is not among the lines"));
+    }
+    let out = PyList::empty(py);
+    for v in judges::headline::detect(&found, &line_of) {
+        let reason = match v.reason {
+            Reason::Title => "title",
+            Reason::DuplicateTitle => "duplicate-title",
+            Reason::RepeatedLine => "repeated-line",
+        };
+        out.append((v.block, reason, v.score, v.span))?;
+    }
+    Ok(out)
+}
+
+/// dateline_opening(text) -> whether a dateline and a wire's name open the line ("WASHINGTON
+/// (AP) —", "(CNN)"): the story's own first paragraph, whatever its shape.
+#[pyfunction]
+fn dateline_opening(text: &Bound<'_, PyString>) -> PyResult<bool> {
+    Ok(judges::headline::dateline_opening(&code_points(text)?))
+}
+
 /// metadata_byline(text) -> the span of a byline's names in `text`, or None if it is no byline
 /// (src/judges/metadata.rs): for the bylines opened by another language's word.
 #[pyfunction]
@@ -624,6 +690,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(opens_with_date_label, m)?)?;
     m.add_function(wrap_pyfunction!(metadata_field, m)?)?;
     m.add("MAX_DATE_WORDS", judges::dates::MAX_DATE_WORDS)?;
+    m.add_function(wrap_pyfunction!(headline, m)?)?;
+    m.add_function(wrap_pyfunction!(dateline_opening, m)?)?;
     m.add_class::<Stoplist>()?;
     m.add_class::<DateWords>()?;
     m.add_class::<Languages>()?;

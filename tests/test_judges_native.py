@@ -13,12 +13,13 @@ from hypothesis import strategies as st
 from clean import document, language, vocab
 from clean.article import Verdict
 from clean.document import Document
-from clean.residue import comments, footer, metadata, notice, player, prompts, related, social, tracking
+from clean.residue import comments, footer, headline, metadata, notice, player, prompts, related, social, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
 import comments as comments_reference  # noqa: E402
 import footer as footer_reference  # noqa: E402
+import headline as headline_reference  # noqa: E402
 import metadata as metadata_reference  # noqa: E402
 import notice as notice_reference  # noqa: E402
 import player as player_reference  # noqa: E402
@@ -107,9 +108,10 @@ JUDGES = {
                lambda doc: [Verdict(k, kind) for k, (text, _) in enumerate(doc.lines) if (kind := notice_reference._judge(text))]),
 }
 # The families whose `detect` decides over the whole text, held against their reference's on
-# every document.
+# every document (the headline family's is native whole: it reads the lines around).
 DETECTORS = {"notice": (notice.detect, notice_reference.detect),
-             "metadata": (metadata.detect, metadata_reference.detect)}
+             "metadata": (metadata.detect, metadata_reference.detect),
+             "headline": (headline.detect, headline_reference.detect)}
 # The families also read the words of the document's language beside the native patterns: the
 # lines are judged as a document in none, in German and in English (the related family's
 # glued headlines read the language's stoplist, or German's seam words).
@@ -273,3 +275,26 @@ def test_hostile_text_is_judged_alike(text, ends_sentence):
     assert _mismatches([(line, feat)] + [(line, feat._replace(words=words, sentences=sentences, prose=prose,
                                                               ends_sentence=ends_sentence))
                                          for words, sentences, prose in variants]) == []
+
+
+# The headline family reads the lines around: documents of a few lines drawn from a small pool,
+# so that lines repeat, made of its residue, its near misses and the characters where the two
+# engines or Python's `str` methods could part.
+HEADLINE_PIECES = ["Storm Closes Schools Across the County", "Storm Closes Schools", " Across", "the County", "Jane Doe's ",
+                   "The council met on Tuesday and voted to keep the library open", ", he said.", ".", "?", "!", "？", "”",
+                   "“", "\"", "'", "’", " says Jane Doe", " said", " SAID ", "ſays", ". See the video.", "! Watch photos",
+                   " see the videos", "...", ". . .", "…", ". .", "EXTENDED SUMMARY ", "12 ", "13 ", "٣ ", " 14", "JON STEWART: ",
+                   "(AP) — ", "WASHINGTON (AP) ", "(CNN)", "(Reuters) x", "https://x.y", "HTTP://", "www.", "example.com",
+                   ".community", "Tested by: ", "RRP: ", "Answer: ", "Portion Fix Containers: ", ":", "：", " in L.A.", "U.S.",
+                   "XU.S.", "ǅ", "İ", "ı", "K", "\u0301", "\u00a0", "\u3000", "\x1c", "\ud800", "这是一个很长的中文句子", "findet ",
+                   "iPhone ", "der ", "Der ", " und ", "A B C D E F G H I J K L ", "_ _ _ _ _ _ _ _", " ", "a", "Z", "1", "-"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.sampled_from(HEADLINE_PIECES), st.text(max_size=3)), min_size=1, max_size=12)
+                .map("".join), min_size=1, max_size=4),
+       st.lists(st.integers(0, 3), min_size=1, max_size=10))
+def test_hostile_documents_are_judged_alike_by_the_headline_family(pool, order):
+    texts = [pool[k % len(pool)].replace("\n", " ") for k in order]
+    doc = document.build("\n\n".join(texts), None, "en")
+    assert list(headline.detect(doc)) == list(headline_reference.detect(doc))

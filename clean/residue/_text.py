@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .. import _core
-
-# A story's first paragraph opened by its dateline and a wire's name: "WASHINGTON (AP) —",
-# "NEW ORLEANS (AP) — The Latest on ...", "(CNN)". A line so opened is the story's own text,
-# whatever its shape.
-DATELINE_OPENING = re.compile(
-    r"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Za-z.'’-]+){0,5}\s*)?\((?:AP|CNN|Reuters|AFP|UPI)\)(?:\s*[—–-]|\s|$)"
-)
 
 
 # The detectors ask for the key of the same blocks again and again (on the dev set, 18 calls per

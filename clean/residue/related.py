@@ -7,11 +7,10 @@ import re
 from collections.abc import Iterator
 from itertools import accumulate
 
-from .. import language, vocab
+from .. import _core, language, vocab
 from ..article import Verdict
 from ..document import Document, Features
 from ._lines import entries, judged_lines, runs
-from ._text import DATELINE_OPENING
 
 REASONS = ("related",)
 
@@ -213,7 +212,7 @@ def _glued(doc: Document) -> list[bool]:
     native judge finds it (src/judges/related.rs, with the words only a sentence's start
     capitalises in the document's language), unless a dateline opens it: then the line is the
     story's own."""
-    return [answer is not None and answer[3] and not DATELINE_OPENING.match(text)
+    return [answer is not None and answer[3] and not _core.dateline_opening(text)
             for (text, _), answer in zip(doc.lines, doc.judged["related"])]
 
 

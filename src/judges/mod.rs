@@ -18,6 +18,7 @@ pub mod captions;
 pub mod comments;
 pub mod dates;
 pub mod footer;
+pub mod headline;
 pub mod metadata;
 pub mod navigation;
 pub mod notice;

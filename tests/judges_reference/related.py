@@ -13,10 +13,11 @@ from clean import vocab
 from clean.article import Verdict
 from clean.document import Features
 from clean.residue._lines import LINE
-from clean.residue._text import DATELINE_OPENING, key, phrases
+from clean.residue._text import key, phrases
 from clean.residue.related import _HEADER, _MORE, GLUE_REACH, MIN_TEASER_WORDS
 
-import metadata as metadata_reference  # the reference beside this one
+import metadata as metadata_reference  # the references beside this one (this directory)
+from headline import DATELINE_OPENING
 
 HEADERS = phrases(
     "related", "more", "related articles", "related stories", "related news", "related content", "related coverage",
