@@ -594,19 +594,7 @@ fn judge_lines<'py>(
 
 /// The features of a line as `clean.document.Features` holds them (a tuple, in its order).
 fn line_features(f: &Bound<'_, PyAny>) -> PyResult<ln::Features> {
-    type Fields<'py> = (
-        usize,
-        usize,
-        f64,
-        bool,
-        usize,
-        f64,
-        bool,
-        Bound<'py, PyString>,
-        bool,
-        bool,
-    );
-    let (chars, words, stop_ratio, ends_sentence, sentences, upper_ratio, unspaced, last, prose, title_shaped): Fields =
+    let (chars, words, stop_ratio, ends_sentence, sentences, upper_ratio, unspaced, last, prose, title_shaped): FeatureFields =
         f.extract()?;
     Ok(ln::Features {
         chars,
