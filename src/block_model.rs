@@ -6,9 +6,10 @@
 //! (each sum left to right from zero, the neighbourhoods as differences of running sums), so the
 //! decisions it feeds are the same to the bit.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::chars::{is_decimal, lower};
+use crate::chars::{is_decimal, lower, lower_into};
 use crate::lines::{words, Features};
 use crate::main_content::{best_stretch, Page};
 
@@ -136,9 +137,72 @@ fn is_bullet(c: u32) -> bool {
     )
 }
 
-/// The words (`\w+`) of a line, lower-cased (`str.lower`), each once.
-fn word_set(text: &[u32]) -> HashSet<Vec<u32>> {
-    words(text).map(|(a, b)| lower(&text[a..b])).collect()
+/// The words (`\w+`) of a line, lower-cased (`str.lower`), each once, in order: a set that a
+/// line's words are looked up in by binary search.
+fn word_set(text: &[u32]) -> Vec<Vec<u32>> {
+    let mut set: Vec<Vec<u32>> = words(text).map(|(a, b)| lower(&text[a..b])).collect();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// A line's words, lower-cased, laid end to end in one buffer (the buffer, each word's span),
+/// and which of the title's words it holds: kept from one line to the next.
+#[derive(Default)]
+struct Words {
+    buffer: Vec<u32>,
+    spans: Vec<(usize, usize)>,
+    hit: Vec<bool>,
+}
+
+/// A multiply-and-rotate hash of a few words (as rustc's FxHash): the words of a line are
+/// counted once each, and SipHash's resistance to chosen keys buys nothing here.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Words {
+    /// How many different words `text` holds, and how many of the `title`'s (sorted) it holds.
+    fn overlap(&mut self, text: &[u32], title: &[Vec<u32>]) -> (usize, usize) {
+        self.buffer.clear();
+        self.spans.clear();
+        for (a, b) in words(text) {
+            let start = self.buffer.len();
+            lower_into(&text[a..b], &mut self.buffer);
+            self.spans.push((start, self.buffer.len()));
+        }
+        self.hit.clear();
+        self.hit.resize(title.len(), false);
+        let buffer = &self.buffer;
+        let mut any = false;
+        for &(a, b) in &self.spans {
+            if let Ok(k) = title.binary_search_by(|w| w.as_slice().cmp(&buffer[a..b])) {
+                self.hit[k] = true;
+                any = true;
+            }
+        }
+        // No word of the title: the share is nothing, however many different words the line holds.
+        if !any {
+            return (self.spans.len(), 0);
+        }
+        let mut distinct: HashSet<&[u32], BuildHasherDefault<Fx>> =
+            HashSet::with_capacity_and_hasher(self.spans.len(), Default::default());
+        distinct.extend(self.spans.iter().map(|&(a, b)| &buffer[a..b]));
+        (distinct.len(), self.hit.iter().filter(|&&h| h).count())
+    }
 }
 
 fn flag(b: bool) -> f64 {
@@ -149,12 +213,12 @@ fn flag(b: bool) -> f64 {
     }
 }
 
-fn own(text: &[u32], f: &Features, log_chars: f64, title_words: &HashSet<Vec<u32>>) -> Own {
+fn own(text: &[u32], f: &Features, log_chars: f64, title_words: &[Vec<u32>], scratch: &mut Words) -> Own {
     let mut overlap = 0.0;
     if !title_words.is_empty() {
-        let words = word_set(text);
-        if !words.is_empty() {
-            overlap = words.iter().filter(|w| title_words.contains(*w)).count() as f64 / words.len() as f64;
+        let (words, shared) = scratch.overlap(text, title_words);
+        if words > 0 {
+            overlap = shared as f64 / words as f64;
         }
     }
     let digits = text.iter().filter(|&&c| is_decimal(c)).count();
@@ -200,7 +264,7 @@ fn running<T: Copy>(values: impl Iterator<Item = T>, zero: T, add: impl Fn(T, T)
 
 pub fn parts(page: &Page, flagged: &[bool], main: Option<(usize, usize)>) -> Parts {
     let n = page.len();
-    let title_words = if n > 0 { word_set(page.text(0)) } else { HashSet::new() };
+    let title_words = if n > 0 { word_set(page.text(0)) } else { Vec::new() };
     let chars_of = |range: std::ops::Range<usize>| -> usize { range.map(|i| page.feats(i).chars).sum() };
     let total_prose = (0..n)
         .filter(|&i| page.feats(i).prose)
@@ -222,8 +286,9 @@ pub fn parts(page: &Page, flagged: &[bool], main: Option<(usize, usize)>) -> Par
     let chars_sum = running(log_chars.iter().copied(), 0.0, |a, b| a + b);
     let flagged_sum = running(flagged.iter().map(|&f| f as i64), 0, |a, b| a + b);
     let links_sum = running(links.iter().copied(), 0.0, |a, b| a + b);
-    let empty = HashSet::new();
-    let mut measured: HashMap<usize, usize> = HashMap::new();
+    let mut scratch = Words::default();
+    // The row of each distinct line, once measured.
+    let mut measured: Vec<Option<usize>> = vec![None; page.lines.len()];
     let mut rows = Vec::new();
     let mut own_of = Vec::with_capacity(n);
     let mut place = Vec::with_capacity(n);
@@ -232,14 +297,16 @@ pub fn parts(page: &Page, flagged: &[bool], main: Option<(usize, usize)>) -> Par
         let block = &page.blocks[i];
         let f = page.feats(i);
         // The title line itself is not compared with the title.
-        let row = if i == 0 {
-            rows.push(own(page.text(0), f, log_chars[0], &empty));
-            rows.len() - 1
-        } else {
-            *measured.entry(block.line).or_insert_with(|| {
-                rows.push(own(page.text(i), f, log_chars[i], &title_words));
+        let row = match measured[block.line] {
+            Some(row) if i > 0 => row,
+            _ => {
+                let title: &[Vec<u32>] = if i > 0 { &title_words } else { &[] };
+                rows.push(own(page.text(i), f, log_chars[i], title, &mut scratch));
+                if i > 0 {
+                    measured[block.line] = Some(rows.len() - 1);
+                }
                 rows.len() - 1
-            })
+            }
         };
         own_of.push(row);
         let lo = i.saturating_sub(REACH);

@@ -80,7 +80,7 @@ def test_pages_weigh_the_same(name):
     for doc, flagged, cleaners in _pages(texts, options):
         assert_same_page(doc, flagged, model, cleaners)
         pages += 1
-    assert pages > len(texts)
+    assert pages >= len(texts)  # every document whole, and the pages among them the cleaner weighed
 
 
 def test_a_page_the_cleaner_weighs_is_recorded():
