@@ -86,8 +86,7 @@ class Document:
     def page(self) -> _core.Page:
         """The blocks as the native core weighs a page dump (src/main_content.rs, the main block;
         src/block_model.rs, the block model): handed over once, when first asked."""
-        return _core.Page(self.lines, self.line_of, [b.blank_before for b in self.blocks],
-                          [b.link_share for b in self.blocks])
+        return _core.Page(self.lines, self.line_of, self.blocks)
 
     @cached_property
     def prose_chars(self) -> int:

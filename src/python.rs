@@ -4,6 +4,7 @@
 
 use pyo3::exceptions::{PyIndexError, PyValueError};
 use pyo3::ffi;
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::string::PyStringData;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
@@ -505,8 +506,9 @@ fn metadata_byline(text: &Bound<'_, PyString>) -> PyResult<Option<(usize, usize)
 }
 
 /// The blocks of a page dump as the main block and the block model weigh them:
-/// Page(lines, line_of, blank_before, link_share), `lines` a Document's distinct lines as (text,
-/// features) and `line_of` which of them each block prints.
+/// Page(lines, line_of, blocks), `lines` a Document's distinct lines as (text, features),
+/// `line_of` which of them each block prints, `blocks` the blocks (their `blank_before` and
+/// `link_share` are read).
 #[pyclass(frozen, module = "clean._core")]
 struct Page(mc::Page);
 
@@ -550,12 +552,8 @@ impl Page {
 #[pymethods]
 impl Page {
     #[new]
-    fn new(
-        lines: &Bound<'_, PyAny>,
-        line_of: Vec<usize>,
-        blank_before: Vec<bool>,
-        link_share: Vec<f64>,
-    ) -> PyResult<Self> {
+    fn new(lines: &Bound<'_, PyAny>, line_of: Vec<usize>, blocks: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let py = lines.py();
         let mut distinct = Vec::new();
         for line in lines.try_iter()? {
             let line = line?;
@@ -564,22 +562,24 @@ impl Page {
             let f = line_features(line.get_item(1)?.cast::<PyTuple>()?)?;
             distinct.push(mc::Line { text, f });
         }
-        let n = line_of.len();
-        if blank_before.len() != n || link_share.len() != n || line_of.iter().any(|&k| k >= distinct.len()) {
-            return Err(PyValueError::new_err(
-                "a line, a blank and a link share for every block",
-            ));
+        let mut found = Vec::with_capacity(line_of.len());
+        for (block, &line) in blocks.try_iter()?.zip(&line_of) {
+            let block = block?;
+            found.push(mc::Block {
+                line,
+                blank_before: block.getattr(intern!(py, "blank_before"))?.extract()?,
+                link_share: block.getattr(intern!(py, "link_share"))?.extract()?,
+            });
         }
-        let blocks = (0..n)
-            .map(|i| mc::Block {
-                line: line_of[i],
-                blank_before: blank_before[i],
-                link_share: link_share[i],
-            })
-            .collect();
+        if found.len() != line_of.len()
+            || blocks.len()? != line_of.len()
+            || line_of.iter().any(|&k| k >= distinct.len())
+        {
+            return Err(PyValueError::new_err("a line of `lines` for every block"));
+        }
         Ok(Page(mc::Page {
             lines: distinct,
-            blocks,
+            blocks: found,
         }))
     }
 

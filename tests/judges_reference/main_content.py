@@ -16,63 +16,10 @@ import re
 
 from clean.document import Document, Features
 
-# A page: many blocks, most of them not prose, and the site's furniture (menus, share bars,
-# legal links) recognisable among them. An article with a long list (tour dates, a spec sheet)
-# has the first two but not the third.
-PAGE_MIN_BLOCKS = 30
-PAGE_MIN_FURNITURE_SHARE = 0.6
-PAGE_MIN_LABELS = 6
-# A very long dump may show little furniture the lexicons know, but it shows some.
-PAGE_LARGE, PAGE_LARGE_MIN_LABELS = 120, 2
 # What a block costs inside the main block when it is not prose: short lines cost little (a
 # subheading, a one-line quote), but a menu of thirty labels adds up.
 MIN_COST = 15
 MAX_COST = 60
-
-
-# A furniture line counts at most this often: a page repeats a label or two ("Home" in the
-# menu and the footer), but one line after every section is a long article's own anchor.
-MAX_COPIES_COUNTED = 2
-# A label, a caption or a short list standing between two paragraphs of an article ("Mehr zum
-# Thema" over two links, "Advertisement", a photo's caption) is inside the article, whatever it
-# is: it must not tip the text into a page. A paragraph, not a teaser's one-line summary or a
-# comment form's note: at least MIN_INSIDE_CHARS on either side.
-MAX_INSIDE_RUN = 4
-MIN_INSIDE_CHARS = 130
-
-
-def inside_prose(doc: Document) -> list[bool]:
-    """For each block: whether it is not prose and sits in a run of at most MAX_INSIDE_RUN such
-    blocks with a paragraph of prose right above and right below it."""
-    feats = doc.feats
-    n = len(feats)
-    inside = [False] * n
-    i = 0
-    while i < n:
-        if feats[i].prose:
-            i += 1
-            continue
-        j = i
-        while j < n and not feats[j].prose:
-            j += 1
-        if (i > 0 and j < n and j - i <= MAX_INSIDE_RUN and feats[i - 1].chars >= MIN_INSIDE_CHARS
-                and feats[j].chars >= MIN_INSIDE_CHARS):
-            inside[i:j] = [True] * (j - i)
-        i = j
-    return inside
-
-
-def is_page(doc: Document, labels: float, distinct: int | None = None) -> bool:
-    """`labels`: blocks the detectors recognised as page furniture (each line counted at most
-    MAX_COPIES_COUNTED times, one between two paragraphs counted half); `distinct`: how many
-    different lines they are (default: labels)."""
-    n = len(doc.feats)
-    if n < PAGE_MIN_BLOCKS:
-        return False
-    furniture = sum(1 for f in doc.feats if not f.prose)
-    distinct = labels if distinct is None else distinct
-    return furniture >= PAGE_MIN_FURNITURE_SHARE * n and (
-        labels >= PAGE_MIN_LABELS or (n >= PAGE_LARGE and distinct >= PAGE_LARGE_MIN_LABELS))
 
 
 def block_value(feat: Features, flagged: bool) -> float:
