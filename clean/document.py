@@ -54,6 +54,13 @@ def _seams(lang: str | None) -> _core.Stoplist:
     return _core.Stoplist(vocab.vocabulary(lang).words.get("seam-words") or language.stopwords(lang))
 
 
+def _dates() -> _core.DateWords:
+    """Every language's date words, as the native core holds them (`metadata.date_words`)."""
+    from .residue.metadata import date_words  # the residue package imports this module
+
+    return date_words()
+
+
 def features(text: str, stopwords: frozenset[str]) -> Features:
     """The features of one line (src/lines.rs); `stopwords` are the language's, lower-cased."""
     return _new(Features, _core.features(text, _stoplist(stopwords)))
@@ -80,7 +87,7 @@ class Document:
         feats = [f for _, f in self.lines]
         return _core.judge_lines([text for text, _ in self.lines], [f.words for f in feats], [f.prose for f in feats],
                                  [f.sentences for f in feats], [f.ends_sentence for f in feats],
-                                 [f.title_shaped for f in feats], _seams(self.lang))
+                                 [f.title_shaped for f in feats], _seams(self.lang), _dates())
 
     @cached_property
     def page(self) -> _core.Page:

@@ -197,6 +197,60 @@ impl Stoplist {
     }
 }
 
+/// The words a date line may hold beside its digits, and the month names among them:
+/// DateWords(allowed, months), casefolded (src/judges/dates.rs).
+#[pyclass(frozen, module = "clean._core")]
+struct DateWords(judges::dates::DateWords);
+
+#[pymethods]
+impl DateWords {
+    #[new]
+    fn new(allowed: &Bound<'_, PyAny>, months: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(DateWords(judges::dates::DateWords {
+            allowed: ln::Stoplist::new(word_list(allowed)?),
+            months: ln::Stoplist::new(word_list(months)?),
+        }))
+    }
+}
+
+/// is_date(text, words) -> whether `text` is nothing but a date or time (src/judges/dates.rs).
+#[pyfunction]
+fn is_date(text: &Bound<'_, PyString>, words: &DateWords) -> PyResult<bool> {
+    Ok(judges::dates::is_date(&code_points(text)?, &words.0))
+}
+
+/// is_month_year(text, words) -> whether `text` is a date of a month and a year only.
+#[pyfunction]
+fn is_month_year(text: &Bound<'_, PyString>, words: &DateWords) -> PyResult<bool> {
+    Ok(judges::dates::is_month_year(&code_points(text)?, &words.0))
+}
+
+/// is_labelled_date(text, words) -> whether `text`, after a date's label, is a date.
+#[pyfunction]
+fn is_labelled_date(text: &Bound<'_, PyString>, words: &DateWords) -> PyResult<bool> {
+    Ok(judges::dates::is_labelled_date(&code_points(text)?, &words.0))
+}
+
+/// opens_with_date_label(text) -> whether `text` opens with a date's label and goes on after it.
+#[pyfunction]
+fn opens_with_date_label(text: &Bound<'_, PyString>) -> PyResult<bool> {
+    Ok(judges::dates::opens_with_date_label(&judges::Subject::new(
+        &code_points(text)?,
+    )))
+}
+
+/// metadata_field(text) -> whether `text` is one field of the kinds a source line holds.
+#[pyfunction]
+fn metadata_field(text: &Bound<'_, PyString>) -> PyResult<bool> {
+    Ok(judges::metadata::is_field(&judges::Subject::new(&code_points(text)?)))
+}
+
+/// is_age(text) -> whether `text` is a post's age ("3 hours ago").
+#[pyfunction]
+fn is_age(text: &Bound<'_, PyString>) -> PyResult<bool> {
+    Ok(judges::dates::is_age(&code_points(text)?))
+}
+
 type FeatureFields<'py> = (
     usize,
     usize,
@@ -289,12 +343,12 @@ impl Languages {
     }
 }
 
-/// judge_lines(texts, words, prose, sentences, ends_sentence, title_shaped, seams) -> {family: [its
+/// judge_lines(texts, words, prose, sentences, ends_sentence, title_shaped, seams, dates) -> {family: [its
 /// judge's answer for each line, in order]}, for every family whose line judge is native
 /// (src/judges/), the lines given by their texts and features (word count, whether they read as
 /// prose, sentence count, whether they end as a sentence, whether they are headline-shaped), and
 /// `seams` the Stoplist of the words a sentence capitalises only at its start in the document's
-/// language. The answers:
+/// language, `dates` the DateWords of every language. The answers:
 /// - "footer": whether the line is a copyright or legal notice;
 /// - "tracking": None, ("tracking-id", None) or ("markup", the span a lost tag holds, or None
 ///   for the whole line);
@@ -305,8 +359,8 @@ impl Languages {
 /// - "player": None or a list of (span, tail): a glued phrase's span, or None for the whole
 ///   line, and whether it goes only where it closes the text;
 /// - "comments": None or (signature, kind, no_thread), what the line is to a comment section:
-///   signature None, "author", "votes" or "posted-at" (a time closing the line: a posting time if
-///   the rest is a date or an age), kind None, "header", "note" or "blog-footer", and whether it
+///   signature None, "author", "votes" or "posted-at" (a time closing a line that is a date or an
+///   age), kind None, "header", "note" or "blog-footer", and whether it
 ///   is a count with no thread after it ("0 Comments");
 /// - "navigation": None or (kind, span): kind "label" (the whole line), "pager" (the whole line
 ///   if it closes the text), "open" (a short line no pattern took: another language's label may
@@ -318,17 +372,23 @@ impl Languages {
 /// - "prompts": None or (kind, span): kind "button" (a cookie banner's button, a prompt only near
 ///   a banner), "advert", "banner" (a cookie banner), "newsletter", "affiliate" (span None) or
 ///   "cookie" (a banner glued after the story: its span, to the line's end);
-/// - "metadata": None (a line too long to be metadata) or (url, line): url None, "sure" (residue
-///   wherever it stands) or "head" (a bare URL, residue where the body would open with it); line
-///   None (no native verdict: a source line or a date may still be, judged in Python) or (reason
-///   "metadata" or "byline", the span of a byline's names or None, whether it goes only where the
-///   text ends, whether it is sure only near the text's edges, whether it is an address, a phone
-///   or a sign-off);
-/// - "related": None or (kind, span, inline, glued): kind None, "more" (a header offering more of
-///   the site's stories), "header" (a header over a list) or "line" (a pointer to other stories:
-///   the span glued into the line, or None for the whole line), whether it is a pointer of the
-///   "Read more: <headline>" kind, and whether a teaser's headline glued to its summary opens the
-///   line.
+/// - "metadata": None (a line too long to be metadata) or (first, line): first what the line is
+///   first, None or ("fields", [(field, start, end)]) for a source line, field "source",
+///   "byline" or "date" and the span of its value, ("url", "sure") for a URL residue wherever
+///   it stands or ("url", "head") for a bare URL, residue where the body would open with it, or
+///   ("date", (form, span)) for a date line, form "bare" (a date's label alone), "labelled"
+///   (span: the date after its label), "clock" (a time of day alone) or "whole" (span None);
+///   line None or (reason "metadata" or "byline", the span of a byline's names or None, whether
+///   it goes only where the text ends, whether it is sure only near the text's edges, whether it
+///   is an address, a phone or a sign-off);
+/// - "record-field": None or (named, valued), for a line shaped as a field of a record ("Pages:
+///   312", "Dauer:"), whatever its length: whether its label is of a few words, whether its value
+///   stands beside it;
+/// - "related": None or (kind, span, inline, glued, stamp): kind None, "more" (a header offering
+///   more of the site's stories), "header" (a header over a list) or "line" (a pointer to other
+///   stories: the span glued into the line, or None for the whole line), whether it is a pointer
+///   of the "Read more: <headline>" kind, whether a teaser's headline glued to its summary opens
+///   the line, and whether it stamps a teaser: None, "age" or "date".
 #[pyfunction]
 fn judge_lines<'py>(
     py: Python<'py>,
@@ -339,6 +399,7 @@ fn judge_lines<'py>(
     ends_sentence: Vec<bool>,
     title_shaped: Vec<bool>,
     seams: &Stoplist,
+    dates: &DateWords,
 ) -> PyResult<Bound<'py, PyDict>> {
     use judges::comments::{Kind, Signature};
     use judges::notice::Notice;
@@ -364,6 +425,7 @@ fn judge_lines<'py>(
     let captions = PyList::empty(py);
     let prompts = PyList::empty(py);
     let metadata = PyList::empty(py);
+    let record_field = PyList::empty(py);
     let related = PyList::empty(py);
     for (i, text) in texts.iter().enumerate() {
         let f = judges::Features {
@@ -373,7 +435,7 @@ fn judge_lines<'py>(
             ends_sentence: ends_sentence[i],
             title_shaped: title_shaped[i],
         };
-        let judged = with_units!(text, |t| judges::judge(t, f, &seams.0));
+        let judged = with_units!(text, |t| judges::judge(t, f, &seams.0, &dates.0));
         footer.append(judged.footer)?;
         tracking.append(judged.tracking.map(|r| match r {
             Residue::TrackingId => ("tracking-id", None),
@@ -451,24 +513,55 @@ fn judge_lines<'py>(
             judges::prompts::Prompt::Affiliate => ("affiliate", None),
             judges::prompts::Prompt::Cookie(start, end) => ("cookie", Some((start, end))),
         }))?;
-        metadata.append(judged.metadata.map(|found| {
-            use judges::metadata::{Reason, Url};
-            (
-                found.url.map(|url| match url {
-                    Url::Sure => "sure",
-                    Url::Head => "head",
-                }),
+        let metadata_first = |first: &judges::metadata::First| -> PyResult<Bound<'py, PyAny>> {
+            use judges::dates::DateLine;
+            use judges::metadata::{Field, First, Url};
+            Ok(match first {
+                First::Fields(found) => {
+                    let found: Vec<_> = found
+                        .iter()
+                        .map(|&(field, (a, b))| {
+                            let name = match field {
+                                Field::Source => "source",
+                                Field::Byline => "byline",
+                                Field::Date => "date",
+                            };
+                            (name, a, b)
+                        })
+                        .collect();
+                    ("fields", found).into_pyobject(py)?.into_any()
+                }
+                First::Url(url) => ("url", if *url == Url::Sure { "sure" } else { "head" })
+                    .into_pyobject(py)?
+                    .into_any(),
+                First::Date(date) => {
+                    let (form, span) = match *date {
+                        DateLine::Bare => ("bare", None),
+                        DateLine::Labelled(a, b) => ("labelled", Some((a, b))),
+                        DateLine::Clock => ("clock", None),
+                        DateLine::Whole => ("whole", None),
+                    };
+                    ("date", (form, span)).into_pyobject(py)?.into_any()
+                }
+            })
+        };
+        let found = match &judged.metadata {
+            None => None,
+            Some(found) => Some((
+                found.first.as_ref().map(metadata_first).transpose()?,
                 found.line.map(|line| {
                     let reason = match line.reason {
-                        Reason::Metadata => "metadata",
-                        Reason::Byline => "byline",
+                        judges::metadata::Reason::Metadata => "metadata",
+                        judges::metadata::Reason::Byline => "byline",
                     };
                     (reason, line.name, line.tail, line.edge_only, line.contact)
                 }),
-            )
-        }))?;
+            )),
+        };
+        metadata.append(found)?;
+        record_field.append(judged.record_field.map(|field| (field.named, field.valued)))?;
         let answer = judged.related;
-        if answer.verdict.is_none() && !answer.glued {
+        if answer.verdict.is_none() && !answer.glued && answer.stamp.is_none() {
             related.append(py.None())?;
         } else {
             use judges::related::Verdict;
@@ -479,7 +572,11 @@ fn judge_lines<'py>(
                 Some(Verdict::Line) => (Some("line"), None),
                 Some(Verdict::Span(start, end)) => (Some("line"), Some((start, end))),
             };
-            related.append((kind, span, answer.inline, answer.glued))?;
+            let stamp = answer.stamp.map(|stamp| match stamp {
+                judges::related::Stamp::Age => "age",
+                judges::related::Stamp::Date => "date",
+            });
+            related.append((kind, span, answer.inline, answer.glued, stamp))?;
         }
     }
     let out = PyDict::new(py);
@@ -493,6 +590,7 @@ fn judge_lines<'py>(
     out.set_item("captions", captions)?;
     out.set_item("prompts", prompts)?;
     out.set_item("metadata", metadata)?;
+    out.set_item("record-field", record_field)?;
     out.set_item("related", related)?;
     Ok(out)
 }
@@ -690,7 +788,15 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(key, m)?)?;
     m.add_function(wrap_pyfunction!(judge_lines, m)?)?;
     m.add_function(wrap_pyfunction!(metadata_byline, m)?)?;
+    m.add_function(wrap_pyfunction!(is_date, m)?)?;
+    m.add_function(wrap_pyfunction!(is_month_year, m)?)?;
+    m.add_function(wrap_pyfunction!(is_age, m)?)?;
+    m.add_function(wrap_pyfunction!(is_labelled_date, m)?)?;
+    m.add_function(wrap_pyfunction!(opens_with_date_label, m)?)?;
+    m.add_function(wrap_pyfunction!(metadata_field, m)?)?;
+    m.add("MAX_DATE_WORDS", judges::dates::MAX_DATE_WORDS)?;
     m.add_class::<Stoplist>()?;
+    m.add_class::<DateWords>()?;
     m.add_class::<Languages>()?;
     m.add_class::<Page>()?;
     m.add_class::<BlockModel>()?;

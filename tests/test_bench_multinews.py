@@ -133,6 +133,27 @@ def test_summary_words_lost(tmp_path):
     assert "residue_lines" not in report
 
 
+def _gold_for(rec_id, labels):
+    return {(rec_id, 0, n): {"label": lab, "reason": None if lab == "body" else "advert",
+                             "residue_text": None}
+            for n, lab in enumerate(labels)}
+
+
+def test_summary_words_lost_are_told_apart_by_the_gold():
+    recs = [{"id": "s", "document": "Advertisement NEWLINE_CHAR " + BODY_B,
+             "summary": "An advertisement; rescue teams found survivors."}]
+    # The gold calls the lost line residue: the summary cited residue, the body lost nothing.
+    report = multinews.run(recs, _gold_for("s", ["residue", "body"]))
+    assert report["summary_words_lost"] == 1 and report["records_losing_summary"] == 1
+    assert report["summary_words_lost_body"] == 0 and report["records_losing_summary_body"] == 0
+    assert report["summary_losses"][0]["from_body"] == []
+    # Called body, the same line's loss is the body's.
+    report = multinews.run(recs, _gold_for("s", ["body", "body"]))
+    assert report["summary_words_lost_body"] == 1 and report["records_losing_summary_body"] == 1
+    assert report["summary_losses"][0]["from_body"] == ["advertisement"]
+    assert "through body: 1" in multinews.format_table(report)
+
+
 def test_floors_pass_and_fail(tmp_path, capsys):
     data = tmp_path / "set"
     data.mkdir()

@@ -53,9 +53,10 @@ def _metadata_reference(doc):
 
 def _related_lines(doc):
     """The related family's answers for each distinct line: (line, what it is to a list, whether a
-    teaser's headline glued to its summary opens it)."""
-    return [(k, found, glued) for k, (found, glued) in enumerate(zip(related._lines(doc), related._glued(doc)))
-            if found is not None or glued]
+    teaser's headline glued to its summary opens it, its stamp)."""
+    stamps = [None if answer is None else answer[4] for answer in doc.judged["related"]]
+    return [(k, found, glued, stamp) for k, (found, glued, stamp) in enumerate(zip(related._lines(doc), related._glued(doc), stamps))
+            if found is not None or glued or stamp]
 
 
 def _related_reference(doc):
@@ -73,9 +74,20 @@ def _related_reference(doc):
         else:
             found = (related._LINE, v.span, v.span is None and related_reference._INLINE.match(text) is not None)
         glued = related_reference.glued_line(text, feat, stop)
-        if found is not None or glued:
-            out.append((k, found, glued))
+        stamp = related_reference._stamp(text, feat)
+        if found is not None or glued or stamp:
+            out.append((k, found, glued, stamp))
     return out
+
+
+def _dates(module):
+    """Whether each distinct line is a date, a post's age, a month and a year (src/judges/dates.rs),
+    for the lines that are any."""
+    def judge(doc):
+        found = [(k, module.is_date(text), module.is_age(text), module.is_month_year(text))
+                 for k, (text, _) in enumerate(doc.lines)]
+        return [f for f in found if any(f[1:])]
+    return judge
 
 
 # family -> (its line verdicts as the package gives them, as the reference gave them), over a
@@ -89,6 +101,7 @@ JUDGES = {
     "prompts": (prompts.detect, prompts_reference.detect),
     "metadata": (lambda doc: _metadata_lines(*metadata._lines(doc)), lambda doc: _metadata_lines(*_metadata_reference(doc))),
     "related": (_related_lines, _related_reference),
+    "dates": (_dates(metadata), _dates(metadata_reference)),
     # the notice family judges its lines for `detect`, which decides over the whole text
     "notice": (lambda doc: [Verdict(k, kind) for k, kind in enumerate(doc.judged["notice"]) if kind],
                lambda doc: [Verdict(k, kind) for k, (text, _) in enumerate(doc.lines) if (kind := notice_reference._judge(text))]),
@@ -228,7 +241,9 @@ PIECES = ["All Rights Reserved", "alle Rechte vorbehalten", "© 2019 ", "(C) 201
           "Meg James is a corporate media reporter for", " (@mollywood) is an Ideas contributor at", ". Reach her at ",
           " Follow her on Twitter @jdoe.", "Permalink: ", "https://example.com/a.jpg", "www.example.com", "<http://x.y/z>",
           "Source: Xinhua| 2017-08-30 00:23:26|Editor: yan", "Posted by: ", "Published: ", "Updated 10:32 AM ET",
-          "Veröffentlicht am 16.08.2019", "Autor: ", "6:25 p.m.", "Oktober 2015", "3 hours ago", "CONTRİBUTED", "WİTH",
+          "Veröffentlicht am 16.08.2019", "Autor: ", "6:25 p.m.", "Oktober 2015", "3 hours ago",
+          "11:28 AMT", " 09.15  WIB", "il y a 3 heures", "vor 2 Stunden", "März", "MÄRZ", "Straße", "2017-08-30",
+          "8/30/17", "5th", "1er", "Tue, ", "Publİsher: ", "Category: Health", " • ", " · ", " – ", "Quelle： dpa", "Via: ", "CONTRİBUTED", "WİTH",
           "Read more: ", "READ MORE", "Read More", "read also", "Also: see ", "Related", "RELATED ", "Most read",
           "More from ", "More ", "More Information", "More than ", " Stories", " News", "Latest Headlines", "Don’t miss",
           "You may also like", "Lesen Sie auch: ", "Lire aussi | ", "Mehr zum Thema", "(See ", "(Also on POLITICO: ",

@@ -23,7 +23,10 @@ records are cleaned again with it, and the report says what it caught that the r
 Without a gold it still reports what needs none: fragments left by partial cuts (a kept piece of
 a partly removed line that starts or ends inside a word, opens on a lower-case letter or on
 closing punctuation, or holds no letter or digit at all), and the summary words lost (a word of
-the record's summary held by the source and no longer by the cleaned text).
+the record's summary held by the source and no longer by the cleaned text). With a gold, the
+summary words lost are also counted apart where a body line held them: a summary also cites what
+the gold calls residue (an outlet's name in a credit, a caption's words), and only a loss through
+body text says that the article lost something.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ LABELS = ("body", "residue", "mixed")
 FLOOR_KEYS = {
     "min": ("residue_removed", "body_kept"),
     "max": ("records_losing_body", "records_losing_paragraph", "paragraphs_lost", "fragments",
-            "records_losing_summary"),
+            "records_losing_summary", "records_losing_summary_body"),
 }
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -302,12 +305,14 @@ def run(records: list, gold: dict | None, learn: bool = False) -> dict:
     frag_rows: list = []
     removed_by: dict = {}  # reason -> lines it removed wholly, gold or not
     summary_rows: list = []
-    summary_totals = [0, 0]
+    summary_totals = [0, 0, 0]  # held, lost, lost where a body line held them
+    summary_body_records = 0
     seen_gold = set()
     for rec, art in zip(records, articles):
         doc = rec["document"]
         removed = [(r.start, r.end, r.reason) for r in art.removed]
         lines = split_lines(doc)
+        body_words: set = set()  # the words the gold's body text holds, for the summary guard
         n_lines += len(lines)
         n_stories += doc.count(DOC_SEP) + 1
         for line in lines:
@@ -332,6 +337,7 @@ def run(records: list, gold: dict | None, learn: bool = False) -> dict:
                 if not ok:
                     missed.append({**where, "reason": g["reason"], "partly": cut["lost_any"]})
             elif label == "body":
+                body_words |= words(text)
                 ok = not cut["lost_any"]
                 body[0] += 1
                 body[1] += ok
@@ -339,6 +345,7 @@ def run(records: list, gold: dict | None, learn: bool = False) -> dict:
                     lost_lines.append({**where, "reason": ",".join(cut["reasons"]),
                                        "words": len(text.split()), "whole": not cut["kept_any"]})
             else:
+                body_words |= words(text.replace(g.get("residue_text") or "", " "))
                 res_ok, body_ok = _score_mixed(doc, line, g.get("residue_text") or "", cut)
                 mixed[0] += 1
                 mixed[1] += res_ok
@@ -355,11 +362,14 @@ def run(records: list, gold: dict | None, learn: bool = False) -> dict:
             source = words(doc.replace(NEWLINE_TOKEN, " ").replace(DOC_SEP, " "))
             held = words(rec["summary"]) & source
             lost = sorted(held - words(art.text))
+            from_body = [w for w in lost if w in body_words]
             summary_totals[0] += len(held)
             summary_totals[1] += len(lost)
+            summary_totals[2] += len(from_body)
             if held and len(lost) / len(held) >= SUMMARY_LOSS_SHARE:
                 summary_rows.append({"id": rec["id"], "held": len(held), "lost": lost,
-                                     "share": round(len(lost) / len(held), 4)})
+                                     "from_body": from_body, "share": round(len(lost) / len(held), 4)})
+            summary_body_records += bool(held) and len(from_body) / len(held) >= SUMMARY_LOSS_SHARE
     if gold is not None:
         ids = {rec["id"] for rec in records}
         extra = [k for k in gold if k[0] in ids and k not in seen_gold]
@@ -390,6 +400,8 @@ def run(records: list, gold: dict | None, learn: bool = False) -> dict:
             "paragraphs_lost": len(long_lost),
             "records_losing_paragraph": len({r["id"] for r in long_lost}),
             "residue_lines_missed": missed,
+            "summary_words_lost_body": summary_totals[2],
+            "records_losing_summary_body": summary_body_records,
         })
     if learn:
         report["learned"] = learned_report(records, gold, articles)
@@ -494,8 +506,12 @@ def format_table(report: dict, show: int = 20) -> str:
         out.append(f"  {r['id']} {r['story']}:{r['line']} {r['why']}: {r['piece']!r}")
     out.append(f"summary words lost: {report['summary_words_lost']} of {report['summary_words_held']} "
                f"held; records losing >= {SUMMARY_LOSS_SHARE:.0%}: {report['records_losing_summary']}")
+    if "summary_words_lost_body" in report:
+        out.append(f"  of them held by body lines: {report['summary_words_lost_body']}; records losing "
+                   f">= {SUMMARY_LOSS_SHARE:.0%} through body: {report['records_losing_summary_body']}")
     for r in report["summary_losses"][:show]:
-        out.append(f"  {r['id']} {r['share']:.1%}: {' '.join(r['lost'][:12])}")
+        body = f" (body: {' '.join(r['from_body'])})" if r["from_body"] else ""
+        out.append(f"  {r['id']} {r['share']:.1%}: {' '.join(r['lost'][:12])}{body}")
     if "learned" in report:
         ln = report["learned"]
         out.append(f"learned from the records: {ln['lines_learned']} lines, {ln['frames_learned']} openings/closings; "

@@ -11,7 +11,6 @@ from ..article import Verdict
 from ..document import Document, Features
 from .. import vocab
 from ._lines import entries, runs
-from .metadata import is_age, is_date
 
 REASONS = ("comments",)
 
@@ -49,11 +48,8 @@ def _line(text: str, feat: Features, found: tuple | None,
     signature (`_SIGNED`, `_STAMPED` or None), its kind ("header", "note", "blog-footer" or None)
     and whether it is a count with no thread after it ("0 Comments")."""
     signature, kind, no_thread = found or (None, None, False)
-    if signature == "votes":
+    if signature == "votes" or signature == "posted-at":
         signature = _STAMPED
-    elif signature == "posted-at":
-        # a time closing the line is when a comment was posted if the rest is a date or an age
-        signature = _STAMPED if is_date(text) or is_age(text) else None
     if kind != "header" and feat.chars <= MAX_HEADER_CHARS and words.match("comments-header", text):
         kind = "header"
     elif kind in (None, "blog-footer") and feat.words <= MAX_NOTE_WORDS and words.match("comments-note", text):

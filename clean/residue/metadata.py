@@ -42,45 +42,21 @@ _DATE_TOKENS = frozenset(_MONTHS + _WEEKDAYS + _DATE_WORDS)
 
 
 @lru_cache(maxsize=1)
-def _date_tokens() -> tuple[frozenset[str], frozenset[str]]:
-    """(every word a date line may hold, the month names among them), in every language."""
+def date_words() -> _core.DateWords:
+    """Every word a date line may hold and the month names among them, in every language, as the
+    native judges hold them."""
     months = frozenset(_MONTHS) | vocab.all_words("months")
-    return _DATE_TOKENS | months | vocab.all_words("weekdays") | vocab.all_words("date-words"), months
-_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+    return _core.DateWords(_DATE_TOKENS | months | vocab.all_words("weekdays") | vocab.all_words("date-words"), months)
+
+
 _HAS_DIGIT = re.compile(r"\d")
-# All-digit dates and times: 2017-08-30, 30.08.2017, 8/30/17, 00:23 (not a phone number).
-_NUMERIC_DATE = re.compile(r"\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|\d{1,2}:\d{2})\b")
-
-_LABEL = (
-    r"(?:published|updated|posted|last updated|first published|modified|date|"
-    r"veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)"
-)
-_DATE_LABEL = re.compile(rf"^{_LABEL}\b(?:\s+(?:on|at|le|el|am))?\s*:?\s*(?P<date>.+)$", re.I)
-
-_FIELD_SEP = re.compile(r"\s*[|•·]\s*")
-_FIELD = re.compile(
-    r"^\s*(?P<name>source|editor|author|writer|reporter|quelle|autor|redaktion|source|auteur|fuente|fonte|"
-    r"publisher|via|credit|from|posted by|published by|publicado por|publié par|pubblicato da|"
-    r"veröffentlicht von|category|categories|categoria|categoría|catégorie|kategorie|filed under|tags)"
-    r"\s*[:：]\s*(?P<value>.*?)\s*$",
-    re.I,
-)
-_BYLINE_FIELDS = ("author", "writer", "reporter", "autor", "auteur", "posted by", "published by", "publicado por",
-                  "publié par", "pubblicato da", "veröffentlicht von")
-# "05/10/2018 - Posted by: Jane Doe - Category: Health": dashes split fields too, but a dash
-# also joins clauses, so a dashed line counts only when every part of it is a field or a date.
-_DASH_SEP = re.compile(r"\s+[-–—]\s+")
 
 # What a line's own text says (bylines, wire credits, where the story was printed before, an
-# agency's sign-off, a station's newscasts, the author's bio, address or role, bare URLs) is
-# judged natively (src/judges/metadata.rs). Source lines and dates are judged here: every
-# language's month names, weekdays and date words are data (`vocab`).
-
-# A source names an agency or a site in a few words.
-MAX_SOURCE_WORDS = 12
-
-# "Published Tue, Nov 19 2019 7:05 AM EST Updated Tue, Nov 19 2019 7:16 AM EST" counts 18.
-MAX_DATE_WORDS = 24
+# agency's sign-off, a station's newscasts, the author's bio, address or role, bare URLs, source
+# lines, date lines) is judged natively (src/judges/metadata.rs, src/judges/dates.rs), with every
+# language's month names, weekdays and date words (data, `vocab`). What reads the lines around,
+# and another language's openers, is here.
+MAX_DATE_WORDS = _core.MAX_DATE_WORDS
 
 # "QARA, Syria, Aug. 29 (Xinhua) --", "BEIRUT (AP) –", "(Reuters) —", "WASHINGTON —"
 _DATELINE = re.compile(
@@ -182,28 +158,25 @@ def _chronology(doc: Document, judged: list) -> set[int]:
 # fields alone ("Autor: ..." / "Quelle: dpa" / "Datum: ...") is the article's.
 # A field's value may stand on the lines under its label ("Dauer:" / "1 Stunde"), and a record
 # gives its date as a labelled line ("Veröffentlicht am 16.08.2019" between "Download: mp3" and
-# "Lizenz: CC-BY"): an episode's or an event's date is the record's, like its author.
-_RECORD_FIELD = re.compile(r"^\w[\w'’ -]{0,30}\s?[:：](?P<value>\s+\S|\s*$)")
-MAX_RECORD_LABEL_WORDS = 3
+# "Lizenz: CC-BY"): an episode's or an event's date is the record's, like its author. Which lines
+# are shaped as fields is the native judge's (src/judges/metadata.rs).
 MIN_RECORD_FIELDS = 3
 
 
 def _record_fields(doc: Document, judged: list) -> set[int]:
     """The metadata-looking fields of a record that holds other fields too."""
     blocks = doc.blocks
+    shaped = doc.judged["record-field"]  # (named, valued) or None, per distinct line
+    fields = [shaped[k] for k in doc.line_of]
 
     def field(i: int) -> bool:
-        m = _RECORD_FIELD.match(blocks[i].text)
-        if m is None:
-            return dated(i)
-        return len(blocks[i].text[:m.end()].split(":")[0].split()) <= MAX_RECORD_LABEL_WORDS
+        return dated(i) if fields[i] is None else fields[i][0]
 
     def valued(i: int) -> bool:
-        m = _RECORD_FIELD.match(blocks[i].text)
-        return m is not None and bool(m["value"].strip())
+        return fields[i] is not None and fields[i][1]
 
     def dated(i: int) -> bool:
-        return judged[i] is not None and judged[i][0].reason == "date" and _DATE_LABEL.match(blocks[i].text) is not None
+        return judged[i] is not None and judged[i][0].reason == "date" and _core.opens_with_date_label(blocks[i].text)
 
     found: set[int] = set()
     i, n = 0, len(blocks)
@@ -215,7 +188,7 @@ def _record_fields(doc: Document, judged: list) -> set[int]:
         # ("Teilen:") under the article's byline and date makes no record of them.
         if j - i >= MIN_RECORD_FIELDS and any(judged[k] is None and valued(k) for k in range(i, j)):
             found.update(k for k in range(i, j) if judged[k] is not None and (
-                judged[k][0].reason in ("metadata", "byline") and _FIELD.match(blocks[k].text) or dated(k)))
+                judged[k][0].reason in ("metadata", "byline") and _core.metadata_field(blocks[k].text) or dated(k)))
         i = max(j, i + 1)
     return found
 
@@ -251,23 +224,40 @@ def _split_dates(doc: Document) -> Iterator[Verdict]:
 
 # The native judge's answers (src/judges/metadata.rs) as verdicts.
 _URLS = {"sure": Verdict(LINE, "url"), "head": Verdict(LINE, "url", score=0.5, where="head")}
+_BARE_DATE = Verdict(LINE, "date")
 
 
 def _judge(text: str, feat: Features, found: tuple | None) -> tuple[Verdict, bool] | None:
     """A metadata line's verdict, and whether it is sure only near the text's edges, from the
-    native judge's answer `found`: None if the line is too long to be metadata, else (the
-    line's URL, what else it is)."""
+    native judge's answer `found`: None if the line is too long to be metadata, else (what the
+    line is first: a source line, a URL or a date line; what else it is)."""
     if found is None:
         return None
-    url, line = found
-    v = _source_line(LINE, text) or _URLS.get(url) or (_date_line(LINE, text) if feat.words <= MAX_DATE_WORDS else None)
-    if v:
-        return v, False
+    first, line = found
+    if first is not None:
+        return _first(text, *first), False
     if line is None:
         return None
     reason, name, tail, edge_only, _ = line
     meta = (("byline", text[name[0]:name[1]]),) if name else ()
     return (Verdict(LINE, reason, 0.5, meta=meta, where="tail") if tail else Verdict(LINE, reason, meta=meta)), edge_only
+
+
+def _first(text: str, kind: str, found) -> Verdict:
+    if kind == "fields":
+        return Verdict(LINE, "metadata", meta=tuple((field, text[a:b]) for field, a, b in found))
+    if kind == "url":
+        return _URLS[found]
+    form, span = found
+    if form == "bare":
+        return _BARE_DATE
+    if form == "labelled":
+        return Verdict(LINE, "date", meta=(("date", text[span[0]:span[1]]),))
+    if form == "clock":
+        # A time of day alone heads an update in a live story ("6:25 p.m." / "The president
+        # said ..."): the story's own. Above the story it is when the page was stamped.
+        return Verdict(LINE, "date", score=0.5, where="head", meta=(("date", text),))
+    return Verdict(LINE, "date", meta=(("date", text),))
 
 
 def _language_forms(words: vocab.Vocabulary) -> tuple[re.Pattern | None, re.Pattern | None]:
@@ -285,7 +275,7 @@ def _judge_words(text: str, feat: Features, words: vocab.Vocabulary, forms) -> t
         return Verdict(LINE, "metadata"), False
     if label is not None and feat.words <= MAX_DATE_WORDS:
         m = label.match(text)
-        if m and (is_date(m["date"]) or len(m["date"]) <= 40 and _HAS_DIGIT.search(m["date"])):
+        if m and _core.is_labelled_date(m["date"], date_words()):
             return Verdict(LINE, "date", meta=(("date", m["date"].strip(" :")),)), False
     if byline is not None and feat.words <= 16:
         m = byline.match(text)
@@ -296,122 +286,22 @@ def _judge_words(text: str, feat: Features, words: vocab.Vocabulary, forms) -> t
     return None
 
 
-def _source_line(i: int, text: str) -> Verdict | None:
-    """`Source: Xinhua| 2017-08-30 00:23:26|Editor: yan`: fields split by bars or bullets, or by
-    dashes when every part is a field or a date."""
-    if ":" not in text and "：" not in text:
-        return None  # no field, so not a source line
-    parts = [p for p in _FIELD_SEP.split(text) if p]
-    if len(parts) == 1:
-        dashed = _DASH_SEP.split(text)
-        if len(dashed) > 1:
-            meta = _fields(dashed, strict=True)
-            if meta is not None:
-                return Verdict(i, "metadata", meta=meta)
-    meta = _fields(parts, strict=False)
-    return None if meta is None else Verdict(i, "metadata", meta=meta)
-
-
-def _fields(parts: list[str], strict: bool) -> tuple[tuple[str, str], ...] | None:
-    """What a line of fields tells, or None if it is not one. `strict`: every part must be a
-    field or a date; otherwise a short part that is neither may stand among them."""
-    meta = []
-    fields = 0
-    for part in parts:
-        m = _FIELD.match(part)
-        if m:
-            fields += 1
-            name = m["name"].lower()
-            if name in ("source", "quelle", "fuente", "fonte", "publisher", "via") and m["value"]:
-                if len(m["value"].split()) > MAX_SOURCE_WORDS:
-                    # "Source: Crotty Alexander L, Matthew D, ... et al. Analysis of ...": a
-                    # study's citation, which the story gives as its own text.
-                    return None
-                meta.append(("source", m["value"]))
-            elif name in _BYLINE_FIELDS and m["value"]:
-                meta.append(("byline", m["value"]))
-        elif is_date(part):
-            meta.append(("date", part))
-        elif strict or len(parts) > 1 and len(part) > 40:
-            return None
-    if fields and (fields + len([m for m in meta if m[0] == "date"]) >= len(parts) or len(parts) >= 2):
-        return tuple(meta)
-    return None
-
-
-# A clock time closed by any time zone's abbreviation: "11:28 AMT", "09:15 WIB".
-_ZONED_TIME = re.compile(r"(\d{1,2}[:.]\d{2})\s+[A-Z]{2,5}$")
-
-
-# How long ago something was posted, the way comment threads and lists of stories print it:
-# "2 hours ago", "Posted 4 mins ago", "By Maren Estrada 2 days ago", "2 days ago at 07:52 am",
-# "il y a 3 heures", "vor 2 Stunden", "hace 2 horas", "3 ore fa".
-_AGE = re.compile(
-    r"^(?:[^\W\d_][\w.'’-]*\s+){0,4}(?:[|•·–-]\s+)?(?:"
-    r"(?:\d+|an?|one)\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?"
-    r"|y|yrs?|years?)\s+ago(?:\s+(?:at|@)\s+\d{1,2}[:.]\d{2}(?:\s?[ap]\.?\s?m\.?)?)?"
-    r"|(?:il y a|vor|hace|há)\s+(?:\d+|une?|un|einer?|einem)\s+(?:minutes?|heures?|jours?|semaines?|mois|minuten?"
-    r"|stunden?|tag(?:en)?|wochen?|monat(?:en)?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?)"
-    r"|\d+\s+(?:minuti|ore|giorni|settimane|mesi)\s+fa"
-    r")\s*$",
-    re.I,
-)
-
+# Dates, times and ages are told natively (src/judges/dates.rs), with every language's words.
 
 def is_age(text: str) -> bool:
     """Whether `text` is a post's age ("3 hours ago"), maybe with its author or a label before it."""
-    return len(text) <= 80 and bool(_AGE.match(text))
+    return _core.is_age(text)
 
 
 def is_date(text: str) -> bool:
     """Whether `text` is nothing but a date or time, in the spellings news sites use."""
-    if not _HAS_DIGIT.search(text) or len(text) > 80:
-        return False
-    tokens = _TOKEN.findall(_ZONED_TIME.sub(r"\1", text).casefold())
-    if not tokens:
-        return False
-    allowed, months = _date_tokens()
-    digits = 0
-    for t in tokens:
-        if t.isdigit():
-            if len(t) > 4:
-                return False
-            digits += 1
-        elif t not in allowed:
-            return False
-    return any(t in months for t in tokens) or bool(_NUMERIC_DATE.search(text))
-
-
-# A month and a year with no day ("Oktober 2015", "September 2013/2014"): the heading of an entry
-# in a chronology (a CV, a list of works) as often as a date line; a story's date names its day.
-_MONTH_YEAR = re.compile(r"^[^\W\d_]+\.?\s+\d{4}(?:\s*[/–-]\s*\d{2,4})?$")
+    return _core.is_date(text, date_words())
 
 
 def is_month_year(text: str) -> bool:
-    """Whether `text` is a date of a month and a year only."""
-    return bool(_MONTH_YEAR.match(text)) and is_date(text)
-
-
-# A date's label left alone when the date itself was a widget: "Updated", "First posted".
-_BARE_DATE_LABEL = re.compile(r"^(?:first |last )?(?:posted|updated|published)(?: on| at)?:?$", re.I)
-
-
-_CLOCK_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)
-
-
-def _date_line(i: int, text: str) -> Verdict | None:
-    if _BARE_DATE_LABEL.match(text):
-        return Verdict(i, "date")
-    m = _DATE_LABEL.match(text)
-    if m and (is_date(m["date"]) or len(m["date"]) <= 40 and _HAS_DIGIT.search(m["date"])):
-        return Verdict(i, "date", meta=(("date", m["date"].strip(" :")),))
-    if is_date(text):
-        if _CLOCK_ONLY.match(text):
-            # A time of day alone heads an update in a live story ("6:25 p.m." / "The president
-            # said ..."): the story's own. Above the story it is when the page was stamped.
-            return Verdict(i, "date", score=0.5, where="head", meta=(("date", text),))
-        return Verdict(i, "date", meta=(("date", text),))
-    return None
+    """Whether `text` is a date of a month and a year only ("Oktober 2015": the heading of an
+    entry in a chronology, a CV or a list of works, as often as a date line)."""
+    return _core.is_month_year(text, date_words())
 
 
 def _byline(text: str) -> Verdict | None:

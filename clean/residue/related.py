@@ -12,7 +12,6 @@ from ..article import Verdict
 from ..document import Document, Features
 from ._lines import entries, judged_lines, runs
 from ._text import DATELINE_OPENING
-from .metadata import is_age, is_date, is_month_year
 
 REASONS = ("related",)
 
@@ -366,19 +365,17 @@ def _item(feat) -> bool:
 # one-paragraph summary. An article gives its own date once, and a live report's entries run
 # longer than a summary; three stamps, each at most two lines from the next, are a list. A date
 # alone heads a chronology's entry when prose stands above it, so it only counts as a stamp
-# under a name or headline. An age with a clock time ("2 days ago at 07:52 am") signs a
-# comment: that is the comments family's.
+# under a name or headline. Which lines are stamps is the native judge's (src/judges/related.rs).
 MIN_DATED_RUN = 3
 DATED_REACH = 3
-MAX_STAMP_WORDS = 8
 MAX_DATED_SUMMARY_WORDS = 120  # a story's opening paragraph
-_CLOCK = re.compile(r"\d[:.]\d\d")
 _AGED, _DATED = "age", "date"
 
 
 def _dated_runs(doc: Document) -> Iterator[Verdict]:
     feats = doc.feats
-    stamped = judged_lines(doc, _stamp)
+    stamped = [None if answer is None else answer[4] for answer in doc.judged["related"]]
+    stamped = [stamped[k] for k in doc.line_of]
     stamps = [stamped[i] == _AGED or stamped[i] == _DATED and i > 0 and stamped[i - 1] != _DATED
               and _item(feats[i - 1]) and not feats[i - 1].prose for i in range(len(feats))]
     for run in runs(stamps, DATED_REACH):
@@ -388,15 +385,6 @@ def _dated_runs(doc: Document) -> Iterator[Verdict]:
             if end - start >= MIN_DATED_RUN:
                 first, last = entries(run[start:end], feats)
                 yield from (Verdict(i, "related", score=0.9) for i in range(first, last + 1))
-
-
-def _stamp(text: str, feat: Features) -> str | None:
-    if feat.words > MAX_STAMP_WORDS:
-        return None
-    if is_age(text):
-        return None if _CLOCK.search(text) else _AGED
-    # A month and a year with no day heads an entry of a chronology; a story's stamp names its day.
-    return _DATED if is_date(text) and not is_month_year(text) else None
 
 
 def _listed(between) -> bool:

@@ -7,6 +7,7 @@
 
 use std::sync::LazyLock;
 
+use super::dates::{self, DateWords};
 use super::{Pattern, Subject};
 use crate::chars;
 
@@ -114,8 +115,8 @@ pub enum Signature {
     Author,
     /// "Rating: 36 Votes"
     Votes,
-    /// a time at the line's end ("... at 8:45 am"): a posting time if the rest is a date or an
-    /// age, which the metadata family tells
+    /// a time at the line's end ("... at 8:45 am") when the rest is a date or an age: when a
+    /// comment was posted
     PostedAt,
 }
 
@@ -136,15 +137,15 @@ pub struct Line {
 }
 
 /// What the line is to a comment section (`words`: its word count).
-pub fn judge(s: &Subject, words: usize) -> Line {
+pub fn judge(s: &Subject, words: usize, dates: &DateWords) -> Line {
     Line {
-        signature: signature(s, words),
+        signature: signature(s, words, dates),
         kind: kind(s, words),
         no_thread: no_thread(&s.codes),
     }
 }
 
-fn signature(s: &Subject, words: usize) -> Option<Signature> {
+fn signature(s: &Subject, words: usize, dates: &DateWords) -> Option<Signature> {
     if words > MAX_SIGNATURE_WORDS {
         None
     } else if words <= MAX_AUTHOR_WORDS && AUTHOR.is_match(s) {
@@ -152,7 +153,7 @@ fn signature(s: &Subject, words: usize) -> Option<Signature> {
     } else if VOTES.is_match(s) {
         Some(Signature::Votes)
     } else if POSTED_AT.is_match(s) {
-        Some(Signature::PostedAt)
+        (dates::is_date(s.codes(), dates) || dates::is_age(s.codes())).then_some(Signature::PostedAt)
     } else {
         None
     }
@@ -186,11 +187,15 @@ fn no_thread(codes: &[u32]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{check_literals, cps};
+    use super::super::testing::{check_literals, cps, date_words};
     use super::*;
 
     fn judged(text: &str) -> Line {
-        judge(&Subject::new(&cps(text)), text.split_whitespace().count())
+        judge(
+            &Subject::new(&cps(text)),
+            text.split_whitespace().count(),
+            &date_words(),
+        )
     }
 
     #[test]
@@ -257,6 +262,8 @@ mod tests {
             Some(Signature::PostedAt)
         );
         assert_eq!(judged("2 days ago at 07:52 AM").signature, Some(Signature::PostedAt));
+        // a time closing a line that is no date
+        assert_eq!(judged("See you at 8:45 am").signature, None);
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! Lines that describe the article instead of telling it, as a line's own text tells them:
 //! bylines, wire credits, where the story was printed before, an agency's sign-off, a station's
-//! newscasts, the author's bio, address or role, bare URLs. Source lines and dates are told on
-//! the Python side, which reads every language's month names and date words (data), and so is
-//! what reads the lines around (a chronology, a record's fields, a contact's name above its
-//! address, a date split over lines, the dateline).
+//! newscasts, the author's bio, address or role, bare URLs, source lines and date lines (with
+//! every language's month names and date words, `dates::DateWords`). The Python side reads the
+//! lines around (a chronology, a record's fields, a contact's name above its address, a date split
+//! over lines, the dateline) and another language's byline and date openers.
 
 use std::sync::LazyLock;
 
+use super::dates::{self, DateLine, DateWords};
 use super::{holds, Pattern, Subject};
 use crate::chars;
 
@@ -278,6 +279,90 @@ const MAX_NAME_WORDS: usize = 10;
 // "By Jane Doe (Rome, correspondent)": the writer's post in brackets after the name.
 static ROLE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\s*\([^()]{1,60}\)\s*$", false));
 
+// "Source: Xinhua| 2017-08-30 00:23:26|Editor: yan": fields split by bars or bullets, or by
+// dashes when every part is a field or a date ("05/10/2018 - Posted by: Jane Doe - Category:
+// Health": a dash also joins clauses).
+static FIELD_SEP: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\s*[|•·]\s*", false));
+static DASH_SEP: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\s+[-–—]\s+", false));
+static FIELD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^\s*(source|editor|author|writer|reporter|quelle|autor|redaktion|source|auteur|fuente|fonte|",
+            r"publisher|via|credit|from|posted by|published by|publicado por|publié par|pubblicato da|",
+            r"veröffentlicht von|category|categories|categoria|categoría|catégorie|kategorie|filed under|tags)",
+            r"\s*[:：]\s*(.*?)\s*$",
+        ),
+        true,
+    )
+});
+const SOURCE_FIELDS: [&str; 6] = ["source", "quelle", "fuente", "fonte", "publisher", "via"];
+const BYLINE_FIELDS: [&str; 11] = [
+    "author",
+    "writer",
+    "reporter",
+    "autor",
+    "auteur",
+    "posted by",
+    "published by",
+    "publicado por",
+    "publié par",
+    "pubblicato da",
+    "veröffentlicht von",
+];
+// A source names an agency or a site in a few words: "Source: Crotty Alexander L, Matthew D, ...
+// et al. Analysis of ..." is a study's citation, which the story gives as its own text.
+const MAX_SOURCE_WORDS: usize = 12;
+// Among fields, a short part that is neither a field nor a date may stand (a section's name).
+const MAX_LOOSE_PART_CHARS: usize = 40;
+
+// A field of a record the post gives as its own text, a field a line: a book's "Name: ..." /
+// "Author: ..." / "Pages: 312", a recipe's or a walk's data; its value beside its label or on the
+// lines under it ("Dauer:" / "1 Stunde").
+static RECORD_FIELD: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^\w[\w'’ -]{0,30}\s?[:：](\s+\S|\s*$)", false));
+const MAX_RECORD_LABEL_WORDS: usize = 3;
+
+/// A line shaped as a record's field.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub struct RecordField {
+    /// its label is a field's name, of a few words
+    pub named: bool,
+    /// its value stands beside its label
+    pub valued: bool,
+}
+
+/// The line as a record's field, or None if it is not shaped as one.
+pub fn record_field(s: &Subject) -> Option<RecordField> {
+    let groups = RECORD_FIELD.groups(s)?;
+    let codes = s.codes();
+    let (_, end) = groups[0]?;
+    let label = &codes[..end];
+    // the label's words up to its colon (`re` split the match on ":", so a fullwidth colon's
+    // value counts with it)
+    let label = &label[..label.iter().position(|&c| c == ':' as u32).unwrap_or(label.len())];
+    Some(RecordField {
+        named: words(label) <= MAX_RECORD_LABEL_WORDS,
+        valued: groups[1].is_some_and(|(a, b)| codes[a..b].iter().any(|&c| !chars::is_space(c))),
+    })
+}
+
+/// What a source line's field tells.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum Field {
+    Source,
+    Byline,
+    Date,
+}
+
+/// What a line is first, in this order: a source line (what its fields tell, each with the span
+/// of its value), a bare URL, a date line.
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub enum First {
+    Fields(Vec<(Field, (usize, usize))>),
+    Url(Url),
+    Date(DateLine),
+}
+
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub enum Url {
     /// a link to an image or a script, or the page's own labelled address: residue wherever it
@@ -308,21 +393,107 @@ pub struct Line {
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Found {
-    pub url: Option<Url>,
+    pub first: Option<First>,
     /// what the line is when it is neither a source line, a URL nor a date
     pub line: Option<Line>,
 }
 
 /// The line's verdict, or None if it is too long to be metadata (`words`: its word count).
-pub fn judge(s: &Subject, words: usize) -> Option<Found> {
+pub fn judge(s: &Subject, words: usize, dates: &DateWords) -> Option<Found> {
     let codes = s.codes();
     if codes.len() > MAX_LINE_CHARS && !(words <= MAX_BIO_WORDS && AUTHOR_BIO.is_match(s)) {
         return None;
     }
+    let first = source_line(s, dates)
+        .map(First::Fields)
+        .or_else(|| url(s).map(First::Url))
+        .or_else(|| dates::date_line(s, words, dates).map(First::Date));
     Some(Found {
-        url: url(s),
+        first,
         line: line(s, words),
     })
+}
+
+/// Whether the whole line is one field of the kinds a source line holds ("Author: Jane Doe",
+/// "Category: Health").
+pub fn is_field(s: &Subject) -> bool {
+    FIELD.is_match(s)
+}
+
+/// What a source line's fields tell, or None if the line is none.
+fn source_line(s: &Subject, dates: &DateWords) -> Option<Vec<(Field, (usize, usize))>> {
+    let codes = s.codes();
+    if !codes.iter().any(|&c| c == ':' as u32 || c == '：' as u32) {
+        return None; // no field, so not a source line
+    }
+    let parts: Vec<_> = split(s, &FIELD_SEP).into_iter().filter(|(a, b)| a < b).collect();
+    if parts.len() == 1 {
+        let dashed = split(s, &DASH_SEP);
+        if dashed.len() > 1 {
+            if let Some(found) = fields(codes, &dashed, true, dates) {
+                return Some(found);
+            }
+        }
+    }
+    fields(codes, &parts, false, dates)
+}
+
+/// `re.split`: the spans between the separator's matches.
+fn split(s: &Subject, separator: &Pattern) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for (start, end) in separator.find_spans(s) {
+        parts.push((at, start));
+        at = end;
+    }
+    parts.push((at, s.codes().len()));
+    parts
+}
+
+/// What a line's parts tell as fields, or None if they are not a line of fields. `strict`: every
+/// part must be a field or a date; otherwise a short part that is neither may stand among them.
+fn fields(
+    codes: &[u32],
+    parts: &[(usize, usize)],
+    strict: bool,
+    dates: &DateWords,
+) -> Option<Vec<(Field, (usize, usize))>> {
+    let mut found = Vec::new();
+    let mut named = 0;
+    let mut dated = 0;
+    for &(a, b) in parts {
+        let part = &codes[a..b];
+        if let Some(groups) = FIELD.groups(&Subject::new(part)) {
+            named += 1;
+            let (Some(name), Some((va, vb))) = (groups[1], groups[2]) else {
+                unreachable!("both groups take part in every match")
+            };
+            let name = chars::lower(&part[name.0..name.1]);
+            let is = |list: &[&str]| {
+                list.iter()
+                    .any(|w| w.chars().map(|c| c as u32).eq(name.iter().copied()))
+            };
+            if va < vb && is(&SOURCE_FIELDS) {
+                if words(&part[va..vb]) > MAX_SOURCE_WORDS {
+                    return None;
+                }
+                found.push((Field::Source, (a + va, a + vb)));
+            } else if va < vb && is(&BYLINE_FIELDS) {
+                found.push((Field::Byline, (a + va, a + vb)));
+            }
+        } else if dates::is_date(part, dates) {
+            dated += 1;
+            found.push((Field::Date, (a, b)));
+        } else if strict || parts.len() > 1 && part.len() > MAX_LOOSE_PART_CHARS {
+            return None;
+        }
+    }
+    (named > 0 && (named + dated >= parts.len() || parts.len() >= 2)).then_some(found)
+}
+
+/// `len(text.split())`.
+fn words(text: &[u32]) -> usize {
+    text.split(|&c| chars::is_space(c)).filter(|w| !w.is_empty()).count()
 }
 
 fn url(s: &Subject) -> Option<Url> {
@@ -498,11 +669,19 @@ fn units_from(codes: &[u32], p: usize, q: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{check_literals, cps};
+    use super::super::testing::{check_literals, cps, date_words};
     use super::*;
 
     fn judged(text: &str) -> Option<Found> {
-        judge(&Subject::new(&cps(text)), text.split_whitespace().count())
+        judge(
+            &Subject::new(&cps(text)),
+            text.split_whitespace().count(),
+            &date_words(),
+        )
+    }
+
+    fn first(text: &str) -> Option<First> {
+        judged(text).and_then(|f| f.first)
     }
 
     fn line_of(text: &str) -> Option<Line> {
@@ -609,9 +788,61 @@ mod tests {
         let contact = line_of("—John Anderson").unwrap();
         assert!(contact.tail && contact.contact);
         assert!(line_of("Jane Doe is Acme's Chief Talent Officer").unwrap().tail);
-        assert_eq!(judged("https://example.com/a.jpg").unwrap().url, Some(Url::Sure));
-        assert_eq!(judged("Permalink: https://example.com/a").unwrap().url, Some(Url::Sure));
-        assert_eq!(judged("https://example.com/story").unwrap().url, Some(Url::Head));
+        assert_eq!(first("https://example.com/a.jpg"), Some(First::Url(Url::Sure)));
+        assert_eq!(first("Permalink: https://example.com/a"), Some(First::Url(Url::Sure)));
+        assert_eq!(first("https://example.com/story"), Some(First::Url(Url::Head)));
+        assert_eq!(first("Posted: Aug 30"), Some(First::Date(DateLine::Labelled(8, 14))));
+    }
+
+    #[test]
+    fn source_lines_tell_their_fields() {
+        let fields = |text: &str| match first(text) {
+            Some(First::Fields(found)) => Some(found),
+            _ => None,
+        };
+        let text = "Source: Xinhua| 2017-08-30 |Editor: yan";
+        assert_eq!(
+            fields(text),
+            Some(vec![(Field::Source, (8, 14)), (Field::Date, (16, 26))])
+        );
+        // a dash splits fields only when every part is one
+        assert_eq!(
+            fields("Aug 30 - POSTED BY: Jane Doe - Category: Health"),
+            Some(vec![(Field::Date, (0, 6)), (Field::Byline, (20, 28))])
+        );
+        // a field's name as `str.lower` gives it: a dotted capital I lowers to two characters
+        assert_eq!(fields("Publİsher: Acme | Aug 30"), Some(vec![(Field::Date, (18, 24))]));
+        assert_eq!(fields("Quelle: dpa"), Some(vec![(Field::Source, (8, 11))]));
+    }
+
+    #[test]
+    fn record_fields() {
+        let field = |text: &str| record_field(&Subject::new(&cps(text))).map(|f| (f.named, f.valued));
+        assert_eq!(field("Pages: 312"), Some((true, true)));
+        assert_eq!(field("Dauer:"), Some((true, false)));
+        assert_eq!(field("Portion size of the meal : 1 cup"), Some((false, true)));
+        assert_eq!(field("Preis： 12 Euro"), Some((true, true)));
+        assert_eq!(field("Note: this"), Some((true, true)));
+        assert_eq!(field("The mayor said: we will rebuild"), Some((true, true)));
+        assert_eq!(field("The mayor said that: we will"), Some((false, true)));
+        assert_eq!(field("Time 10:30"), None);
+        assert_eq!(field(": no label"), None);
+    }
+
+    #[test]
+    fn sentences_with_fields_are_no_source_lines() {
+        for text in [
+            "Source: Crotty Alexander L, Matthew D, Jones K, Smith P, Brown A, et al. Analysis of vaping",
+            "From the start - he said: nothing would change",
+            "The source: a leak in the roof",
+            "Editors: the council misled voters | and then it happened that the mayor resigned in disgrace",
+        ] {
+            assert_eq!(fields_of(text), None, "{text}");
+        }
+    }
+
+    fn fields_of(text: &str) -> Option<Vec<(Field, (usize, usize))>> {
+        source_line(&Subject::new(&cps(text)), &date_words())
     }
 
     #[test]
@@ -631,7 +862,10 @@ mod tests {
         assert_eq!(line_of("Storm damage reported from Kent, officials say"), None);
         assert_eq!(
             judged("See https://example.com for more"),
-            Some(Found { url: None, line: None })
+            Some(Found {
+                first: None,
+                line: None
+            })
         );
         // a long line is no metadata, but for an author's bio
         assert_eq!(judged(&"word ".repeat(70)), None);

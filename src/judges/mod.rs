@@ -16,6 +16,7 @@
 
 pub mod captions;
 pub mod comments;
+pub mod dates;
 pub mod footer;
 pub mod metadata;
 pub mod navigation;
@@ -60,13 +61,15 @@ pub struct Judged {
     pub captions: captions::Answer,
     pub prompts: Option<prompts::Prompt>,
     pub metadata: Option<metadata::Found>,
+    /// whatever the line's length (a record's field, which metadata reads with its neighbours)
+    pub record_field: Option<metadata::RecordField>,
     pub related: related::Answer,
 }
 
 /// Every native family's judge, on one line: the line made a `Subject` once for all of them.
 /// `seams` are the words a sentence capitalises only at its start in the document's language
-/// (the related family's glued headlines).
-pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features, seams: &Stoplist) -> Judged {
+/// (the related family's glued headlines); `dates`, the words a date may hold in any language.
+pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features, seams: &Stoplist, dates: &dates::DateWords) -> Judged {
     let s = Subject::new(text);
     Judged {
         footer: footer::copyright(&s, f.words),
@@ -74,12 +77,13 @@ pub fn judge<T: Copy + Into<u32>>(text: &[T], f: Features, seams: &Stoplist) -> 
         social: social::judge(&s, f),
         notice: notice::judge(&s),
         player: player::judge(&s, f.words, f.sentences),
-        comments: comments::judge(&s, f.words),
+        comments: comments::judge(&s, f.words, dates),
         navigation: navigation::judge(&s, f.words, f.prose, f.ends_sentence),
         captions: captions::judge(&s, f),
         prompts: prompts::judge(&s, f),
-        metadata: metadata::judge(&s, f.words),
-        related: related::judge(&s, f, seams),
+        metadata: metadata::judge(&s, f.words, dates),
+        record_field: metadata::record_field(&s),
+        related: related::judge(&s, f, seams, dates),
     }
 }
 
@@ -209,6 +213,17 @@ impl Pattern {
         )
     }
 
+    /// The spans of the first match's groups, in code points (group 0 the whole match), None
+    /// for a group that took no part in it; None without a match.
+    pub fn groups(&self, s: &Subject) -> Option<Vec<Option<(usize, usize)>>> {
+        let caps = self.regex.captures(s.text(self.ignore_case))?;
+        Some(
+            caps.iter()
+                .map(|m| m.map(|m| (s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end()))))
+                .collect(),
+        )
+    }
+
     /// `re.finditer`: every match's span, left to right, in code points.
     pub fn find_spans<'s>(&'s self, s: &'s Subject) -> impl Iterator<Item = (usize, usize)> + 's {
         self.regex
@@ -328,6 +343,15 @@ pub(crate) mod testing {
         s.chars().map(|c| c as u32).collect()
     }
 
+    /// A few English date words, as `metadata.date_words` hands every language's over.
+    pub fn date_words() -> super::dates::DateWords {
+        let list = |s: &str| Stoplist::new(s.split_whitespace().map(cps));
+        super::dates::DateWords {
+            allowed: list("august aug november nov tuesday tue march oktober at am pm a m p on the st nd rd th ago"),
+            months: list("august aug november nov march oktober"),
+        }
+    }
+
     /// Every literal of an ignore-case pattern is written folded, and every literal of any
     /// pattern is shown as itself (no stand-in takes its place), or the pattern would not find it.
     pub fn check_literals(p: &Pattern) {
@@ -411,6 +435,8 @@ mod tests {
             title_shaped: false,
         };
         let none = Stoplist::default();
+        let dates = testing::date_words();
+        let judge = |text: &[u32], f, seams| judge(text, f, seams, &dates);
         let judged = judge(&cps("0100200707500000000000"), f, &none);
         assert_eq!(judged.tracking, Some(tracking::Residue::TrackingId));
         assert!(!judged.footer);

@@ -11,6 +11,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use super::dates::{self, DateWords};
 use super::{Features, Pattern, Subject};
 use crate::chars::{is_alpha, is_digit, is_space, is_upper, is_word, lower, word_is_lower};
 use crate::lines::{key, Stoplist};
@@ -36,6 +37,30 @@ pub struct Answer {
     pub inline: bool,
     /// a teaser's headline glued to its summary opens the line (one of a run is a list)
     pub glued: bool,
+    /// the line stamps a teaser with its age or its date
+    pub stamp: Option<Stamp>,
+}
+
+/// A teaser's stamp: "7 hours ago", "Tuesday November 19, 2019". A month and a year with no day
+/// heads an entry of a chronology (a story's stamp names its day), and an age with a clock time
+/// ("2 days ago at 07:52 am") signs a comment, which is the comments family's.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum Stamp {
+    Age,
+    Date,
+}
+const MAX_STAMP_WORDS: usize = 8;
+static CLOCK: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\d[:.]\d\d", false));
+
+fn stamp(s: &Subject, words: usize, dates: &DateWords) -> Option<Stamp> {
+    let codes = s.codes();
+    if words > MAX_STAMP_WORDS {
+        None
+    } else if dates::is_age(codes) {
+        (!CLOCK.is_match(s)).then_some(Stamp::Age)
+    } else {
+        (dates::is_date(codes, dates) && !dates::is_month_year(codes, dates)).then_some(Stamp::Date)
+    }
 }
 
 // The keys of the headers over a list (as `key` folds a line). Other languages' headers are
@@ -398,9 +423,10 @@ static GLUED_DATELINE: LazyLock<Pattern> =
 /// The related family's judge: what the line is to a list of other stories, and whether a
 /// teaser's headline glued to its summary opens it (the words a sentence capitalises only at its
 /// start in the document's language are `seams`; none, and no line is asked).
-pub fn judge(s: &Subject, f: Features, seams: &Stoplist) -> Answer {
+pub fn judge(s: &Subject, f: Features, seams: &Stoplist, dates: &DateWords) -> Answer {
     let verdict = verdict(s, f);
     Answer {
+        stamp: stamp(s, f.words, dates),
         verdict,
         inline: verdict == Some(Verdict::Line) && INLINE.is_match(s),
         glued: (MIN_TEASER_RUN_WORDS..=MAX_TEASER_RUN_WORDS).contains(&f.words)
@@ -556,7 +582,7 @@ fn title_case_opening(words: &[&[u32]], seams: &Stoplist, opening: impl Fn(&[u32
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{check_literals, cps};
+    use super::super::testing::{check_literals, cps, date_words};
     use super::*;
 
     fn features(text: &str) -> Features {
@@ -571,7 +597,37 @@ mod tests {
     }
 
     fn judged(text: &str) -> Option<Verdict> {
-        judge(&Subject::new(&cps(text)), features(text), &Stoplist::default()).verdict
+        judge(
+            &Subject::new(&cps(text)),
+            features(text),
+            &Stoplist::default(),
+            &date_words(),
+        )
+        .verdict
+    }
+
+    fn stamped(text: &str) -> Option<Stamp> {
+        judge(
+            &Subject::new(&cps(text)),
+            features(text),
+            &Stoplist::default(),
+            &date_words(),
+        )
+        .stamp
+    }
+
+    #[test]
+    fn teasers_stamps() {
+        assert_eq!(stamped("7 hours ago"), Some(Stamp::Age));
+        assert_eq!(stamped("Tuesday November 19, 2019"), Some(Stamp::Date));
+        // a comment's signature, a chronology's heading, a sentence
+        assert_eq!(stamped("2 days ago at 07:52 am"), None);
+        assert_eq!(stamped("Oktober 2015"), None);
+        assert_eq!(stamped("He left the house 7 hours ago today"), None);
+        assert_eq!(
+            stamped("November 19, 2019, 9 days before the vote on the town's budget"),
+            None
+        );
     }
 
     fn english() -> Stoplist {
@@ -582,7 +638,7 @@ mod tests {
     }
 
     fn glued(text: &str) -> bool {
-        judge(&Subject::new(&cps(text)), features(text), &english()).glued
+        judge(&Subject::new(&cps(text)), features(text), &english(), &date_words()).glued
     }
 
     #[test]
@@ -676,10 +732,20 @@ mod tests {
     #[test]
     fn inline_pointers_say_so() {
         let line = "Read more: Brexit talks stall again";
-        let answer = judge(&Subject::new(&cps(line)), features(line), &Stoplist::default());
+        let answer = judge(
+            &Subject::new(&cps(line)),
+            features(line),
+            &Stoplist::default(),
+            &date_words(),
+        );
         assert!(answer.inline);
         let line = "Read more about VX";
-        let answer = judge(&Subject::new(&cps(line)), features(line), &Stoplist::default());
+        let answer = judge(
+            &Subject::new(&cps(line)),
+            features(line),
+            &Stoplist::default(),
+            &date_words(),
+        );
         assert_eq!((answer.verdict, answer.inline), (Some(Verdict::Line), false));
     }
 
@@ -783,6 +849,14 @@ mod tests {
         }
         // no seam words (a language without a list): no line is asked
         let line = "First UK election debate was a total shambles The first leaders debate on Tuesday was cut short";
-        assert!(!judge(&Subject::new(&cps(line)), features(line), &Stoplist::default()).glued);
+        assert!(
+            !judge(
+                &Subject::new(&cps(line)),
+                features(line),
+                &Stoplist::default(),
+                &date_words()
+            )
+            .glued
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! Machine residue: tracking ids and hashes left on their own line
 //! (`010020070750000000000000011105521365662021`), and markup the scraper did not render: HTML
 //! tags printed as text (`&lt;span data-mce-type="bookmark" ...&gt;`) and WordPress shortcodes
-//! (`[button link="..."]Send us your review[/button]`).
+//! (`[button link="..."]Send us your review[/button]`), and a scanned page's specks read as
+//! text.
 
 use std::sync::LazyLock;
 
@@ -65,6 +66,14 @@ static TAG_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
 // A lost tag's "\">" stands this near the line's start.
 const TAG_TAIL_REACH: usize = 300;
 
+// A scanned page's specks read as text: "r; .r", "i. a:". Small letters and the marks between
+// them, no word of three letters and no digit: with digits, a line this short is a measure, a
+// price, a time, a table's cell or a name ("104 cm", "ab 19,99 €", "um 22:23", "x 4,01 3,87",
+// "Wi-Fi 6"), and a table's labels ("A: 5, B: 6") are not these either; nor is "p.m".
+const MAX_SPECKS_CHARS: usize = 40;
+const MAX_SPECKS_WORDS: usize = 6;
+static TIME_OF_DAY: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\b[ap]\.?\s?m\b", true));
+
 #[derive(Debug, PartialEq, Eq)]
 pub enum Residue {
     TrackingId,
@@ -77,6 +86,36 @@ pub fn judge(s: &Subject, words: usize) -> Option<Residue> {
     if words <= MAX_ID_WORDS && is_id(text) {
         return Some(Residue::TrackingId);
     }
+    let found = markup(s);
+    // Specks come after ids, tags and entities but before a tag's lost opening, the one markup
+    // rule a line without "<", "[" or "&" can meet.
+    let tagged = || {
+        text.iter()
+            .any(|&c| c == '<' as u32 || c == '[' as u32 || c == '&' as u32)
+    };
+    if text.len() <= MAX_SPECKS_CHARS && words <= MAX_SPECKS_WORDS && (found.is_none() || !tagged()) && specks(s) {
+        return Some(Residue::Markup(None));
+    }
+    found
+}
+
+fn specks(s: &Subject) -> bool {
+    let text = s.codes();
+    let letter = |c: u32| chars::is_word(c) && !chars::is_decimal(c) && c != '_' as u32;
+    text.iter().position(|&c| !chars::is_space(c)).is_some_and(|first| {
+        let last = text.iter().rposition(|&c| !chars::is_space(c)).unwrap_or(first);
+        text[first..=last].contains(&(' ' as u32))
+    }) && text.iter().any(|&c| chars::is_lower(c))
+        && !text.iter().any(|&c| chars::is_digit(c))
+        && text
+            .iter()
+            .any(|&c| [';', ':', ',', '-'].iter().any(|&m| c == m as u32))
+        && !text.windows(3).any(|w| w.iter().all(|&c| letter(c)))
+        && !TIME_OF_DAY.is_match(s)
+}
+
+fn markup(s: &Subject) -> Option<Residue> {
+    let text = s.codes();
     // The cheap tests come first: most lines hold none of these characters and are never
     // handed to the patterns.
     let tags = holds(text, "<") || holds(text, "&lt;") || holds(text, "[");
@@ -155,6 +194,7 @@ mod tests {
             &*TAG,
             &*ENTITY,
             &*TAG_TAIL,
+            &*TIME_OF_DAY,
         ] {
             check_literals(p);
         }
@@ -213,6 +253,30 @@ mod tests {
             "Fish & chips; then tea.",
             "&amp; alone",
             r#"He said "stop"> and left."#,
+        ] {
+            assert_eq!(judged(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn specks_are_markup() {
+        for line in ["r; .r", "i. a:", " ii, v- ", "ﬁ; x"] {
+            assert_eq!(judged(line), Some(Residue::Markup(None)), "{line}");
+        }
+    }
+
+    #[test]
+    fn short_lines_with_marks_are_not_specks() {
+        for line in [
+            "104 cm; 3",
+            "A: 5, B: 6",
+            "ab 19,99 €",
+            "um 22:23",
+            "Wi-Fi 6",
+            "go on, then",
+            "p.m, a.m;",
+            "r;.r",
+            "a; b; c; d; e; f; g; h",
         ] {
             assert_eq!(judged(line), None, "{line}");
         }

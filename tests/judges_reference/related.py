@@ -1,7 +1,7 @@
 """The Python line judge that src/judges/related.rs replaced, as it was, for
 tests/test_judges_native.py to hold the native one against: the per-line judge of the related
-family (`_judge`, and `glued_line` for a teaser's headline glued to its summary) with the patterns and
-bounds only it read. What it shares with the rules that stayed in the package (the verdicts'
+family (`_judge`, `glued_line` for a teaser's headline glued to its summary, and `_stamp` for a
+teaser's age or date) with the patterns and bounds only it read. What it shares with the rules that stayed in the package (the verdicts'
 names, the other languages' pointer pattern, the bounds the multi-line rules read too) is
 imported from `clean.residue.related`. Delete it with that test once the port is done."""
 
@@ -15,6 +15,8 @@ from clean.document import Features
 from clean.residue._lines import LINE
 from clean.residue._text import DATELINE_OPENING, key, phrases
 from clean.residue.related import _HEADER, _MORE, GLUE_REACH, MIN_TEASER_WORDS
+
+import metadata as metadata_reference  # the reference beside this one
 
 HEADERS = phrases(
     "related", "more", "related articles", "related stories", "related news", "related content", "related coverage",
@@ -215,3 +217,15 @@ def _title_case_opening(words: list[str], stop: frozenset[str]) -> bool:
     return run >= MIN_TITLE_CASE_RUN and title_stops > 0
 
 
+MAX_STAMP_WORDS = 8
+_CLOCK = re.compile(r"\d[:.]\d\d")
+
+
+def _stamp(text: str, feat: Features) -> str | None:
+    """A teaser's stamp, "age" or "date" (the dates judged as the metadata reference judges them)."""
+    if feat.words > MAX_STAMP_WORDS:
+        return None
+    if metadata_reference.is_age(text):
+        return None if _CLOCK.search(text) else "age"
+    # A month and a year with no day heads an entry of a chronology; a story's stamp names its day.
+    return "date" if metadata_reference.is_date(text) and not metadata_reference.is_month_year(text) else None

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from clean.article import Verdict
 from clean.document import Document, Features
 from clean.residue._lines import LINE, each_line
-from clean.residue.tracking import _debris
 
 REASONS = ("tracking-id", "markup")
 
@@ -59,7 +58,7 @@ def _judge(text: str, feat: Features) -> Iterator[Verdict]:
         yield Verdict(LINE, "markup")
     elif "&" in text and len(_ENTITY.findall(text)) >= 2 and not _ENTITY.sub("", text).strip():
         yield Verdict(LINE, "markup")
-    elif feat.chars <= 40 and _debris(text, feat):  # not ported: the one implementation is clean's
+    elif feat.chars <= 40 and _debris(text, feat):
         yield Verdict(LINE, "markup")
     elif '">' in text[:300]:
         tail = _TAG_TAIL.match(text)
@@ -71,3 +70,17 @@ def _markup(text: str) -> bool:
     """Whether tags hold most of the line's visible characters (spaces counted on neither side)."""
     tagged = sum(len(m.group().replace(" ", "")) for m in _TAG.finditer(text))
     return tagged >= MIN_MARKUP_SHARE * len(text.replace(" ", ""))
+
+
+# A scanned page's specks read as text: "r; .r", "i. a:". Small letters and the marks between
+# them, no word of three letters and no digit.
+_LETTER_RUN = re.compile(r"[^\W\d_]{3}")
+_SPECK_MARK = re.compile(r"[;:,\-]")
+_TIME_OF_DAY = re.compile(r"\b[ap]\.?\s?m\b", re.I)
+MAX_DEBRIS_WORDS = 6
+
+
+def _debris(text: str, feat: Features) -> bool:
+    return (feat.words <= MAX_DEBRIS_WORDS and " " in text.strip() and any(c.islower() for c in text)
+            and not any(c.isdigit() for c in text) and _SPECK_MARK.search(text) is not None
+            and _LETTER_RUN.search(text) is None and _TIME_OF_DAY.search(text) is None)
