@@ -90,6 +90,12 @@ class Document:
                                  [f.title_shaped for f in feats], _seams(self.lang), _dates())
 
     @cached_property
+    def page(self) -> _core.Page:
+        """The blocks as the native core weighs a page dump (src/main_content.rs, the main block;
+        src/block_model.rs, the block model): handed over once, when first asked."""
+        return _core.Page(self.lines, self.line_of, self.blocks)
+
+    @cached_property
     def prose_chars(self) -> int:
         return sum(f.chars for f in self.feats if f.prose)
 

@@ -4,12 +4,15 @@
 
 use pyo3::exceptions::{PyIndexError, PyValueError};
 use pyo3::ffi;
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::string::PyStringData;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+use crate::block_model as bm;
 use crate::judges;
 use crate::lines as ln;
+use crate::main_content as mc;
 use crate::segment as seg;
 
 /// Run `$body` with `$t` bound to the str's storage as a slice of its own code units.
@@ -592,24 +595,6 @@ fn judge_lines<'py>(
     Ok(out)
 }
 
-/// The features of a line as `clean.document.Features` holds them (a tuple, in its order).
-fn line_features(f: &Bound<'_, PyAny>) -> PyResult<ln::Features> {
-    let (chars, words, stop_ratio, ends_sentence, sentences, upper_ratio, unspaced, last, prose, title_shaped): FeatureFields =
-        f.extract()?;
-    Ok(ln::Features {
-        chars,
-        words,
-        stop_ratio,
-        ends_sentence,
-        sentences,
-        upper_ratio,
-        unspaced,
-        last: code_points(&last)?.first().copied(),
-        prose,
-        title_shaped,
-    })
-}
-
 /// headline(lines, line_of) -> [(block, reason, score, span), ...]: the headline family's
 /// verdicts on a document (src/judges/headline.rs), `lines` its distinct lines as (text,
 /// features) and `line_of` which of them each block is; reason "title" (the block is the
@@ -621,7 +606,7 @@ fn headline<'py>(py: Python<'py>, lines: &Bound<'py, PyAny>, line_of: Vec<usize>
     use judges::headline::Reason;
     let mut found = Vec::new();
     for line in lines.try_iter()? {
-        let (text, f): (Bound<'py, PyString>, Bound<'py, PyAny>) = line?.extract()?;
+        let (text, f): (Bound<'py, PyString>, Bound<'py, PyTuple>) = line?.extract()?;
         found.push((code_points(&text)?, line_features(&f)?));
     }
     if line_of.iter().any(|&k| k >= found.len()) {
@@ -654,6 +639,174 @@ fn metadata_byline(text: &Bound<'_, PyString>) -> PyResult<Option<(usize, usize)
     Ok(judges::metadata::byline(&codes))
 }
 
+/// The blocks of a page dump as the main block and the block model weigh them:
+/// Page(lines, line_of, blocks), `lines` a Document's distinct lines as (text, features),
+/// `line_of` which of them each block prints, `blocks` the blocks (their `blank_before` and
+/// `link_share` are read).
+#[pyclass(frozen, module = "clean._core")]
+struct Page(mc::Page);
+
+/// A line's features from the fields of `clean.document.Features` (a tuple, in its order).
+fn line_features(f: &Bound<'_, PyTuple>) -> PyResult<ln::Features> {
+    let last = f.get_item(7)?;
+    let last = last.cast::<PyString>()?;
+    let last = with_units!(last, |t| t.first().map(|&c| c.into()));
+    Ok(ln::Features {
+        chars: f.get_item(0)?.extract()?,
+        words: f.get_item(1)?.extract()?,
+        stop_ratio: f.get_item(2)?.extract()?,
+        ends_sentence: f.get_item(3)?.extract()?,
+        sentences: f.get_item(4)?.extract()?,
+        upper_ratio: f.get_item(5)?.extract()?,
+        unspaced: f.get_item(6)?.extract()?,
+        last,
+        prose: f.get_item(8)?.extract()?,
+        title_shaped: f.get_item(9)?.extract()?,
+    })
+}
+
+impl Page {
+    fn flagged(&self, flagged: Vec<bool>) -> PyResult<Vec<bool>> {
+        if flagged.len() != self.0.len() {
+            return Err(PyValueError::new_err("a flag for every block"));
+        }
+        Ok(flagged)
+    }
+
+    fn main(&self, main: Option<(usize, usize)>) -> PyResult<Option<(usize, usize)>> {
+        match main {
+            Some((first, last)) if first > last || last >= self.0.len() => {
+                Err(PyValueError::new_err("the main block is a range of the page's blocks"))
+            }
+            _ => Ok(main),
+        }
+    }
+}
+
+#[pymethods]
+impl Page {
+    #[new]
+    fn new(lines: &Bound<'_, PyAny>, line_of: Vec<usize>, blocks: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let py = lines.py();
+        let mut distinct = Vec::new();
+        for line in lines.try_iter()? {
+            let line = line?;
+            let line = line.cast::<PyTuple>()?;
+            let text = code_points(line.get_item(0)?.cast::<PyString>()?)?;
+            let f = line_features(line.get_item(1)?.cast::<PyTuple>()?)?;
+            distinct.push(mc::Line { text, f });
+        }
+        let mut found = Vec::with_capacity(line_of.len());
+        for (block, &line) in blocks.try_iter()?.zip(&line_of) {
+            let block = block?;
+            found.push(mc::Block {
+                line,
+                blank_before: block.getattr(intern!(py, "blank_before"))?.extract()?,
+                link_share: block.getattr(intern!(py, "link_share"))?.extract()?,
+            });
+        }
+        if found.len() != line_of.len()
+            || blocks.len()? != line_of.len()
+            || line_of.iter().any(|&k| k >= distinct.len())
+        {
+            return Err(PyValueError::new_err("a line of `lines` for every block"));
+        }
+        Ok(Page(mc::Page {
+            lines: distinct,
+            blocks: found,
+        }))
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+
+    /// main_block(flagged) -> (first, last) of the main block, or None
+    fn main_block(&self, flagged: Vec<bool>) -> PyResult<Option<(usize, usize)>> {
+        Ok(mc::main_block(&self.0, &self.flagged(flagged)?))
+    }
+
+    /// headline_anchors() -> the blocks that print a part of the page's title again
+    fn headline_anchors(&self) -> Vec<usize> {
+        mc::headline_anchors(&self.0)
+    }
+
+    /// features(flagged, main) -> a row of the block model's features (BLOCK_FEATURES) per block
+    fn features(&self, flagged: Vec<bool>, main: Option<(usize, usize)>) -> PyResult<Vec<Vec<f64>>> {
+        let rows = bm::features(&self.0, &self.flagged(flagged)?, self.main(main)?);
+        Ok(rows.iter().map(|row| row.to_vec()).collect())
+    }
+
+    /// probabilities(model, flagged, main) -> the model's probability that each block is the article's
+    fn probabilities(
+        &self,
+        model: &BlockModel,
+        flagged: Vec<bool>,
+        main: Option<(usize, usize)>,
+    ) -> PyResult<Vec<f64>> {
+        Ok(bm::probabilities(
+            &self.0,
+            &model.0,
+            &self.flagged(flagged)?,
+            self.main(main)?,
+        ))
+    }
+
+    /// article_blocks(model, flagged, main) -> whether each block is the article's
+    fn article_blocks(
+        &self,
+        model: &BlockModel,
+        flagged: Vec<bool>,
+        main: Option<(usize, usize)>,
+    ) -> PyResult<Vec<bool>> {
+        Ok(bm::article_blocks(
+            &self.0,
+            &model.0,
+            &self.flagged(flagged)?,
+            self.main(main)?,
+        ))
+    }
+}
+
+/// BlockModel(features, weights, threshold, drop_inside, keep_outside, length_power): the block
+/// model's weights for the features named (they must be BLOCK_FEATURES) and how it decides.
+#[pyclass(frozen, module = "clean._core")]
+struct BlockModel(bm::Model);
+
+#[pymethods]
+impl BlockModel {
+    #[new]
+    fn new(
+        features: Vec<String>,
+        weights: Vec<f64>,
+        threshold: f64,
+        drop_inside: f64,
+        keep_outside: f64,
+        length_power: f64,
+    ) -> PyResult<Self> {
+        bm::Model::new(&features, &weights, threshold, drop_inside, keep_outside, length_power)
+            .map(BlockModel)
+            .map_err(PyValueError::new_err)
+    }
+}
+
+/// block_value(chars, prose, flagged) -> how much a block argues for the stretch around it being
+/// the article
+#[pyfunction]
+fn block_value(chars: usize, prose: bool, flagged: bool) -> f64 {
+    mc::block_value(chars, prose, flagged)
+}
+
+/// best_stretch(values) -> (first, last) of the stretch with the largest positive sum, or
+/// (len(values), -1) when no value is positive
+#[pyfunction]
+fn best_stretch(values: Vec<f64>) -> (usize, isize) {
+    match mc::best_stretch(&values) {
+        Some((first, last)) => (first, last as isize),
+        None => (values.len(), -1),
+    }
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("UNICODE_VERSION", crate::tables::UNICODE_VERSION)?;
@@ -683,5 +836,12 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Stoplist>()?;
     m.add_class::<DateWords>()?;
     m.add_class::<Languages>()?;
+    m.add_class::<Page>()?;
+    m.add_class::<BlockModel>()?;
+    m.add_function(wrap_pyfunction!(block_value, m)?)?;
+    m.add_function(wrap_pyfunction!(best_stretch, m)?)?;
+    m.add("BLOCK_FEATURES", PyTuple::new(m.py(), bm::FEATURES)?)?;
+    m.add("BLOCK_OWN", PyTuple::new(m.py(), bm::OWN)?)?;
+    m.add("BLOCK_PLACE", PyTuple::new(m.py(), bm::PLACE)?)?;
     Ok(())
 }

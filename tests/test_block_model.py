@@ -1,6 +1,8 @@
 """The shipped block model matches the features computed at cleaning time, and finds the
 article in a page dump."""
 
+import math
+
 import pytest
 
 from clean import block_model, clean_text
@@ -54,7 +56,17 @@ def test_probabilities_weigh_the_rows_that_training_sees():
     flagged = [i % 3 == 0 for i in range(len(doc.blocks))]
     main = (len(MENU) * 2 + 1, len(MENU) * 2 + len(STORY))
     w = block_model.weights()["weights"]
-    fast = block_model.probabilities(doc, flagged, main, w)
+    fast = block_model.probabilities(doc, flagged, main)
     rows = block_model.features(doc, flagged, main)
     assert all(len(row) == len(block_model.FEATURES) for row in rows)
-    assert fast == pytest.approx([block_model.probability(row, w) for row in rows], abs=1e-12)
+    logistic = [1 / (1 + math.exp(-max(-30.0, min(30.0, sum(x * v for x, v in zip(row, w)))))) for row in rows]
+    assert fast == pytest.approx(logistic, abs=1e-12)
+
+
+def test_a_model_naming_other_features_is_refused():
+    from clean import document
+
+    doc = document.build("\n".join(MENU + STORY))
+    model = dict(block_model.weights(), features=list(reversed(block_model.FEATURES)))
+    with pytest.raises(ValueError):
+        block_model.article_blocks(doc, [False] * len(doc.blocks), None, model=model)
