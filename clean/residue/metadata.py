@@ -288,6 +288,7 @@ def _judge_words(text: str, feat: Features, words: vocab.Vocabulary, forms) -> t
 
 # Dates, times and ages are told natively (src/judges/dates.rs), with every language's words.
 
+
 def is_age(text: str) -> bool:
     """Whether `text` is a post's age ("3 hours ago"), maybe with its author or a label before it."""
     return _core.is_age(text)
