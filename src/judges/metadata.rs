@@ -90,6 +90,20 @@ static WIRE_CREDIT: LazyLock<Pattern> = LazyLock::new(|| {
 });
 // The credits that name people in their capitals, on the line as written, their words in either
 // case (see AUTHOR_BIO).
+// What every line `WIRE_CREDIT_NAMED` takes holds one of, folded: its names are repeated Unicode
+// classes, so large a program that the crate's fast engine has no room for it, and a line tried
+// is walked by its backtracker.
+const NAMED_CREDIT_WORDS: [&str; 9] = [
+    "wire serv",
+    "wire rep",
+    "news serv",
+    "@",
+    "reach",
+    "reported ",
+    "with report",
+    "with assistance",
+    "with additional ",
+];
 static WIRE_CREDIT_NAMED: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
         concat!(
@@ -254,6 +268,16 @@ static BYLINE: LazyLock<Pattern> = LazyLock::new(|| {
 });
 // A byline that names the agency after the writers instead of opening with "By": "Tom Davies
 // Associated Press", "Jane Doe and John Roe USA TODAY".
+// The words `BYLINE` opens with, apart: that pattern's names and date are a repeated Unicode class
+// in a group, so large a program that the crate's fast engine has no room for it and every line
+// tried is walked by its backtracker, which clears a visited set of the program's size first.
+// Most lines do not open so, and are not tried.
+static BYLINE_OPENING: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"^(?:(?:written|reported|posted|words|text|story)\s+)?(?:by|von|par|por|di|door|av|de)[:\s]",
+        true,
+    )
+});
 static AGENCY_BYLINE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
         concat!(
@@ -573,7 +597,8 @@ fn byline_of(whole: &Subject) -> Option<(usize, usize)> {
         _ => (whole, whole.codes()),
     };
     // A match is looked for before its groups, which cost more to find.
-    let Some(Some((start, end))) = BYLINE.is_match(s).then(|| BYLINE.group(s, 1)).flatten() else {
+    let opens = BYLINE_OPENING.is_match(s);
+    let Some(Some((start, end))) = (opens && BYLINE.is_match(s)).then(|| BYLINE.group(s, 1)).flatten() else {
         let (start, end) = AGENCY_BYLINE
             .is_match(s)
             .then(|| AGENCY_BYLINE.group(s, 1))
@@ -617,7 +642,9 @@ fn strip(text: &[u32], mut start: usize, mut end: usize) -> (usize, usize) {
 }
 
 fn is_wire_credit(s: &Subject) -> bool {
-    WIRE_CREDIT.is_match(s) || WIRE_CREDIT_NAMED.is_match(s) || s.holds("contributed ") && is_contributed(s)
+    WIRE_CREDIT.is_match(s)
+        || NAMED_CREDIT_WORDS.iter().any(|w| s.holds(w)) && WIRE_CREDIT_NAMED.is_match(s)
+        || s.holds("contributed ") && is_contributed(s)
 }
 
 /// "... contributed reporting", "... contributed to this report": the names first, or whoever
@@ -708,6 +735,7 @@ mod tests {
             &*URL,
             &*ASSET,
             &*BYLINE,
+            &*BYLINE_OPENING,
             &*AGENCY_BYLINE,
             &*NAME_WORD,
             &*NAME_SEPARATOR,
