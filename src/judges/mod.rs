@@ -325,10 +325,18 @@ static STAND_INS: LazyLock<StandIns> = LazyLock::new(|| {
 
 /// Whether `text` holds `needle` (code points) among its first `limit` code points.
 pub fn holds_within<T: Copy + Into<u32>>(text: &[T], needle: &str, limit: usize) -> bool {
-    let needle: Vec<u32> = needle.chars().map(|c| c as u32).collect();
     let head = &text[..text.len().min(limit)];
-    head.windows(needle.len())
-        .any(|w| w.iter().zip(&needle).all(|(&a, &b)| a.into() == b))
+    let mut chars = needle.chars();
+    let Some(first) = chars.next() else {
+        return true;
+    };
+    let rest = chars.as_str();
+    let Some(last_start) = head.len().checked_sub(1 + rest.chars().count()) else {
+        return false;
+    };
+    // The needle's first code point is looked for, and the rest compared only where it stands.
+    (0..=last_start)
+        .any(|i| head[i].into() == first as u32 && rest.chars().zip(&head[i + 1..]).all(|(c, &u)| u.into() == c as u32))
 }
 
 /// Whether `text` holds `needle` anywhere.
@@ -456,6 +464,15 @@ mod tests {
         );
         let judged = judge(&cps("Read more: Brexit talks stall"), Features { words: 5, ..f }, &none);
         assert_eq!(judged.related.verdict, Some(related::Verdict::Line));
+    }
+
+    #[test]
+    fn holds_finds_a_needle_of_code_points() {
+        let text = cps("a «b» c&lt;");
+        assert!(holds(&text, "«b»") && holds(&text, "&lt;") && holds(&text, "a") && holds(&text, ""));
+        assert!(!holds(&text, "&lt;x") && !holds(&text, "b c") && !holds(&cps(""), "a"));
+        assert!(holds_within(&text, "«b", 4) && !holds_within(&text, "«b»", 4));
+        assert!(holds_within(&text, "a", 1) && !holds_within(&text, "a", 0));
     }
 
     #[test]
