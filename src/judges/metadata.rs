@@ -357,6 +357,17 @@ pub struct RecordField {
 
 /// The line as a record's field, or None if it is not shaped as one.
 pub fn record_field(s: &Subject) -> Option<RecordField> {
+    // The label is at most this long, so its colon stands within it: a line without one there is
+    // not tried (the pattern's groups cost the crate's slower engines).
+    const COLON_WITHIN: usize = 33;
+    if !s
+        .codes()
+        .iter()
+        .take(COLON_WITHIN)
+        .any(|&c| c == ':' as u32 || c == '：' as u32)
+    {
+        return None;
+    }
     let groups = RECORD_FIELD.groups(s)?;
     let codes = s.codes();
     let (_, end) = groups[0]?;

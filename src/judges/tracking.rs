@@ -118,9 +118,9 @@ fn markup(s: &Subject) -> Option<Residue> {
     let text = s.codes();
     // The cheap tests come first: most lines hold none of these characters and are never
     // handed to the patterns.
-    let tags = holds(text, "<") || holds(text, "&lt;") || holds(text, "[");
-    let entities = holds(text, "&");
-    let tail = holds_within(text, "\">", TAG_TAIL_REACH);
+    let entities = text.contains(&('&' as u32));
+    let tags = entities && holds(text, "&lt;") || text.iter().any(|&c| c == '<' as u32 || c == '[' as u32);
+    let tail = text.contains(&('>' as u32)) && holds_within(text, "\">", TAG_TAIL_REACH);
     if !(tags || entities || tail) {
         return None;
     }
