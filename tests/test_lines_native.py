@@ -100,9 +100,11 @@ def reference_core(monkeypatch):
                 seen.setdefault(text, len(seen))
             return [(t, reference.features(t, stopwords)) for t in seen], [seen[t] for t in texts]
 
-        # The line judges are held against theirs in tests/test_judges_native.py.
+        # The line judges are held against theirs in tests/test_judges_native.py, the main block
+        # and the block model against theirs in tests/test_block_model_native.py.
         judge_lines = staticmethod(_core.judge_lines)
         Stoplist = _core.Stoplist
+        Page = _core.Page
 
     class Key:
         key = staticmethod(lambda text: reference.key(text))
