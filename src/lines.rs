@@ -4,7 +4,7 @@
 //! `str.isalnum` or "_", a word is compared lower-cased by `str.lower`), so the numbers are the
 //! ones the Python cleaner computed.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::chars::{casefold_char, is_space, is_upper, is_word, lower_into};
 use crate::segment::Unit;
@@ -12,7 +12,7 @@ use crate::segment::Unit;
 /// A language's function words, lower-cased (`str.lower`) as the stoplist files are read.
 #[derive(Debug, Default, Clone)]
 pub struct Stoplist {
-    words: HashSet<Vec<u32>>,
+    words: FxHashSet<Vec<u32>>,
 }
 
 impl Stoplist {
@@ -256,7 +256,7 @@ pub struct Languages {
     /// The language codes, sorted: ties go to the first.
     names: Vec<String>,
     /// word -> the languages (bits, in the order of `names`) whose stoplist holds it
-    index: HashMap<Vec<u32>, u64>,
+    index: FxHashMap<Vec<u32>, u64>,
 }
 
 impl Languages {
@@ -267,7 +267,7 @@ impl Languages {
         if lists.len() > 64 {
             return Err(format!("at most 64 stoplists, not {}", lists.len()));
         }
-        let mut index: HashMap<Vec<u32>, u64> = HashMap::new();
+        let mut index: FxHashMap<Vec<u32>, u64> = FxHashMap::default();
         for (bit, (_, words)) in lists.iter().enumerate() {
             for w in words {
                 *index.entry(w.clone()).or_default() |= 1 << bit;

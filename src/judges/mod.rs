@@ -94,6 +94,10 @@ pub struct Subject {
     exact: String,
     /// built when an ignore-case pattern first asks for it
     folded: std::cell::OnceCell<String>,
+    /// the bytes and byte pairs of each text, when a gated pattern first asks
+    grams: [std::cell::OnceCell<Grams>; 2],
+    /// the line's comparison key (`lines::key`), when a family first looks it up
+    key: std::cell::OnceCell<Vec<u32>>,
     codes: Vec<u32>,
     ascii: bool,
 }
@@ -117,6 +121,8 @@ impl Subject {
         Subject {
             exact,
             folded: std::cell::OnceCell::new(),
+            grams: Default::default(),
+            key: std::cell::OnceCell::new(),
             codes,
             ascii,
         }
@@ -146,10 +152,20 @@ impl Subject {
         }
     }
 
+    fn grams(&self, ignore_case: bool) -> &Grams {
+        self.grams[ignore_case as usize].get_or_init(|| Grams::of(self.text(ignore_case).as_bytes()))
+    }
+
     /// Whether the line, folded as the ignore-case patterns see it, holds `literal` (written
     /// folded): a cheap test before a pattern that must hold it, searched along the line.
     pub fn holds(&self, literal: &str) -> bool {
         self.folded().contains(literal)
+    }
+
+    /// The line's comparison key (`lines::key`: case, punctuation and spacing folded), made
+    /// once for the families that look the line up in their phrase lists.
+    pub fn key(&self) -> &[u32] {
+        self.key.get_or_init(|| crate::lines::key(&self.codes))
     }
 
     /// The line's code points, as given.
@@ -177,10 +193,215 @@ impl Subject {
 /// Zyte and multilingual dev sets, the judges' caches took 17 MB more at 4 MiB than at 256 KiB.
 const DFA_CACHE: usize = 1 << 22;
 
+/// The bytes, and pairs of adjacent bytes (hashed), that a text holds: a line is asked whether it
+/// could hold a literal without being searched for it.
+#[derive(Default)]
+pub struct Grams {
+    bytes: [u64; 4],
+    pairs: [u64; PAIR_WORDS],
+}
+
+/// 1,024 bits: a line of 150 bytes sets about one in seven, so a literal of four bytes or more
+/// (three pairs) passes a line that lacks it about once in three hundred.
+const PAIR_WORDS: usize = 16;
+
+fn pair_bit(a: u8, b: u8) -> u16 {
+    let h = (u32::from(a) << 8 | u32::from(b)).wrapping_mul(0x9e37_79b1);
+    (h >> (32 - 10)) as u16
+}
+
+impl Grams {
+    fn of(text: &[u8]) -> Grams {
+        let mut g = Grams::default();
+        for (i, &b) in text.iter().enumerate() {
+            g.set_byte(b);
+            if let Some(&next) = text.get(i + 1) {
+                g.set_pair(pair_bit(b, next));
+            }
+        }
+        g
+    }
+
+    fn set_byte(&mut self, b: u8) {
+        self.bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+
+    fn set_pair(&mut self, bit: u16) {
+        self.pairs[usize::from(bit >> 6)] |= 1 << (bit & 63);
+    }
+
+    fn has_byte(&self, b: u8) -> bool {
+        self.bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+
+    fn has_pair(&self, bit: u16) -> bool {
+        self.pairs[usize::from(bit >> 6)] & (1 << (bit & 63)) != 0
+    }
+}
+
+/// What a line must hold for a pattern to match in it: one of a few literals, one of which every
+/// match holds (`needed`). A pattern is searched only on a line whose bytes and byte pairs could
+/// hold one of them, so the many patterns a line cannot match cost a few bit tests each instead
+/// of a search; a line that passes is searched as before, so the gate decides no match by itself.
+struct Gate {
+    /// the literals of one byte
+    bytes: Vec<u8>,
+    /// each longer literal: the bits of two of its byte pairs, which a line lacking it fails
+    /// nine times in ten, and of (up to six of) the rest
+    pairs: Vec<(u16, u16)>,
+    rest: Vec<Vec<u16>>,
+}
+
+impl Gate {
+    fn of(source: &str) -> Option<Gate> {
+        let hir = regex_syntax::Parser::new().parse(source).ok()?;
+        let mut gate = Gate {
+            bytes: Vec::new(),
+            pairs: Vec::new(),
+            rest: Vec::new(),
+        };
+        for literal in needed(&hir)? {
+            if let [b] = literal.as_slice() {
+                gate.bytes.push(*b);
+                continue;
+            }
+            let mut bits: Vec<u16> = literal.windows(2).map(|w| pair_bit(w[0], w[1])).collect();
+            bits.sort_unstable();
+            bits.dedup();
+            bits.truncate(8);
+            let last = bits.len() - 1;
+            gate.pairs.push((bits[0], bits[last]));
+            gate.rest.push(bits[1..last.max(1)].to_vec());
+        }
+        Some(gate)
+    }
+
+    fn passes(&self, g: &Grams) -> bool {
+        self.bytes.iter().any(|&b| g.has_byte(b))
+            || self
+                .pairs
+                .iter()
+                .zip(&self.rest)
+                .any(|(&(a, b), rest)| g.has_pair(a) && g.has_pair(b) && rest.iter().all(|&bit| g.has_pair(bit)))
+    }
+}
+
+/// More literals than this, and a line is searched rather than asked about each.
+const MAX_GATE_LITERALS: usize = 32;
+
+type Literals = Vec<Vec<u8>>;
+
+/// Literals (UTF-8), one of which every match of `hir` holds; None if the pattern names none, or
+/// too many. Looks are zero-width, so they hold the empty string.
+fn needed(hir: &regex_syntax::hir::Hir) -> Option<Literals> {
+    use regex_syntax::hir::HirKind;
+    let found = match exact(hir) {
+        Some(set) if set.iter().all(|l| !l.is_empty()) => Some(set),
+        _ => match hir.kind() {
+            HirKind::Capture(c) => needed(&c.sub),
+            HirKind::Repetition(r) if r.min >= 1 => needed(&r.sub),
+            HirKind::Alternation(subs) => {
+                let mut all = Vec::new();
+                for sub in subs {
+                    all.extend(needed(sub)?);
+                }
+                (all.len() <= MAX_GATE_LITERALS).then_some(all)
+            }
+            HirKind::Concat(subs) => {
+                // Runs of children that match one of a few strings make literals of their own
+                // ("photo" "s?" " credit"); any child may name literals of its own.
+                let mut candidates = Vec::new();
+                let mut run: Literals = vec![Vec::new()];
+                for sub in subs {
+                    match exact(sub).map(|set| cross(&run, &set)) {
+                        Some(Some(longer)) => run = longer,
+                        _ => {
+                            candidates.push(std::mem::replace(&mut run, vec![Vec::new()]));
+                            match exact(sub) {
+                                Some(set) => run = set,
+                                None => candidates.extend(needed(sub)),
+                            }
+                        }
+                    }
+                }
+                candidates.push(run);
+                candidates
+                    .into_iter()
+                    .filter(|set| !set.is_empty() && set.iter().all(|l| !l.is_empty()))
+                    .max_by_key(|set| {
+                        let shortest = set.iter().map(Vec::len).min().unwrap_or(0);
+                        (shortest.min(4), std::cmp::Reverse(set.len()), shortest)
+                    })
+            }
+            _ => None,
+        },
+    };
+    found.map(|mut set| {
+        // A literal holding another is held wherever that one is, and asks the line no more.
+        set.sort_by_key(Vec::len);
+        set.dedup();
+        let mut kept: Literals = Vec::new();
+        for l in set {
+            if !kept.iter().any(|k| l.windows(k.len()).any(|w| w == k.as_slice())) {
+                kept.push(l);
+            }
+        }
+        kept
+    })
+}
+
+/// Every string `hir` matches, when they are few (a look matches the empty string).
+fn exact(hir: &regex_syntax::hir::Hir) -> Option<Literals> {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(vec![Vec::new()]),
+        HirKind::Literal(l) => Some(vec![l.0.to_vec()]),
+        HirKind::Class(Class::Unicode(c)) => {
+            let chars: Vec<char> = c.iter().flat_map(|r| r.start()..=r.end()).take(9).collect();
+            (chars.len() <= 8).then(|| chars.iter().map(|ch| ch.to_string().into_bytes()).collect())
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            let bytes: Vec<u8> = c.iter().flat_map(|r| r.start()..=r.end()).take(9).collect();
+            (bytes.len() <= 8).then(|| bytes.iter().map(|&b| vec![b]).collect())
+        }
+        HirKind::Capture(c) => exact(&c.sub),
+        HirKind::Repetition(r) if r.min == 0 && r.max == Some(1) => {
+            let mut set = exact(&r.sub)?;
+            set.push(Vec::new());
+            Some(set)
+        }
+        HirKind::Repetition(r) if r.max == Some(r.min) && r.min <= 4 => {
+            let one = exact(&r.sub)?;
+            (0..r.min).try_fold(vec![Vec::new()], |acc, _| cross(&acc, &one))
+        }
+        HirKind::Concat(subs) => subs
+            .iter()
+            .try_fold(vec![Vec::new()], |acc, sub| cross(&acc, &exact(sub)?)),
+        HirKind::Alternation(subs) => {
+            let mut all = Vec::new();
+            for sub in subs {
+                all.extend(exact(sub)?);
+            }
+            (all.len() <= MAX_GATE_LITERALS).then_some(all)
+        }
+        _ => None,
+    }
+}
+
+/// Each of `a` followed by each of `b`, when there are few.
+fn cross(a: &Literals, b: &Literals) -> Option<Literals> {
+    (a.len() * b.len() <= MAX_GATE_LITERALS).then(|| {
+        a.iter()
+            .flat_map(|x| b.iter().map(move |y| [x.as_slice(), y.as_slice()].concat()))
+            .collect()
+    })
+}
+
 /// A pattern of a judge: `ignore_case` as `re.IGNORECASE`.
 pub struct Pattern {
     regex: Regex,
     ignore_case: bool,
+    gate: Option<Gate>,
 }
 
 impl Pattern {
@@ -190,24 +411,37 @@ impl Pattern {
             .dfa_size_limit(DFA_CACHE)
             .build()
             .unwrap_or_else(|e| panic!("bad judge pattern {source:?}: {e}"));
-        Pattern { regex, ignore_case }
+        let gate = Gate::of(source);
+        Pattern {
+            regex,
+            ignore_case,
+            gate,
+        }
+    }
+
+    /// The text the pattern runs on, or None for a line the gate says it cannot match in.
+    fn haystack<'s>(&self, s: &'s Subject) -> Option<&'s str> {
+        match &self.gate {
+            Some(gate) if !gate.passes(s.grams(self.ignore_case)) => None,
+            _ => Some(s.text(self.ignore_case)),
+        }
     }
 
     /// `re.search`: a match anywhere (a `re.match` pattern opens with `^`).
     pub fn is_match(&self, s: &Subject) -> bool {
-        self.regex.is_match(s.text(self.ignore_case))
+        self.haystack(s).is_some_and(|text| self.regex.is_match(text))
     }
 
     /// The first match's span, in code points.
     pub fn find(&self, s: &Subject) -> Option<(usize, usize)> {
-        let m = self.regex.find(s.text(self.ignore_case))?;
+        let m = self.regex.find(self.haystack(s)?)?;
         Some((s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end())))
     }
 
     /// The span of the first match's group `group`, in code points: None without a match,
     /// Some(None) if the group took no part in it.
     pub fn group(&self, s: &Subject, group: usize) -> Option<Option<(usize, usize)>> {
-        let caps = self.regex.captures(s.text(self.ignore_case))?;
+        let caps = self.regex.captures(self.haystack(s)?)?;
         Some(
             caps.get(group)
                 .map(|m| (s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end()))),
@@ -217,7 +451,7 @@ impl Pattern {
     /// The spans of the first match's groups, in code points (group 0 the whole match), None
     /// for a group that took no part in it; None without a match.
     pub fn groups(&self, s: &Subject) -> Option<Vec<Option<(usize, usize)>>> {
-        let caps = self.regex.captures(s.text(self.ignore_case))?;
+        let caps = self.regex.captures(self.haystack(s)?)?;
         Some(
             caps.iter()
                 .map(|m| m.map(|m| (s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end()))))
@@ -227,14 +461,18 @@ impl Pattern {
 
     /// `re.finditer`: every match's span, left to right, in code points.
     pub fn find_spans<'s>(&'s self, s: &'s Subject) -> impl Iterator<Item = (usize, usize)> + 's {
-        self.regex
-            .find_iter(s.text(self.ignore_case))
+        self.haystack(s)
+            .into_iter()
+            .flat_map(|text| self.regex.find_iter(text))
             .map(|m| (s.index(self.ignore_case, m.start()), s.index(self.ignore_case, m.end())))
     }
 
     /// `re.finditer`: every match, left to right, as the matched text.
     pub fn find_iter<'s>(&'s self, s: &'s Subject) -> impl Iterator<Item = &'s str> + 's {
-        self.regex.find_iter(s.text(self.ignore_case)).map(|m| m.as_str())
+        self.haystack(s)
+            .into_iter()
+            .flat_map(|text| self.regex.find_iter(text))
+            .map(|m| m.as_str())
     }
 
     #[cfg(test)]
@@ -473,6 +711,103 @@ mod tests {
         assert!(!holds(&text, "&lt;x") && !holds(&text, "b c") && !holds(&cps(""), "a"));
         assert!(holds_within(&text, "«b", 4) && !holds_within(&text, "«b»", 4));
         assert!(holds_within(&text, "a", 1) && !holds_within(&text, "a", 0));
+    }
+
+    fn literals(source: &str) -> Option<Vec<String>> {
+        let hir = regex_syntax::Parser::new().parse(source).unwrap();
+        let mut found: Vec<String> = needed(&hir)?
+            .into_iter()
+            .map(|l| String::from_utf8(l).unwrap())
+            .collect();
+        found.sort();
+        Some(found)
+    }
+
+    #[test]
+    fn a_gate_names_the_literals_every_match_holds() {
+        let names = |v: &[&str]| Some(v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            literals(r"\ball rights reserved\b|^(?:copyright\s*)?©"),
+            names(&["all rights reserved", "©"])
+        );
+        // a run of children that match one of a few strings makes longer literals
+        assert_eq!(
+            literals(r"^(?:photo|image)s? credit"),
+            names(&["image credit", "images credit", "photo credit", "photos credit"])
+        );
+        // the most telling child of a sequence, past classes and repeats
+        assert_eq!(literals(r"^\w+\s+(?:says|said)\s*:"), names(&["said", "says"]));
+        // a literal holding another is held wherever that one is
+        assert_eq!(literals(r"video|video player"), names(&["video"]));
+        // nothing every match must hold: no gate, the line is searched
+        assert_eq!(literals(r"^\w+$"), None);
+        assert_eq!(literals(r"(?:photo)?\d+"), None);
+        assert_eq!(literals(r"a|\w+"), None);
+    }
+
+    #[test]
+    fn a_gate_never_turns_away_a_line_its_pattern_matches() {
+        let patterns = [
+            r"\ball rights reserved\b|^(?:copyright\s*)?©",
+            r"^(?:photo|image)s? (?:credit|courtesy)\b",
+            r"[.!?]\s*(?:AP|Reuters)\s*$",
+            r"\b\d{1,2}:\d{2}\s*[ap]m\b",
+            r"^(?:read|see) (?:more|also)\s*:?",
+            r"x{2}y|zz",
+            r"é{2}|ß",
+        ];
+        let alphabet = [
+            "a",
+            "ll",
+            " rights",
+            " reserved",
+            "©",
+            "copyright",
+            "photo",
+            "s",
+            " credit",
+            "image",
+            " courtesy",
+            ".",
+            " AP",
+            "Reuters",
+            "12",
+            ":",
+            "30",
+            " pm",
+            "read",
+            " more",
+            "see",
+            " also",
+            "x",
+            "y",
+            "z",
+            "é",
+            "ß",
+            " ",
+        ];
+        let patterns: Vec<Pattern> = patterns.iter().map(|source| Pattern::new(source, false)).collect();
+        let mut seed = 7u64;
+        let mut matched = 0;
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            for _ in 0..(seed % 9 + 1) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                line.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            let s = Subject::new(&cps(&line));
+            for p in &patterns {
+                assert!(p.gate.is_some(), "{} has a gate", p.source());
+                if p.regex.is_match(s.text(false)) {
+                    matched += 1;
+                    assert!(p.is_match(&s), "{} turned away {line:?}", p.source());
+                }
+            }
+        }
+        assert!(matched > 1000, "the lines match now and then ({matched})");
+        let p = Pattern::new(r"\ball rights reserved\b", false);
+        assert!(p.haystack(&Subject::new(&cps("The rights we keep"))).is_none());
+        assert!(p.haystack(&Subject::new(&cps("© 2024, all rights reserved"))).is_some());
     }
 
     #[test]

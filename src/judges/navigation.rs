@@ -3,7 +3,7 @@
 //! "Image 1 of 9"); a tag list split over lines is told by the lines around (on the Python side,
 //! which also reads the other languages' labels, which are data).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use super::{holds, Pattern, Subject};
@@ -45,7 +45,7 @@ const LABELS: &[&str] = &[
     // What blog software prints around every post, in English
     "recent posts", "recent comments", "archives", "blogroll",
 ];
-static LABEL_KEYS: LazyLock<HashSet<Vec<u32>>> = LazyLock::new(|| {
+static LABEL_KEYS: LazyLock<FxHashSet<Vec<u32>>> = LazyLock::new(|| {
     LABELS
         .iter()
         .map(|p| key(&p.chars().map(|c| c as u32).collect::<Vec<u32>>()))
@@ -205,7 +205,7 @@ pub fn judge(s: &Subject, words: usize, prose: bool, ends_sentence: bool) -> Opt
     if codes.len() > MAX_LABEL_CHARS || prose {
         return None;
     }
-    if LABEL_KEYS.contains(&key(codes))
+    if LABEL_KEYS.contains(s.key())
         || SITE_LINK.is_match(s)
         || is_breadcrumb(s)
         || GALLERY_COUNTER.is_match(s)

@@ -4,7 +4,7 @@
 //! Ad"). (The "Story highlights" bullets heading a CNN story are told by the lines below them,
 //! on the Python side.)
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use super::{Pattern, Subject};
@@ -28,7 +28,7 @@ const LINES: &[&str] = &[
     "this feature is not available right now please try again later", "play facebook",
     "loading", "scroll down for video", "watch the video below", "video loading",
 ];
-static LINE_KEYS: LazyLock<HashSet<Vec<u32>>> = LazyLock::new(|| {
+static LINE_KEYS: LazyLock<FxHashSet<Vec<u32>>> = LazyLock::new(|| {
     LINES
         .iter()
         .map(|p| key(&p.chars().map(|c| c as u32).collect::<Vec<u32>>()))
@@ -130,7 +130,7 @@ pub enum Found {
 /// features count them).
 pub fn judge(s: &Subject, words: usize, sentences: usize) -> Vec<Found> {
     let codes = &s.codes;
-    if codes.len() <= MAX_LINE_CHARS && (LINE_KEYS.contains(&key(codes)) || TIMECODE.is_match(s)) {
+    if codes.len() <= MAX_LINE_CHARS && (LINE_KEYS.contains(s.key()) || TIMECODE.is_match(s)) {
         return vec![Found::Line];
     }
     // The pattern ends on a digit, spaces after it: a cheap test first.

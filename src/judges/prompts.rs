@@ -3,7 +3,7 @@
 //! disclosures. A line's own text tells them; which buttons sit near a banner is told by the
 //! lines around (on the Python side, which also reads the other languages' words, which are data).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -35,15 +35,15 @@ const COOKIE_BUTTONS: &[&str] = &[
     "manage cookies", "cookie settings", "settings", "more options", "learn more", "more information",
 ];
 
-fn keys(phrases: &[&str]) -> HashSet<Vec<u32>> {
+fn keys(phrases: &[&str]) -> FxHashSet<Vec<u32>> {
     phrases
         .iter()
         .map(|p| key(&p.chars().map(|c| c as u32).collect::<Vec<u32>>()))
         .collect()
 }
 
-static ADVERT_KEYS: LazyLock<HashSet<Vec<u32>>> = LazyLock::new(|| keys(ADVERT));
-static COOKIE_BUTTON_KEYS: LazyLock<HashSet<Vec<u32>>> = LazyLock::new(|| keys(COOKIE_BUTTONS));
+static ADVERT_KEYS: LazyLock<FxHashSet<Vec<u32>>> = LazyLock::new(|| keys(ADVERT));
+static COOKIE_BUTTON_KEYS: LazyLock<FxHashSet<Vec<u32>>> = LazyLock::new(|| keys(COOKIE_BUTTONS));
 const MAX_BUTTON_CHARS: usize = 40;
 const MAX_ADVERT_CHARS: usize = 60;
 const MAX_REPEATED_ADVERT_CHARS: usize = 120;
@@ -306,11 +306,11 @@ pub fn judge(s: &Subject, f: Features) -> Option<Prompt> {
     let chars = codes.len();
     let words = f.words;
     if chars <= MAX_REPEATED_ADVERT_CHARS {
-        let k = key(codes);
-        if chars <= MAX_BUTTON_CHARS && COOKIE_BUTTON_KEYS.contains(&k) {
+        let k = s.key();
+        if chars <= MAX_BUTTON_CHARS && COOKIE_BUTTON_KEYS.contains(k) {
             return Some(Prompt::Button);
         }
-        if chars <= MAX_ADVERT_CHARS && ADVERT_KEYS.contains(&k) || repeated_advert(&k) {
+        if chars <= MAX_ADVERT_CHARS && ADVERT_KEYS.contains(k) || repeated_advert(k) {
             return Some(Prompt::Advert);
         }
     }
