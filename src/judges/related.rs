@@ -4,9 +4,10 @@
 //! tag, a page flattened into one paragraph running on into its list of headlines; and whether
 //! the line opens with a teaser's headline glued to its summary (a run of such lines is a list).
 //!
-//! What reads the lines around (the list under a header, runs of teasers, of cut summaries, of
-//! counted and dated headlines), the other languages' headers and "read also" openers (data)
-//! and the dateline that makes a line the story's own stay on the Python side.
+//! `detect` reads the lines around, once per document (`_core.related`): the list under a
+//! header, runs of teasers, of cut summaries, of counted and dated headlines, headlines left
+//! after the story's last paragraph. The other languages' headers and "read also" openers are
+//! data, matched on the Python side (clean/residue/related.py) and handed over as `Worded`.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -408,12 +409,12 @@ fn glued_header(codes: &[u32]) -> Option<usize> {
 // inside the line's opening words right after a word that ends none: a capitalised seam word (a
 // word only a sentence's start capitalises, `seams`) after a lower-case word that is not one, or
 // a dateline; or a headline in Title Case opens the line. One such line can be a title in a
-// sentence ("... watched It Follows"); a run of them is a list, which the Python side finds.
+// sentence ("... watched It Follows"); a run of them is a list (`teaser_runs`).
 const MIN_TEASER_RUN_WORDS: usize = 15;
 // A teaser is a headline and a sentence or two of summary; a line of hundreds of words is a page
 // of a document (a scanned report's pages, each opened by its running header), not a teaser.
 const MAX_TEASER_RUN_WORDS: usize = 150;
-// Words: how far into the line the headline may run (the Python side's `GLUE_REACH`).
+// Words: how far into the line the headline may run (and a loose seam may stand, `LOOSE_SEAM`).
 const GLUE_REACH: usize = 25;
 const MIN_TITLE_CASE_RUN: usize = 4;
 const OPENING: [char; 6] = ['"', '“', '‘', '\'', '(', '«'];
