@@ -624,6 +624,110 @@ fn headline<'py>(py: Python<'py>, lines: &Bound<'py, PyAny>, line_of: Vec<usize>
     Ok(out)
 }
 
+/// The related judge's answer on a line from its Python form in `judge_lines`.
+fn related_answer(answer: &Bound<'_, PyAny>) -> PyResult<judges::related::Answer> {
+    use judges::related::{Answer, Stamp, Verdict};
+    if answer.is_none() {
+        return Ok(Answer::default());
+    }
+    let answer = answer.cast::<PyTuple>()?;
+    let kind = answer.get_item(0)?;
+    let span: Option<(usize, usize)> = answer.get_item(1)?.extract()?;
+    let verdict = if kind.is_none() {
+        None
+    } else {
+        Some(match (kind.cast::<PyString>()?.to_str()?, span) {
+            ("more", _) => Verdict::More,
+            ("header", _) => Verdict::Header,
+            ("line", None) => Verdict::Line,
+            ("line", Some((start, end))) => Verdict::Span(start, end),
+            (other, _) => return Err(PyValueError::new_err(format!("no related verdict {other:?}"))),
+        })
+    };
+    let stamp = answer.get_item(4)?;
+    let stamp = if stamp.is_none() {
+        None
+    } else {
+        Some(match stamp.cast::<PyString>()?.to_str()? {
+            "age" => Stamp::Age,
+            "date" => Stamp::Date,
+            other => return Err(PyValueError::new_err(format!("no stamp {other:?}"))),
+        })
+    };
+    Ok(Answer {
+        verdict,
+        inline: answer.get_item(2)?.extract()?,
+        glued: answer.get_item(3)?.extract()?,
+        stamp,
+    })
+}
+
+/// related(lines, line_of, answers, worded, stop) -> [(block, score, span, where), ...]: the
+/// related family's verdicts on a document (src/judges/related.rs, `detect`), in the order the
+/// family yields them. `lines` are its distinct lines as (text, features), `line_of` which of
+/// them each block is, `answers` the related judge's answer on each line (`judge_lines`),
+/// `worded` None or what the document's language's words make of each line (None, "header" or
+/// "pointer"), `stop` the language's Stoplist; `where` is "", "tail" or "page".
+#[pyfunction]
+fn related<'py>(
+    py: Python<'py>,
+    lines: &Bound<'py, PyAny>,
+    line_of: Vec<usize>,
+    answers: &Bound<'py, PyAny>,
+    worded: Option<Vec<Option<String>>>,
+    stop: &Stoplist,
+) -> PyResult<Bound<'py, PyList>> {
+    use judges::related::{Place, Worded};
+    let mut texts = Vec::new();
+    let mut feats = Vec::new();
+    for line in lines.try_iter()? {
+        let line = line?;
+        let line = line.cast::<PyTuple>()?;
+        texts.push(code_points(line.get_item(0)?.cast::<PyString>()?)?);
+        feats.push(line_features(line.get_item(1)?.cast::<PyTuple>()?)?);
+    }
+    let answers = answers
+        .try_iter()?
+        .map(|a| related_answer(&a?))
+        .collect::<PyResult<Vec<_>>>()?;
+    let worded = worded
+        .map(|worded| {
+            worded
+                .iter()
+                .map(|w| match w.as_deref() {
+                    None => Ok(None),
+                    Some("header") => Ok(Some(Worded::Header)),
+                    Some("pointer") => Ok(Some(Worded::Pointer)),
+                    Some(other) => Err(PyValueError::new_err(format!("no worded line {other:?}"))),
+                })
+                .collect::<PyResult<Vec<_>>>()
+        })
+        .transpose()?;
+    let n = texts.len();
+    if answers.len() != n || worded.as_ref().is_some_and(|w| w.len() != n) {
+        return Err(PyValueError::new_err("an answer for every line"));
+    }
+    if line_of.iter().any(|&k| k >= n) {
+        return Err(PyIndexError::new_err("a block's line is not among the lines"));
+    }
+    let found: Vec<judges::related::Line> = texts
+        .iter()
+        .zip(&feats)
+        .zip(answers)
+        .map(|((text, f), answer)| judges::related::Line { text, f, answer })
+        .collect();
+    let out = PyList::empty(py);
+    for v in judges::related::detect(&found, worded.as_deref(), &line_of, &stop.0) {
+        let place = match v.place {
+            Place::Anywhere => "",
+            Place::Tail => "tail",
+            Place::Page => "page",
+        };
+        out.append((v.block, v.score, v.span, place))?;
+    }
+    Ok(out)
+}
+
 /// dateline_opening(text) -> whether a dateline and a wire's name open the line ("WASHINGTON
 /// (AP) —", "(CNN)"): the story's own first paragraph, whatever its shape.
 #[pyfunction]
@@ -832,6 +936,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(metadata_field, m)?)?;
     m.add("MAX_DATE_WORDS", judges::dates::MAX_DATE_WORDS)?;
     m.add_function(wrap_pyfunction!(headline, m)?)?;
+    m.add_function(wrap_pyfunction!(related, m)?)?;
     m.add_function(wrap_pyfunction!(dateline_opening, m)?)?;
     m.add_class::<Stoplist>()?;
     m.add_class::<DateWords>()?;

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean import document, language, vocab
+from clean import _core, document, language, vocab
 from clean.article import Verdict
 from clean.document import Document
 from clean.residue import comments, footer, headline, metadata, notice, player, prompts, related, social, tracking
@@ -54,26 +54,33 @@ def _metadata_reference(doc):
 
 def _related_lines(doc):
     """The related family's answers for each distinct line: (line, what it is to a list, whether a
-    teaser's headline glued to its summary opens it, its stamp)."""
-    stamps = [None if answer is None else answer[4] for answer in doc.judged["related"]]
-    return [(k, found, glued, stamp) for k, (found, glued, stamp) in enumerate(zip(related._lines(doc), related._glued(doc), stamps))
-            if found is not None or glued or stamp]
+    teaser's headline glued to its summary opens it, its stamp); the other languages' words are
+    read with the lines around (`DETECTORS`)."""
+    out = []
+    for k, ((text, _), answer) in enumerate(zip(doc.lines, doc.judged["related"])):
+        if answer is None:
+            continue
+        found = None if answer[0] is None else answer[:3]
+        glued = answer[3] and not _core.dateline_opening(text)
+        if found is not None or glued or answer[4]:
+            out.append((k, found, glued, answer[4]))
+    return out
 
 
 def _related_reference(doc):
     """The same, as the reference judged the lines (its verdicts in the package's form)."""
     words = vocab.vocabulary(doc.lang)
-    pointer = related._pointer_pattern(words) if words.lines or words.openers else None
     stop = words.words.get("seam-words") or language.stopwords(doc.lang)
     out = []
     for k, (text, feat) in enumerate(doc.lines):
-        v = related_reference._judge(text, feat, words, pointer)
+        v = related_reference._judge(text, feat)
         if v is None:
             found = None
         elif isinstance(v, str):
             found = (v, None, False)
         else:
-            found = (related._LINE, v.span, v.span is None and related_reference._INLINE.match(text) is not None)
+            found = (related_reference._LINE, v.span,
+                     v.span is None and related_reference._INLINE.match(text) is not None)
         glued = related_reference.glued_line(text, feat, stop)
         stamp = related_reference._stamp(text, feat)
         if found is not None or glued or stamp:
@@ -108,10 +115,12 @@ JUDGES = {
                lambda doc: [Verdict(k, kind) for k, (text, _) in enumerate(doc.lines) if (kind := notice_reference._judge(text))]),
 }
 # The families whose `detect` decides over the whole text, held against their reference's on
-# every document (the headline family's is native whole: it reads the lines around).
+# every document (the headline family's is native whole, and the related family's rules that read
+# the lines around, with the other languages' words).
 DETECTORS = {"notice": (notice.detect, notice_reference.detect),
              "metadata": (metadata.detect, metadata_reference.detect),
-             "headline": (headline.detect, headline_reference.detect)}
+             "headline": (headline.detect, headline_reference.detect),
+             "related": (related.detect, related_reference.detect)}
 # The families also read the words of the document's language beside the native patterns: the
 # lines are judged as a document in none, in German and in English (the related family's
 # glued headlines read the language's stoplist, or German's seam words).
@@ -298,3 +307,27 @@ def test_hostile_documents_are_judged_alike_by_the_headline_family(pool, order):
     texts = [pool[k % len(pool)].replace("\n", " ") for k in order]
     doc = document.build("\n\n".join(texts), None, "en")
     assert list(headline.detect(doc)) == list(headline_reference.detect(doc))
+
+
+# The related family's rules read the lines around: documents of a few lines drawn from a small
+# pool, so that lines repeat and runs form, made of its headers, pointers, teasers, stamps,
+# counts and cut summaries, their near misses, and the words of another language.
+RELATED_PIECES = ["Related", "More Washington Examiner", "Most read", "Mehr zum Thema", "Lesen Sie auch: ", "Lire aussi | ",
+                  "Read more: ", "Storm Closes Schools Across the County", "Storm closes schools across the county",
+                  "The council met on Tuesday and voted to keep the library open for another year", ", he said", ".", "?",
+                  "!", "…", "...", "a…", " (148)", "(12k)", "(1)", " (1,2.)", "7 hours ago", "Tuesday November 19, 2019",
+                  "Becket Adams", "Oktober 2015", "WASHINGTON (AP) — ", " The first leaders debate on Tuesday",
+                  " was a total shambles", " Kurt Volker, a former envoy", "Police: 2 In Custody After Death Of ",
+                  "visit www.example.com", "jane@example.org", "“", "\"", "’", "(", " are", " the", " Der ", " und ",
+                  "----", "Autos", "Say Cheese? ", "İ", "ı", "K", "ſ", "\u0301", "\u00a0", "٣", "x", "Z", " ", "-"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.sampled_from(RELATED_PIECES), st.text(max_size=3)), min_size=1, max_size=10)
+                .map("".join), min_size=1, max_size=6),
+       st.lists(st.integers(0, 5), min_size=1, max_size=14),
+       st.sampled_from(LANGUAGES))
+def test_hostile_documents_are_judged_alike_by_the_related_family(pool, order, lang):
+    texts = [pool[k % len(pool)].replace("\n", " ") for k in order]
+    doc = document.build("\n\n".join(texts), None, lang)
+    assert list(related.detect(doc)) == list(related_reference.detect(doc))

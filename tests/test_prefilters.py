@@ -17,7 +17,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clean import segment
-from clean.residue import related
 
 INPUTS = Path(__file__).parent.parent / "bench" / "zyte-dev" / "inputs"
 CASES = Path(__file__).parent / "fixtures" / "cases"
@@ -32,13 +31,6 @@ def lines() -> list[str]:
     seen = {block.text for text in texts for block in segment.segment(text)}
     variants = {v for text in seen for v in (text, text.upper(), text.swapcase())}
     return sorted(variants)
-
-
-@pytest.mark.slow
-def test_cut_summary_gate_agrees_with_its_pattern(lines):
-    for text in lines:
-        if related._CUT_SUMMARY.search(text):
-            assert text.endswith(("…", "..."))
 
 
 # The signs of Markdown the native segmentation counts (src/segment.rs, markdown_signs), behind a

@@ -4,17 +4,18 @@
 //! tag, a page flattened into one paragraph running on into its list of headlines; and whether
 //! the line opens with a teaser's headline glued to its summary (a run of such lines is a list).
 //!
-//! What reads the lines around (the list under a header, runs of teasers, of cut summaries, of
-//! counted and dated headlines), the other languages' headers and "read also" openers (data)
-//! and the dateline that makes a line the story's own stay on the Python side.
+//! `detect` reads the lines around, once per document (`_core.related`): the list under a
+//! header, runs of teasers, of cut summaries, of counted and dated headlines, headlines left
+//! after the story's last paragraph. The other languages' headers and "read also" openers are
+//! data, matched on the Python side (clean/residue/related.py) and handed over as `Worded`.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::dates::{self, DateWords};
 use super::{Features, Pattern, Subject};
-use crate::chars::{is_alpha, is_digit, is_space, is_upper, is_word, lower, word_is_lower};
-use crate::lines::{key, Stoplist};
+use crate::chars::{is_alpha, is_decimal, is_digit, is_space, is_upper, is_word, lower, word_is_lower};
+use crate::lines::{key, Features as LineFeatures, Stoplist};
 
 /// What a line is to a list of other stories.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -408,12 +409,12 @@ fn glued_header(codes: &[u32]) -> Option<usize> {
 // inside the line's opening words right after a word that ends none: a capitalised seam word (a
 // word only a sentence's start capitalises, `seams`) after a lower-case word that is not one, or
 // a dateline; or a headline in Title Case opens the line. One such line can be a title in a
-// sentence ("... watched It Follows"); a run of them is a list, which the Python side finds.
+// sentence ("... watched It Follows"); a run of them is a list (`teaser_runs`).
 const MIN_TEASER_RUN_WORDS: usize = 15;
 // A teaser is a headline and a sentence or two of summary; a line of hundreds of words is a page
 // of a document (a scanned report's pages, each opened by its running header), not a teaser.
 const MAX_TEASER_RUN_WORDS: usize = 150;
-// Words: how far into the line the headline may run (the Python side's `GLUE_REACH`).
+// Words: how far into the line the headline may run (and a loose seam may stand, `LOOSE_SEAM`).
 const GLUE_REACH: usize = 25;
 const MIN_TITLE_CASE_RUN: usize = 4;
 const OPENING: [char; 6] = ['"', '“', '‘', '\'', '(', '«'];
@@ -580,6 +581,613 @@ fn title_case_opening(words: &[&[u32]], seams: &Stoplist, opening: impl Fn(&[u32
     run >= MIN_TITLE_CASE_RUN && title_stops > 0
 }
 
+// ---- The rules that read the lines around: the list under a header, runs of teasers ----
+//
+// `detect` gives the family's verdicts on a whole document, in the order
+// clean/residue/related.py yields them, from the document's distinct lines with their features,
+// the judge's answer on each (with the document's language's headers and "read also" openers,
+// which are data read on the Python side, given as `Worded`) and which line each block is.
+
+/// What the document's language's words (clean/data/residue/<lang>.txt) make of a line the
+/// English patterns left: a header over a list (`[related-header]`), or a pointer opened by a
+/// "read also" opener (`[related]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Worded {
+    Header,
+    Pointer,
+}
+
+/// Where a weak verdict holds (`Verdict.where` on the Python side).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Anywhere,
+    /// where nothing but residue follows the line
+    Tail,
+    /// in a page dump, not an extracted article
+    Page,
+}
+
+/// One verdict of the family on a block: the reason is always "related".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Found {
+    pub block: usize,
+    pub score: f64,
+    /// a pointer glued into the line, or None for the whole block
+    pub span: Option<(usize, usize)>,
+    pub place: Place,
+}
+
+impl Found {
+    fn sure(block: usize) -> Found {
+        Found {
+            block,
+            score: 1.0,
+            span: None,
+            place: Place::Anywhere,
+        }
+    }
+
+    fn scored(block: usize, score: f64) -> Found {
+        Found {
+            score,
+            ..Found::sure(block)
+        }
+    }
+
+    fn weak(block: usize, place: Place) -> Found {
+        Found {
+            score: 0.5,
+            place,
+            ..Found::sure(block)
+        }
+    }
+}
+
+/// A distinct line of the document, as the rules below read it.
+pub struct Line<'a> {
+    pub text: &'a [u32],
+    pub f: &'a LineFeatures,
+    pub answer: Answer,
+}
+
+/// The line's verdict once the language's words have taken the turns they take among the
+/// judge's rules: a header after the site's more-stories header, a pointer after the pointers on
+/// a line of their own and the teasers glued after a paragraph (the judge's answers that come
+/// after it are pointers of the whole line too, or need a line too long for it).
+fn with_words(verdict: Option<Verdict>, worded: Option<Worded>) -> Option<Verdict> {
+    match (verdict, worded) {
+        (Some(Verdict::More), _) => verdict,
+        (_, Some(Worded::Header)) => Some(Verdict::Header),
+        (Some(_), _) => verdict,
+        (None, Some(Worded::Pointer)) => Some(Verdict::Line),
+        (None, None) => None,
+    }
+}
+
+/// The family's verdicts on a document: `lines` its distinct lines, `worded` what the
+/// language's words make of each (None for a language without them), `line_of` which line each
+/// block is, `stop` the language's stoplist (empty when the language is unknown).
+pub fn detect(lines: &[Line], worded: Option<&[Option<Worded>]>, line_of: &[usize], stop: &Stoplist) -> Vec<Found> {
+    let blocks: Vec<&Line> = line_of.iter().map(|&k| &lines[k]).collect();
+    let feats: Vec<&LineFeatures> = blocks.iter().map(|b| b.f).collect();
+    let mut out = Vec::new();
+    teaser_runs(lines, line_of, &feats, &mut out);
+    teaser_pairs(&feats, &mut out);
+    cut_summary_runs(lines, line_of, &feats, &mut out);
+    counted_runs(lines, line_of, &feats, &mut out);
+    dated_runs(&blocks, &feats, &mut out);
+    closing_headlines(lines, line_of, &feats, stop, &mut out);
+    let verdicts: Vec<Option<Verdict>> = match worded {
+        None => lines.iter().map(|l| l.answer.verdict).collect(),
+        Some(worded) => lines
+            .iter()
+            .zip(worded)
+            .map(|(l, &w)| with_words(l.answer.verdict, w))
+            .collect(),
+    };
+    lists(&blocks, &feats, &verdicts, line_of, &mut out);
+    out
+}
+
+// What a header is to the lines under it: headline-shaped lines up to the next real paragraph
+// are its list. A header offering more of the site's stories ("More Washington Examiner") heads
+// the list that closes the page; "Read more" may be a button in the middle of the story.
+fn lists(
+    blocks: &[&Line],
+    feats: &[&LineFeatures],
+    verdicts: &[Option<Verdict>],
+    line_of: &[usize],
+    out: &mut Vec<Found>,
+) {
+    let n = blocks.len();
+    let mut i = 0;
+    // where the paragraphs that all read as teasers begin, once asked
+    let mut teaser_tail: Option<usize> = None;
+    while i < n {
+        let Some(verdict) = verdicts[line_of[i]] else {
+            i += 1;
+            continue;
+        };
+        let span = match verdict {
+            Verdict::More | Verdict::Header => {
+                let more = verdict == Verdict::More;
+                out.push(Found::sure(i));
+                i += 1;
+                while i < n && item(feats[i]) {
+                    out.push(Found::scored(i, 0.9));
+                    i += 1;
+                }
+                let end = closing_list(feats, i);
+                out.extend((i..end).map(|k| Found::scored(k, 0.9)));
+                i = end;
+                if more && teaser_tail != Some(n) {
+                    let tail = *teaser_tail.get_or_insert_with(|| teasers_from(blocks, feats));
+                    if i >= tail {
+                        // A later header's list would be part of this one: look no further.
+                        summarised_list(blocks, feats, i, out);
+                        teaser_tail = Some(n);
+                    }
+                }
+                continue;
+            }
+            Verdict::Line => None,
+            Verdict::Span(start, end) => Some((start, end)),
+        };
+        out.push(Found { span, ..Found::sure(i) });
+        if blocks[i].answer.inline {
+            // "Read more on this story: <headline>", then the list's other headlines on lines of
+            // their own to the end of the text.
+            let mut end = i + 1;
+            while end < n && item(feats[end]) {
+                end += 1;
+            }
+            if end == n {
+                out.extend((i + 1..n).map(|k| Found::scored(k, 0.9)));
+                i = n;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+// A related-list item is a headline: a few words, no full stop at the end. A price, a one-word
+// spec or a "Buy Now" button is not one: the list has ended (what follows a "Don't Miss" on a
+// deals page is the deals).
+const MIN_ITEM_WORDS: usize = 2;
+const MAX_ITEM_WORDS: usize = 20;
+
+fn item(f: &LineFeatures) -> bool {
+    // A headline may hold a sentence break ("Paid political ads are not the problem. Our
+    // perceptions are") as long as it does not end like a sentence.
+    (f.title_shaped || !f.ends_sentence && !f.prose)
+        && (MIN_ITEM_WORDS..=MAX_ITEM_WORDS).contains(&f.words)
+        && f.upper_ratio > 0.0
+}
+
+// A list closing the story may print its headlines as sentences, full stop and all ("Lions are
+// raised to be killed in South Africa. And hunters love it."): under a header, lines of a
+// headline's length that run to the end of the text, or to a separator rule, are the list
+// whatever most of them end on. A story that goes on after a header goes on in paragraphs.
+const MAX_CLOSING_ITEMS: usize = 10;
+const MAX_CLOSING_ITEM_SENTENCES: usize = 2;
+
+/// Where the list from `start` to the end of the text, or to a separator rule, ends; `start`
+/// when the lines there are not such a list.
+fn closing_list(feats: &[&LineFeatures], start: usize) -> usize {
+    let n = feats.len();
+    let mut end = start;
+    while end < n && end - start < MAX_CLOSING_ITEMS {
+        let f = feats[end];
+        if f.words == 0 {
+            break; // a rule of dashes or underscores
+        }
+        if !(MIN_TEASER_WORDS..=MAX_ITEM_WORDS).contains(&f.words) || f.sentences > MAX_CLOSING_ITEM_SENTENCES {
+            return start;
+        }
+        end += 1;
+    }
+    if end == start || end < n && feats[end].words > 0 {
+        return start;
+    }
+    // A headline among them: a story's own sentences after a "Read More" button all end as
+    // sentences do.
+    if feats[start..end].iter().all(|f| f.ends_sentence) {
+        return start;
+    }
+    end
+}
+
+// Under a header offering more stories, teasers whose summaries follow their headlines on the
+// same line may show no stopword at the seam ("Kurt Volker throws Rudy Giuliani under the bus
+// Kurt Volker, a former envoy ..."): any capitalised word after a lower-case one, early in the
+// line, may open the summary. Prose shows that too ("... visited Paris"), so it only counts when
+// every paragraph from the header to the end of the text reads that way: the page's list of more
+// stories, not an article that goes on below a pointer.
+const MIN_SUMMARISED_LIST: usize = 3;
+static LOOSE_SEAM: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        &format!(r#"^(?:\S+\s+){{1,{GLUE_REACH}}}?[\w’'")]*[a-z?][’'")]?\s+["“‘']?[A-Z]"#),
+        false,
+    )
+});
+
+fn loose_seam(text: &[u32]) -> bool {
+    LOOSE_SEAM.is_match(&Subject::new(text))
+}
+
+/// The first block from which every paragraph to the end of the text reads as a teaser.
+fn teasers_from(blocks: &[&Line], feats: &[&LineFeatures]) -> usize {
+    (0..blocks.len())
+        .rev()
+        .find(|&i| feats[i].prose && !(item(feats[i]) || loose_seam(blocks[i].text)))
+        .map_or(0, |i| i + 1)
+}
+
+fn summarised_list(blocks: &[&Line], feats: &[&LineFeatures], start: usize, out: &mut Vec<Found>) {
+    // A teaser whose summary ends without a full stop is no sentence, but it shows its seam.
+    let items: Vec<usize> = (start..blocks.len())
+        .filter(|&i| feats[i].prose || item(feats[i]) || loose_seam(blocks[i].text))
+        .collect();
+    if items.len() >= MIN_SUMMARISED_LIST {
+        out.extend(items.into_iter().map(|i| Found::scored(i, 0.9)));
+    }
+}
+
+/// The runs of marked blocks, each at most `reach` blocks from the next; with `feats`, a
+/// paragraph of prose between two marked blocks ends the run.
+fn runs(marked: &[bool], reach: usize, feats: Option<&[&LineFeatures]>) -> Vec<Vec<usize>> {
+    let mut found = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    for i in (0..marked.len()).filter(|&i| marked[i]) {
+        if let Some(&last) = run.last() {
+            if i - last > reach || feats.is_some_and(|feats| feats[last + 1..i].iter().any(|f| f.prose)) {
+                found.push(std::mem::take(&mut run));
+            }
+        }
+        run.push(i);
+    }
+    if !run.is_empty() {
+        found.push(run);
+    }
+    found
+}
+
+/// Each block's answer from its distinct line's.
+fn per_block(judged: &[bool], line_of: &[usize]) -> Vec<bool> {
+    line_of.iter().map(|&k| judged[k]).collect()
+}
+
+// A list of teasers printed as paragraphs, each headline glued to the first sentence of its
+// summary (the judge's `glued`): one such line can be a title in a sentence ("... watched It
+// Follows"); a run of them is a list. A teaser whose summary opens with a name ("... under the
+// bus Kurt Volker, a former envoy ...") shows no seam, so a run may pass over one such line
+// between two that do. A dateline opening the line makes it the story's own.
+const MIN_TEASER_RUN: usize = 3;
+
+fn teaser_runs(lines: &[Line], line_of: &[usize], feats: &[&LineFeatures], out: &mut Vec<Found>) {
+    let glued: Vec<bool> = lines
+        .iter()
+        .map(|l| l.answer.glued && !super::headline::dateline_opening(l.text))
+        .collect();
+    let glued = per_block(&glued, line_of);
+    if !glued.iter().any(|&g| g) {
+        return;
+    }
+    let mut prose_above = Vec::with_capacity(feats.len() + 1);
+    prose_above.push(0);
+    for f in feats {
+        prose_above.push(prose_above.last().unwrap() + f.prose as usize);
+    }
+    let total = prose_above[feats.len()];
+    for run in runs(&glued, 2, None) {
+        if run.len() < MIN_TEASER_RUN {
+            continue;
+        }
+        // An extracted article whose subheadings are glued to their paragraphs has the same
+        // seams, with the story's prose on both sides: there, only a run above or below the
+        // story is a list. A page dump has its lists beside the story too.
+        let (first, last) = (run[0], run[run.len() - 1]);
+        let at_edge = prose_above[first] == 0 || total == prose_above[last + 1];
+        out.extend((first..=last).map(|j| {
+            if at_edge {
+                Found::sure(j)
+            } else {
+                Found::weak(j, Place::Page)
+            }
+        }));
+    }
+}
+
+// The same list with each headline on its own line, its summary on the next: "Tape Gaffe Ends
+// Hamlin's Title Run" / "Denny Hamlin's championship run was foiled by the tale of the tape."
+// An article's subheadings are followed by more than a sentence or two, and rarely in Title
+// Case three times running; still, a page dump's lists sit beside the story, so the run is only
+// a weak verdict for the main-block choice on a page.
+const MIN_PAIRS: usize = 3;
+const MIN_HEADLINE_CAPITALS: f64 = 0.6;
+const MAX_SUMMARY_WORDS: usize = 60;
+const MAX_SUMMARY_SENTENCES: usize = 3;
+const MAX_LABEL_WORDS: usize = 3;
+
+fn title_case_headline(f: &LineFeatures) -> bool {
+    // A question may open it ("Say Cheese? The City's Top 3 Cheese Shops"); a full stop may not end it.
+    (!f.ends_sentence || f.last.is_none_or(|c| c == '?' as u32 || c == '!' as u32))
+        && (MIN_TEASER_WORDS - 1..=MAX_ITEM_WORDS).contains(&f.words)
+        && f.upper_ratio >= MIN_HEADLINE_CAPITALS
+}
+
+fn label(f: &LineFeatures) -> bool {
+    0 < f.words && f.words <= MAX_LABEL_WORDS && !f.prose
+}
+
+fn summary(f: &LineFeatures) -> bool {
+    f.prose && f.words <= MAX_SUMMARY_WORDS && f.sentences <= MAX_SUMMARY_SENTENCES
+}
+
+fn teaser_pairs(feats: &[&LineFeatures], out: &mut Vec<Found>) {
+    let n = feats.len();
+    let mut i = 0;
+    while i + 1 < n {
+        let (mut j, mut pairs) = (i, 0);
+        while j + 1 < n {
+            if title_case_headline(feats[j]) && summary(feats[j + 1]) {
+                j += 2;
+                pairs += 1;
+            } else if pairs > 0
+                && j + 2 < n
+                && label(feats[j])
+                && title_case_headline(feats[j + 1])
+                && summary(feats[j + 2])
+            {
+                j += 1; // a section label between two of them ("Autos")
+            } else {
+                break;
+            }
+        }
+        if pairs >= MIN_PAIRS {
+            out.extend((i..j).map(|k| Found::weak(k, Place::Page)));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+// A teaser's summary cut to length by the site's software ends on an ellipsis right after a
+// letter: "... If you're trying to overcome an eating disorder, or create a…". A writer may
+// trail off once; three such paragraphs with nothing but short lines (their headlines, "READ
+// MORE", a reviewer's name) between them are a list, wherever it sits.
+const MIN_CUT_SUMMARY_WORDS: usize = 8;
+const MIN_CUT_RUN: usize = 3;
+const CUT_REACH: usize = 4; // blocks from one summary to the next
+
+/// `[^\W\d_](?:…|\.\.\.)$`: a letter, then the ellipsis closing the line.
+fn cut_summary(text: &[u32]) -> bool {
+    let before = if text.last() == Some(&('…' as u32)) {
+        text.len() - 1
+    } else if text.ends_with(&['.' as u32; 3]) {
+        text.len() - 3
+    } else {
+        return false;
+    };
+    before > 0 && {
+        let c = text[before - 1];
+        is_word(c) && !is_decimal(c) && c != '_' as u32
+    }
+}
+
+fn cut_summary_runs(lines: &[Line], line_of: &[usize], feats: &[&LineFeatures], out: &mut Vec<Found>) {
+    let cut: Vec<bool> = lines
+        .iter()
+        .map(|l| l.f.words >= MIN_CUT_SUMMARY_WORDS && cut_summary(l.text))
+        .collect();
+    for run in runs(&per_block(&cut, line_of), CUT_REACH, Some(feats)) {
+        if run.len() >= MIN_CUT_RUN {
+            out.extend((run[0]..=run[run.len() - 1]).map(|j| Found::scored(j, 0.9)));
+        }
+    }
+}
+
+// A "most commented" or "most shared" list prints each headline with its count: "Myles Garrett
+// should expect a significant suspension (148)", or the count on a line of its own under its
+// headline. Three counted lines, at most one line apart, are the list.
+const MIN_COUNTED_RUN: usize = 3;
+
+/// Where a count closing the line opens (its "("): `\(\d[\d,.]*[kK]?\)$`.
+fn count_at_end(text: &[u32]) -> Option<usize> {
+    let mut end = text.len().checked_sub(1).filter(|&end| text[end] == ')' as u32)?;
+    if end > 0 && (text[end - 1] == 'k' as u32 || text[end - 1] == 'K' as u32) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && (is_decimal(text[start - 1]) || text[start - 1] == ',' as u32 || text[start - 1] == '.' as u32) {
+        start -= 1;
+    }
+    (start < end && start > 0 && is_decimal(text[start]) && text[start - 1] == '(' as u32).then(|| start - 1)
+}
+
+/// A count alone on its line (`^\(\d[\d,.]*[kK]?\)$`), or a headline closed by one
+/// (`\S\s*\(\d[\d,.]*[kK]?\)$`).
+fn counted(text: &[u32], f: &LineFeatures) -> bool {
+    let Some(open) = count_at_end(text) else {
+        return false;
+    };
+    open == 0
+        || (MIN_TEASER_WORDS..=MAX_ITEM_WORDS).contains(&f.words)
+            && !f.prose
+            && text[..open].iter().any(|&c| !is_space(c))
+}
+
+fn counted_runs(lines: &[Line], line_of: &[usize], feats: &[&LineFeatures], out: &mut Vec<Found>) {
+    let counted: Vec<bool> = lines.iter().map(|l| counted(l.text, l.f)).collect();
+    // A paragraph between two counts ends the list: "(1)" and "(2)" may number a law's clauses.
+    for run in runs(&per_block(&counted, line_of), 2, Some(feats)) {
+        if run.len() >= MIN_COUNTED_RUN {
+            out.extend((run[0]..=run[run.len() - 1]).map(|j| Found::scored(j, 0.9)));
+        }
+    }
+}
+
+// A list of stories stamped with their age: "Four Things We Learned ..." / "Rolling Stone" / "7
+// hours ago"; or with their author and date: "Becket Adams" / "Tuesday November 19, 2019" / a
+// one-paragraph summary. An article gives its own date once, and a live report's entries run
+// longer than a summary; three stamps, each at most two lines from the next, are a list. A date
+// alone heads a chronology's entry when prose stands above it, so it only counts as a stamp
+// under a name or headline. Which lines are stamps is the judge's (`stamp`).
+const MIN_DATED_RUN: usize = 3;
+const DATED_REACH: usize = 3;
+const MAX_DATED_SUMMARY_WORDS: usize = 120; // a story's opening paragraph
+
+fn dated_runs(blocks: &[&Line], feats: &[&LineFeatures], out: &mut Vec<Found>) {
+    let stamped: Vec<Option<Stamp>> = blocks.iter().map(|b| b.answer.stamp).collect();
+    if stamped.iter().all(Option::is_none) {
+        return;
+    }
+    let stamps: Vec<bool> = (0..blocks.len())
+        .map(|i| match stamped[i] {
+            Some(Stamp::Age) => true,
+            Some(Stamp::Date) => {
+                i > 0 && stamped[i - 1] != Some(Stamp::Date) && item(feats[i - 1]) && !feats[i - 1].prose
+            }
+            None => false,
+        })
+        .collect();
+    for run in runs(&stamps, DATED_REACH, None) {
+        // A stretch of longer writing between two stamps splits the run.
+        let mut cuts: Vec<usize> = vec![0];
+        cuts.extend(
+            (0..run.len() - 1)
+                .filter(|&k| !listed(&feats[run[k] + 1..run[k + 1]]))
+                .map(|k| k + 1),
+        );
+        cuts.push(run.len());
+        for w in cuts.windows(2) {
+            if w[1] - w[0] >= MIN_DATED_RUN {
+                let (first, last) = entries(&run[w[0]..w[1]], feats);
+                out.extend((first..=last).map(|i| Found::scored(i, 0.9)));
+            }
+        }
+    }
+}
+
+/// What may stand between two stamps of a list: a headline, a name, one summary.
+fn listed(between: &[&LineFeatures]) -> bool {
+    let mut prose = between.iter().filter(|f| f.prose);
+    prose.clone().count() <= 1 && prose.all(|f| f.words <= MAX_DATED_SUMMARY_WORDS)
+}
+
+/// The blocks a list of entries covers, first and last, given the run of lines that mark each
+/// entry (its stamp): an entry may put lines before its mark (a headline, a name) and after it
+/// (a summary). The lines every entry puts before its mark are its short lines right above it;
+/// what follows the last mark is as long as the shortest entry (clean/residue/_lines.py's
+/// `entries`, which the comments family reads too).
+fn entries(run: &[usize], feats: &[&LineFeatures]) -> (usize, usize) {
+    let pairs = || run.windows(2).map(|w| (w[0], w[1]));
+    let lead = pairs()
+        .map(|(a, b)| short_above(b, a as isize, feats))
+        .min()
+        .unwrap_or(0);
+    let trail = pairs()
+        .map(|(a, b)| b - a - 1 - lead.min(short_above(b, a as isize, feats)))
+        .min()
+        .unwrap_or(0);
+    let first = run[0] - short_above(run[0], (run[0] as isize - lead as isize - 1).max(-1), feats);
+    (first, (feats.len() - 1).min(run[run.len() - 1] + trail))
+}
+
+/// How many lines that are not prose stand right above block `i`, down to (not including) `floor`.
+fn short_above(i: usize, floor: isize, feats: &[&LineFeatures]) -> usize {
+    let mut k = i as isize - 1;
+    while k > floor && !feats[k as usize].prose {
+        k -= 1;
+    }
+    (i as isize - 1 - k) as usize
+}
+
+// Headlines of other stories left after the story's last paragraph, their header and links lost
+// with the markup ("Kim Jong-nam: The exile who criticised his family" / "Who could order such a
+// killing"): a line or a few, each a headline's length, without a sentence's end, after a
+// paragraph that ends one. A story that goes on below such a line had a subheading there, so
+// the lines go only where nothing but residue follows them (`Place::Tail`). A sentence cut off
+// where the text stopped ends on a word that cannot close one ("... both events are"); a quoted
+// sentence without its full stop opens on its quotation mark; a heading of a word or two
+// ("References", "Methods") stays; so does a heading in Title Case over a section the text ends
+// with ("Tour Dates", a recipe's name over its card), whose section may have gone as residue;
+// and a line with a link or an address in it is the story's contact line ("For more
+// information, visit: www.example.com").
+const MIN_CLOSING_HEADLINE_WORDS: usize = 4;
+const MAX_CLOSING_HEADLINE_WORDS: usize = 14;
+const MAX_CLOSING_HEADLINES: usize = 5;
+const CLOSING_HEADLINE_CAPITALS: f64 = 0.6;
+const HEADLINE_END: [char; 4] = ['’', '\'', '"', '”'];
+static ADDRESS: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"@|://|\bwww\.|\w\.(?:com|org|net|gov|edu|[a-z]{2})\b", true));
+
+fn is_headline_end(c: u32) -> bool {
+    HEADLINE_END.iter().any(|&e| e as u32 == c)
+}
+
+fn closing_headline(text: &[u32], f: &LineFeatures, stop: &Stoplist) -> bool {
+    if !(MIN_CLOSING_HEADLINE_WORDS..=MAX_CLOSING_HEADLINE_WORDS).contains(&f.words)
+        || f.sentences > 0
+        || f.ends_sentence
+        || !f.title_shaped
+        || f.upper_ratio >= CLOSING_HEADLINE_CAPITALS
+    {
+        return false;
+    }
+    let (Some(first), Some(last)) = (
+        text.iter().position(|&c| !is_space(c)),
+        text.iter().rposition(|&c| !is_space(c)),
+    ) else {
+        return false;
+    };
+    let text = &text[first..=last];
+    let (opening, closing) = (text[0], text[text.len() - 1]);
+    // A quoted sentence opens on its quotation mark; a headline does not.
+    if OPENING.iter().any(|&o| o as u32 == opening)
+        || !(is_word(closing) && closing != '_' as u32 || is_headline_end(closing))
+    {
+        return false;
+    }
+    let word_start = text.iter().rposition(|&c| is_space(c)).map_or(0, |k| k + 1);
+    let word = &text[word_start..];
+    let a = word.iter().position(|&c| !is_headline_end(c)).unwrap_or(word.len());
+    let b = word.iter().rposition(|&c| !is_headline_end(c)).map_or(a, |k| k + 1);
+    !stop.contains(&lower(&word[a..b])) && !ADDRESS.is_match(&Subject::new(text))
+}
+
+fn closing_headlines(
+    lines: &[Line],
+    line_of: &[usize],
+    feats: &[&LineFeatures],
+    stop: &Stoplist,
+    out: &mut Vec<Found>,
+) {
+    if stop.is_empty() {
+        return; // without a stoplist, a sentence cut off cannot be told from a headline
+    }
+    let shaped: Vec<bool> = lines.iter().map(|l| closing_headline(l.text, l.f, stop)).collect();
+    let shaped = per_block(&shaped, line_of);
+    let n = shaped.len();
+    let mut i = 1;
+    while i < n {
+        if !(shaped[i] && feats[i - 1].prose && feats[i - 1].ends_sentence) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < n && shaped[end] {
+            end += 1;
+        }
+        if end - i <= MAX_CLOSING_HEADLINES {
+            out.extend((i..end).map(|k| Found::weak(k, Place::Tail)));
+        }
+        i = end;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{check_literals, cps, date_words};
@@ -661,6 +1269,7 @@ mod tests {
             &*MORE_HEADER_GLUED,
             &*STAMPED_TEASER,
             &*GLUED_DATELINE,
+            &*ADDRESS,
         ] {
             check_literals(p);
         }
@@ -858,5 +1467,317 @@ mod tests {
             )
             .glued
         );
+    }
+
+    // ---- the rules that read the lines around ----
+
+    /// The family's verdicts on a document of `texts` as (block, score, place), its lines judged
+    /// with `english()` as the stoplist and the seam words, `worded` what a language's words make
+    /// of a line (by its text).
+    fn detect_worded(texts: &[&str], worded: &[(&str, Worded)]) -> Vec<(usize, f64, Place)> {
+        let stop = english();
+        let mut distinct: Vec<(Vec<u32>, LineFeatures)> = Vec::new();
+        let mut line_of = Vec::new();
+        for t in texts {
+            let text = cps(t);
+            let k = distinct.iter().position(|(l, _)| *l == text).unwrap_or_else(|| {
+                let f = crate::lines::features(&text, &stop);
+                distinct.push((text, f));
+                distinct.len() - 1
+            });
+            line_of.push(k);
+        }
+        let lines: Vec<Line> = distinct
+            .iter()
+            .map(|(text, f)| {
+                let judge_f = Features {
+                    words: f.words,
+                    prose: f.prose,
+                    sentences: f.sentences,
+                    ends_sentence: f.ends_sentence,
+                    title_shaped: f.title_shaped,
+                };
+                Line {
+                    text,
+                    f,
+                    answer: judge(&Subject::new(text), judge_f, &stop, &date_words()),
+                }
+            })
+            .collect();
+        let words: Vec<Option<Worded>> = distinct
+            .iter()
+            .map(|(text, _)| worded.iter().find(|(w, _)| cps(w) == *text).map(|&(_, w)| w))
+            .collect();
+        let worded = (!worded.is_empty()).then_some(&words[..]);
+        detect(&lines, worded, &line_of, &stop)
+            .into_iter()
+            .map(|v| (v.block, v.score, v.place))
+            .collect()
+    }
+
+    fn detect_doc(texts: &[&str]) -> Vec<(usize, f64, Place)> {
+        detect_worded(texts, &[])
+    }
+
+    fn blocks(found: &[(usize, f64, Place)]) -> Vec<usize> {
+        found.iter().map(|&(block, _, _)| block).collect()
+    }
+
+    /// The blocks of the verdicts that hold wherever the block stands (the lists'), the
+    /// headlines closing the text (`Place::Tail`) left out.
+    fn listed(found: &[(usize, f64, Place)]) -> Vec<usize> {
+        found
+            .iter()
+            .filter(|v| v.2 != Place::Tail)
+            .map(|&(block, _, _)| block)
+            .collect()
+    }
+
+    const STORY: &str = "The council met on Tuesday and voted to keep the library open for another year, he said.";
+    const STORY_TOO: &str = "The board met on Monday and voted to close the old bridge for repairs until the spring.";
+    // prose without a capital after a lower-case word
+    const PLAIN: &str =
+        "It was a long meeting, and the board voted to close the old bridge for repairs until the spring.";
+    const TEASERS: [&str; 3] = [
+        "Storm closes schools across the river The first snow of the year fell on Tuesday and the roads were closed for hours.",
+        "Mayor opens new bridge over the valley The bridge took four years to build and cost the city more than it planned.",
+        "Council keeps library open for a year The vote was close and the library will stay open until next spring at least.",
+    ];
+
+    #[test]
+    fn a_run_of_glued_teasers_is_a_list() {
+        // below the story: sure; between two stretches of it, only on a page
+        let found = detect_doc(&[STORY, TEASERS[0], TEASERS[1], TEASERS[2]]);
+        assert_eq!(found, (1..4).map(|i| (i, 1.0, Place::Anywhere)).collect::<Vec<_>>());
+        let found = detect_doc(&[STORY, TEASERS[0], TEASERS[1], TEASERS[2], STORY_TOO]);
+        assert_eq!(found, (1..4).map(|i| (i, 0.5, Place::Page)).collect::<Vec<_>>());
+        // two are a title in a sentence or a subheading glued to its paragraph
+        assert_eq!(detect_doc(&[STORY, TEASERS[0], TEASERS[1], STORY_TOO]), vec![]);
+        // a dateline makes the line the story's own
+        let dated =
+            "WASHINGTON (AP) — Storm closes schools across the river The first snow of the year fell on Tuesday.";
+        assert_eq!(detect_doc(&[STORY, TEASERS[0], dated, TEASERS[1], STORY_TOO]), vec![]);
+    }
+
+    #[test]
+    fn headlines_over_their_summaries_are_a_list_on_a_page() {
+        let pairs = [
+            "Tape Gaffe Ends Hamlin's Title Run",
+            "Denny Hamlin's championship run was foiled by the tale of the tape on Sunday.",
+            "Storm Closes Schools Across County",
+            "The first snow of the year fell on Tuesday and the roads were closed for hours.",
+            "Autos",
+            "Mayor Opens New Bridge Downtown",
+            "The bridge took four years to build and cost more than the city planned.",
+        ];
+        let found = detect_doc(&pairs);
+        assert_eq!(found, (0..7).map(|i| (i, 0.5, Place::Page)).collect::<Vec<_>>());
+        // two pairs are an article's subheadings
+        assert_eq!(detect_doc(&pairs[..4]), vec![]);
+    }
+
+    #[test]
+    fn summaries_cut_by_the_site_are_a_list() {
+        let cut = [
+            "If you are trying to overcome an eating disorder, or create a…",
+            "READ MORE",
+            "The best ways to keep your garden green in the long dry summer...",
+            "Jane Doe",
+            "Why the city council keeps the library open for another whole year…",
+        ];
+        assert_eq!(blocks(&detect_doc(&cut)), vec![0, 1, 2, 3, 4, 1]);
+        assert!(detect_doc(&cut).iter().take(5).all(|&(_, score, _)| score == 0.9));
+        // prose between them ends the run; a number before the ellipsis is no word cut off
+        assert_eq!(detect_doc(&[cut[0], STORY, cut[2], cut[4]]), vec![]);
+        let numbers = [
+            "If you are trying to overcome an eating disorder, or create 3…",
+            "The best ways to keep your garden green in the long dry summer 2...",
+            "Why the city council keeps the library open for another whole year 5…",
+        ];
+        assert_eq!(detect_doc(&numbers), vec![]);
+    }
+
+    #[test]
+    fn counted_headlines_are_a_list() {
+        let counted = [
+            "Myles Garrett should expect a significant suspension (148)",
+            "Storm closes schools across the county (1,204)",
+            "Mayor opens new bridge over the river",
+            "(12k)",
+        ];
+        assert_eq!(
+            detect_doc(&counted),
+            (0..4).map(|i| (i, 0.9, Place::Anywhere)).collect::<Vec<_>>()
+        );
+        // a law's numbered clauses
+        assert_eq!(detect_doc(&["(1)", STORY, "(2)", STORY_TOO, "(3)"]), vec![]);
+        assert!(count_at_end(&cps("(1,2.k)")).is_some());
+        for text in ["(k)", "(,1)", "(12kk)", "12)", "(12) x"] {
+            assert_eq!(count_at_end(&cps(text)), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn stamped_teasers_are_a_list() {
+        let stamped = [
+            STORY,
+            "Four Things We Learned From the Game",
+            "Rolling Stone",
+            "7 hours ago",
+            "Storm Closes Schools Across the County",
+            "Daily News",
+            "3 hours ago",
+            "Mayor Opens New Bridge Downtown",
+            "City Paper",
+            "2 days ago",
+        ];
+        assert_eq!(
+            detect_doc(&stamped),
+            (1..10).map(|i| (i, 0.9, Place::Anywhere)).collect::<Vec<_>>()
+        );
+        // a chronology's dates under paragraphs of prose are its entries' headings
+        let chronology = [
+            STORY,
+            "Tuesday November 19, 2019",
+            STORY_TOO,
+            "Wednesday November 20, 2019",
+            STORY,
+            "Thursday November 21, 2019",
+        ];
+        assert!(detect_doc(&chronology)
+            .iter()
+            .all(|&(_, _, place)| place == Place::Tail));
+    }
+
+    #[test]
+    fn headlines_after_the_last_paragraph_go_where_the_text_ends() {
+        let found = detect_doc(&[
+            STORY,
+            "Kim Jong-nam: the exile who criticised his brother",
+            "Who could order such a killing",
+        ]);
+        assert_eq!(found, vec![(1, 0.5, Place::Tail), (2, 0.5, Place::Tail)]);
+        for closing in [
+            "It was not clear whether the two sides agreed to", // cut off on a stopword
+            "For more information, visit: www.example.com now", // a contact line
+            "“We will keep the library open for the whole town", // a quoted sentence
+            "STORM CLOSES ALL SCHOOLS ACROSS COUNTY",           // in capitals
+            "Who could order such a killing?",                  // a question ends a sentence
+        ] {
+            assert_eq!(detect_doc(&[STORY, closing]), vec![], "{closing}");
+        }
+        // a link or an address in the line
+        let t = cps("Who could order such a killing");
+        let f = crate::lines::features(&t, &english());
+        assert!(closing_headline(&t, &f, &english()));
+        assert!(!closing_headline(
+            &cps("Who could order such a killing at www.x.org"),
+            &f,
+            &english()
+        ));
+    }
+
+    #[test]
+    fn the_list_under_a_header() {
+        let found = detect_doc(&[
+            STORY,
+            "Related",
+            "Storm Closes Schools Across the County",
+            "Mayor Opens New Bridge Downtown",
+            STORY_TOO,
+        ]);
+        assert_eq!(
+            found,
+            vec![
+                (1, 1.0, Place::Anywhere),
+                (2, 0.9, Place::Anywhere),
+                (3, 0.9, Place::Anywhere)
+            ]
+        );
+        // headlines printed as sentences, to a rule closing the text; not when all end so
+        let closing = [
+            STORY,
+            "Read more",
+            "Lions are raised to be killed in South Africa. And hunters love it.",
+            "The city council keeps the library open for a year",
+            "----",
+        ];
+        assert_eq!(listed(&detect_doc(&closing)), vec![1, 2, 3]);
+        let sentences = [
+            STORY,
+            "Read more",
+            "Lions are raised to be killed in South Africa.",
+            "The city council keeps the library open.",
+        ];
+        assert_eq!(listed(&detect_doc(&sentences)), vec![1]);
+    }
+
+    #[test]
+    fn a_pointer_with_its_headline_heads_the_headlines_closing_the_text() {
+        let pointer = "Read more: Storm closes schools across the county";
+        let found = detect_doc(&[
+            STORY,
+            pointer,
+            "Mayor Opens New Bridge Downtown",
+            "Council Keeps Library Open",
+        ]);
+        assert_eq!(listed(&found), vec![1, 2, 3]);
+        let found = detect_doc(&[STORY, pointer, "Mayor Opens New Bridge Downtown", STORY_TOO]);
+        assert_eq!(listed(&found), vec![1]);
+    }
+
+    #[test]
+    fn the_sites_more_stories_head_the_teasers_closing_the_page() {
+        let teasers = [
+            "Kurt Volker throws Rudy Giuliani under the bus Kurt Volker, a former envoy, said on Tuesday that he would testify.",
+            "Mayor opens new bridge over the river Jane Doe, the mayor, said on Tuesday the bridge had cost more than planned.",
+            "Council keeps library open for a year Board members voted on Tuesday to keep it open until next spring.",
+        ];
+        let found = detect_doc(&[STORY, "More Washington Examiner", teasers[0], teasers[1], teasers[2]]);
+        assert_eq!(blocks(&found), vec![1, 2, 3, 4]);
+        // the story going on below a "Read more" button
+        let found = detect_doc(&[STORY, "Read more", teasers[0], teasers[1], teasers[2]]);
+        assert_eq!(blocks(&found), vec![1]);
+        // not when a paragraph without a seam follows
+        let found = detect_doc(&[
+            STORY,
+            "More Washington Examiner",
+            teasers[0],
+            teasers[1],
+            teasers[2],
+            PLAIN,
+        ]);
+        assert_eq!(blocks(&found), vec![1]);
+        // prose shows a loose seam too ("... met on Monday")
+        assert!(loose_seam(&cps(STORY_TOO)) && !loose_seam(&cps(PLAIN)));
+    }
+
+    #[test]
+    fn a_languages_words_take_their_turn() {
+        let header = "Mehr zum Thema";
+        let found = detect_worded(
+            &[STORY, header, "Storm Closes Schools Across the County", STORY_TOO],
+            &[(header, Worded::Header)],
+        );
+        assert_eq!(blocks(&found), vec![1, 2]);
+        assert_eq!(
+            detect_doc(&[STORY, header, "Storm Closes Schools Across the County", STORY_TOO]),
+            vec![]
+        );
+        // the site's more-stories header stays one; an English pointer stays one
+        assert_eq!(
+            with_words(Some(Verdict::More), Some(Worded::Header)),
+            Some(Verdict::More)
+        );
+        assert_eq!(
+            with_words(Some(Verdict::Line), Some(Worded::Header)),
+            Some(Verdict::Header)
+        );
+        assert_eq!(
+            with_words(Some(Verdict::Span(3, 9)), Some(Worded::Pointer)),
+            Some(Verdict::Span(3, 9))
+        );
+        assert_eq!(with_words(None, Some(Worded::Pointer)), Some(Verdict::Line));
+        assert_eq!(with_words(None, None), None);
     }
 }
