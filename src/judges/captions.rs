@@ -1383,7 +1383,11 @@ fn name_credited(codes: &[u32], f: &crate::lines::Features) -> bool {
     if f.words > MAX_NAME_CREDITED_WORDS || f.sentences > MAX_CAPTION_SENTENCES + 1 || f.ends_sentence {
         return false;
     }
-    if !codes.last().is_some_and(|&c| is_alpha(c)) {
+    // the full stop after a lower-case letter or a bracket, and a space, that the name follows
+    let stop_before_name = codes
+        .windows(3)
+        .any(|w| w[1] == cp('.') && is_space(w[2]) && (is_ascii_lower(w[0]) || w[0] == cp(')')));
+    if !codes.last().is_some_and(|&c| is_alpha(c)) || !stop_before_name {
         return false;
     }
     let Some(Some((start, _))) = NAME_CREDIT.group(&Subject::new(codes), 1) else {
@@ -1509,6 +1513,14 @@ static PUBLISHED: LazyLock<Pattern> = LazyLock::new(|| {
 const MIN_VIDEO_TITLE_WORDS: usize = 2;
 const MAX_VIDEO_TITLE_WORDS: usize = 15;
 
+/// Whether a label opening on one of `initials` (folded, ASCII) may open the line: its first
+/// character is one of them, in either case, or a character beyond ASCII, which may fold to one.
+fn may_be_label(codes: &[u32], initials: &str) -> bool {
+    codes
+        .first()
+        .is_some_and(|&c| c >= 0x80 || is_in((c as u8).to_ascii_lowercase() as u32, initials))
+}
+
 /// A per-line answer computed when first asked.
 struct Memo<T>(Vec<std::cell::OnceCell<T>>);
 
@@ -1591,8 +1603,16 @@ pub fn detect(lines: &[Line], line_of: &[usize]) -> Vec<Verdict> {
     // the lines a label names
     let caption_label = Memo::<bool>::new(lines.len());
     let credit_label = Memo::<bool>::new(lines.len());
-    let is_caption_label = |i: usize| caption_label.get(line_of[i], || CAPTION_LABEL.is_match(&Subject::new(text(i))));
-    let is_credit_label = |i: usize| credit_label.get(line_of[i], || CREDIT_LABEL.is_match(&Subject::new(text(i))));
+    let is_caption_label = |i: usize| {
+        caption_label.get(line_of[i], || {
+            may_be_label(text(i), "imvpcbl") && CAPTION_LABEL.is_match(&Subject::new(text(i)))
+        })
+    };
+    let is_credit_label = |i: usize| {
+        credit_label.get(line_of[i], || {
+            may_be_label(text(i), "ip") && CREDIT_LABEL.is_match(&Subject::new(text(i)))
+        })
+    };
     for i in 0..n {
         if feat(i).words > MAX_LABEL_WORDS {
             continue;
