@@ -1399,7 +1399,7 @@ fn name_credited(codes: &[u32], f: &crate::lines::Features) -> bool {
     // stories do crustaceans like best? Lobster Tales").
     let Some(last) = before.last() else { return false };
     if before.len() < MIN_CREDITED_SENTENCE_WORDS
-        || !is_lower(last[0]) && !(last.len() >= 2 && last[last.len() - 2] == cp(')'))
+        || !(is_lower(last[0]) || last.len() >= 2 && last[last.len() - 2] == cp(')'))
     {
         return false;
     }
@@ -1670,8 +1670,8 @@ pub fn detect(lines: &[Line], line_of: &[usize]) -> Vec<Verdict> {
         // Blocks i to j-1 are labelled lines in a row.
         let listed = j - i >= MIN_FIELD_LIST || i > 0 && introduces(text(i - 1));
         if !listed {
-            for k in i..j {
-                tagged_captions[k] = tagged_caption(text(k), feat(k), tagged(k).unwrap());
+            for (k, caption) in tagged_captions.iter_mut().enumerate().take(j).skip(i) {
+                *caption = tagged_caption(text(k), feat(k), tagged(k).unwrap());
             }
         }
         i = j;
@@ -1690,8 +1690,8 @@ pub fn detect(lines: &[Line], line_of: &[usize]) -> Vec<Verdict> {
     // a caption closed by a name; not the last block's: a name after the last paragraph is its
     // author's
     let named = Memo::<bool>::new(lines.len());
-    for i in 0..n.saturating_sub(1) {
-        if named.get(line_of[i], || name_credited(text(i), feat(i))) {
+    for (i, &k) in line_of.iter().enumerate().take(n.saturating_sub(1)) {
+        if named.get(k, || name_credited(text(i), feat(i))) {
             push(i, Reason::Caption, None, whole(i));
         }
     }
@@ -1700,9 +1700,8 @@ pub fn detect(lines: &[Line], line_of: &[usize]) -> Vec<Verdict> {
     let shaped = Memo::<bool>::new(lines.len());
     let mut order: Vec<Vec<u32>> = Vec::new();
     let mut where_: std::collections::HashMap<Vec<u32>, Vec<usize>> = std::collections::HashMap::new();
-    for i in 1..n.saturating_sub(1) {
-        if feat(i - 1).prose && feat(i + 1).prose && shaped.get(line_of[i], || lone_credit_shaped(text(i), feat(i))) {
-            let k = line_of[i];
+    for (i, &k) in line_of.iter().enumerate().take(n.saturating_sub(1)).skip(1) {
+        if feat(i - 1).prose && feat(i + 1).prose && shaped.get(k, || lone_credit_shaped(text(i), feat(i))) {
             let key = key_of[k]
                 .get_or_insert_with(|| crate::lines::key(lines[k].text))
                 .clone();
