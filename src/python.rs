@@ -366,7 +366,7 @@ impl Languages {
 ///   if it closes the text), "open" (a short line no pattern took: another language's label may
 ///   be), "kicker" (as "open", shaped as a kicker: furniture where the text opens) or "edit" (as
 ///   "open", a wiki's edit link closing it: its span, or None for the whole line);
-/// - "captions": None, "open" (no verdict, but one the rules on the Python side may give) or a
+/// - "captions": None, "open" (no verdict, but one `captions` may give) or a
 ///   list of (reason, span, caption): reason "caption" or "credit", the span it covers or None
 ///   for the whole line, and the caption kept for the article as a span of the line, or None;
 /// - "prompts": None or (kind, span): kind "button" (a cookie banner's button, a prompt only near
@@ -728,6 +728,91 @@ fn related<'py>(
     Ok(out)
 }
 
+/// captions(lines, line_of, answers, credit_openers, caption_labels) -> [(block, reason, span,
+/// caption), ...]: the captions family's verdicts on a document (src/judges/captions.rs,
+/// `detect`), `lines` its distinct lines as (text, features), `line_of` which of them each block
+/// is, `answers` the line judge's answer on each (`judge_lines`'s "captions"), and
+/// `credit_openers` and `caption_labels` the distinct lines the language's data takes for a
+/// credit opened by one of its openers or a caption's label; reason "caption" or "credit", the
+/// span it covers (None for the whole block) and the caption kept for the article as a span of
+/// the block's text, or None, in the order the family yields them.
+#[pyfunction]
+fn captions<'py>(
+    py: Python<'py>,
+    lines: &Bound<'py, PyAny>,
+    line_of: Vec<usize>,
+    answers: &Bound<'py, PyAny>,
+    credit_openers: Vec<usize>,
+    caption_labels: Vec<usize>,
+) -> PyResult<Bound<'py, PyList>> {
+    use judges::captions::{Answer, Found, Line, Reason, Vocabulary};
+    let mut distinct = Vec::new();
+    for line in lines.try_iter()? {
+        let (text, f): (Bound<'py, PyString>, Bound<'py, PyTuple>) = line?.extract()?;
+        distinct.push((code_points(&text)?, line_features(&f)?));
+    }
+    let mut judged = Vec::with_capacity(distinct.len());
+    for answer in answers.try_iter()? {
+        let answer = answer?;
+        judged.push(if answer.is_none() {
+            Answer::None
+        } else if answer.is_instance_of::<PyString>() {
+            Answer::Open
+        } else {
+            let found: Vec<(String, Option<(usize, usize)>, Option<(usize, usize)>)> = answer.extract()?;
+            Answer::Found(
+                found
+                    .into_iter()
+                    .map(|(reason, span, caption)| Found {
+                        reason: if reason == "caption" {
+                            Reason::Caption
+                        } else {
+                            Reason::Credit
+                        },
+                        span,
+                        caption,
+                    })
+                    .collect(),
+            )
+        });
+    }
+    let n = distinct.len();
+    if judged.len() != n {
+        return Err(PyValueError::new_err("an answer for every line"));
+    }
+    if line_of
+        .iter()
+        .chain(&credit_openers)
+        .chain(&caption_labels)
+        .any(|&k| k >= n)
+    {
+        return Err(PyIndexError::new_err("a line that is not among the lines"));
+    }
+    let mut vocabulary = vec![Vocabulary::default(); n];
+    credit_openers.iter().for_each(|&k| vocabulary[k].credit_opener = true);
+    caption_labels.iter().for_each(|&k| vocabulary[k].caption_label = true);
+    let found: Vec<Line> = distinct
+        .iter()
+        .zip(&judged)
+        .zip(&vocabulary)
+        .map(|(((text, f), answer), &vocabulary)| Line {
+            text,
+            f,
+            answer,
+            vocabulary,
+        })
+        .collect();
+    let out = PyList::empty(py);
+    for v in judges::captions::detect(&found, &line_of) {
+        let reason = match v.reason {
+            Reason::Caption => "caption",
+            Reason::Credit => "credit",
+        };
+        out.append((v.block, reason, v.span, v.caption))?;
+    }
+    Ok(out)
+}
+
 /// dateline_opening(text) -> whether a dateline and a wire's name open the line ("WASHINGTON
 /// (AP) —", "(CNN)"): the story's own first paragraph, whatever its shape.
 #[pyfunction]
@@ -937,6 +1022,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("MAX_DATE_WORDS", judges::dates::MAX_DATE_WORDS)?;
     m.add_function(wrap_pyfunction!(headline, m)?)?;
     m.add_function(wrap_pyfunction!(related, m)?)?;
+    m.add_function(wrap_pyfunction!(captions, m)?)?;
     m.add_function(wrap_pyfunction!(dateline_opening, m)?)?;
     m.add_class::<Stoplist>()?;
     m.add_class::<DateWords>()?;

@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 from clean import _core, document, language, vocab
 from clean.article import Verdict
 from clean.document import Document
-from clean.residue import comments, footer, headline, metadata, notice, player, prompts, related, social, tracking
+from clean.residue import captions, comments, footer, headline, metadata, notice, player, prompts, related, social, tracking
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
+import captions as captions_reference  # noqa: E402
 import comments as comments_reference  # noqa: E402
 import footer as footer_reference  # noqa: E402
 import headline as headline_reference  # noqa: E402
@@ -115,9 +116,10 @@ JUDGES = {
                lambda doc: [Verdict(k, kind) for k, (text, _) in enumerate(doc.lines) if (kind := notice_reference._judge(text))]),
 }
 # The families whose `detect` decides over the whole text, held against their reference's on
-# every document (the headline family's is native whole, and the related family's rules that read
-# the lines around, with the other languages' words).
+# every document (the headline family's is native whole; the related and captions families' rules
+# that read the lines around, with the other languages' words).
 DETECTORS = {"notice": (notice.detect, notice_reference.detect),
+             "captions": (captions.detect, captions_reference.detect),
              "metadata": (metadata.detect, metadata_reference.detect),
              "headline": (headline.detect, headline_reference.detect),
              "related": (related.detect, related_reference.detect)}
@@ -331,3 +333,36 @@ def test_hostile_documents_are_judged_alike_by_the_related_family(pool, order, l
     texts = [pool[k % len(pool)].replace("\n", " ") for k in order]
     doc = document.build("\n\n".join(texts), None, lang)
     assert list(related.detect(doc)) == list(related_reference.detect(doc))
+
+
+# The captions family reads the lines around and the lines its line judge leaves open: documents
+# of a few lines drawn from a small pool, made of its residue (copyright signs closing a caption,
+# slashed credits, labels, tagged captions, names closing a caption, lone credits, video titles),
+# its near misses and the characters where the two engines or Python's `str` methods could part;
+# in no language, in German (its credit openers and caption labels) and in English.
+CAPTION_PIECES = ["Bei der Beckenkippung sinkt der Brustkorb ein.", " © ", "(c) ", "(C)", "©", " Pferderevue", " 2019",
+                  " aremac / Clipdealer", " / ", "/", " - ", "Copyright ", "Alle Rechte", "example.com", ".com", "x" * 30,
+                  "Sakib Ali/Hindustan Times/Getty Images", "Jane Doe/AFP", "/AP", " for Jane.Doe", "J.D.", "H.W. ",
+                  "Giorgia Meloni, à Rome, le 7 mars 2023. ", "ALESSANDRA TARANTINO / AP", "(Jane Doe/CBC) ",
+                  "Over the weekend, it rained", " at the memorial.", "Rd. in the north end.", " He left. ", "? ", "! ",
+                  "\"", "”", "’", "“", "‘", "'", "Image caption", "Image copyright", "Photo credit:", "Bildunterschrift",
+                  "Foto: dpa", "Bild/Quelle: X", "Caption", "Gun drama: ", "With Pippa in the front seat the driver had ",
+                  "produced a pistol from the glove box and the crowd", "Director: ", "The Quiet Orchard", ":", " [21]",
+                  "Carter Roberts and his two sisters before he was diagnosed. ", "Robin Roberts", "Jane Doe", " Dr. ",
+                  "Click To Tweet", "vs. ", "HBO", "IMDb", "Human Origins Program, Smithsonian", "Hold On Now", "of the ",
+                  "Couple Killed in Fort Worth Neighborhood", "A couple was found shot to death ",
+                  "(Published Sunday, Oct. 23, 2016)", "Facebook", "Reddit", "Twitter",
+                  "Jane Doe led the study of the river and its many fish in the spring — John Roe",
+                  "The council met on Tuesday and voted to keep the library open.", "٣", "\u0301", "½", "\u00a0",
+                  "\u3000", "\x1c", "\ud800", "İ", "ı", "K", "é", " ", ".", "a", "Z", "1", "-"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.sampled_from(CAPTION_PIECES), st.text(max_size=3)), min_size=1, max_size=12)
+                .map("".join), min_size=1, max_size=5),
+       st.lists(st.integers(0, 4), min_size=1, max_size=12),
+       st.sampled_from(LANGUAGES))
+def test_hostile_documents_are_judged_alike_by_the_captions_family(pool, order, lang):
+    texts = [pool[k % len(pool)].replace("\n", " ") for k in order]
+    doc = document.build("\n\n".join(texts), None, lang)
+    assert list(captions.detect(doc)) == list(captions_reference.detect(doc))

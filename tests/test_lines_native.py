@@ -141,8 +141,9 @@ def test_the_reference_path_is_the_reference(reference_core, monkeypatch):
     for name in ("features", "detect", "key"):
         original = getattr(reference, name)
         monkeypatch.setattr(reference, name, lambda *args, _f=original, _n=name: calls.append(_n) or _f(*args))
-    Cleaner().clean("Share this story\nA line of text here, long enough to be a sentence of its own.\n"
-                    "The harbour at dawn. © Jane Doe\nAnother line.")
+    # in German, whose caption labels are looked up by their keys
+    Cleaner().clean("Diesen Artikel teilen\nEine Zeile mit Text, lang genug, um ein Satz für sich zu sein, und "
+                    "noch mehr.\nDer Hafen am Morgen. © Jane Doe\nBildunterschrift\nNoch eine Zeile.")
     assert {"features", "detect", "key"} <= set(calls)
 
 
