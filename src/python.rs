@@ -758,7 +758,8 @@ fn comments_answer(answer: &Bound<'_, PyAny>) -> PyResult<judges::comments::Line
 
 /// comments(lines, line_of, answers, worded) -> [(block, score), ...]: the comments family's
 /// verdicts on a document (src/judges/comments.rs, `detect`), in the order the family yields
-/// them. `lines` are its distinct lines as (text, features) (the features are read),
+/// them. `lines` are its distinct lines as (text, features) (their length and whether they
+/// are prose are read),
 /// `line_of` which of them each block is, `answers` the comments judge's answer on each line
 /// (`judge_lines`), `worded` None or what the document's language's words make of each line
 /// (None, "header" or "note").
@@ -771,10 +772,15 @@ fn comments<'py>(
     worded: Option<Vec<Option<String>>>,
 ) -> PyResult<Bound<'py, PyList>> {
     use judges::comments::{Judged, Worded};
+    // a line's length and whether it is prose, the first and ninth of its features
     let feats = lines
         .try_iter()?
-        .map(|line| line_features(line?.cast::<PyTuple>()?.get_item(1)?.cast::<PyTuple>()?))
-        .collect::<PyResult<Vec<_>>>()?;
+        .map(|line| {
+            let f = line?.cast::<PyTuple>()?.get_item(1)?;
+            let f = f.cast::<PyTuple>()?;
+            Ok((f.get_item(0)?.extract()?, f.get_item(8)?.extract()?))
+        })
+        .collect::<PyResult<Vec<(usize, bool)>>>()?;
     let answers = answers
         .try_iter()?
         .map(|a| comments_answer(&a?))
@@ -802,7 +808,12 @@ fn comments<'py>(
         .iter()
         .zip(answers)
         .zip(worded)
-        .map(|((f, answer), worded)| Judged { f, answer, worded })
+        .map(|((&(chars, prose), answer), worded)| Judged {
+            chars,
+            prose,
+            answer,
+            worded,
+        })
         .collect();
     PyList::new(py, judges::comments::detect(&found, &line_of))
 }

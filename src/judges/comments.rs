@@ -13,7 +13,6 @@ use super::dates::{self, DateWords};
 use super::runs::{entries, runs};
 use super::{Pattern, Subject};
 use crate::chars;
-use crate::lines::Features as LineFeatures;
 
 static HEADER: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
@@ -208,10 +207,11 @@ fn with_words(kind: Option<Kind>, worded: Option<Worded>) -> Option<Kind> {
     }
 }
 
-/// A distinct line of the document, as the rules below read it: its features, the judge's
-/// answer, and what the language's words make of it.
-pub struct Judged<'a> {
-    pub f: &'a LineFeatures,
+/// A distinct line of the document, as the rules below read it: its length and whether it is
+/// prose (its features), the judge's answer, and what the language's words make of it.
+pub struct Judged {
+    pub chars: usize,
+    pub prose: bool,
     pub answer: Line,
     pub worded: Option<Worded>,
 }
@@ -229,12 +229,16 @@ const FOLLOWING: f64 = 0.9;
 /// after it when the article is above it; a note or a blog's footer goes alone; and a thread,
 /// headed or not, goes with the replies around its signatures.
 pub fn detect(lines: &[Judged], line_of: &[usize]) -> Vec<(usize, f64)> {
-    let feats: Vec<&LineFeatures> = line_of.iter().map(|&k| lines[k].f).collect();
     let mut out = Vec::new();
-    signed_threads(lines, line_of, &feats, &mut out);
-    let total: usize = feats.iter().filter(|f| f.prose).map(|f| f.chars).sum();
+    signed_threads(lines, line_of, &mut out);
+    let total: usize = line_of
+        .iter()
+        .map(|&k| &lines[k])
+        .filter(|l| l.prose)
+        .map(|l| l.chars)
+        .sum();
     let (mut before, mut blocks_before) = (0, 0);
-    for (i, (&k, f)) in line_of.iter().zip(&feats).enumerate() {
+    for (i, &k) in line_of.iter().enumerate() {
         match with_words(lines[k].answer.kind, lines[k].worded) {
             Some(Kind::Header) => {
                 out.push((i, 1.0));
@@ -248,8 +252,8 @@ pub fn detect(lines: &[Judged], line_of: &[usize]) -> Vec<(usize, f64)> {
             Some(_) => out.push((i, 1.0)),
             None => {}
         }
-        if f.prose {
-            before += f.chars;
+        if lines[k].prose {
+            before += lines[k].chars;
             blocks_before += 1;
         }
     }
@@ -265,14 +269,15 @@ const MIN_AUTHORS: usize = 3;
 /// Blocks from one signature to the next: a comment may run to a few paragraphs.
 const THREAD_REACH: usize = 8;
 
-fn signed_threads(lines: &[Judged], line_of: &[usize], feats: &[&LineFeatures], out: &mut Vec<(usize, f64)>) {
+fn signed_threads(lines: &[Judged], line_of: &[usize], out: &mut Vec<(usize, f64)>) {
     let signature: Vec<Option<Signature>> = line_of.iter().map(|&k| lines[k].answer.signature).collect();
     let signed: Vec<bool> = signature.iter().map(Option::is_some).collect();
+    let is_prose: Vec<bool> = line_of.iter().map(|&k| lines[k].prose).collect();
     // the prose above each block
-    let mut prose = Vec::with_capacity(feats.len() + 1);
+    let mut prose = Vec::with_capacity(line_of.len() + 1);
     prose.push(0);
-    for f in feats {
-        prose.push(prose[prose.len() - 1] + if f.prose { f.chars } else { 0 });
+    for &k in line_of {
+        prose.push(prose[prose.len() - 1] + if lines[k].prose { lines[k].chars } else { 0 });
     }
     let mut done = 0; // blocks already named
     for run in runs(&signed, THREAD_REACH, None) {
@@ -281,19 +286,19 @@ fn signed_threads(lines: &[Judged], line_of: &[usize], feats: &[&LineFeatures], 
         if !(stamps >= MIN_STAMPS || authors >= MIN_AUTHORS && stamps > 0) {
             continue;
         }
-        let (mut first, mut last) = entries(&run, feats, true);
+        let (mut first, mut last) = entries(&run, &is_prose, true);
         // Unsigned replies follow the last signature. A thread under the article, or one that is
         // all the text holds, runs to the end, as under a header; one above the story (a page's
         // "recent comments") ends with its last comment.
         let before = prose[first];
         let inside = prose[last + 1] - prose[first];
-        let after = prose[feats.len()] - prose[last + 1];
+        let after = prose[line_of.len()] - prose[last + 1];
         if before == 0 {
             first = done; // short lines above it: the first comment's, or a title over nothing else
         }
         let to_end = after <= before.max(inside);
         if to_end {
-            last = feats.len() - 1;
+            last = line_of.len() - 1;
         }
         out.extend((first.max(done)..=last).map(|i| (i, FOLLOWING)));
         if to_end {
@@ -402,15 +407,11 @@ mod tests {
     type Spec = (usize, bool, Option<Signature>, Option<Kind>, bool, Option<Worded>);
 
     fn detected(spec: &[Spec]) -> Vec<(usize, f64)> {
-        let feats: Vec<LineFeatures> = spec
-            .iter()
-            .map(|&(chars, prose, ..)| super::super::runs::testing::block(chars, prose))
-            .collect();
         let lines: Vec<Judged> = spec
             .iter()
-            .zip(&feats)
-            .map(|(&(_, _, signature, kind, no_thread, worded), f)| Judged {
-                f,
+            .map(|&(chars, prose, signature, kind, no_thread, worded)| Judged {
+                chars,
+                prose,
                 answer: Line {
                     signature,
                     kind,

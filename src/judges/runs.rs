@@ -3,6 +3,30 @@
 
 use crate::lines::Features as LineFeatures;
 
+/// What `entries` reads of a block: whether it is a paragraph of prose (a block's features, or
+/// that alone, where nothing else of them is read).
+pub trait Prose {
+    fn prose(&self) -> bool;
+}
+
+impl Prose for LineFeatures {
+    fn prose(&self) -> bool {
+        self.prose
+    }
+}
+
+impl Prose for bool {
+    fn prose(&self) -> bool {
+        *self
+    }
+}
+
+impl<T: Prose> Prose for &T {
+    fn prose(&self) -> bool {
+        (*self).prose()
+    }
+}
+
 /// The runs of marked blocks, each at most `reach` blocks from the next; with `feats`, a
 /// paragraph of prose between two marked blocks ends the run.
 pub fn runs(marked: &[bool], reach: usize, feats: Option<&[&LineFeatures]>) -> Vec<Vec<usize>> {
@@ -27,7 +51,7 @@ pub fn runs(marked: &[bool], reach: usize, feats: Option<&[&LineFeatures]>) -> V
 /// name) and after it (a summary, a comment). The lines every entry puts before its mark are its
 /// short lines right above it; what follows the last mark is as long as the shortest entry, or
 /// with `longest` (comments, whose length varies) the longest.
-pub fn entries(run: &[usize], feats: &[&LineFeatures], longest: bool) -> (usize, usize) {
+pub fn entries<P: Prose>(run: &[usize], feats: &[P], longest: bool) -> (usize, usize) {
     let pairs = || run.windows(2).map(|w| (w[0], w[1]));
     let lead = pairs()
         .map(|(a, b)| short_above(b, a as isize, feats))
@@ -40,9 +64,9 @@ pub fn entries(run: &[usize], feats: &[&LineFeatures], longest: bool) -> (usize,
 }
 
 /// How many lines that are not prose stand right above block `i`, down to (not including) `floor`.
-fn short_above(i: usize, floor: isize, feats: &[&LineFeatures]) -> usize {
+fn short_above<P: Prose>(i: usize, floor: isize, feats: &[P]) -> usize {
     let mut k = i as isize - 1;
-    while k > floor && !feats[k as usize].prose {
+    while k > floor && !feats[k as usize].prose() {
         k -= 1;
     }
     (i as isize - 1 - k) as usize
