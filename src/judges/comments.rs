@@ -221,7 +221,8 @@ pub struct Judged {
 const MIN_BODY_SHARE: f64 = 0.5;
 const MIN_BODY_CHARS: usize = 600;
 const MIN_BODY_BLOCKS: usize = 3;
-/// The score of the blocks a section's start carries with it: below a header's or a note's own.
+/// The score of the blocks named by where they stand (after a header, around a thread's
+/// signatures), not by their own text: below a header's or a note's own.
 const FOLLOWING: f64 = 0.9;
 
 /// The family's verdicts on a document, as (block, score) in the order they are found: `lines`
