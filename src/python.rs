@@ -813,6 +813,96 @@ fn captions<'py>(
     Ok(out)
 }
 
+/// The comments judge's answer on a line from its Python form in `judge_lines`.
+fn comments_answer(answer: &Bound<'_, PyAny>) -> PyResult<judges::comments::Line> {
+    use judges::comments::{Kind, Line, Signature};
+    if answer.is_none() {
+        return Ok(Line::default());
+    }
+    let (signature, kind, no_thread): (Option<String>, Option<String>, bool) = answer.extract()?;
+    let signature = match signature.as_deref() {
+        None => None,
+        Some("author") => Some(Signature::Author),
+        Some("votes") => Some(Signature::Votes),
+        Some("posted-at") => Some(Signature::PostedAt),
+        Some(other) => return Err(PyValueError::new_err(format!("no signature {other:?}"))),
+    };
+    let kind = match kind.as_deref() {
+        None => None,
+        Some("header") => Some(Kind::Header),
+        Some("note") => Some(Kind::Note),
+        Some("blog-footer") => Some(Kind::BlogFooter),
+        Some(other) => return Err(PyValueError::new_err(format!("no comments kind {other:?}"))),
+    };
+    Ok(Line {
+        signature,
+        kind,
+        no_thread,
+    })
+}
+
+/// comments(lines, line_of, answers, worded) -> [(block, score), ...]: the comments family's
+/// verdicts on a document (src/judges/comments.rs, `detect`), in the order the family yields
+/// them. `lines` are its distinct lines as (text, features) (their length and whether they
+/// are prose are read),
+/// `line_of` which of them each block is, `answers` the comments judge's answer on each line
+/// (`judge_lines`), `worded` None or what the document's language's words make of each line
+/// (None, "header" or "note").
+#[pyfunction]
+fn comments<'py>(
+    py: Python<'py>,
+    lines: &Bound<'py, PyAny>,
+    line_of: Vec<usize>,
+    answers: &Bound<'py, PyAny>,
+    worded: Option<Vec<Option<String>>>,
+) -> PyResult<Bound<'py, PyList>> {
+    use judges::comments::{Judged, Worded};
+    // a line's length and whether it is prose, the first and ninth of its features
+    let feats = lines
+        .try_iter()?
+        .map(|line| {
+            let f = line?.cast::<PyTuple>()?.get_item(1)?;
+            let f = f.cast::<PyTuple>()?;
+            Ok((f.get_item(0)?.extract()?, f.get_item(8)?.extract()?))
+        })
+        .collect::<PyResult<Vec<(usize, bool)>>>()?;
+    let answers = answers
+        .try_iter()?
+        .map(|a| comments_answer(&a?))
+        .collect::<PyResult<Vec<_>>>()?;
+    let n = feats.len();
+    let worded = match worded {
+        None => vec![None; n],
+        Some(worded) => worded
+            .iter()
+            .map(|w| match w.as_deref() {
+                None => Ok(None),
+                Some("header") => Ok(Some(Worded::Header)),
+                Some("note") => Ok(Some(Worded::Note)),
+                Some(other) => Err(PyValueError::new_err(format!("no worded line {other:?}"))),
+            })
+            .collect::<PyResult<Vec<_>>>()?,
+    };
+    if answers.len() != n || worded.len() != n {
+        return Err(PyValueError::new_err("an answer for every line"));
+    }
+    if line_of.iter().any(|&k| k >= n) {
+        return Err(PyIndexError::new_err("a block's line is not among the lines"));
+    }
+    let found: Vec<Judged> = feats
+        .iter()
+        .zip(answers)
+        .zip(worded)
+        .map(|((&(chars, prose), answer), worded)| Judged {
+            chars,
+            prose,
+            answer,
+            worded,
+        })
+        .collect();
+    PyList::new(py, judges::comments::detect(&found, &line_of))
+}
+
 /// dateline_opening(text) -> whether a dateline and a wire's name open the line ("WASHINGTON
 /// (AP) —", "(CNN)"): the story's own first paragraph, whatever its shape.
 #[pyfunction]
@@ -1023,6 +1113,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(headline, m)?)?;
     m.add_function(wrap_pyfunction!(related, m)?)?;
     m.add_function(wrap_pyfunction!(captions, m)?)?;
+    m.add_function(wrap_pyfunction!(comments, m)?)?;
     m.add_function(wrap_pyfunction!(dateline_opening, m)?)?;
     m.add_class::<Stoplist>()?;
     m.add_class::<DateWords>()?;

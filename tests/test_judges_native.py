@@ -36,6 +36,15 @@ def _answers(judge):
     return lambda doc: [(k, found) for k, found in enumerate(judge(doc)) if found != (None, None, False)]
 
 
+def _comments_lines(doc):
+    """The comments judge's answers for each distinct line, its stamps named as the reference
+    names them; the other languages' headers and notes are read with the lines around
+    (`DETECTORS`)."""
+    stamped = {"votes": "stamp", "posted-at": "stamp"}
+    return [(k, (stamped.get(found[0], found[0]), *found[1:])) for k, found in enumerate(doc.judged["comments"])
+            if found is not None]
+
+
 def _metadata_lines(judged, contact):
     """The metadata family's answers for each distinct line: (line, verdict, edge only, and, where
     the line goes only where the text ends, whether it is an address, a phone or a sign-off)."""
@@ -105,7 +114,7 @@ JUDGES = {
     "footer": (footer._notices, footer_reference.detect),
     "tracking": (tracking.detect, tracking_reference.detect),
     "player": (player._lines, player_reference.detect),
-    "comments": (_answers(comments._lines), _answers(comments_reference.lines)),
+    "comments": (_comments_lines, _answers(lambda doc: [comments_reference._line(text, feat) for text, feat in doc.lines])),
     "social": (social.detect, social_reference.detect),
     "prompts": (prompts.detect, prompts_reference.detect),
     "metadata": (lambda doc: _metadata_lines(*metadata._lines(doc)), lambda doc: _metadata_lines(*_metadata_reference(doc))),
@@ -116,13 +125,14 @@ JUDGES = {
                lambda doc: [Verdict(k, kind) for k, (text, _) in enumerate(doc.lines) if (kind := notice_reference._judge(text))]),
 }
 # The families whose `detect` decides over the whole text, held against their reference's on
-# every document (the headline family's is native whole; the related and captions families' rules
-# that read the lines around, with the other languages' words).
+# every document (the headline family's is native whole; the related, captions and comments
+# families' rules that read the lines around, with the other languages' words).
 DETECTORS = {"notice": (notice.detect, notice_reference.detect),
              "captions": (captions.detect, captions_reference.detect),
              "metadata": (metadata.detect, metadata_reference.detect),
              "headline": (headline.detect, headline_reference.detect),
-             "related": (related.detect, related_reference.detect)}
+             "related": (related.detect, related_reference.detect),
+             "comments": (comments.detect, comments_reference.detect)}
 # The families also read the words of the document's language beside the native patterns: the
 # lines are judged as a document in none, in German and in English (the related family's
 # glued headlines read the language's stoplist, or German's seam words).
@@ -366,3 +376,29 @@ def test_hostile_documents_are_judged_alike_by_the_captions_family(pool, order, 
     texts = [pool[k % len(pool)].replace("\n", " ") for k in order]
     doc = document.build("\n\n".join(texts), None, lang)
     assert list(captions.detect(doc)) == list(captions_reference.detect(doc))
+
+
+# The comments family's rules read the lines around: documents of a few lines drawn from a small
+# pool, so that lines repeat and threads form, made of its headers, notes, signatures, stamps and
+# counts, prose long enough to be the article above a header, their near misses, and the words of
+# another language.
+COMMENTS_PIECES = ["Top Rated Comments", "23 comments", "0 Comments", "Comments", "Kommentare", "3 Kommentare",
+                   "Schreibe einen Kommentar", "Commentaires", "Leave a Reply", "No Comments »",
+                   "Comments are moderated and will appear after approval.", "lonespeed says:", "ann wrote:",
+                   "The report says:", "November 19, 2019 at 8:45 am", "2 days ago at 07:52 am", "Rating: 36 Votes",
+                   "-3 downvotes", "at 8:45", "The council met on Tuesday and voted to keep the library open for "
+                   "another year, after a long debate in which residents spoke for and against the plan.",
+                   " It was the third such vote this decade.", "Great piece, thanks.", "Der Rat tagte am Dienstag ",
+                   "Um hier kommentieren zu können, müssen Sie eingeloggt sein",
+                   "und ", ".", "?", " ", ":", "İ", "ı", "K", "\u00a0", "٣", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.sampled_from(COMMENTS_PIECES), st.text(max_size=3)), min_size=1, max_size=6)
+                .map("".join), min_size=1, max_size=6),
+       st.lists(st.integers(0, 5), min_size=1, max_size=24),
+       st.sampled_from(LANGUAGES))
+def test_hostile_documents_are_judged_alike_by_the_comments_family(pool, order, lang):
+    texts = [pool[k % len(pool)].replace("\n", " ") for k in order]
+    doc = document.build("\n\n".join(texts), None, lang)
+    assert list(comments.detect(doc)) == list(comments_reference.detect(doc))

@@ -1,13 +1,16 @@
 //! Comment sections, as a line's own text tells them: a header ("Top Rated Comments", "23
 //! comments", "Leave a comment"), a note on how comments are moderated or who may write one,
 //! what blog software prints under a post, and the signatures a thread prints around each comment
-//! (its author, its votes, when it was posted). Where a section starts and ends, and whether the
-//! article is above it, is the Python side's, which reads the lines around (and the words of other
-//! languages' headers and notes, which are data).
+//! (its author, its votes, when it was posted).
+//!
+//! `detect` reads the lines around, once per document (`_core.comments`): where a section starts
+//! and ends, and whether the article is above it. The other languages' headers and notes are
+//! data, matched on the Python side (clean/residue/comments.py) and handed over as `Worded`.
 
 use std::sync::LazyLock;
 
 use super::dates::{self, DateWords};
+use super::runs::{entries, runs};
 use super::{Pattern, Subject};
 use crate::chars;
 
@@ -185,6 +188,127 @@ fn no_thread(codes: &[u32]) -> bool {
     zeros > 0 && codes.get(zeros).is_some_and(|&c| chars::is_space(c))
 }
 
+/// What the document language's words make of a line: one of its headers over a thread, or one
+/// of its notes on moderation or on who may comment.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum Worded {
+    Header,
+    Note,
+}
+
+/// The line's kind once the language's words have taken their turn among the judge's rules: a
+/// header before the notes, a note before a blog's footer.
+fn with_words(kind: Option<Kind>, worded: Option<Worded>) -> Option<Kind> {
+    match (kind, worded) {
+        (Some(Kind::Header), _) => kind,
+        (_, Some(Worded::Header)) => Some(Kind::Header),
+        (None | Some(Kind::BlogFooter), Some(Worded::Note)) => Some(Kind::Note),
+        _ => kind,
+    }
+}
+
+/// A distinct line of the document, as the rules below read it: its length and whether it is
+/// prose (its features), the judge's answer, and what the language's words make of it.
+pub struct Judged {
+    pub chars: usize,
+    pub prose: bool,
+    pub answer: Line,
+    pub worded: Option<Worded>,
+}
+
+// The tail after a header is only comments if the article is behind it: most of the prose, or
+// at least a story's worth of it (a lively thread can outweigh a short story).
+const MIN_BODY_SHARE: f64 = 0.5;
+const MIN_BODY_CHARS: usize = 600;
+const MIN_BODY_BLOCKS: usize = 3;
+/// The score of the blocks named by where they stand (after a header, around a thread's
+/// signatures), not by their own text: below a header's or a note's own.
+const FOLLOWING: f64 = 0.9;
+
+/// The family's verdicts on a document, as (block, score) in the order they are found: `lines`
+/// its distinct lines, `line_of` which line each block is. A header goes, and with it everything
+/// after it when the article is above it; a note or a blog's footer goes alone; and a thread,
+/// headed or not, goes with the replies around its signatures.
+pub fn detect(lines: &[Judged], line_of: &[usize]) -> Vec<(usize, f64)> {
+    let mut out = Vec::new();
+    signed_threads(lines, line_of, &mut out);
+    let total: usize = line_of
+        .iter()
+        .map(|&k| &lines[k])
+        .filter(|l| l.prose)
+        .map(|l| l.chars)
+        .sum();
+    let (mut before, mut blocks_before) = (0, 0);
+    for (i, &k) in line_of.iter().enumerate() {
+        match with_words(lines[k].answer.kind, lines[k].worded) {
+            Some(Kind::Header) => {
+                out.push((i, 1.0));
+                let story = before >= MIN_BODY_CHARS && blocks_before >= MIN_BODY_BLOCKS;
+                if total > 0 && (before as f64 >= MIN_BODY_SHARE * total as f64 || story) && !lines[k].answer.no_thread
+                {
+                    out.extend((i + 1..line_of.len()).map(|later| (later, FOLLOWING)));
+                    return out;
+                }
+            }
+            Some(_) => out.push((i, 1.0)),
+            None => {}
+        }
+        if lines[k].prose {
+            before += lines[k].chars;
+            blocks_before += 1;
+        }
+    }
+    out
+}
+
+// An article may say "The report says:" before a quotation, and print its own date with a time;
+// three posting times or vote counts, each at most a few paragraphs from the next, are a thread,
+// wherever it stands and whether a header announces it or not. So are three authors' lines with
+// a stamp among them.
+const MIN_STAMPS: usize = 3;
+const MIN_AUTHORS: usize = 3;
+/// Blocks from one signature to the next: a comment may run to a few paragraphs.
+const THREAD_REACH: usize = 8;
+
+fn signed_threads(lines: &[Judged], line_of: &[usize], out: &mut Vec<(usize, f64)>) {
+    let signature: Vec<Option<Signature>> = line_of.iter().map(|&k| lines[k].answer.signature).collect();
+    let signed: Vec<bool> = signature.iter().map(Option::is_some).collect();
+    let is_prose: Vec<bool> = line_of.iter().map(|&k| lines[k].prose).collect();
+    // the prose above each block
+    let mut prose = Vec::with_capacity(line_of.len() + 1);
+    prose.push(0);
+    for &k in line_of {
+        prose.push(prose[prose.len() - 1] + if lines[k].prose { lines[k].chars } else { 0 });
+    }
+    let mut done = 0; // blocks already named
+    for run in runs(&signed, THREAD_REACH, None) {
+        let stamps = run.iter().filter(|&&i| signature[i] != Some(Signature::Author)).count();
+        let authors = run.len() - stamps;
+        if !(stamps >= MIN_STAMPS || authors >= MIN_AUTHORS && stamps > 0) {
+            continue;
+        }
+        let (mut first, mut last) = entries(&run, &is_prose, true);
+        // Unsigned replies follow the last signature. A thread under the article, or one that is
+        // all the text holds, runs to the end, as under a header; one above the story (a page's
+        // "recent comments") ends with its last comment.
+        let before = prose[first];
+        let inside = prose[last + 1] - prose[first];
+        let after = prose[line_of.len()] - prose[last + 1];
+        if before == 0 {
+            first = done; // short lines above it: the first comment's, or a title over nothing else
+        }
+        let to_end = after <= before.max(inside);
+        if to_end {
+            last = line_of.len() - 1;
+        }
+        out.extend((first.max(done)..=last).map(|i| (i, FOLLOWING)));
+        if to_end {
+            return;
+        }
+        done = last + 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{check_literals, cps, date_words};
@@ -278,5 +402,104 @@ mod tests {
             let found = judged(line);
             assert_eq!((found.kind, found.signature), (None, None), "{line}");
         }
+    }
+
+    /// A document of one block per line: (chars, prose, signature, kind, no_thread, worded).
+    type Spec = (usize, bool, Option<Signature>, Option<Kind>, bool, Option<Worded>);
+
+    fn detected(spec: &[Spec]) -> Vec<(usize, f64)> {
+        let lines: Vec<Judged> = spec
+            .iter()
+            .map(|&(chars, prose, signature, kind, no_thread, worded)| Judged {
+                chars,
+                prose,
+                answer: Line {
+                    signature,
+                    kind,
+                    no_thread,
+                },
+                worded,
+            })
+            .collect();
+        detect(&lines, &(0..spec.len()).collect::<Vec<_>>())
+    }
+
+    const PROSE: Spec = (250, true, None, None, false, None);
+    const SHORT: Spec = (20, false, None, None, false, None);
+    const HEADED: Spec = (20, false, None, Some(Kind::Header), false, None);
+
+    fn sign(signature: Signature, prose: bool) -> Spec {
+        (20, prose, Some(signature), None, false, None)
+    }
+
+    #[test]
+    fn a_header_after_the_article_takes_everything_after_it() {
+        let found = detected(&[PROSE, PROSE, PROSE, HEADED, SHORT, PROSE]);
+        assert_eq!(found, vec![(3, 1.0), (4, FOLLOWING), (5, FOLLOWING)]);
+        // another language's header, from its words
+        let worded = (20, false, None, None, false, Some(Worded::Header));
+        assert_eq!(detected(&[PROSE, PROSE, PROSE, worded, PROSE]).len(), 2);
+        // most of the prose above it is the article, however short
+        assert_eq!(detected(&[PROSE, HEADED, SHORT]), vec![(1, 1.0), (2, FOLLOWING)]);
+    }
+
+    #[test]
+    fn a_header_above_the_article_or_counting_no_thread_goes_alone() {
+        assert_eq!(detected(&[HEADED, PROSE, PROSE, PROSE]), vec![(0, 1.0)]);
+        assert_eq!(detected(&[PROSE, HEADED, PROSE, PROSE]), vec![(1, 1.0)]);
+        let none_yet = (10, false, None, Some(Kind::Header), true, None);
+        assert_eq!(detected(&[PROSE, PROSE, PROSE, none_yet, PROSE]), vec![(3, 1.0)]);
+        // a text of no prose has no article above its header
+        assert_eq!(detected(&[SHORT, HEADED, SHORT]), vec![(1, 1.0)]);
+        let note = (40, false, None, Some(Kind::Note), false, None);
+        let footer = (40, false, None, Some(Kind::BlogFooter), false, None);
+        assert_eq!(
+            detected(&[PROSE, PROSE, PROSE, note, footer, PROSE]),
+            vec![(3, 1.0), (4, 1.0)]
+        );
+    }
+
+    #[test]
+    fn the_languages_words_take_their_turn() {
+        use Kind::*;
+        assert_eq!(with_words(Some(Header), Some(Worded::Note)), Some(Header));
+        assert_eq!(with_words(Some(Note), Some(Worded::Header)), Some(Header));
+        assert_eq!(with_words(Some(BlogFooter), Some(Worded::Note)), Some(Note));
+        assert_eq!(with_words(None, Some(Worded::Note)), Some(Note));
+        assert_eq!(with_words(Some(BlogFooter), None), Some(BlogFooter));
+        assert_eq!(with_words(None, None), None);
+    }
+
+    #[test]
+    fn a_signed_thread_under_the_article_runs_to_the_end() {
+        let stamp = sign(Signature::PostedAt, false);
+        let found = detected(&[
+            PROSE, PROSE, SHORT, stamp, PROSE, SHORT, stamp, PROSE, SHORT, stamp, PROSE, PROSE,
+        ]);
+        // the name above each stamp goes with its comment, and the replies after the last
+        assert_eq!(found, (2..12).map(|i| (i, FOLLOWING)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_thread_above_the_story_ends_with_its_last_comment() {
+        let votes = sign(Signature::Votes, false);
+        let mut spec = vec![votes, PROSE, votes, PROSE, votes, PROSE];
+        spec.extend([PROSE; 6]);
+        assert_eq!(detected(&spec), (0..6).map(|i| (i, FOLLOWING)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn an_articles_own_signatures_are_no_thread() {
+        let stamp = sign(Signature::PostedAt, false);
+        let author = sign(Signature::Author, false);
+        // two dates with a time, a quotation's "says:" lines without a stamp among them
+        assert!(detected(&[stamp, PROSE, PROSE, stamp, PROSE]).is_empty());
+        assert!(detected(&[PROSE, author, PROSE, author, PROSE, author, PROSE]).is_empty());
+        // signatures too far apart
+        let mut spec = vec![PROSE, stamp];
+        spec.extend([PROSE; 9]);
+        spec.extend([stamp, PROSE, stamp]);
+        assert!(detected(&spec).is_empty());
+        assert!(detected(&[]).is_empty());
     }
 }

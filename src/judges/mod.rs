@@ -25,6 +25,7 @@ pub mod notice;
 pub mod player;
 pub mod prompts;
 pub mod related;
+pub mod runs;
 pub mod social;
 pub mod tracking;
 

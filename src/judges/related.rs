@@ -13,6 +13,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::dates::{self, DateWords};
+use super::runs::{entries, runs};
 use super::{Features, Pattern, Subject};
 use crate::chars::{is_alpha, is_decimal, is_digit, is_space, is_upper, is_word, lower, word_is_lower};
 use crate::lines::{key, Features as LineFeatures, Stoplist};
@@ -834,25 +835,6 @@ fn summarised_list(blocks: &[&Line], feats: &[&LineFeatures], start: usize, out:
     }
 }
 
-/// The runs of marked blocks, each at most `reach` blocks from the next; with `feats`, a
-/// paragraph of prose between two marked blocks ends the run.
-fn runs(marked: &[bool], reach: usize, feats: Option<&[&LineFeatures]>) -> Vec<Vec<usize>> {
-    let mut found = Vec::new();
-    let mut run: Vec<usize> = Vec::new();
-    for i in (0..marked.len()).filter(|&i| marked[i]) {
-        if let Some(&last) = run.last() {
-            if i - last > reach || feats.is_some_and(|feats| feats[last + 1..i].iter().any(|f| f.prose)) {
-                found.push(std::mem::take(&mut run));
-            }
-        }
-        run.push(i);
-    }
-    if !run.is_empty() {
-        found.push(run);
-    }
-    found
-}
-
 /// Each block's answer from its distinct line's.
 fn per_block(judged: &[bool], line_of: &[usize]) -> Vec<bool> {
     line_of.iter().map(|&k| judged[k]).collect()
@@ -1064,7 +1046,7 @@ fn dated_runs(blocks: &[&Line], feats: &[&LineFeatures], out: &mut Vec<Found>) {
         cuts.push(run.len());
         for w in cuts.windows(2) {
             if w[1] - w[0] >= MIN_DATED_RUN {
-                let (first, last) = entries(&run[w[0]..w[1]], feats);
+                let (first, last) = entries(&run[w[0]..w[1]], feats, false);
                 out.extend((first..=last).map(|i| Found::scored(i, 0.9)));
             }
         }
@@ -1075,34 +1057,6 @@ fn dated_runs(blocks: &[&Line], feats: &[&LineFeatures], out: &mut Vec<Found>) {
 fn listed(between: &[&LineFeatures]) -> bool {
     let mut prose = between.iter().filter(|f| f.prose);
     prose.clone().count() <= 1 && prose.all(|f| f.words <= MAX_DATED_SUMMARY_WORDS)
-}
-
-/// The blocks a list of entries covers, first and last, given the run of lines that mark each
-/// entry (its stamp): an entry may put lines before its mark (a headline, a name) and after it
-/// (a summary). The lines every entry puts before its mark are its short lines right above it;
-/// what follows the last mark is as long as the shortest entry (clean/residue/_lines.py's
-/// `entries`, which the comments family reads too).
-fn entries(run: &[usize], feats: &[&LineFeatures]) -> (usize, usize) {
-    let pairs = || run.windows(2).map(|w| (w[0], w[1]));
-    let lead = pairs()
-        .map(|(a, b)| short_above(b, a as isize, feats))
-        .min()
-        .unwrap_or(0);
-    let trail = pairs()
-        .map(|(a, b)| b - a - 1 - lead.min(short_above(b, a as isize, feats)))
-        .min()
-        .unwrap_or(0);
-    let first = run[0] - short_above(run[0], (run[0] as isize - lead as isize - 1).max(-1), feats);
-    (first, (feats.len() - 1).min(run[run.len() - 1] + trail))
-}
-
-/// How many lines that are not prose stand right above block `i`, down to (not including) `floor`.
-fn short_above(i: usize, floor: isize, feats: &[&LineFeatures]) -> usize {
-    let mut k = i as isize - 1;
-    while k > floor && !feats[k as usize].prose {
-        k -= 1;
-    }
-    (i as isize - 1 - k) as usize
 }
 
 // Headlines of other stories left after the story's last paragraph, their header and links lost

@@ -1,7 +1,8 @@
-"""The Python line judge that src/judges/comments.rs replaced, as it was, for
-tests/test_judges_native.py to hold the native one against (its patterns searched directly: the
-hint gates in front of them only saved time): what the line is to a comment section, as the
-family's `detect` and its threads read it. Delete it with that test once the port is done.
+"""The Python comments family that src/judges/comments.rs replaced, as it was, for
+tests/test_judges_native.py to hold the native one against: the line judge (its patterns searched
+directly: the hint gates in front of them only saved time), what the line is to a comment
+section, and `detect`, which reads the lines around (where a section starts and ends, the
+threads). Delete it with that test once the port is done.
 
 Comment sections: a header ("Top Rated Comments", "23 comments", "Leave a comment") and
 everything after it, when it comes after the article; or, headed or not, a run of comments
@@ -10,10 +11,15 @@ signed the way threads sign them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import accumulate
 
 from clean import vocab
+from clean.article import Verdict
 from clean.document import Document, Features
 from clean.residue.metadata import is_age, is_date
+
+from runs import entries, runs  # the reference beside this one (this directory)
 
 REASONS = ("comments",)
 
@@ -114,3 +120,53 @@ def _line(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> t
     else:
         kind = None
     return _signature(text, feat), kind, _NO_THREAD.match(text) is not None
+
+
+# The tail after a header is only comments if the article is behind it: most of the prose, or
+# at least a story's worth of it (a lively thread can outweigh a short story).
+MIN_BODY_SHARE = 0.5
+MIN_BODY_CHARS, MIN_BODY_BLOCKS = 600, 3
+
+
+def _signed_threads(doc: Document, signed: list) -> Iterator[Verdict]:
+    prose = list(accumulate((f.chars if f.prose else 0 for f in doc.feats), initial=0))  # prose above each block
+    done = 0  # blocks already named
+    for run in runs(signed, THREAD_REACH):
+        stamps = sum(signed[i] == _STAMPED for i in run)
+        authors = len(run) - stamps
+        if stamps >= MIN_STAMPS or authors >= MIN_AUTHORS and stamps:
+            first, last = entries(run, doc.feats, longest=True)
+            # Unsigned replies follow the last signature. A thread under the article, or one
+            # that is all the text holds, runs to the end, as under a header; one above the
+            # story (a page's "recent comments") ends with its last comment.
+            before, inside, after = prose[first], prose[last + 1] - prose[first], prose[-1] - prose[last + 1]
+            if before == 0:
+                first = done  # short lines above it: the first comment's, or a title over nothing else
+            to_end = after <= max(before, inside)
+            if to_end:
+                last = len(doc.blocks) - 1
+            yield from (Verdict(i, "comments", score=0.9) for i in range(max(first, done), last + 1))
+            if to_end:
+                return
+            done = last + 1
+
+
+def detect(doc: Document) -> Iterator[Verdict]:
+    judged = lines(doc)
+    found = [judged[k] for k in doc.line_of]
+    yield from _signed_threads(doc, [signature for signature, _, _ in found])
+    total = doc.prose_chars
+    before = blocks_before = 0
+    for block, feat, (_, kind, no_thread) in zip(doc.blocks, doc.feats, found):
+        if kind == "header":
+            yield Verdict(block.index, "comments")
+            story = before >= MIN_BODY_CHARS and blocks_before >= MIN_BODY_BLOCKS
+            if total and (before >= MIN_BODY_SHARE * total or story) and not no_thread:
+                for later in doc.blocks[block.index + 1:]:
+                    yield Verdict(later.index, "comments", score=0.9)
+                return
+        elif kind is not None:  # a note or a blog's footer: it goes alone
+            yield Verdict(block.index, "comments")
+        if feat.prose:
+            before += feat.chars
+            blocks_before += 1

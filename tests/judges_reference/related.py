@@ -16,12 +16,13 @@ from itertools import accumulate
 from clean import _core, language, vocab
 from clean.article import Verdict
 from clean.document import Document, Features
-from clean.residue._lines import LINE, entries, judged_lines, runs
+from clean.residue._lines import LINE, judged_lines
 from clean.residue._text import key, phrases
 from clean.residue.related import _pointer_pattern
 
 import metadata as metadata_reference  # the references beside this one (this directory)
 from headline import DATELINE_OPENING
+from runs import entries, runs
 
 # The bounds and names the line judge shared with the document's rules below.
 MAX_HEADER_CHARS = 60
