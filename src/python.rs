@@ -918,6 +918,72 @@ fn metadata_byline(text: &Bound<'_, PyString>) -> PyResult<Option<(usize, usize)
     Ok(judges::metadata::byline(&codes))
 }
 
+/// metadata(lines, line_of, kinds, fields, dates) -> (kept, split): what the lines around make of
+/// a document's metadata lines (src/judges/metadata.rs, `around`). `lines` are its distinct lines
+/// as (text, features) (their text, length and word count are read), `line_of` which of them each
+/// block is, `kinds` what the line judges made of each line (None, "metadata", "byline", "date"
+/// or "url"), `fields` the record-field answer on each line (`judge_lines`). `kept`: the blocks
+/// that are the text's own after all (a chronology's headings, a record's fields), sorted;
+/// `split`: the dates split over short blocks, as (first block, blocks, the date joined).
+#[pyfunction]
+fn metadata<'py>(
+    py: Python<'py>,
+    lines: &Bound<'py, PyAny>,
+    line_of: Vec<usize>,
+    kinds: Vec<Option<String>>,
+    fields: Vec<Option<(bool, bool)>>,
+    dates: &DateWords,
+) -> PyResult<(Vec<usize>, Vec<(usize, usize, Bound<'py, PyString>)>)> {
+    use judges::metadata::{Judged, Kind, RecordField};
+    let mut found = Vec::new();
+    for line in lines.try_iter()? {
+        let line = line?;
+        let line = line.cast::<PyTuple>()?;
+        let f = line.get_item(1)?;
+        let f = f.cast::<PyTuple>()?;
+        found.push((
+            code_points(line.get_item(0)?.cast::<PyString>()?)?,
+            f.get_item(0)?.extract::<usize>()?,
+            f.get_item(1)?.extract::<usize>()?,
+        ));
+    }
+    let n = found.len();
+    if kinds.len() != n || fields.len() != n {
+        return Err(PyValueError::new_err("an answer for every line"));
+    }
+    if line_of.iter().any(|&k| k >= n) {
+        return Err(PyIndexError::new_err("a block's line is not among the lines"));
+    }
+    let judged = found
+        .into_iter()
+        .zip(kinds)
+        .zip(fields)
+        .map(|(((text, chars, words), kind), field)| {
+            let kind = match kind.as_deref() {
+                None => None,
+                Some("metadata") => Some(Kind::Metadata),
+                Some("byline") => Some(Kind::Byline),
+                Some("date") => Some(Kind::Date),
+                Some("url") => Some(Kind::Url),
+                Some(other) => return Err(PyValueError::new_err(format!("no metadata reason {other:?}"))),
+            };
+            Ok(Judged {
+                text,
+                chars,
+                words,
+                kind,
+                field: field.map(|(named, valued)| RecordField { named, valued }),
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let (kept, split) = judges::metadata::around(&judged, &line_of, &dates.0);
+    let split = split
+        .into_iter()
+        .map(|(i, size, joined)| Ok((i, size, new_str(py, &joined)?)))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok((kept, split))
+}
+
 /// The blocks of a page dump as the main block and the block model weigh them:
 /// Page(lines, line_of, blocks), `lines` a Document's distinct lines as (text, features),
 /// `line_of` which of them each block prints, `blocks` the blocks (their `blank_before` and
@@ -1103,6 +1169,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(key, m)?)?;
     m.add_function(wrap_pyfunction!(judge_lines, m)?)?;
     m.add_function(wrap_pyfunction!(metadata_byline, m)?)?;
+    m.add_function(wrap_pyfunction!(metadata, m)?)?;
     m.add_function(wrap_pyfunction!(is_date, m)?)?;
     m.add_function(wrap_pyfunction!(is_month_year, m)?)?;
     m.add_function(wrap_pyfunction!(is_age, m)?)?;

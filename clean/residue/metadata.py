@@ -49,8 +49,6 @@ def date_words() -> _core.DateWords:
     return _core.DateWords(_DATE_TOKENS | months | vocab.all_words("weekdays") | vocab.all_words("date-words"), months)
 
 
-_HAS_DIGIT = re.compile(r"\d")
-
 # What a line's own text says (bylines, wire credits, where the story was printed before, an
 # agency's sign-off, a station's newscasts, the author's bio, address or role, bare URLs, source
 # lines, date lines) is judged natively (src/judges/metadata.rs, src/judges/dates.rs), with every
@@ -72,8 +70,10 @@ def detect(doc: Document) -> Iterator[Verdict]:
         prose_above.append(total_prose)
         total_prose += feat.prose
     lines, contacts = _lines(doc)
+    kinds = [None if j is None else j[0].reason for j in lines]
+    kept, split = _core.metadata(doc.lines, doc.line_of, kinds, doc.judged["record-field"], date_words())
+    kept = set(kept)
     judged_all = [lines[k] for k in doc.line_of]
-    kept = _chronology(doc, judged_all) | _record_fields(doc, judged_all)
     for i, judged in enumerate(judged_all):
         if judged is None or i in kept:
             continue
@@ -86,7 +86,9 @@ def detect(doc: Document) -> Iterator[Verdict]:
                 score, where = 0.5, "edge"
         yield Verdict(i, v.reason, score, v.span, v.meta, where)
     yield from _contact_blocks(doc, judged_all, [contacts[k] for k in doc.line_of])
-    yield from _split_dates(doc)
+    for first, size, joined in split:
+        yield Verdict(first, "date", meta=(("date", joined),))
+        yield from (Verdict(k, "date") for k in range(first + 1, first + size))
     dateline = _dateline(doc)
     if dateline:
         yield dateline
@@ -127,99 +129,10 @@ def _contact_blocks(doc: Document, judged: list, contact: list[bool]) -> Iterato
             k -= 1
 
 
-# A chronology (a CV, a list of works or stations) heads each entry with its month and year:
-# "Oktober 2015" / "Moderation der Show" / "März 2014" / ... At least this many such headings,
-# each with one to CHRONOLOGY_REACH - 1 lines of its entry under it, are the text's own. A
-# blog's archive list prints its months one under the other, with nothing between.
-MIN_CHRONOLOGY = 3
-CHRONOLOGY_REACH = 4
-
-
-def _chronology(doc: Document, judged: list) -> set[int]:
-    """The blocks that head a chronology's entries with a month and a year."""
-    dated = {i for i, j in enumerate(judged)
-             if j is not None and j[0].reason == "date" and is_month_year(doc.blocks[i].text)}
-    heads = sorted(i for i in dated if i - 1 not in dated and i + 1 not in dated)
-    found: set[int] = set()
-    run = heads[:1]
-    for i in heads[1:] + [None]:
-        if i is not None and 2 <= i - run[-1] <= CHRONOLOGY_REACH:
-            run.append(i)
-            continue
-        if len(run) >= MIN_CHRONOLOGY:
-            found.update(run)
-        run = [i]
-    return found
-
-
-# A record the post gives as its own text, a field a line: a book's "Name: ..." / "Author: ..." /
-# "Publisher: ..." / "Pages: 312", a recipe's or a walk's data. Among fields that are not the
-# article's metadata, an "Author:" or "Source:" field is the record's; a header of metadata
-# fields alone ("Autor: ..." / "Quelle: dpa" / "Datum: ...") is the article's.
-# A field's value may stand on the lines under its label ("Dauer:" / "1 Stunde"), and a record
-# gives its date as a labelled line ("Veröffentlicht am 16.08.2019" between "Download: mp3" and
-# "Lizenz: CC-BY"): an episode's or an event's date is the record's, like its author. Which lines
-# are shaped as fields is the native judge's (src/judges/metadata.rs).
-MIN_RECORD_FIELDS = 3
-
-
-def _record_fields(doc: Document, judged: list) -> set[int]:
-    """The metadata-looking fields of a record that holds other fields too."""
-    blocks = doc.blocks
-    shaped = doc.judged["record-field"]  # (named, valued) or None, per distinct line
-    fields = [shaped[k] for k in doc.line_of]
-
-    def field(i: int) -> bool:
-        return dated(i) if fields[i] is None else fields[i][0]
-
-    def valued(i: int) -> bool:
-        return fields[i] is not None and fields[i][1]
-
-    def dated(i: int) -> bool:
-        return judged[i] is not None and judged[i][0].reason == "date" and _core.opens_with_date_label(blocks[i].text)
-
-    found: set[int] = set()
-    i, n = 0, len(blocks)
-    while i < n:
-        j = i
-        while j < n and field(j):
-            j += 1
-        # The record is told by a field of its own with its value beside it: a bare label
-        # ("Teilen:") under the article's byline and date makes no record of them.
-        if j - i >= MIN_RECORD_FIELDS and any(judged[k] is None and valued(k) for k in range(i, j)):
-            found.update(k for k in range(i, j) if judged[k] is not None and (
-                judged[k][0].reason in ("metadata", "byline") and _core.metadata_field(blocks[k].text) or dated(k)))
-        i = max(j, i + 1)
-    return found
-
-
-# A blog's date badge, a text node a line: "Jan" / "15" / "2020", "15 Nov" / "2019".
-MAX_DATE_PART_CHARS = 12
-
-
-def _split_dates(doc: Document) -> Iterator[Verdict]:
-    n = len(doc.blocks)
-    # Whether each block may be a part, once: a window test per block and size would cost a
-    # text of many short lines (a hostile one) several generator runs a line.
-    short = [0 < f.words <= 2 and f.chars <= MAX_DATE_PART_CHARS for f in doc.feats]
-    # A date holds a digit (is_date's first test): a window of parts without one is none.
-    digit = [s and _HAS_DIGIT.search(b.text) is not None for s, b in zip(short, doc.blocks)]
-    i = 0
-    while i < n - 1:
-        if not (short[i] and short[i + 1]) or not (
-                digit[i] or digit[i + 1] or (i + 2 < n and short[i + 2] and digit[i + 2])):
-            i += 1
-            continue
-        found = 0
-        for size in (3, 2):
-            parts = range(i, min(i + size, n))
-            if len(parts) == size and all(short[k] for k in parts):
-                joined = " ".join(doc.blocks[k].text for k in parts)
-                if is_date(joined) and not is_date(doc.blocks[i].text):
-                    found = size
-                    yield from (Verdict(k, "date", meta=(("date", joined),) if k == i else ()) for k in parts)
-                    break
-        i += found or 1
+# What reads the lines around a metadata line (a chronology's headings, a record's fields, which
+# are the text's own; a date split over short blocks, a blog's date badge) is native too
+# (src/judges/metadata.rs, `around`), one call per document (`_core.metadata`): the line judges'
+# answers, with another language's words, are handed over.
 
 
 # The native judge's answers (src/judges/metadata.rs) as verdicts.

@@ -705,6 +705,178 @@ fn units_from(codes: &[u32], p: usize, q: usize) -> bool {
     })
 }
 
+// The rules that read the lines around a metadata line, one call per document (`around`).
+
+/// What the line judges made of a line ("metadata", "byline", "date", "url"), with another
+/// language's vocabulary: the rules that read the lines around ask only this.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum Kind {
+    Metadata,
+    Byline,
+    Date,
+    Url,
+}
+
+/// A distinct line as the rules that read the lines around see it.
+pub struct Judged {
+    pub text: Vec<u32>,
+    pub chars: usize,
+    pub words: usize,
+    /// what the line judges made of it, or None
+    pub kind: Option<Kind>,
+    /// the line as a record's field (`record_field`)
+    pub field: Option<RecordField>,
+}
+
+/// A chronology (a CV, a list of works or stations) heads each entry with its month and year:
+/// "Oktober 2015" / "Moderation der Show" / "März 2014" / ... At least this many such headings,
+/// each with one to CHRONOLOGY_REACH - 1 lines of its entry under it, are the text's own. A
+/// blog's archive list prints its months one under the other, with nothing between.
+const MIN_CHRONOLOGY: usize = 3;
+const CHRONOLOGY_REACH: usize = 4;
+/// A record the post gives as its own text holds at least this many fields in a row.
+const MIN_RECORD_FIELDS: usize = 3;
+/// A blog's date badge, a text node a line ("Jan" / "15" / "2020"): each part at most this long.
+const MAX_DATE_PART_CHARS: usize = 12;
+
+/// What the lines around make of a document's metadata lines: the blocks that are the text's
+/// own after all (a chronology's headings, a record's fields), sorted, and the dates split over
+/// several short blocks, as (first block, blocks, the date joined).
+pub fn around(lines: &[Judged], line_of: &[usize], dates: &DateWords) -> (Vec<usize>, Vec<(usize, usize, Vec<u32>)>) {
+    let block = |i: usize| &lines[line_of[i]];
+    // what is asked of a distinct line, once
+    let month_year: Vec<bool> = lines
+        .iter()
+        .map(|l| l.kind == Some(Kind::Date) && dates::is_month_year(&l.text, dates))
+        .collect();
+    let dated: Vec<bool> = lines
+        .iter()
+        .map(|l| l.kind == Some(Kind::Date) && dates::opens_with_date_label(&Subject::new(&l.text)))
+        .collect();
+    let mut kept: Vec<usize> = chronology(&line_of.iter().map(|&k| month_year[k]).collect::<Vec<_>>());
+    kept.extend(record_fields(lines, line_of, &dated));
+    kept.sort_unstable();
+    kept.dedup();
+    let short: Vec<bool> = line_of
+        .iter()
+        .map(|&k| lines[k].words > 0 && lines[k].words <= 2 && lines[k].chars <= MAX_DATE_PART_CHARS)
+        .collect();
+    let split = split_dates(&short, |i| block(i).text.as_slice(), dates);
+    (kept, split)
+}
+
+/// The blocks that head a chronology's entries with a month and a year (`month_year`: whether
+/// each block is a date line of a month and a year only).
+fn chronology(month_year: &[bool]) -> Vec<usize> {
+    let n = month_year.len();
+    let heads: Vec<usize> = (0..n)
+        .filter(|&i| month_year[i] && !(i > 0 && month_year[i - 1]) && !(i + 1 < n && month_year[i + 1]))
+        .collect();
+    let mut found = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    for &i in &heads {
+        if let Some(&last) = run.last() {
+            if (2..=CHRONOLOGY_REACH).contains(&(i - last)) {
+                run.push(i);
+                continue;
+            }
+        }
+        if run.len() >= MIN_CHRONOLOGY {
+            found.extend_from_slice(&run);
+        }
+        run = vec![i];
+    }
+    if run.len() >= MIN_CHRONOLOGY {
+        found.extend_from_slice(&run);
+    }
+    found
+}
+
+// A record the post gives as its own text, a field a line: a book's "Name: ..." / "Author: ..." /
+// "Publisher: ..." / "Pages: 312", a recipe's or a walk's data. Among fields that are not the
+// article's metadata, an "Author:" or "Source:" field is the record's; a header of metadata
+// fields alone ("Autor: ..." / "Quelle: dpa" / "Datum: ...") is the article's. A field's value
+// may stand on the lines under its label ("Dauer:" / "1 Stunde"), and a record gives its date as
+// a labelled line ("Veröffentlicht am 16.08.2019" between "Download: mp3" and "Lizenz: CC-BY"):
+// an episode's or an event's date is the record's, like its author.
+/// The metadata-looking fields of a record that holds other fields too (`dated`: for each
+/// distinct line, whether it is a date line opened by a date's label).
+fn record_fields(lines: &[Judged], line_of: &[usize], dated: &[bool]) -> Vec<usize> {
+    let n = line_of.len();
+    let field = |i: usize| match lines[line_of[i]].field {
+        None => dated[line_of[i]],
+        Some(f) => f.named,
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j < n && field(j) {
+            j += 1;
+        }
+        // The record is told by a field of its own with its value beside it: a bare label
+        // ("Teilen:") under the article's byline and date makes no record of them.
+        if j - i >= MIN_RECORD_FIELDS
+            && (i..j).any(|k| {
+                let l = &lines[line_of[k]];
+                l.kind.is_none() && l.field.is_some_and(|f| f.valued)
+            })
+        {
+            found.extend((i..j).filter(|&k| {
+                let l = &lines[line_of[k]];
+                match l.kind {
+                    Some(Kind::Metadata | Kind::Byline) => is_field(&Subject::new(&l.text)) || dated[line_of[k]],
+                    Some(_) => dated[line_of[k]],
+                    None => false,
+                }
+            }));
+        }
+        i = j.max(i + 1);
+    }
+    found
+}
+
+/// A blog's date badge, a text node a line: "Jan" / "15" / "2020", "15 Nov" / "2019" (`short`:
+/// whether each block may be a part).
+fn split_dates<'a>(
+    short: &[bool],
+    text: impl Fn(usize) -> &'a [u32],
+    dates: &DateWords,
+) -> Vec<(usize, usize, Vec<u32>)> {
+    let n = short.len();
+    // A date holds a digit (is_date's first test): a window of parts without one is none.
+    let digit: Vec<bool> = (0..n)
+        .map(|i| short[i] && text(i).iter().any(|&c| chars::is_decimal(c)))
+        .collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + 1 < n {
+        if !(short[i] && short[i + 1]) || !(digit[i] || digit[i + 1] || (i + 2 < n && short[i + 2] && digit[i + 2])) {
+            i += 1;
+            continue;
+        }
+        let mut size = 0;
+        for want in [3, 2] {
+            if i + want <= n && (i..i + want).all(|k| short[k]) {
+                let mut joined = Vec::new();
+                for k in i..i + want {
+                    if k > i {
+                        joined.push(' ' as u32);
+                    }
+                    joined.extend_from_slice(text(k));
+                }
+                if dates::is_date(&joined, dates) && !dates::is_date(text(i), dates) {
+                    size = want;
+                    found.push((i, want, joined));
+                    break;
+                }
+            }
+        }
+        i += size.max(1);
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{check_literals, cps, date_words};
