@@ -402,3 +402,22 @@ def test_hostile_documents_are_judged_alike_by_the_comments_family(pool, order, 
     texts = [pool[k % len(pool)].replace("\n", " ") for k in order]
     doc = document.build("\n\n".join(texts), None, lang)
     assert list(comments.detect(doc)) == list(comments_reference.detect(doc))
+
+
+# Dates split over short lines, a chronology's headings, a record's fields, bylines and a contact.
+METADATA_PIECES = ["Nov", "15", "2019", "Oktober 2015", "März 2014", "Mai 2013", "Jan", "15 Nov", "Name: The Walk",
+                   "Author: Jane Doe", "Autor: Max Muster", "Pages: 312", "Dauer:", "1 Stunde", "Quelle: dpa",
+                   "Veröffentlicht am 16.08.2019", "Published on March 5, 2019", "By Jane Doe", "Von Max Muster",
+                   "Share:", "(202) 555-0100", "Office of Enforcement", "The council met on Tuesday and voted to "
+                   "keep the library open for another year.", "Moderation der Show", " ", ":", "İ", "٣", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.sampled_from(METADATA_PIECES), st.text(max_size=3)), min_size=1, max_size=4)
+                .map("".join), min_size=1, max_size=6),
+       st.lists(st.integers(0, 5), min_size=1, max_size=24),
+       st.sampled_from(LANGUAGES))
+def test_hostile_documents_are_judged_alike_by_the_metadata_family(pool, order, lang):
+    texts = [pool[k % len(pool)].replace("\n", " ") for k in order]
+    doc = document.build("\n\n".join(texts), None, lang)
+    assert list(metadata.detect(doc)) == list(metadata_reference.detect(doc))

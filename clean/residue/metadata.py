@@ -52,8 +52,8 @@ def date_words() -> _core.DateWords:
 # What a line's own text says (bylines, wire credits, where the story was printed before, an
 # agency's sign-off, a station's newscasts, the author's bio, address or role, bare URLs, source
 # lines, date lines) is judged natively (src/judges/metadata.rs, src/judges/dates.rs), with every
-# language's month names, weekdays and date words (data, `vocab`). What reads the lines around,
-# and another language's openers, is here.
+# language's month names, weekdays and date words (data, `vocab`). Another language's openers,
+# a contact's name above the address and the dateline are here.
 MAX_DATE_WORDS = _core.MAX_DATE_WORDS
 
 # "QARA, Syria, Aug. 29 (Xinhua) --", "BEIRUT (AP) –", "(Reuters) —", "WASHINGTON —"

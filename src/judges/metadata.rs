@@ -882,6 +882,133 @@ mod tests {
     use super::super::testing::{check_literals, cps, date_words};
     use super::*;
 
+    fn document(lines: &[(&str, Option<Kind>)]) -> (Vec<usize>, Vec<(usize, usize, String)>) {
+        let judged: Vec<Judged> = lines
+            .iter()
+            .map(|&(text, kind)| {
+                let codes = cps(text);
+                Judged {
+                    field: record_field(&Subject::new(&codes)),
+                    chars: codes.len(),
+                    words: text.split_whitespace().count(),
+                    text: codes,
+                    kind,
+                }
+            })
+            .collect();
+        let line_of: Vec<usize> = (0..lines.len()).collect();
+        let (kept, split) = around(&judged, &line_of, &date_words());
+        let split = split
+            .into_iter()
+            .map(|(i, size, joined)| (i, size, joined.iter().map(|&c| char::from_u32(c).unwrap()).collect()))
+            .collect();
+        (kept, split)
+    }
+
+    const DATE: Option<Kind> = Some(Kind::Date);
+    const NAMED: Option<Kind> = Some(Kind::Byline);
+
+    #[test]
+    fn a_chronology_keeps_its_headings() {
+        let cv = [
+            ("Oktober 2015", DATE),
+            ("Moderation der Show", None),
+            ("March 2014", DATE),
+            ("Reporterin beim Sender", None),
+            ("Volontariat", None),
+            ("August 2012", DATE),
+            ("Studium", None),
+        ];
+        assert_eq!(document(&cv).0, vec![0, 2, 5]);
+    }
+
+    #[test]
+    fn an_archive_list_or_two_headings_is_no_chronology() {
+        let archive = [
+            ("Oktober 2015", DATE),
+            ("March 2014", DATE),
+            ("August 2012", DATE),
+            ("November 2011", DATE),
+        ];
+        assert!(document(&archive).0.is_empty());
+        let two = [
+            ("Oktober 2015", DATE),
+            ("Show", None),
+            ("March 2014", DATE),
+            ("Studium", None),
+        ];
+        assert!(document(&two).0.is_empty());
+        // an entry too long between its headings breaks the run
+        let far = [
+            ("Oktober 2015", DATE),
+            ("a", None),
+            ("b", None),
+            ("c", None),
+            ("d", None),
+            ("March 2014", DATE),
+            ("e", None),
+            ("August 2012", DATE),
+        ];
+        assert!(document(&far).0.is_empty());
+    }
+
+    #[test]
+    fn a_record_keeps_its_author_and_its_date() {
+        let book = [
+            ("Name: The Long Walk", None),
+            ("Author: Jane Doe", NAMED),
+            ("Published on March 5, 2019", DATE),
+            ("Pages: 312", None),
+        ];
+        assert_eq!(document(&book).0, vec![1, 2]);
+    }
+
+    #[test]
+    fn a_header_of_metadata_fields_alone_is_no_record() {
+        let header = [
+            ("Author: Jane Doe", NAMED),
+            ("Source: dpa", Some(Kind::Metadata)),
+            ("Published on March 5, 2019", DATE),
+        ];
+        assert!(document(&header).0.is_empty());
+        // a bare label under them makes no record of them
+        let label = [
+            ("Author: Jane Doe", NAMED),
+            ("Published on March 5, 2019", DATE),
+            ("Share:", None),
+        ];
+        assert!(document(&label).0.is_empty());
+        // two fields are not a record
+        let two = [("Author: Jane Doe", NAMED), ("Pages: 312", None)];
+        assert!(document(&two).0.is_empty());
+    }
+
+    #[test]
+    fn a_date_split_over_short_blocks_is_joined() {
+        let badge = [
+            ("Nov", None),
+            ("15", None),
+            ("2019", None),
+            ("The council met on Tuesday.", None),
+        ];
+        assert_eq!(document(&badge).1, vec![(0, 3, "Nov 15 2019".to_string())]);
+        let two = [("Nov", None), ("2019", None), ("The council met on Tuesday.", None)];
+        assert_eq!(document(&two).1, vec![(0, 2, "Nov 2019".to_string())]);
+    }
+
+    #[test]
+    fn short_blocks_that_are_no_split_date_stay() {
+        // a date whole in its first block is its own line's
+        let whole = [("Nov 15", None), ("2019", None)];
+        assert!(document(&whole).1.is_empty());
+        // short blocks without a date among them
+        let menu = [("Home", None), ("News", None), ("Top 10", None)];
+        assert!(document(&menu).1.is_empty());
+        // a part too long
+        let long = [("November", None), ("15th of the month", None), ("2019", None)];
+        assert!(document(&long).1.is_empty());
+    }
+
     fn judged(text: &str) -> Option<Found> {
         judge(
             &Subject::new(&cps(text)),
