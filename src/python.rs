@@ -918,22 +918,30 @@ fn metadata_byline(text: &Bound<'_, PyString>) -> PyResult<Option<(usize, usize)
     Ok(judges::metadata::byline(&codes))
 }
 
-/// metadata(lines, line_of, kinds, fields, dates) -> (kept, split): what the lines around make of
-/// a document's metadata lines (src/judges/metadata.rs, `around`). `lines` are its distinct lines
-/// as (text, features) (their text, length and word count are read), `line_of` which of them each
-/// block is, `kinds` what the line judges made of each line (None, "metadata", "byline", "date"
-/// or "url"), `fields` the record-field answer on each line (`judge_lines`). `kept`: the blocks
+/// metadata(lines, line_of, kinds, tails, contacts, fields, dates) -> (kept, contacts, split): what
+/// the lines around make of a document's metadata lines (src/judges/metadata.rs, `around`).
+/// `lines` are its distinct lines as (text, features) (their text, length, word count and whether
+/// they end a sentence are read), `line_of` which of them each block is, `kinds` what the line
+/// judges made of each line (None, "metadata", "byline", "date" or "url"), `tails` whether they
+/// made it residue only where the text ends, `contacts` whether it is an address, a phone or a
+/// sign-off, `fields` the record-field answer on each line (`judge_lines`). `kept`: the blocks
 /// that are the text's own after all (a chronology's headings, a record's fields), sorted;
-/// `split`: the dates split over short blocks, as (first block, blocks, the date joined).
+/// `contacts`: the blocks of a contact's name above its address, in the order found; `split`:
+/// the dates split over short blocks, as (first block, blocks, the date joined).
+type MetadataAround<'py> = (Vec<usize>, Vec<usize>, Vec<(usize, usize, Bound<'py, PyString>)>);
+
 #[pyfunction]
+#[allow(clippy::too_many_arguments)]
 fn metadata<'py>(
     py: Python<'py>,
     lines: &Bound<'py, PyAny>,
     line_of: Vec<usize>,
     kinds: Vec<Option<String>>,
+    tails: Vec<bool>,
+    contacts: Vec<bool>,
     fields: Vec<Option<(bool, bool)>>,
     dates: &DateWords,
-) -> PyResult<(Vec<usize>, Vec<(usize, usize, Bound<'py, PyString>)>)> {
+) -> PyResult<MetadataAround<'py>> {
     use judges::metadata::{Judged, Kind, RecordField};
     let mut found = Vec::new();
     for line in lines.try_iter()? {
@@ -945,10 +953,11 @@ fn metadata<'py>(
             code_points(line.get_item(0)?.cast::<PyString>()?)?,
             f.get_item(0)?.extract::<usize>()?,
             f.get_item(1)?.extract::<usize>()?,
+            f.get_item(3)?.extract::<bool>()?,
         ));
     }
     let n = found.len();
-    if kinds.len() != n || fields.len() != n {
+    if kinds.len() != n || tails.len() != n || contacts.len() != n || fields.len() != n {
         return Err(PyValueError::new_err("an answer for every line"));
     }
     if line_of.iter().any(|&k| k >= n) {
@@ -958,30 +967,37 @@ fn metadata<'py>(
         .into_iter()
         .zip(kinds)
         .zip(fields)
-        .map(|(((text, chars, words), kind), field)| {
-            let kind = match kind.as_deref() {
-                None => None,
-                Some("metadata") => Some(Kind::Metadata),
-                Some("byline") => Some(Kind::Byline),
-                Some("date") => Some(Kind::Date),
-                Some("url") => Some(Kind::Url),
-                Some(other) => return Err(PyValueError::new_err(format!("no metadata reason {other:?}"))),
-            };
-            Ok(Judged {
-                text,
-                chars,
-                words,
-                kind,
-                field: field.map(|(named, valued)| RecordField { named, valued }),
-            })
-        })
+        .zip(tails.into_iter().zip(contacts))
+        .map(
+            |((((text, chars, words, ends_sentence), kind), field), (tail, contact))| {
+                let kind = match kind.as_deref() {
+                    None => None,
+                    Some("metadata") => Some(Kind::Metadata),
+                    Some("byline") => Some(Kind::Byline),
+                    Some("date") => Some(Kind::Date),
+                    Some("url") => Some(Kind::Url),
+                    Some(other) => return Err(PyValueError::new_err(format!("no metadata reason {other:?}"))),
+                };
+                Ok(Judged {
+                    text,
+                    chars,
+                    words,
+                    kind,
+                    field: field.map(|(named, valued)| RecordField { named, valued }),
+                    ends_sentence,
+                    tail,
+                    contact,
+                })
+            },
+        )
         .collect::<PyResult<Vec<_>>>()?;
-    let (kept, split) = judges::metadata::around(&judged, &line_of, &dates.0);
-    let split = split
+    let found = judges::metadata::around(&judged, &line_of, &dates.0);
+    let split = found
+        .split
         .into_iter()
         .map(|(i, size, joined)| Ok((i, size, new_str(py, &joined)?)))
         .collect::<PyResult<Vec<_>>>()?;
-    Ok((kept, split))
+    Ok((found.kept, found.contacts, split))
 }
 
 /// The blocks of a page dump as the main block and the block model weigh them:

@@ -52,8 +52,8 @@ def date_words() -> _core.DateWords:
 # What a line's own text says (bylines, wire credits, where the story was printed before, an
 # agency's sign-off, a station's newscasts, the author's bio, address or role, bare URLs, source
 # lines, date lines) is judged natively (src/judges/metadata.rs, src/judges/dates.rs), with every
-# language's month names, weekdays and date words (data, `vocab`). Another language's openers,
-# a contact's name above the address and the dateline are here.
+# language's month names, weekdays and date words (data, `vocab`). Another language's openers and
+# the dateline are here.
 MAX_DATE_WORDS = _core.MAX_DATE_WORDS
 
 # "QARA, Syria, Aug. 29 (Xinhua) --", "BEIRUT (AP) –", "(Reuters) —", "WASHINGTON —"
@@ -71,7 +71,9 @@ def detect(doc: Document) -> Iterator[Verdict]:
         total_prose += feat.prose
     lines, contacts = _lines(doc)
     kinds = [None if j is None else j[0].reason for j in lines]
-    kept, split = _core.metadata(doc.lines, doc.line_of, kinds, doc.judged["record-field"], date_words())
+    tails = [j is not None and j[0].where == "tail" for j in lines]
+    kept, contact_names, split = _core.metadata(doc.lines, doc.line_of, kinds, tails, contacts,
+                                                doc.judged["record-field"], date_words())
     kept = set(kept)
     judged_all = [lines[k] for k in doc.line_of]
     for i, judged in enumerate(judged_all):
@@ -85,7 +87,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
             if not near_edge:
                 score, where = 0.5, "edge"
         yield Verdict(i, v.reason, score, v.span, v.meta, where)
-    yield from _contact_blocks(doc, judged_all, [contacts[k] for k in doc.line_of])
+    yield from (Verdict(k, "byline", score=0.5, where="tail") for k in contact_names)
     for first, size, joined in split:
         yield Verdict(first, "date", meta=(("date", joined),))
         yield from (Verdict(k, "date") for k in range(first + 1, first + size))
@@ -105,32 +107,9 @@ def _lines(doc: Document) -> tuple[list, list[bool]]:
     return judged, [native is not None and native[1] is not None and native[1][4] for native in found]
 
 
-# A press office's contact under the release: "Jane Doe, Attorney" / "Waste Enforcement Division"
-# / "Office of Enforcement" / "doe.jane@example.gov" / "(202) 555-0100". The short lines in
-# capitals right above an address or a phone are the contact's name, role and office; like the
-# address, they go only where the text ends.
-MAX_CONTACT_LINES = 4
-MAX_CONTACT_LINE_WORDS = 8
-_CONTACT_NAME_LINE = re.compile(r"^[A-Z][\w'’.&-]*(?:,?\s+(?:[A-Z][\w'’.&-]*|of|and|for|the|&))*$")
-
-
-def _contact_blocks(doc: Document, judged: list, contact: list[bool]) -> Iterator[Verdict]:
-    """`contact`: for each block, whether the native judge found an address, a phone or a
-    sign-off (src/judges/metadata.rs)."""
-    for i, j in enumerate(judged):
-        if j is None or j[0].where != "tail" or not contact[i]:
-            continue
-        k = i - 1
-        while k >= 0 and i - k <= MAX_CONTACT_LINES and judged[k] is None:
-            feat = doc.feats[k]
-            if feat.words > MAX_CONTACT_LINE_WORDS or feat.ends_sentence or not _CONTACT_NAME_LINE.match(doc.blocks[k].text):
-                break
-            yield Verdict(k, "byline", score=0.5, where="tail")
-            k -= 1
-
-
 # What reads the lines around a metadata line (a chronology's headings, a record's fields, which
-# are the text's own; a date split over short blocks, a blog's date badge) is native too
+# are the text's own; a date split over short blocks, a blog's date badge; a press office's
+# contact's name, role and office above its address or phone) is native too
 # (src/judges/metadata.rs, `around`), one call per document (`_core.metadata`): the line judges'
 # answers, with another language's words, are handed over.
 

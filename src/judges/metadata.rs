@@ -726,6 +726,11 @@ pub struct Judged {
     pub kind: Option<Kind>,
     /// the line as a record's field (`record_field`)
     pub field: Option<RecordField>,
+    pub ends_sentence: bool,
+    /// the line judges made it residue only where the text ends
+    pub tail: bool,
+    /// the line is an address, a phone or a sign-off (`Line::contact`)
+    pub contact: bool,
 }
 
 /// A chronology (a CV, a list of works or stations) heads each entry with its month and year:
@@ -739,10 +744,19 @@ const MIN_RECORD_FIELDS: usize = 3;
 /// A blog's date badge, a text node a line ("Jan" / "15" / "2020"): each part at most this long.
 const MAX_DATE_PART_CHARS: usize = 12;
 
-/// What the lines around make of a document's metadata lines: the blocks that are the text's
-/// own after all (a chronology's headings, a record's fields), sorted, and the dates split over
-/// several short blocks, as (first block, blocks, the date joined).
-pub fn around(lines: &[Judged], line_of: &[usize], dates: &DateWords) -> (Vec<usize>, Vec<(usize, usize, Vec<u32>)>) {
+/// What the lines around make of a document's metadata lines.
+pub struct Around {
+    /// the blocks that are the text's own after all (a chronology's headings, a record's
+    /// fields), sorted
+    pub kept: Vec<usize>,
+    /// a contact's name, role and office above its address or phone, in the order found
+    pub contacts: Vec<usize>,
+    /// the dates split over several short blocks, as (first block, blocks, the date joined)
+    pub split: Vec<(usize, usize, Vec<u32>)>,
+}
+
+/// What the lines around make of a document's metadata lines.
+pub fn around(lines: &[Judged], line_of: &[usize], dates: &DateWords) -> Around {
     let block = |i: usize| &lines[line_of[i]];
     // what is asked of a distinct line, once
     let month_year: Vec<bool> = lines
@@ -762,7 +776,48 @@ pub fn around(lines: &[Judged], line_of: &[usize], dates: &DateWords) -> (Vec<us
         .map(|&k| lines[k].words > 0 && lines[k].words <= 2 && lines[k].chars <= MAX_DATE_PART_CHARS)
         .collect();
     let split = split_dates(&short, |i| block(i).text.as_slice(), dates);
-    (kept, split)
+    Around {
+        kept,
+        contacts: contact_blocks(lines, line_of),
+        split,
+    }
+}
+
+// A press office's contact under the release: "Jane Doe, Attorney" / "Waste Enforcement Division"
+// / "Office of Enforcement" / "doe.jane@example.gov" / "(202) 555-0100". The short lines in
+// capitals right above an address or a phone are the contact's name, role and office; like the
+// address, they go only where the text ends.
+const MAX_CONTACT_LINES: usize = 4;
+const MAX_CONTACT_LINE_WORDS: usize = 8;
+static CONTACT_NAME_LINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"^[A-Z][\w'’.&-]*(?:,?\s+(?:[A-Z][\w'’.&-]*|of|and|for|the|&))*$",
+        false,
+    )
+});
+
+/// The blocks of a contact's name, role and office above its address or phone.
+fn contact_blocks(lines: &[Judged], line_of: &[usize]) -> Vec<usize> {
+    let mut found = Vec::new();
+    for (i, &line) in line_of.iter().enumerate() {
+        let l = &lines[line];
+        if l.kind.is_none() || !l.tail || !l.contact {
+            continue;
+        }
+        let mut k = i;
+        while k > 0 && i - (k - 1) <= MAX_CONTACT_LINES && lines[line_of[k - 1]].kind.is_none() {
+            let above = &lines[line_of[k - 1]];
+            if above.words > MAX_CONTACT_LINE_WORDS
+                || above.ends_sentence
+                || !CONTACT_NAME_LINE.is_match(&Subject::new(&above.text))
+            {
+                break;
+            }
+            found.push(k - 1);
+            k -= 1;
+        }
+    }
+    found
 }
 
 /// The blocks that head a chronology's entries with a month and a year (`month_year`: whether
@@ -893,11 +948,14 @@ mod tests {
                     words: text.split_whitespace().count(),
                     text: codes,
                     kind,
+                    ends_sentence: text.ends_with('.'),
+                    tail: false,
+                    contact: false,
                 }
             })
             .collect();
         let line_of: Vec<usize> = (0..lines.len()).collect();
-        let (kept, split) = around(&judged, &line_of, &date_words());
+        let Around { kept, split, .. } = around(&judged, &line_of, &date_words());
         let split = split
             .into_iter()
             .map(|(i, size, joined)| (i, size, joined.iter().map(|&c| char::from_u32(c).unwrap()).collect()))
@@ -1007,6 +1065,62 @@ mod tests {
         // a part too long
         let long = [("November", None), ("15th of the month", None), ("2019", None)];
         assert!(document(&long).1.is_empty());
+    }
+
+    fn contacts(lines: &[&str], contact: usize) -> Vec<usize> {
+        let judged: Vec<Judged> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, &text)| {
+                let codes = cps(text);
+                Judged {
+                    field: None,
+                    chars: codes.len(),
+                    words: text.split_whitespace().count(),
+                    text: codes,
+                    kind: (i == contact).then_some(Kind::Metadata),
+                    ends_sentence: text.ends_with('.'),
+                    tail: i == contact,
+                    contact: i == contact,
+                }
+            })
+            .collect();
+        let line_of: Vec<usize> = (0..lines.len()).collect();
+        around(&judged, &line_of, &date_words()).contacts
+    }
+
+    #[test]
+    fn a_contacts_name_above_the_address_goes_with_it() {
+        let release = [
+            "The agency fined the company for the spill.",
+            "Jane Doe, Attorney",
+            "Office of Enforcement",
+            "(202) 555-0100",
+        ];
+        assert_eq!(contacts(&release, 3), vec![2, 1]);
+    }
+
+    #[test]
+    fn a_sentence_or_a_long_line_above_the_address_stays() {
+        let story = ["The agency fined the company for the spill.", "(202) 555-0100"];
+        assert!(contacts(&story, 1).is_empty());
+        let lower = ["call the office of enforcement", "(202) 555-0100"];
+        assert!(contacts(&lower, 1).is_empty());
+        let long = [
+            "Jane Doe And Her Colleagues At The Office Of Waste Enforcement",
+            "(202) 555-0100",
+        ];
+        assert!(contacts(&long, 1).is_empty());
+        // no further than four lines above
+        let far = [
+            "Jane Doe",
+            "Attorney",
+            "Waste Division",
+            "Office",
+            "Enforcement",
+            "(202) 555-0100",
+        ];
+        assert_eq!(contacts(&far, 5), vec![4, 3, 2, 1]);
     }
 
     fn judged(text: &str) -> Option<Found> {
