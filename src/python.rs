@@ -903,6 +903,84 @@ fn comments<'py>(
     PyList::new(py, judges::comments::detect(&found, &line_of))
 }
 
+/// The navigation judge's answer on a line from its Python form in `judge_lines`.
+fn navigation_answer(answer: &Bound<'_, PyAny>) -> PyResult<Option<judges::navigation::Found>> {
+    use judges::navigation::Found;
+    if answer.is_none() {
+        return Ok(None);
+    }
+    let (kind, span): (String, Option<(usize, usize)>) = answer.extract()?;
+    Ok(Some(match kind.as_str() {
+        "label" => Found::Label,
+        "pager" => Found::Pager,
+        "open" => Found::Open,
+        "kicker" => Found::Kicker,
+        "edit" => Found::EditLink(span),
+        other => return Err(PyValueError::new_err(format!("no navigation kind {other:?}"))),
+    }))
+}
+
+/// navigation(lines, line_of, answers, worded) -> [(block, score, span, where), ...]: the
+/// navigation family's verdicts on a document (src/judges/navigation.rs, `detect`), in the order
+/// the family yields them. `lines` are its distinct lines as (text, features), `line_of` which
+/// of them each block is, `answers` the navigation judge's answer on each line (`judge_lines`),
+/// `worded` None or whether the document's language's words take each line for a label; `where`
+/// is "", "tail" or "head".
+#[pyfunction]
+fn navigation<'py>(
+    py: Python<'py>,
+    lines: &Bound<'py, PyAny>,
+    line_of: Vec<usize>,
+    answers: &Bound<'py, PyAny>,
+    worded: Option<Vec<bool>>,
+) -> PyResult<Bound<'py, PyList>> {
+    use judges::navigation::{Line, Place};
+    let answers = answers
+        .try_iter()?
+        .map(|a| navigation_answer(&a?))
+        .collect::<PyResult<Vec<_>>>()?;
+    let mut found = Vec::with_capacity(answers.len());
+    for (k, (line, answer)) in lines.try_iter()?.zip(answers).enumerate() {
+        let line = line?;
+        let line = line.cast::<PyTuple>()?;
+        let f = line.get_item(1)?;
+        let f = f.cast::<PyTuple>()?;
+        let (chars, words, ends_sentence): (usize, usize, bool) = (
+            f.get_item(0)?.extract()?,
+            f.get_item(1)?.extract()?,
+            f.get_item(3)?.extract()?,
+        );
+        let text = line.get_item(0)?;
+        let text = text.cast::<PyString>()?;
+        let worded = worded.as_ref().is_some_and(|w| w.get(k) == Some(&true));
+        found.push(with_units!(text, |t| Line::new(
+            t,
+            chars,
+            words,
+            ends_sentence,
+            answer,
+            worded
+        )));
+    }
+    let n = found.len();
+    if worded.as_ref().is_some_and(|w| w.len() != n) {
+        return Err(PyValueError::new_err("an answer for every line"));
+    }
+    if line_of.iter().any(|&k| k >= n) {
+        return Err(PyIndexError::new_err("a block's line is not among the lines"));
+    }
+    let out = PyList::empty(py);
+    for v in judges::navigation::detect(&found, &line_of) {
+        let place = match v.place {
+            Place::Anywhere => "",
+            Place::Tail => "tail",
+            Place::Head => "head",
+        };
+        out.append((v.block, v.score, v.span, place))?;
+    }
+    Ok(out)
+}
+
 /// dateline_opening(text) -> whether a dateline and a wire's name open the line ("WASHINGTON
 /// (AP) —", "(CNN)"): the story's own first paragraph, whatever its shape.
 #[pyfunction]
@@ -1114,6 +1192,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(related, m)?)?;
     m.add_function(wrap_pyfunction!(captions, m)?)?;
     m.add_function(wrap_pyfunction!(comments, m)?)?;
+    m.add_function(wrap_pyfunction!(navigation, m)?)?;
     m.add_function(wrap_pyfunction!(dateline_opening, m)?)?;
     m.add_class::<Stoplist>()?;
     m.add_class::<DateWords>()?;

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from clean import _core, document, language, vocab
 from clean.article import Verdict
 from clean.document import Document
-from clean.residue import captions, comments, footer, headline, metadata, notice, player, prompts, related, social, tracking
+from clean.residue import (captions, comments, footer, headline, metadata, navigation, notice, player, prompts, related,
+                           social, tracking)
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
@@ -22,6 +23,7 @@ import comments as comments_reference  # noqa: E402
 import footer as footer_reference  # noqa: E402
 import headline as headline_reference  # noqa: E402
 import metadata as metadata_reference  # noqa: E402
+import navigation as navigation_reference  # noqa: E402
 import notice as notice_reference  # noqa: E402
 import player as player_reference  # noqa: E402
 import prompts as prompts_reference  # noqa: E402
@@ -132,7 +134,8 @@ DETECTORS = {"notice": (notice.detect, notice_reference.detect),
              "metadata": (metadata.detect, metadata_reference.detect),
              "headline": (headline.detect, headline_reference.detect),
              "related": (related.detect, related_reference.detect),
-             "comments": (comments.detect, comments_reference.detect)}
+             "comments": (comments.detect, comments_reference.detect),
+             "navigation": (navigation.detect, navigation_reference.detect)}
 # The families also read the words of the document's language beside the native patterns: the
 # lines are judged as a document in none, in German and in English (the related family's
 # glued headlines read the language's stoplist, or German's seam words).
