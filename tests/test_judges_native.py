@@ -47,6 +47,20 @@ def _comments_lines(doc):
             if found is not None]
 
 
+def _footer_lines(doc):
+    """The notices among the distinct lines, by the footer judge or the language's words, as the
+    reference's verdicts."""
+    worded = footer._worded(doc) or [False] * len(doc.lines)
+    return [Verdict(k, "copyright") for k, (found, by_words) in enumerate(zip(doc.judged["footer"], worded))
+            if found or by_words]
+
+
+def _player_lines(doc):
+    """The player judge's answers for each distinct line, as the reference's verdicts."""
+    return [Verdict(k, "player", 0.5, where="tail") if tail else Verdict(k, "player", span=span)
+            for k, found in enumerate(doc.judged["player"]) if found for span, tail in found]
+
+
 def _metadata_lines(judged, contact):
     """The metadata family's answers for each distinct line: (line, verdict, edge only, and, where
     the line goes only where the text ends, whether it is an address, a phone or a sign-off)."""
@@ -113,9 +127,9 @@ def _dates(module):
 # family -> (its line verdicts as the package gives them, as the reference gave them), over a
 # document whose blocks are the lines.
 JUDGES = {
-    "footer": (footer._notices, footer_reference.detect),
+    "footer": (_footer_lines, footer_reference.detect),
     "tracking": (tracking.detect, tracking_reference.detect),
-    "player": (player._lines, player_reference.detect),
+    "player": (_player_lines, player_reference.detect),
     "comments": (_comments_lines, _answers(lambda doc: [comments_reference._line(text, feat) for text, feat in doc.lines])),
     "social": (social.detect, social_reference.detect),
     "prompts": (prompts.detect, prompts_reference.detect),
@@ -135,7 +149,9 @@ DETECTORS = {"notice": (notice.detect, notice_reference.detect),
              "headline": (headline.detect, headline_reference.detect),
              "related": (related.detect, related_reference.detect),
              "comments": (comments.detect, comments_reference.detect),
-             "navigation": (navigation.detect, navigation_reference.detect)}
+             "navigation": (navigation.detect, navigation_reference.detect),
+             "player": (player.detect, player_reference.detect_document),
+             "footer": (footer.detect, footer_reference.detect_document)}
 # The families also read the words of the document's language beside the native patterns: the
 # lines are judged as a document in none, in German and in English (the related family's
 # glued headlines read the language's stoplist, or German's seam words).
