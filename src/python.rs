@@ -903,6 +903,197 @@ fn comments<'py>(
     PyList::new(py, judges::comments::detect(&found, &line_of))
 }
 
+/// The navigation judge's answer on a line from its Python form in `judge_lines`.
+fn navigation_answer(answer: &Bound<'_, PyAny>) -> PyResult<Option<judges::navigation::Found>> {
+    use judges::navigation::Found;
+    if answer.is_none() {
+        return Ok(None);
+    }
+    let (kind, span): (String, Option<(usize, usize)>) = answer.extract()?;
+    Ok(Some(match kind.as_str() {
+        "label" => Found::Label,
+        "pager" => Found::Pager,
+        "open" => Found::Open,
+        "kicker" => Found::Kicker,
+        "edit" => Found::EditLink(span),
+        other => return Err(PyValueError::new_err(format!("no navigation kind {other:?}"))),
+    }))
+}
+
+/// navigation(lines, line_of, answers, worded) -> [(block, score, span, where), ...]: the
+/// navigation family's verdicts on a document (src/judges/navigation.rs, `detect`), in the order
+/// the family yields them. `lines` are its distinct lines as (text, features), `line_of` which
+/// of them each block is, `answers` the navigation judge's answer on each line (`judge_lines`),
+/// `worded` None or whether the document's language's words take each line for a label; `where`
+/// is "", "tail" or "head".
+#[pyfunction]
+fn navigation<'py>(
+    py: Python<'py>,
+    lines: &Bound<'py, PyAny>,
+    line_of: Vec<usize>,
+    answers: &Bound<'py, PyAny>,
+    worded: Option<Vec<bool>>,
+) -> PyResult<Bound<'py, PyList>> {
+    use judges::navigation::{Line, Place};
+    let answers = answers
+        .try_iter()?
+        .map(|a| navigation_answer(&a?))
+        .collect::<PyResult<Vec<_>>>()?;
+    let mut found = Vec::with_capacity(answers.len());
+    for (k, (line, answer)) in lines.try_iter()?.zip(answers).enumerate() {
+        let line = line?;
+        let line = line.cast::<PyTuple>()?;
+        let f = line.get_item(1)?;
+        let f = f.cast::<PyTuple>()?;
+        let (chars, words, ends_sentence): (usize, usize, bool) = (
+            f.get_item(0)?.extract()?,
+            f.get_item(1)?.extract()?,
+            f.get_item(3)?.extract()?,
+        );
+        let text = line.get_item(0)?;
+        let text = text.cast::<PyString>()?;
+        let worded = worded.as_ref().is_some_and(|w| w.get(k) == Some(&true));
+        found.push(with_units!(text, |t| Line::new(
+            t,
+            chars,
+            words,
+            ends_sentence,
+            answer,
+            worded
+        )));
+    }
+    let n = found.len();
+    if worded.as_ref().is_some_and(|w| w.len() != n) {
+        return Err(PyValueError::new_err("an answer for every line"));
+    }
+    if line_of.iter().any(|&k| k >= n) {
+        return Err(PyIndexError::new_err("a block's line is not among the lines"));
+    }
+    let out = PyList::empty(py);
+    for v in judges::navigation::detect(&found, &line_of) {
+        let place = match v.place {
+            Place::Anywhere => "",
+            Place::Tail => "tail",
+            Place::Head => "head",
+        };
+        out.append((v.block, v.score, v.span, place))?;
+    }
+    Ok(out)
+}
+
+/// player(lines, line_of, answers) -> [(block, score, span, where), ...]: the player family's
+/// verdicts on a document (src/judges/player.rs, `detect`), in the order the family yields them.
+/// `lines` are its distinct lines as (text, features), `line_of` which of them each block is,
+/// `answers` the player judge's answer on each line (`judge_lines`); `where` is "" or "tail".
+#[pyfunction]
+fn player<'py>(
+    py: Python<'py>,
+    lines: &Bound<'py, PyAny>,
+    line_of: Vec<usize>,
+    answers: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyList>> {
+    use judges::player::{Found, Line};
+    let mut found = Vec::new();
+    for (line, answer) in lines.try_iter()?.zip(answers.try_iter()?) {
+        let (line, answer) = (line?, answer?);
+        let answer: Vec<Found> = if answer.is_none() {
+            Vec::new()
+        } else {
+            answer
+                .extract::<Vec<(Option<(usize, usize)>, bool)>>()?
+                .into_iter()
+                .map(|(span, tail)| match (span, tail) {
+                    (_, true) => Found::Tail,
+                    (Some((a, b)), false) => Found::Span(a, b),
+                    (None, false) => Found::Line,
+                })
+                .collect()
+        };
+        let line = line.cast::<PyTuple>()?;
+        let f = line.get_item(1)?;
+        let f = f.cast::<PyTuple>()?;
+        let (words, ends_sentence): (usize, bool) = (f.get_item(1)?.extract()?, f.get_item(3)?.extract()?);
+        let last = f.get_item(7)?;
+        let last = last.cast::<PyString>()?;
+        let last: Option<u32> = with_units!(last, |t| t.first().map(|&c| c.into()));
+        let text = line.get_item(0)?;
+        let text = text.cast::<PyString>()?;
+        found.push(with_units!(text, |t| Line::new(t, words, ends_sentence, last, answer)));
+    }
+    if line_of.iter().any(|&k| k >= found.len()) {
+        return Err(PyIndexError::new_err("a block's line is not among the lines"));
+    }
+    let out = PyList::empty(py);
+    for v in judges::player::detect(&found, &line_of) {
+        let (score, span, place) = match v.found {
+            Found::Line => (1.0, None, ""),
+            Found::Tail => (0.5, None, "tail"),
+            Found::Span(a, b) => (1.0, Some((a, b)), ""),
+        };
+        out.append((v.block, score, span, place))?;
+    }
+    Ok(out)
+}
+
+/// footer(lines, line_of, answers, worded) -> [(block, score, where), ...]: the footer family's
+/// verdicts on a document (src/judges/footer.rs, `detect`), in the order the family yields them.
+/// `lines` are its distinct lines as (text, features), `line_of` which of them each block is,
+/// `answers` whether the footer judge takes each line for a notice (`judge_lines`), `worded` None
+/// or whether the document's language's words do; `where` is "" or "tail".
+#[pyfunction]
+fn footer<'py>(
+    py: Python<'py>,
+    lines: &Bound<'py, PyAny>,
+    line_of: Vec<usize>,
+    answers: Vec<bool>,
+    worded: Option<Vec<bool>>,
+) -> PyResult<Bound<'py, PyList>> {
+    use judges::footer::{about_name, Line};
+    let mut texts = Vec::new();
+    let mut feats = Vec::new();
+    let mut names = Vec::new();
+    for line in lines.try_iter()? {
+        let line = line?;
+        let line = line.cast::<PyTuple>()?;
+        let f = line.get_item(1)?;
+        let f = f.cast::<PyTuple>()?;
+        let (words, prose): (usize, bool) = (f.get_item(1)?.extract()?, f.get_item(8)?.extract()?);
+        let text = line.get_item(0)?.cast_into::<PyString>()?;
+        names.push(with_units!(text, |t| about_name(t, words)));
+        feats.push((words, prose));
+        texts.push(text);
+    }
+    let n = texts.len();
+    if answers.len() != n || worded.as_ref().is_some_and(|w| w.len() != n) {
+        return Err(PyValueError::new_err("an answer for every line"));
+    }
+    if line_of.iter().any(|&k| k >= n) {
+        return Err(PyIndexError::new_err("a block's line is not among the lines"));
+    }
+    // the lines' text is read only under an "About" heading
+    let codes = if names.iter().any(Option::is_some) {
+        texts.iter().map(code_points).collect::<PyResult<Vec<_>>>()?
+    } else {
+        vec![Vec::new(); n]
+    };
+    let found: Vec<Line> = names
+        .into_iter()
+        .enumerate()
+        .map(|(k, about)| Line {
+            notice: answers[k] || worded.as_ref().is_some_and(|w| w[k]),
+            about,
+            words: feats[k].0,
+            prose: feats[k].1,
+            text: &codes[k],
+        })
+        .collect();
+    let out = PyList::empty(py);
+    for (block, tail) in judges::footer::detect(&found, &line_of) {
+        out.append(if tail { (block, 0.5, "tail") } else { (block, 1.0, "") })?;
+    }
+    Ok(out)
+}
+
 /// dateline_opening(text) -> whether a dateline and a wire's name open the line ("WASHINGTON
 /// (AP) —", "(CNN)"): the story's own first paragraph, whatever its shape.
 #[pyfunction]
@@ -1197,6 +1388,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(related, m)?)?;
     m.add_function(wrap_pyfunction!(captions, m)?)?;
     m.add_function(wrap_pyfunction!(comments, m)?)?;
+    m.add_function(wrap_pyfunction!(navigation, m)?)?;
+    m.add_function(wrap_pyfunction!(player, m)?)?;
+    m.add_function(wrap_pyfunction!(footer, m)?)?;
     m.add_function(wrap_pyfunction!(dateline_opening, m)?)?;
     m.add_class::<Stoplist>()?;
     m.add_class::<DateWords>()?;

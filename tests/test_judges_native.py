@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from clean import _core, document, language, vocab
 from clean.article import Verdict
 from clean.document import Document
-from clean.residue import captions, comments, footer, headline, metadata, notice, player, prompts, related, social, tracking
+from clean.residue import (captions, comments, footer, headline, metadata, navigation, notice, player, prompts, related,
+                           social, tracking)
 from test_lines_native import INPUTS, SETS, _documents
 
 sys.path.insert(0, str(Path(__file__).parent / "judges_reference"))
@@ -22,6 +23,7 @@ import comments as comments_reference  # noqa: E402
 import footer as footer_reference  # noqa: E402
 import headline as headline_reference  # noqa: E402
 import metadata as metadata_reference  # noqa: E402
+import navigation as navigation_reference  # noqa: E402
 import notice as notice_reference  # noqa: E402
 import player as player_reference  # noqa: E402
 import prompts as prompts_reference  # noqa: E402
@@ -43,6 +45,20 @@ def _comments_lines(doc):
     stamped = {"votes": "stamp", "posted-at": "stamp"}
     return [(k, (stamped.get(found[0], found[0]), *found[1:])) for k, found in enumerate(doc.judged["comments"])
             if found is not None]
+
+
+def _footer_lines(doc):
+    """The notices among the distinct lines, by the footer judge or the language's words, as the
+    reference's verdicts."""
+    worded = footer._worded(doc) or [False] * len(doc.lines)
+    return [Verdict(k, "copyright") for k, (found, by_words) in enumerate(zip(doc.judged["footer"], worded))
+            if found or by_words]
+
+
+def _player_lines(doc):
+    """The player judge's answers for each distinct line, as the reference's verdicts."""
+    return [Verdict(k, "player", 0.5, where="tail") if tail else Verdict(k, "player", span=span)
+            for k, found in enumerate(doc.judged["player"]) if found for span, tail in found]
 
 
 def _metadata_lines(judged, contact):
@@ -111,9 +127,9 @@ def _dates(module):
 # family -> (its line verdicts as the package gives them, as the reference gave them), over a
 # document whose blocks are the lines.
 JUDGES = {
-    "footer": (footer._notices, footer_reference.detect),
+    "footer": (_footer_lines, footer_reference.detect),
     "tracking": (tracking.detect, tracking_reference.detect),
-    "player": (player._lines, player_reference.detect),
+    "player": (_player_lines, player_reference.detect),
     "comments": (_comments_lines, _answers(lambda doc: [comments_reference._line(text, feat) for text, feat in doc.lines])),
     "social": (social.detect, social_reference.detect),
     "prompts": (prompts.detect, prompts_reference.detect),
@@ -132,7 +148,10 @@ DETECTORS = {"notice": (notice.detect, notice_reference.detect),
              "metadata": (metadata.detect, metadata_reference.detect),
              "headline": (headline.detect, headline_reference.detect),
              "related": (related.detect, related_reference.detect),
-             "comments": (comments.detect, comments_reference.detect)}
+             "comments": (comments.detect, comments_reference.detect),
+             "navigation": (navigation.detect, navigation_reference.detect),
+             "player": (player.detect, player_reference.detect_document),
+             "footer": (footer.detect, footer_reference.detect_document)}
 # The families also read the words of the document's language beside the native patterns: the
 # lines are judged as a document in none, in German and in English (the related family's
 # glued headlines read the language's stoplist, or German's seam words).

@@ -4,53 +4,32 @@ closing it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from .. import _core, vocab
 from ..article import Verdict
 from ..document import Document
-from .. import vocab
-from ._lines import marked
 
 REASONS = ("copyright",)
 
-# The patterns are native (src/judges/footer.rs); the words of other languages' notices are
-# data (clean/data/residue/), up to as many words as the patterns' copyright lines.
+# The family is native (src/judges/footer.rs): the notices a line's own text makes, judged for
+# each distinct line in the one call (`Document.judged`), and a press release's "About Acme"
+# heading with the paragraph on Acme under it, one call per document (`_core.footer`). The words
+# of other languages' notices are data (clean/data/residue/), matched here up to as many words as
+# the patterns' copyright lines, and handed over.
 MAX_WORDS = 60
 
 
-# A press release closes on who the company is: "About Acme" / "Acme Corp. operates 4,700
-# stores in ...". The heading names the company and its paragraph opens with that name. A story
-# may head a section the same way ("About Mohawk" / "Mohawk is the oldest of the lions ..."), so
-# the pair goes only where the text ends, with the release's other notices.
-_ABOUT = re.compile(r"^About (?:the )?(?P<name>[A-Z][\w&.'’-]*)(?: [A-Z][\w&.'’-]*){0,4}$")
-MAX_ABOUT_PARAGRAPH_WORDS = 200
-
-
 def detect(doc: Document) -> Iterator[Verdict]:
-    yield from _notices(doc)
-    yield from _about(doc)
+    for i, score, where in _core.footer(doc.lines, doc.line_of, doc.judged["footer"], _worded(doc)):
+        yield Verdict(i, "copyright", score, where=where)
 
 
-def _notices(doc: Document) -> Iterator[Verdict]:
-    """The lines that are notices on their own: by the native patterns, or by the words of the
-    document's language."""
-    found = doc.judged["footer"]
+def _worded(doc: Document) -> list[bool] | None:
+    """Whether the document's language's words take each distinct line the patterns do not for
+    a notice; None for a language without such words."""
     words = vocab.vocabulary(doc.lang)
-    if "copyright" in words.lines:
-        found = [is_notice or feat.words <= MAX_WORDS and words.match("copyright", text)
-                 for is_notice, (text, feat) in zip(found, doc.lines)]
-    return (Verdict(i, "copyright") for i, _ in marked(doc, found))
-
-
-def _about(doc: Document) -> Iterator[Verdict]:
-    blocks, feats = doc.blocks, doc.feats
-    for i in range(len(blocks) - 1):
-        if feats[i].words > 6 or not blocks[i].text.startswith("About "):
-            continue
-        m = _ABOUT.match(blocks[i].text)
-        below = blocks[i + 1].text
-        if m and feats[i + 1].prose and feats[i + 1].words <= MAX_ABOUT_PARAGRAPH_WORDS and (
-                below.startswith(m["name"] + " ") or below.startswith(m["name"] + ",")):
-            yield Verdict(i, "copyright", score=0.5, where="tail")
-            yield Verdict(i + 1, "copyright", score=0.5, where="tail")
+    if "copyright" not in words.lines:
+        return None
+    return [not is_notice and feat.words <= MAX_WORDS and bool(words.match("copyright", text))
+            for is_notice, (text, feat) in zip(doc.judged["footer"], doc.lines)]

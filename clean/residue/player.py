@@ -5,50 +5,19 @@ Ad"), and the "Story highlights" bullets heading a CNN story."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from .. import _core
 from ..article import Verdict
 from ..document import Document
-from ._lines import marked
 
 REASONS = ("player",)
 
-# The controls, time codes, clips and furniture a line shows on its own are judged natively
-# (src/judges/player.rs); the highlights below are told by the lines under them.
-
-# CNN heads a story with its highlights: "Story highlights <first bullet>", then a few more
-# bullets, none closed by a full stop, before the story's first paragraph; ABC's "Key points:"
-# box is the same.
-_HIGHLIGHTS = re.compile(r"^(?:Story highlights|Key points:)(?:\s|$)", re.I)
-MAX_HIGHLIGHTS = 6
-MAX_HIGHLIGHT_WORDS = 30
+# The family is native (src/judges/player.rs): the controls, time codes, clips and furniture a
+# line shows on its own, judged for each distinct line in the one call (`Document.judged`), and
+# the highlights, told by the lines under them, one call per document (`_core.player`).
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    yield from _lines(doc)
-    yield from _highlights(doc)
-
-
-def _lines(doc: Document) -> Iterator[Verdict]:
-    """The lines that are a player's on their own, by the native judge."""
-    for i, found in marked(doc, doc.judged["player"]):
-        for span, tail in found:
-            if tail:
-                yield Verdict(i, "player", score=0.5, where="tail")
-            else:
-                yield Verdict(i, "player", span=span)
-
-
-def _highlights(doc: Document) -> Iterator[Verdict]:
-    for i, block in enumerate(doc.blocks):
-        if not _HIGHLIGHTS.match(block.text):
-            continue
-        yield Verdict(i, "player")
-        for k in range(i + 1, min(len(doc.blocks), i + MAX_HIGHLIGHTS)):
-            feat = doc.feats[k]
-            # The first paragraph of the story closes its sentence; a bullet does not.
-            if feat.ends_sentence and feat.last in ".…" or feat.words > MAX_HIGHLIGHT_WORDS or feat.words == 0:
-                break
-            yield Verdict(k, "player")
-
+    for i, score, span, where in _core.player(doc.lines, doc.line_of, doc.judged["player"]):
+        yield Verdict(i, "player", score, span, (), where)

@@ -1,7 +1,8 @@
 //! Section labels, menus and breadcrumbs: the page's furniture, not its story. A line's own text
 //! tells a label ("Top stories", "Home > World > Europe", "Tags: budget, congress, senate",
-//! "Image 1 of 9"); a tag list split over lines is told by the lines around (on the Python side,
-//! which also reads the other languages' labels, which are data).
+//! "Image 1 of 9"); a tag list split over lines is told by the lines around (`detect`, once per
+//! document, `_core.navigation`). The other languages' labels are data, matched on the Python
+//! side (clean/residue/navigation.py) and handed over per line.
 
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
@@ -318,6 +319,121 @@ fn is_number(part: &[u32]) -> bool {
     digits.peek().is_some() && digits.all(|&c| chars::is_digit(c))
 }
 
+// The same list with each tag a link on a line of its own: "Filed Under:" / "Eastern Equine
+// Encephalitis," / "EEE, health," / "mosquito-borne virus". A bare tag header, then short lines
+// closed by commas, and the last tag.
+static TAG_HEADER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        concat!(
+            r"^(?:tags?|tagged(?: with| in)?|topics|keywords|filed under|categories|schlagwörter|themen|mots[- ]clés|",
+            r"etiquetas|temas|argomenti|palavras-chave)\s*:?$",
+        ),
+        true,
+    )
+});
+const MAX_TAG_HEADER_CHARS: usize = 20;
+
+/// What `detect` reads of a distinct line of a document.
+pub struct Line {
+    /// the line judge's answer (`judge`)
+    pub found: Option<Found>,
+    /// the document's language's words take the line for a label (read only where `found` is
+    /// `Open`, `Kicker` or `EditLink`)
+    pub worded: bool,
+    /// a bare tag header over a list split over lines
+    pub tag_header: bool,
+    /// short enough for a tag, and closing no sentence
+    pub tag: bool,
+    pub ends_with_comma: bool,
+}
+
+impl Line {
+    /// The line's fields beside the judge's answer and the words' (`chars`, `words`,
+    /// `ends_sentence`: as the line features tell them).
+    pub fn new<T: Copy + Into<u32>>(
+        text: &[T],
+        chars: usize,
+        words: usize,
+        ends_sentence: bool,
+        found: Option<Found>,
+        worded: bool,
+    ) -> Line {
+        Line {
+            found,
+            worded,
+            tag_header: chars <= MAX_TAG_HEADER_CHARS && TAG_HEADER.is_match(&Subject::new(text)),
+            tag: 0 < words && words <= MAX_TAG_WORDS && !ends_sentence,
+            ends_with_comma: text.last().map(|&c| c.into()) == Some(b',' as u32),
+        }
+    }
+}
+
+/// Where a weak verdict holds: a pager only closing the text, a kicker only opening it.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum Place {
+    Anywhere,
+    Tail,
+    Head,
+}
+
+/// A navigation verdict on a block: the whole block or a span of it, sure (score 1) or weak
+/// (score 0.5, where it holds).
+#[derive(Debug, PartialEq, Clone, Copy)]
+pub struct Verdict {
+    pub block: usize,
+    pub score: f64,
+    pub span: Option<(usize, usize)>,
+    pub place: Place,
+}
+
+/// The family's verdicts on a document whose blocks are `lines[line_of[i]]`, in the order the
+/// family yields them: the lines that are furniture on their own, then the tag lists split over
+/// lines.
+pub fn detect(lines: &[Line], line_of: &[usize]) -> Vec<Verdict> {
+    let sure = |block, span| Verdict {
+        block,
+        score: 1.0,
+        span,
+        place: Place::Anywhere,
+    };
+    let weak = |block, place| Verdict {
+        block,
+        score: 0.5,
+        span: None,
+        place,
+    };
+    let mut out = Vec::new();
+    for (i, &k) in line_of.iter().enumerate() {
+        let line = &lines[k];
+        let open = matches!(line.found, Some(Found::Open | Found::Kicker | Found::EditLink(_)));
+        // A label by the language's words is the whole line, before a wiki's edit link is cut.
+        if matches!(line.found, Some(Found::Label)) || open && line.worded {
+            out.push(sure(i, None));
+            continue;
+        }
+        match line.found {
+            Some(Found::Pager) => out.push(weak(i, Place::Tail)),
+            Some(Found::Kicker) => out.push(weak(i, Place::Head)),
+            Some(Found::EditLink(span)) => out.push(sure(i, span)),
+            _ => {}
+        }
+    }
+    let n = line_of.len();
+    for i in 0..n.saturating_sub(1) {
+        if !lines[line_of[i]].tag_header {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && lines[line_of[j]].tag && lines[line_of[j]].ends_with_comma {
+            j += 1;
+        }
+        if j > i + 1 && j < n && lines[line_of[j]].tag {
+            out.extend((i..=j).map(|k| sure(k, None)));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{check_literals, cps};
@@ -328,9 +444,83 @@ mod tests {
         judge(&Subject::new(&cps(text)), words, false, text.ends_with('.'))
     }
 
+    fn line(text: &str, found: Option<Found>) -> Line {
+        let words = text.split_whitespace().count();
+        Line::new(
+            &cps(text),
+            text.chars().count(),
+            words,
+            text.ends_with('.'),
+            found,
+            false,
+        )
+    }
+
+    #[test]
+    fn a_tag_list_split_over_lines() {
+        let lines: Vec<Line> = [
+            "Filed Under:",
+            "Eastern Equine Encephalitis,",
+            "EEE, health,",
+            "mosquito-borne virus",
+        ]
+        .iter()
+        .map(|t| line(t, None))
+        .collect();
+        let blocks: Vec<usize> = detect(&lines, &[0, 1, 2, 3]).iter().map(|v| v.block).collect();
+        assert_eq!(blocks, [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn no_tag_list_without_its_last_tag_or_its_header() {
+        // the list runs into a sentence, or no header heads it, or nothing closed by a comma follows
+        for texts in [
+            vec![
+                "Tags:",
+                "budget,",
+                "The senate passed the budget on Monday after a long night.",
+            ],
+            vec!["Tags:", "budget,"],
+            vec!["Tags:", "budget"],
+            vec!["Tagged Monday", "budget,", "senate"],
+            vec!["The tags on the shirt:", "budget,", "senate"],
+        ] {
+            let lines: Vec<Line> = texts.iter().map(|t| line(t, None)).collect();
+            let line_of: Vec<usize> = (0..lines.len()).collect();
+            assert_eq!(detect(&lines, &line_of), [], "{texts:?}");
+        }
+    }
+
+    #[test]
+    fn a_pager_closes_and_a_kicker_opens_and_words_take_a_label() {
+        let lines = [
+            line("Next: The Lovely Bones", Some(Found::Pager)),
+            line("gungate", Some(Found::Kicker)),
+            line("Startseite", Some(Found::Open)),
+            Line {
+                worded: true,
+                ..line("Startseite", Some(Found::Open))
+            },
+            line("History [edit]", Some(Found::EditLink(Some((7, 14))))),
+        ];
+        let found = detect(&lines, &[0, 1, 2, 3, 4, 1]);
+        let found: Vec<_> = found.iter().map(|v| (v.block, v.score, v.span, v.place)).collect();
+        assert_eq!(
+            found,
+            [
+                (0, 0.5, None, Place::Tail),
+                (1, 0.5, None, Place::Head),
+                (3, 1.0, None, Place::Anywhere),
+                (4, 1.0, Some((7, 14)), Place::Anywhere),
+                (5, 0.5, None, Place::Head),
+            ]
+        );
+    }
+
     #[test]
     fn literals_are_found() {
         for p in [
+            &*TAG_HEADER,
             &*SITE_LINK,
             &*TAG_LIST,
             &*GALLERY_COUNTER,

@@ -1,8 +1,8 @@
 //! What a video or audio player leaves in the text: "Video PlayerClose", "Media playback is
 //! unsupported on your device", time codes; the teasers of the videos and galleries a story embeds
 //! ("JUST WATCHED ... Replay More Videos ... MUST WATCH", "1 of 26 Full Screen Autoplay Close Skip
-//! Ad"). (The "Story highlights" bullets heading a CNN story are told by the lines below them,
-//! on the Python side.)
+//! Ad"); and the "Story highlights" bullets heading a CNN story, told by the lines below them
+//! (`detect`, once per document, `_core.player`).
 
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
@@ -116,7 +116,7 @@ static GLUED: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub enum Found {
     /// the whole line
     Line,
@@ -185,6 +185,89 @@ fn is_gallery(codes: &[u32]) -> bool {
     })
 }
 
+// CNN heads a story with its highlights: "Story highlights <first bullet>", then a few more
+// bullets, none closed by a full stop, before the story's first paragraph; ABC's "Key points:"
+// box is the same.
+static HIGHLIGHTS: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^(?:story highlights|key points:)(?:\s|$)", true));
+// the header and the bullets under it, at most
+const MAX_HIGHLIGHTS: usize = 6;
+const MAX_HIGHLIGHT_WORDS: usize = 30;
+
+/// What `detect` reads of a distinct line of a document.
+pub struct Line {
+    /// the line judge's answer (`judge`)
+    pub found: Vec<Found>,
+    /// a highlights header opens the line
+    pub highlights: bool,
+    /// the line closes its sentence with a full stop or an ellipsis, as a story's first
+    /// paragraph does and a bullet does not
+    pub closes: bool,
+    pub words: usize,
+}
+
+impl Line {
+    /// The line's fields beside the judge's answer (`words`, `ends_sentence`, `last`: as the
+    /// line features tell them; `last` its last visible character, None if it has none).
+    pub fn new<T: Copy + Into<u32>>(
+        text: &[T],
+        words: usize,
+        ends_sentence: bool,
+        last: Option<u32>,
+        found: Vec<Found>,
+    ) -> Line {
+        // Both headers open with "s" or "k", as `re.IGNORECASE` folds them: most lines are
+        // spared the pattern.
+        let opens = text
+            .first()
+            .is_some_and(|&c| matches!(chars::re_fold(c.into()), 0x73 | 0x6b));
+        Line {
+            found,
+            highlights: opens && HIGHLIGHTS.is_match(&Subject::new(text)),
+            closes: ends_sentence && last.is_none_or(|c| c == b'.' as u32 || c == 0x2026),
+            words,
+        }
+    }
+}
+
+/// A player verdict on a block: the whole block, a span of it, or the whole block if it is
+/// left closing the text.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub struct Verdict {
+    pub block: usize,
+    pub found: Found,
+}
+
+/// The family's verdicts on a document whose blocks are `lines[line_of[i]]`, in the order the
+/// family yields them: the lines that are a player's on their own, then the highlights.
+pub fn detect(lines: &[Line], line_of: &[usize]) -> Vec<Verdict> {
+    let mut out = Vec::new();
+    for (i, &k) in line_of.iter().enumerate() {
+        out.extend(lines[k].found.iter().map(|&found| Verdict { block: i, found }));
+    }
+    let n = line_of.len();
+    for i in 0..n {
+        if !lines[line_of[i]].highlights {
+            continue;
+        }
+        out.push(Verdict {
+            block: i,
+            found: Found::Line,
+        });
+        for k in i + 1..n.min(i + MAX_HIGHLIGHTS) {
+            let line = &lines[line_of[k]];
+            if line.closes || line.words > MAX_HIGHLIGHT_WORDS || line.words == 0 {
+                break;
+            }
+            out.push(Verdict {
+                block: k,
+                found: Found::Line,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{check_literals, cps};
@@ -195,9 +278,60 @@ mod tests {
         judge(&Subject::new(&cps(text)), words, 1)
     }
 
+    fn line(text: &str) -> Line {
+        let words = text.split_whitespace().count();
+        let last = text.trim_end().chars().last().map(|c| c as u32);
+        Line::new(
+            &cps(text),
+            words,
+            text.ends_with('.') || text.ends_with('…'),
+            last,
+            judged(text),
+        )
+    }
+
+    fn blocks(texts: &[&str]) -> Vec<usize> {
+        let lines: Vec<Line> = texts.iter().map(|t| line(t)).collect();
+        let line_of: Vec<usize> = (0..lines.len()).collect();
+        detect(&lines, &line_of).iter().map(|v| v.block).collect()
+    }
+
+    #[test]
+    fn highlights_and_the_bullets_under_them() {
+        let story = [
+            "Story highlights The senator resigned on Monday",
+            "He had served for 20 years",
+            "An election follows in May",
+            "WASHINGTON (CNN) The senator resigned on Monday after two decades in office.",
+            "He said he would spend more time with his family.",
+        ];
+        assert_eq!(blocks(&story), [0, 1, 2]);
+        assert_eq!(blocks(&["KEY POINTS:", "Rates rise", "Markets fall"]), [0, 1, 2]);
+    }
+
+    #[test]
+    fn no_highlights_in_a_story_that_speaks_of_them() {
+        assert_eq!(
+            blocks(&["Story highlighted the risks", "Rates rise"]),
+            Vec::<usize>::new()
+        );
+        assert_eq!(
+            blocks(&["The story highlights a risk", "Rates rise"]),
+            Vec::<usize>::new()
+        );
+        // the bullets stop at the story's first paragraph, and at most five follow
+        assert_eq!(
+            blocks(&["Story highlights", "The senator resigned.", "Rates rise"]),
+            [0]
+        );
+        let many = ["Key points:", "a", "b", "c", "d", "e", "f", "g"];
+        assert_eq!(blocks(&many), [0, 1, 2, 3, 4, 5]);
+    }
+
     #[test]
     fn literals_are_found() {
         for p in [
+            &*HIGHLIGHTS,
             &*TIMECODE,
             &*STAMPED_CLIP,
             &*FURNITURE,

@@ -1,6 +1,8 @@
-"""The Python judge that src/judges/footer.rs replaced, as it was, for tests/test_judges_native.py
-to hold the native one against (its patterns searched directly: the hint gates in front of
-them only saved time). Delete it with that test once the port is done.
+"""The Python judge and rules that src/judges/footer.rs replaced, as they were, for
+tests/test_judges_native.py to hold the native ones against (its patterns searched directly: the
+hint gates in front of them only saved time): the line judge (`detect`) and, with the lines
+around, a press release's "About" closing it (`detect_document`). Delete it with that test once
+the port is done.
 
 Copyright and legal footers: "© 2019 The New York Times Company", "All rights reserved.",
 "iPad and iPhone are registered trademarks of Apple Inc."."""
@@ -60,3 +62,30 @@ def _judge(text: str, feat: Features, words: vocab.Vocabulary = vocab.EMPTY) -> 
             feat.words <= MAX_LEGAL_WORDS and _LEGAL.search(text)) or (
             feat.words <= MAX_NAMED_NOTICE_WORDS and text[:1] in "Ss" and _NAMED_NOTICE.match(text)):
         yield Verdict(LINE, "copyright")
+
+
+def detect_document(doc: Document) -> Iterator[Verdict]:
+    """The family's verdicts on a document: the notices, then the "About" headings."""
+    yield from detect(doc)
+    yield from _about(doc)
+
+
+# A press release closes on who the company is: "About Acme" / "Acme Corp. operates 4,700
+# stores in ...". The heading names the company and its paragraph opens with that name. A story
+# may head a section the same way ("About Mohawk" / "Mohawk is the oldest of the lions ..."), so
+# the pair goes only where the text ends, with the release's other notices.
+_ABOUT = re.compile(r"^About (?:the )?(?P<name>[A-Z][\w&.'’-]*)(?: [A-Z][\w&.'’-]*){0,4}$")
+MAX_ABOUT_PARAGRAPH_WORDS = 200
+
+
+def _about(doc: Document) -> Iterator[Verdict]:
+    blocks, feats = doc.blocks, doc.feats
+    for i in range(len(blocks) - 1):
+        if feats[i].words > 6 or not blocks[i].text.startswith("About "):
+            continue
+        m = _ABOUT.match(blocks[i].text)
+        below = blocks[i + 1].text
+        if m and feats[i + 1].prose and feats[i + 1].words <= MAX_ABOUT_PARAGRAPH_WORDS and (
+                below.startswith(m["name"] + " ") or below.startswith(m["name"] + ",")):
+            yield Verdict(i, "copyright", score=0.5, where="tail")
+            yield Verdict(i + 1, "copyright", score=0.5, where="tail")

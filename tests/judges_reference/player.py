@@ -1,6 +1,7 @@
-"""The Python judge that src/judges/player.rs replaced, as it was, for tests/test_judges_native.py
-to hold the native one against (its patterns searched directly: the hint gates in front of
-them only saved time). Delete it with that test once the port is done.
+"""The Python judge and rules that src/judges/player.rs replaced, as they were, for
+tests/test_judges_native.py to hold the native ones against (its patterns searched directly: the
+hint gates in front of them only saved time): the line judge (`detect`) and, with the lines
+around, the highlights (`detect_document`). Delete it with that test once the port is done.
 
 What a video or audio player leaves in the text: "Video PlayerClose", "Media playback is
 unsupported on your device", time codes; the teasers of the videos and galleries a story embeds
@@ -85,6 +86,33 @@ def detect(doc: Document) -> Iterator[Verdict]:
     """The verdicts the lines earned on their own (the highlights, told by the lines below them,
     stay in the package)."""
     return each_line(doc, _judge)
+
+
+def detect_document(doc: Document) -> Iterator[Verdict]:
+    """The family's verdicts on a document: the lines, then the highlights."""
+    yield from detect(doc)
+    yield from _highlights(doc)
+
+
+# CNN heads a story with its highlights: "Story highlights <first bullet>", then a few more
+# bullets, none closed by a full stop, before the story's first paragraph; ABC's "Key points:"
+# box is the same.
+_HIGHLIGHTS = re.compile(r"^(?:Story highlights|Key points:)(?:\s|$)", re.I)
+MAX_HIGHLIGHTS = 6
+MAX_HIGHLIGHT_WORDS = 30
+
+
+def _highlights(doc: Document) -> Iterator[Verdict]:
+    for i, block in enumerate(doc.blocks):
+        if not _HIGHLIGHTS.match(block.text):
+            continue
+        yield Verdict(i, "player")
+        for k in range(i + 1, min(len(doc.blocks), i + MAX_HIGHLIGHTS)):
+            feat = doc.feats[k]
+            # The first paragraph of the story closes its sentence; a bullet does not.
+            if feat.ends_sentence and feat.last in ".…" or feat.words > MAX_HIGHLIGHT_WORDS or feat.words == 0:
+                break
+            yield Verdict(k, "player")
 
 
 def _judge(text: str, feat: Features) -> Iterator[Verdict]:
