@@ -604,14 +604,8 @@ fn judge_lines<'py>(
 #[pyfunction]
 fn headline<'py>(py: Python<'py>, lines: &Bound<'py, PyAny>, line_of: Vec<usize>) -> PyResult<Bound<'py, PyList>> {
     use judges::headline::Reason;
-    let mut found = Vec::new();
-    for line in lines.try_iter()? {
-        let (text, f): (Bound<'py, PyString>, Bound<'py, PyTuple>) = line?.extract()?;
-        found.push((code_points(&text)?, line_features(&f)?));
-    }
-    if line_of.iter().any(|&k| k >= found.len()) {
-        return Err(PyIndexError::new_err("a block's line is not among the lines"));
-    }
+    let found = distinct_lines(lines)?;
+    check_lines(found.len(), &[], &line_of)?;
     let out = PyList::empty(py);
     for v in judges::headline::detect(&found, &line_of) {
         let reason = match v.reason {
@@ -678,14 +672,7 @@ fn related<'py>(
     stop: &Stoplist,
 ) -> PyResult<Bound<'py, PyList>> {
     use judges::related::{Place, Worded};
-    let mut texts = Vec::new();
-    let mut feats = Vec::new();
-    for line in lines.try_iter()? {
-        let line = line?;
-        let line = line.cast::<PyTuple>()?;
-        texts.push(code_points(line.get_item(0)?.cast::<PyString>()?)?);
-        feats.push(line_features(line.get_item(1)?.cast::<PyTuple>()?)?);
-    }
+    let distinct = distinct_lines(lines)?;
     let answers = answers
         .try_iter()?
         .map(|a| related_answer(&a?))
@@ -703,16 +690,10 @@ fn related<'py>(
                 .collect::<PyResult<Vec<_>>>()
         })
         .transpose()?;
-    let n = texts.len();
-    if answers.len() != n || worded.as_ref().is_some_and(|w| w.len() != n) {
-        return Err(PyValueError::new_err("an answer for every line"));
-    }
-    if line_of.iter().any(|&k| k >= n) {
-        return Err(PyIndexError::new_err("a block's line is not among the lines"));
-    }
-    let found: Vec<judges::related::Line> = texts
+    let n = distinct.len();
+    check_lines(n, &[answers.len(), worded.as_ref().map_or(n, Vec::len)], &line_of)?;
+    let found: Vec<judges::related::Line> = distinct
         .iter()
-        .zip(&feats)
         .zip(answers)
         .map(|((text, f), answer)| judges::related::Line { text, f, answer })
         .collect();
@@ -746,11 +727,7 @@ fn captions<'py>(
     caption_labels: Vec<usize>,
 ) -> PyResult<Bound<'py, PyList>> {
     use judges::captions::{Answer, Found, Line, Reason, Vocabulary};
-    let mut distinct = Vec::new();
-    for line in lines.try_iter()? {
-        let (text, f): (Bound<'py, PyString>, Bound<'py, PyTuple>) = line?.extract()?;
-        distinct.push((code_points(&text)?, line_features(&f)?));
-    }
+    let distinct = distinct_lines(lines)?;
     let mut judged = Vec::with_capacity(distinct.len());
     for answer in answers.try_iter()? {
         let answer = answer?;
@@ -777,15 +754,8 @@ fn captions<'py>(
         });
     }
     let n = distinct.len();
-    if judged.len() != n {
-        return Err(PyValueError::new_err("an answer for every line"));
-    }
-    if line_of
-        .iter()
-        .chain(&credit_openers)
-        .chain(&caption_labels)
-        .any(|&k| k >= n)
-    {
+    check_lines(n, &[judged.len()], &line_of)?;
+    if credit_openers.iter().chain(&caption_labels).any(|&k| k >= n) {
         return Err(PyIndexError::new_err("a line that is not among the lines"));
     }
     let mut vocabulary = vec![Vocabulary::default(); n];
@@ -883,12 +853,7 @@ fn comments<'py>(
             })
             .collect::<PyResult<Vec<_>>>()?,
     };
-    if answers.len() != n || worded.len() != n {
-        return Err(PyValueError::new_err("an answer for every line"));
-    }
-    if line_of.iter().any(|&k| k >= n) {
-        return Err(PyIndexError::new_err("a block's line is not among the lines"));
-    }
+    check_lines(n, &[answers.len(), worded.len()], &line_of)?;
     let found: Vec<Judged> = feats
         .iter()
         .zip(answers)
@@ -963,12 +928,7 @@ fn navigation<'py>(
         )));
     }
     let n = found.len();
-    if worded.as_ref().is_some_and(|w| w.len() != n) {
-        return Err(PyValueError::new_err("an answer for every line"));
-    }
-    if line_of.iter().any(|&k| k >= n) {
-        return Err(PyIndexError::new_err("a block's line is not among the lines"));
-    }
+    check_lines(n, &[worded.as_ref().map_or(n, Vec::len)], &line_of)?;
     let out = PyList::empty(py);
     for v in judges::navigation::detect(&found, &line_of) {
         let place = match v.place {
@@ -1020,9 +980,7 @@ fn player<'py>(
         let text = text.cast::<PyString>()?;
         found.push(with_units!(text, |t| Line::new(t, words, ends_sentence, last, answer)));
     }
-    if line_of.iter().any(|&k| k >= found.len()) {
-        return Err(PyIndexError::new_err("a block's line is not among the lines"));
-    }
+    check_lines(found.len(), &[], &line_of)?;
     let out = PyList::empty(py);
     for v in judges::player::detect(&found, &line_of) {
         let (score, span, place) = match v.found {
@@ -1064,12 +1022,7 @@ fn footer<'py>(
         texts.push(text);
     }
     let n = texts.len();
-    if answers.len() != n || worded.as_ref().is_some_and(|w| w.len() != n) {
-        return Err(PyValueError::new_err("an answer for every line"));
-    }
-    if line_of.iter().any(|&k| k >= n) {
-        return Err(PyIndexError::new_err("a block's line is not among the lines"));
-    }
+    check_lines(n, &[answers.len(), worded.as_ref().map_or(n, Vec::len)], &line_of)?;
     // the lines' text is read only under an "About" heading
     let codes = if names.iter().any(Option::is_some) {
         texts.iter().map(code_points).collect::<PyResult<Vec<_>>>()?
@@ -1148,12 +1101,7 @@ fn metadata<'py>(
         ));
     }
     let n = found.len();
-    if kinds.len() != n || tails.len() != n || contacts.len() != n || fields.len() != n {
-        return Err(PyValueError::new_err("an answer for every line"));
-    }
-    if line_of.iter().any(|&k| k >= n) {
-        return Err(PyIndexError::new_err("a block's line is not among the lines"));
-    }
+    check_lines(n, &[kinds.len(), tails.len(), contacts.len(), fields.len()], &line_of)?;
     let judged = found
         .into_iter()
         .zip(kinds)
@@ -1197,6 +1145,33 @@ fn metadata<'py>(
 /// `link_share` are read).
 #[pyclass(frozen, module = "clean._core")]
 struct Page(mc::Page);
+
+/// A document's distinct lines as the families' calls are handed them: (text, features) each.
+fn distinct_lines(lines: &Bound<'_, PyAny>) -> PyResult<Vec<(Vec<u32>, ln::Features)>> {
+    lines
+        .try_iter()?
+        .map(|line| {
+            let line = line?;
+            let line = line.cast::<PyTuple>()?;
+            Ok((
+                code_points(line.get_item(0)?.cast::<PyString>()?)?,
+                line_features(line.get_item(1)?.cast::<PyTuple>()?)?,
+            ))
+        })
+        .collect()
+}
+
+/// That each per-line answer list (`answered`, their lengths) holds one for each of the
+/// document's `n` distinct lines, and every block's line (`line_of`) is one of them.
+fn check_lines(n: usize, answered: &[usize], line_of: &[usize]) -> PyResult<()> {
+    if answered.iter().any(|&len| len != n) {
+        return Err(PyValueError::new_err("an answer for every line"));
+    }
+    if line_of.iter().any(|&k| k >= n) {
+        return Err(PyIndexError::new_err("a block's line is not among the lines"));
+    }
+    Ok(())
+}
 
 /// A line's features from the fields of `clean.document.Features` (a tuple, in its order).
 fn line_features(f: &Bound<'_, PyTuple>) -> PyResult<ln::Features> {

@@ -440,3 +440,20 @@ def test_hostile_documents_are_judged_alike_by_the_metadata_family(pool, order, 
     texts = [pool[k % len(pool)].replace("\n", " ") for k in order]
     doc = document.build("\n\n".join(texts), None, lang)
     assert list(metadata.detect(doc)) == list(metadata_reference.detect(doc))
+
+
+def test_the_family_calls_refuse_answers_and_blocks_that_do_not_fit_the_lines():
+    doc = document.build("Related\n\nStorm closes schools\n\nAbout Acme\n\nThe council met on Tuesday.", None, "en")
+    n = len(doc.lines)
+    answers = doc.judged["footer"]
+    assert list(_core.footer(doc.lines, doc.line_of, answers, None)) == list(_core.footer(doc.lines, doc.line_of, answers, [False] * n))
+    with pytest.raises(ValueError, match="an answer for every line"):
+        _core.footer(doc.lines, doc.line_of, answers[:-1], None)
+    with pytest.raises(ValueError, match="an answer for every line"):
+        _core.footer(doc.lines, doc.line_of, answers, [False] * (n + 1))
+    with pytest.raises(IndexError, match="not among the lines"):
+        _core.footer(doc.lines, [*doc.line_of, n], answers, None)
+    with pytest.raises(IndexError, match="not among the lines"):
+        _core.headline(doc.lines, [n])
+    with pytest.raises(ValueError, match="an answer for every line"):
+        _core.comments(doc.lines, doc.line_of, doc.judged["comments"][:-1], None)
