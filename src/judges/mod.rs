@@ -247,8 +247,8 @@ impl Grams {
 struct Gate {
     /// the literals of one byte
     bytes: Vec<u8>,
-    /// each longer literal: the bits of two of its byte pairs, which a line lacking it fails
-    /// nine times in ten, and of (up to six of) the rest
+    /// each longer literal: the bits of two of its byte pairs, which a line of 150 bytes that
+    /// lacks it passes about once in fifty, and of (up to six of) the rest
     pairs: Vec<(u16, u16)>,
     rest: Vec<Vec<u16>>,
 }
