@@ -160,7 +160,8 @@ impl Subject {
     /// Whether the line, folded as the ignore-case patterns see it, holds `literal` (written
     /// folded): a cheap test before a pattern that must hold it, searched along the line.
     pub fn holds(&self, literal: &str) -> bool {
-        self.folded().contains(literal)
+        // Most literals asked for are not in the line: its byte pairs say so without a search.
+        self.grams(true).may_hold(literal.as_bytes()) && self.folded().contains(literal)
     }
 
     /// The line's comparison key (`lines::key`: case, punctuation and spacing folded), made
@@ -198,7 +199,7 @@ const DFA_CACHE: usize = 1 << 22;
 /// could hold a literal without being searched for it.
 #[derive(Default)]
 pub struct Grams {
-    bytes: [u64; 4],
+    bytes: ByteSet,
     pairs: [u64; PAIR_WORDS],
 }
 
@@ -224,15 +225,20 @@ impl Grams {
     }
 
     fn set_byte(&mut self, b: u8) {
-        self.bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+        add_byte(&mut self.bytes, b);
     }
 
     fn set_pair(&mut self, bit: u16) {
         self.pairs[usize::from(bit >> 6)] |= 1 << (bit & 63);
     }
 
-    fn has_byte(&self, b: u8) -> bool {
-        self.bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    /// Whether the text could hold `literal`: it holds its bytes and byte pairs (hashed).
+    fn may_hold(&self, literal: &[u8]) -> bool {
+        match literal {
+            [] => true,
+            [b] => has_byte(&self.bytes, *b),
+            _ => literal.windows(2).all(|w| self.has_pair(pair_bit(w[0], w[1]))),
+        }
     }
 
     fn has_pair(&self, bit: u16) -> bool {
@@ -240,13 +246,59 @@ impl Grams {
     }
 }
 
-/// What a line must hold for a pattern to match in it: one of a few literals, one of which every
-/// match holds (`needed`). A pattern is searched only on a line whose bytes and byte pairs could
-/// hold one of them, so the many patterns a line cannot match cost a few bit tests each instead
-/// of a search; a line that passes is searched as before, so the gate decides no match by itself.
+/// A set of bytes, a bit each.
+type ByteSet = [u64; 4];
+
+fn add_byte(set: &mut ByteSet, b: u8) {
+    set[usize::from(b >> 6)] |= 1 << (b & 63);
+}
+
+fn has_byte(set: &ByteSet, b: u8) -> bool {
+    set[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+}
+
+/// What a line must be like for a pattern to match in it: open with one of a few bytes, when
+/// every match starts at the line's start (`opens`); hold one of a few literals, one of which
+/// every match holds (`holds`, from `needed`). A pattern is searched only on a line that passes
+/// both, so the many patterns a line cannot match cost a few bit tests each instead of a
+/// search; a line that passes is searched as before, so the gate decides no match by itself.
 struct Gate {
+    opens: Option<Opens>,
+    holds: Option<Holds>,
+}
+
+/// How every match of an anchored pattern opens: with one of a few bytes that may be the whole
+/// match or be followed by anything, or with one of a few pairs of bytes (hashed, as `Grams`).
+#[derive(Default)]
+struct Opens {
+    bytes: ByteSet,
+    pairs: [u64; PAIR_WORDS],
+}
+
+impl Opens {
+    fn passes(&self, text: &[u8]) -> bool {
+        match text {
+            [] => false,
+            [first] => has_byte(&self.bytes, *first),
+            [first, second, ..] => {
+                has_byte(&self.bytes, *first) || {
+                    let bit = pair_bit(*first, *second);
+                    self.pairs[usize::from(bit >> 6)] & (1 << (bit & 63)) != 0
+                }
+            }
+        }
+    }
+
+    fn add(&mut self, other: Opens) {
+        self.bytes.iter_mut().zip(other.bytes).for_each(|(a, b)| *a |= b);
+        self.pairs.iter_mut().zip(other.pairs).for_each(|(a, b)| *a |= b);
+    }
+}
+
+/// The literals of a gate, asked of a line's `Grams`.
+struct Holds {
     /// the literals of one byte
-    bytes: Vec<u8>,
+    bytes: ByteSet,
     /// each longer literal: the bits of two of its byte pairs, which a line of 150 bytes that
     /// lacks it passes about once in fifty, and of (up to six of) the rest
     pairs: Vec<(u16, u16)>,
@@ -256,14 +308,33 @@ struct Gate {
 impl Gate {
     fn of(source: &str) -> Option<Gate> {
         let hir = regex_syntax::Parser::new().parse(source).ok()?;
-        let mut gate = Gate {
-            bytes: Vec::new(),
+        let gate = Gate {
+            opens: opening(&hir),
+            holds: needed(&hir).map(|literals| Holds::of(&literals)),
+        };
+        (gate.opens.is_some() || gate.holds.is_some()).then_some(gate)
+    }
+
+    /// Whether a line could match: `text` is the line as the pattern sees it, `grams` what it
+    /// holds (asked for only when the line opens as the pattern needs).
+    fn passes<'s>(&self, text: &str, grams: impl FnOnce() -> &'s Grams) -> bool {
+        if self.opens.as_ref().is_some_and(|opens| !opens.passes(text.as_bytes())) {
+            return false;
+        }
+        self.holds.as_ref().is_none_or(|holds| holds.passes(grams()))
+    }
+}
+
+impl Holds {
+    fn of(literals: &Literals) -> Holds {
+        let mut holds = Holds {
+            bytes: ByteSet::default(),
             pairs: Vec::new(),
             rest: Vec::new(),
         };
-        for literal in needed(&hir)? {
+        for literal in literals {
             if let [b] = literal.as_slice() {
-                gate.bytes.push(*b);
+                add_byte(&mut holds.bytes, *b);
                 continue;
             }
             let mut bits: Vec<u16> = literal.windows(2).map(|w| pair_bit(w[0], w[1])).collect();
@@ -271,20 +342,121 @@ impl Gate {
             bits.dedup();
             bits.truncate(8);
             let last = bits.len() - 1;
-            gate.pairs.push((bits[0], bits[last]));
-            gate.rest.push(bits[1..last.max(1)].to_vec());
+            holds.pairs.push((bits[0], bits[last]));
+            holds.rest.push(bits[1..last.max(1)].to_vec());
         }
-        Some(gate)
+        holds
     }
 
     fn passes(&self, g: &Grams) -> bool {
-        self.bytes.iter().any(|&b| g.has_byte(b))
+        self.bytes.iter().zip(&g.bytes).any(|(a, b)| a & b != 0)
             || self
                 .pairs
                 .iter()
                 .zip(&self.rest)
                 .any(|(&(a, b), rest)| g.has_pair(a) && g.has_pair(b) && rest.iter().all(|&bit| g.has_pair(bit)))
     }
+}
+
+/// How every match of `hir` opens, if every match starts at the start of the line (`^`) and none
+/// is empty; None otherwise. A line that does not open so is not searched: the patterns that
+/// read a line's opening words ("Read more:", "Photo:", "Posted by") are many, and most name
+/// too many literals to be gated by what they hold. Their openings are the strings every match
+/// starts with (`Extractor`'s prefixes), else the bytes it starts with.
+fn opening(hir: &regex_syntax::hir::Hir) -> Option<Opens> {
+    use regex_syntax::hir::literal::Extractor;
+    use regex_syntax::hir::{Hir, HirKind, Look};
+    match hir.kind() {
+        HirKind::Capture(c) => opening(&c.sub),
+        HirKind::Alternation(subs) => {
+            let mut all = Opens::default();
+            for sub in subs {
+                all.add(opening(sub)?);
+            }
+            Some(all)
+        }
+        HirKind::Concat(subs) if matches!(subs.first().map(Hir::kind), Some(HirKind::Look(Look::Start))) => {
+            let mut opens = Opens::default();
+            let prefixes = Extractor::new().extract(&Hir::concat(subs[1..].to_vec()));
+            match prefixes.literals() {
+                Some(literals) if !literals.is_empty() && literals.iter().all(|l| !l.as_bytes().is_empty()) => {
+                    for l in literals {
+                        match l.as_bytes() {
+                            [b] => add_byte(&mut opens.bytes, *b),
+                            [a, b, ..] => {
+                                let bit = pair_bit(*a, *b);
+                                opens.pairs[usize::from(bit >> 6)] |= 1 << (bit & 63);
+                            }
+                            [] => unreachable!("no prefix is empty"),
+                        }
+                    }
+                }
+                _ => match first_bytes(&subs[1..]) {
+                    (bytes, false) => opens.bytes = bytes,
+                    (_, true) => return None,
+                },
+            }
+            Some(opens)
+        }
+        _ => None,
+    }
+}
+
+/// The bytes a match of the sequence `hirs` may start with, and whether it may be empty (then
+/// it may start with anything that follows it). Looks are zero-width: they narrow nothing here.
+fn first_bytes(hirs: &[regex_syntax::hir::Hir]) -> (ByteSet, bool) {
+    use regex_syntax::hir::{Class, HirKind};
+    let mut set = ByteSet::default();
+    for hir in hirs {
+        let (first, empty) = match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => (ByteSet::default(), true),
+            HirKind::Literal(l) => {
+                let mut one = ByteSet::default();
+                l.0.first().inspect(|&&b| add_byte(&mut one, b));
+                (one, l.0.is_empty())
+            }
+            HirKind::Class(Class::Unicode(c)) => {
+                // UTF-8 keeps the order of code points, so a range's encodings open with every
+                // byte from its first's to its last's.
+                let mut one = ByteSet::default();
+                let mut buf = [0u8; 4];
+                for r in c.iter() {
+                    let low = r.start().encode_utf8(&mut buf).as_bytes()[0];
+                    let high = r.end().encode_utf8(&mut buf).as_bytes()[0];
+                    (low..=high).for_each(|b| add_byte(&mut one, b));
+                }
+                (one, false)
+            }
+            HirKind::Class(Class::Bytes(c)) => {
+                let mut one = ByteSet::default();
+                for r in c.iter() {
+                    (r.start()..=r.end()).for_each(|b| add_byte(&mut one, b));
+                }
+                (one, false)
+            }
+            HirKind::Repetition(r) => {
+                let (first, empty) = first_bytes(std::slice::from_ref(&*r.sub));
+                (first, empty || r.min == 0)
+            }
+            HirKind::Capture(c) => first_bytes(std::slice::from_ref(&*c.sub)),
+            HirKind::Concat(subs) => first_bytes(subs),
+            HirKind::Alternation(subs) => {
+                let mut all = ByteSet::default();
+                let mut any_empty = false;
+                for sub in subs {
+                    let (first, empty) = first_bytes(std::slice::from_ref(sub));
+                    all.iter_mut().zip(first).for_each(|(a, b)| *a |= b);
+                    any_empty |= empty;
+                }
+                (all, any_empty)
+            }
+        };
+        set.iter_mut().zip(first).for_each(|(a, b)| *a |= b);
+        if !empty {
+            return (set, false);
+        }
+    }
+    (set, true)
 }
 
 /// More literals than this, and a line is searched rather than asked about each.
@@ -422,9 +594,10 @@ impl Pattern {
 
     /// The text the pattern runs on, or None for a line the gate says it cannot match in.
     fn haystack<'s>(&self, s: &'s Subject) -> Option<&'s str> {
+        let text = s.text(self.ignore_case);
         match &self.gate {
-            Some(gate) if !gate.passes(s.grams(self.ignore_case)) => None,
-            _ => Some(s.text(self.ignore_case)),
+            Some(gate) if !gate.passes(text, || s.grams(self.ignore_case)) => None,
+            _ => Some(text),
         }
     }
 
@@ -479,6 +652,27 @@ impl Pattern {
     #[cfg(test)]
     pub fn source(&self) -> &str {
         self.regex.as_str()
+    }
+}
+
+/// Words one of which a line must hold, folded, for a family to read it further: searched for
+/// all at once, on a line whose byte pairs could hold one of them.
+pub struct Hints {
+    words: aho_corasick::AhoCorasick,
+    gate: Holds,
+}
+
+impl Hints {
+    pub fn new(words: &[&str]) -> Hints {
+        Hints {
+            words: aho_corasick::AhoCorasick::new(words).expect("hints are plain words"),
+            gate: Holds::of(&words.iter().map(|w| w.as_bytes().to_vec()).collect()),
+        }
+    }
+
+    /// Whether the line, folded, holds one of the words.
+    pub fn in_line(&self, s: &Subject) -> bool {
+        self.gate.passes(s.grams(true)) && self.words.is_match(s.folded())
     }
 }
 
@@ -756,6 +950,11 @@ mod tests {
             r"^(?:read|see) (?:more|also)\s*:?",
             r"x{2}y|zz",
             r"é{2}|ß",
+            // gated by how they open only
+            r"^\w+\s?:",
+            r"^\(?\s*(?:photo|image|é)",
+            r"^\d{2}:\d{2}$|^(?:a|an|the)\s+\w+$",
+            r"^(?:\s*[(©]|[a-z]{2,}\s)",
         ];
         let alphabet = [
             "a",
@@ -786,6 +985,10 @@ mod tests {
             "é",
             "ß",
             " ",
+            "(",
+            "the",
+            "an",
+            "A",
         ];
         let patterns: Vec<Pattern> = patterns.iter().map(|source| Pattern::new(source, false)).collect();
         let mut seed = 7u64;
@@ -809,6 +1012,54 @@ mod tests {
         let p = Pattern::new(r"\ball rights reserved\b", false);
         assert!(p.haystack(&Subject::new(&cps("The rights we keep"))).is_none());
         assert!(p.haystack(&Subject::new(&cps("© 2024, all rights reserved"))).is_some());
+        let p = Pattern::new(r"^(?:read|see) (?:more|also)", false);
+        assert!(p.haystack(&Subject::new(&cps("I read more"))).is_none());
+        assert!(p.haystack(&Subject::new(&cps("Read more"))).is_none());
+        assert!(p.haystack(&Subject::new(&cps("see more"))).is_some());
+    }
+
+    #[test]
+    fn an_anchored_pattern_is_gated_by_how_it_opens() {
+        let opens = |source: &str| opening(&regex_syntax::Parser::new().parse(source).unwrap());
+        let passes = |source: &str, line: &str| opens(source).unwrap().passes(line.as_bytes());
+        // the strings every match opens with: a line must open with one of their first two bytes
+        assert!(passes(r"^(?:read|see) more", "read on") && passes(r"^(?:read|see) more", "see"));
+        assert!(!passes(r"^(?:read|see) more", "I read more") && !passes(r"^(?:read|see) more", "r"));
+        // else the bytes it opens with: a Unicode class opens with the lead bytes of its letters
+        assert!(passes(r"^\d+ comments", "12 comments") && !passes(r"^\d+ comments", "No comments"));
+        assert!(passes(r"^\w+:", "é:") && passes(r"^\w+:", "Ж:") && !passes(r"^\w+:", "(a):"));
+        // what may come first and may be missing lets what follows it open the match
+        assert!(passes(r"^\(?\s*\w", "( a") && passes(r"^\(?\s*\w", "a"));
+        // every branch must be anchored, and no match empty
+        assert!(opens(r"^a|^b").is_some());
+        assert!(opens(r"^a|b").is_none() && opens(r"^(?:a)?$").is_none() && opens(r"\w+").is_none());
+        assert!(opens(r"^\s*$").is_none());
+    }
+
+    #[test]
+    fn a_line_holds_a_literal_as_its_folded_text_does() {
+        let needles = ["cookie", "by", "©", "(c)", "read more", "é", "", "ss", "k"];
+        let pieces = [
+            "Cookies", " by ", "©", "(C)", "READ", " more", "É", "ß", "\u{212a}", "x", " ",
+        ];
+        let hints = Hints::new(&needles[..5]);
+        let mut seed = 11u64;
+        for _ in 0..5_000 {
+            let mut line = String::new();
+            for _ in 0..(seed % 7) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let s = Subject::new(&cps(&line));
+            for needle in needles {
+                assert_eq!(s.holds(needle), s.folded().contains(needle), "{needle:?} in {line:?}");
+            }
+            assert_eq!(
+                hints.in_line(&s),
+                needles[..5].iter().any(|n| s.folded().contains(n)),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]

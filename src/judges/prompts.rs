@@ -6,9 +6,7 @@
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-
-use super::{Features, Pattern, Subject};
+use super::{Features, Hints, Pattern, Subject};
 use crate::chars;
 use crate::lines::key;
 
@@ -85,8 +83,8 @@ static PITCH: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 // Every pitch above holds one of these, folded.
-static PITCH_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new([
+static PITCH_HINTS: LazyLock<Hints> = LazyLock::new(|| {
+    Hints::new(&[
         "newsletter",
         "inbox",
         "subscri",
@@ -118,7 +116,6 @@ static PITCH_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "error",
         "stay with",
     ])
-    .expect("the pitch's hints")
 });
 // A blog's sentence about itself that ends on where to read it ("Each week this blog features a
 // walk; to follow along, subscribe to the RSS feed.") is the post's: a feed costs nothing and
@@ -159,8 +156,8 @@ static FORM_TEXT: LazyLock<Pattern> = LazyLock::new(|| {
         true,
     )
 });
-static FORM_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new([
+static FORM_HINTS: LazyLock<Hints> = LazyLock::new(|| {
+    Hints::new(&[
         "by signing up",
         "by clicking",
         "robot",
@@ -170,7 +167,6 @@ static FORM_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "select at least one",
         "occasional updates",
     ])
-    .expect("the form's hints")
 });
 const MAX_FORM_WORDS: usize = 200;
 // An appeal to the reader that opens by thanking them for reading runs on as long as it likes
@@ -213,9 +209,8 @@ static DONATION: LazyLock<Pattern> = LazyLock::new(|| {
         true,
     )
 });
-static DONATION_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(["support", "donate", "contribution", "donation", "become a"]).expect("the donation's hints")
-});
+static DONATION_HINTS: LazyLock<Hints> =
+    LazyLock::new(|| Hints::new(&["support", "donate", "contribution", "donation", "become a"]));
 // Naming a newsletter or a mailing list is only a prompt on a line that is not prose: a news
 // story about a newsletter business says "newsletters" in every paragraph.
 static MENTION: LazyLock<Pattern> = LazyLock::new(|| {
@@ -224,9 +219,8 @@ static MENTION: LazyLock<Pattern> = LazyLock::new(|| {
         true,
     )
 });
-static MENTION_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(["newsletter", "mailing list", "mail alert", "news alert"]).expect("the mention's hints")
-});
+static MENTION_HINTS: LazyLock<Hints> =
+    LazyLock::new(|| Hints::new(&["newsletter", "mailing list", "mail alert", "news alert"]));
 // "Subscribe to WIRED and stay smart with ...": a call to subscribe to a named publication.
 static SUBSCRIBE_TO: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"^(?:Subscribe|SUBSCRIBE) to (?:[A-Z]|the [A-Z])", false));
@@ -279,9 +273,8 @@ static AFFILIATE: LazyLock<Pattern> = LazyLock::new(|| {
         true,
     )
 });
-static AFFILIATE_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(["commission", "affiliate", "subject to change", "share of"]).expect("the affiliate's hints")
-});
+static AFFILIATE_HINTS: LazyLock<Hints> =
+    LazyLock::new(|| Hints::new(&["commission", "affiliate", "subject to change", "share of"]));
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Prompt {
@@ -330,7 +323,7 @@ pub fn judge(s: &Subject, f: Features) -> Option<Prompt> {
     if words > MAX_PROMPT_WORDS {
         return glued_banner(s).map(|(start, end)| Prompt::Cookie(start, end));
     }
-    if AFFILIATE_HINTS.is_match(s.folded()) && AFFILIATE.is_match(s) {
+    if AFFILIATE_HINTS.in_line(s) && AFFILIATE.is_match(s) {
         return Some(Prompt::Affiliate);
     }
     if s.holds("cookie") && COOKIE.is_match(s) && COOKIE_CONTEXT.is_match(s) {
@@ -340,7 +333,7 @@ pub fn judge(s: &Subject, f: Features) -> Option<Prompt> {
         && (is_pitch(s, f.prose)
             || words <= MAX_FORM_STATE_WORDS && FORM_STATE.is_match(s)
             || SUBSCRIBE_TO.is_match(s)
-            || !f.prose && MENTION_HINTS.is_match(s.folded()) && MENTION.is_match(s)
+            || !f.prose && MENTION_HINTS.in_line(s) && MENTION.is_match(s)
             || words <= MAX_BARE_CALL_WORDS && BARE_CALL.is_match(s))
     {
         return Some(Prompt::Newsletter);
@@ -373,12 +366,12 @@ fn is_quote(c: u32) -> bool {
 }
 
 fn is_donation(s: &Subject) -> bool {
-    DONATION_HINTS.is_match(s.folded()) && (DONATION.is_match(s) || s.holds("support") && SUPPORT_NAMED.is_match(s))
+    DONATION_HINTS.in_line(s) && (DONATION.is_match(s) || s.holds("support") && SUPPORT_NAMED.is_match(s))
 }
 
 /// A form's terms: a story quoting them opens the quotation before them.
 fn is_form_text(s: &Subject) -> bool {
-    if !FORM_HINTS.is_match(s.folded()) {
+    if !FORM_HINTS.in_line(s) {
         return false;
     }
     match FORM_TEXT.find(s) {
@@ -415,10 +408,10 @@ fn is_pitch(s: &Subject, prose: bool) -> bool {
         if at > 0 {
             rest.extend_from_slice(&codes[at..]);
             let cut = Subject::new(&rest);
-            return PITCH_HINTS.is_match(cut.folded()) && PITCH.is_match(&cut);
+            return PITCH_HINTS.in_line(&cut) && PITCH.is_match(&cut);
         }
     }
-    PITCH_HINTS.is_match(s.folded()) && PITCH.is_match(s)
+    PITCH_HINTS.in_line(s) && PITCH.is_match(s)
 }
 
 #[cfg(test)]
