@@ -169,9 +169,8 @@ fn kind(s: &Subject, words: usize) -> Option<Kind> {
         return Some(Kind::Header);
     }
     if words <= MAX_NOTE_WORDS {
-        let folded = s.text(true);
-        if MODERATION_HINTS.iter().any(|h| folded.contains(h)) && MODERATION.is_match(s)
-            || LOGIN_HINTS.iter().any(|h| folded.contains(h)) && LOGIN_NOTE.is_match(s)
+        if MODERATION_HINTS.iter().any(|h| s.holds(h)) && MODERATION.is_match(s)
+            || LOGIN_HINTS.iter().any(|h| s.holds(h)) && LOGIN_NOTE.is_match(s)
         {
             return Some(Kind::Note);
         }
