@@ -61,16 +61,21 @@ fn token(newline_token: Option<&Bound<'_, PyString>>) -> PyResult<Vec<u32>> {
     newline_token.map_or(Ok(Vec::new()), code_points)
 }
 
-/// segment(text, newline_token=None) -> list of (index, start, end, text, blank_before, link_share)
+/// segment(text, newline_token=None, cls=None) -> list of (index, start, end, text, blank_before,
+/// link_share), each a `cls` (the `Block` named tuple) when one is given, made here rather than
+/// again in Python.
 #[pyfunction]
-#[pyo3(signature = (text, newline_token=None))]
+#[pyo3(signature = (text, newline_token=None, cls=None))]
 fn segment<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyString>,
     newline_token: Option<&Bound<'py, PyString>>,
+    cls: Option<&Bound<'py, PyType>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let token = token(newline_token)?;
     let blocks = with_units!(text, |t| seg::segment(t, &token));
+    // `tuple.__new__(cls, fields)`, as a named tuple's own constructor is built on.
+    let tuple_new = py.get_type::<PyTuple>().getattr(intern!(py, "__new__"))?;
     let out = PyList::empty(py);
     for (index, b) in blocks.iter().enumerate() {
         let item = (
@@ -80,8 +85,12 @@ fn segment<'py>(
             new_str(py, &b.text)?,
             b.blank_before,
             b.link_share,
-        );
-        out.append(item.into_pyobject(py)?)?;
+        )
+            .into_pyobject(py)?;
+        match cls {
+            Some(cls) => out.append(tuple_new.call1((cls, item))?)?,
+            None => out.append(item)?,
+        }
     }
     Ok(out)
 }
@@ -300,8 +309,7 @@ fn lines<'py>(
     stop: &Stoplist,
     cls: &Bound<'py, PyType>,
 ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyTuple>, Bound<'py, PyTuple>)> {
-    // `tuple.__new__(cls, fields)`, as a named tuple's own constructor is built on, without the
-    // call to its `__new__` written in Python.
+    // `tuple.__new__(cls, fields)`, as a named tuple's own constructor is built on.
     let tuple_new = py.get_type::<PyTuple>().getattr(intern!(py, "__new__"))?;
     let seen = PyDict::new(py);
     let mut distinct: Vec<(Bound<'py, PyString>, Bound<'py, PyAny>)> = Vec::new();
