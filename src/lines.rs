@@ -603,6 +603,23 @@ mod tests {
     }
 
     #[test]
+    fn packed_and_unpacked_words_are_found_alike() {
+        // eight ASCII letters are packed, nine are not, nor a word beyond ASCII or holding a NUL
+        let listed = ["a", "the", "abcdefgh", "abcdefghi", "été", "a\0"];
+        let list = stop(&listed);
+        assert_eq!(list.len(), listed.len());
+        for w in listed {
+            assert!(list.contains(&cps(w)), "{w:?}");
+        }
+        for w in ["\0a", "abcdefg", "bcdefgh", "th", "ete", "abcdefghij", "ab", ""] {
+            assert!(!list.contains(&cps(w)), "{w:?}");
+        }
+        // the line's words are found lower-cased, whichever way they are kept
+        let f = features(&cps("THE Abcdefgh ABCDEFGHI Été x"), &list);
+        assert_eq!(f.stop_ratio, 4.0 / 5.0);
+    }
+
+    #[test]
     fn stopwords_longer_than_any_listed_are_not_lowered_to_be_found() {
         // "İ" lowers to two code points: a word of one may match a listed word of two
         let list = stop(&["i̇", "the"]);
