@@ -107,8 +107,6 @@ def build(text: str, newline_token: str | None = None, lang: str | None = None) 
     blocks = tuple(segment(text, newline_token))
     if lang is None:
         lang = language.detect(" ".join(b.text for b in blocks[:400]))
-    # Each distinct line is measured once.
-    distinct, line_of = _core.lines([b.text for b in blocks], _stoplist(language.stopwords(lang)))
-    lines = tuple([(text, _new(Features, fields)) for text, fields in distinct])
-    feats = tuple([lines[k][1] for k in line_of])
-    return Document(text, blocks, lang, feats, lines, tuple(line_of))
+    # Each distinct line is measured once; the core hands back the document's tuples made.
+    lines, feats, line_of = _core.lines([b.text for b in blocks], _stoplist(language.stopwords(lang)), Features)
+    return Document(text, blocks, lang, feats, lines, line_of)

@@ -14,13 +14,10 @@ from __future__ import annotations
 from . import _core
 from .article import Block
 
-_new_block = tuple.__new__
-
-
 def segment(text: str, newline_token: str | None = None) -> list[Block]:
     """Split `text` into blocks: one per non-blank line, or one per paragraph when the text
     is hard-wrapped; a sentence a scraper broke at its links is one line again."""
-    return [_new_block(Block, fields) for fields in _core.segment(text, newline_token or None)]
+    return _core.segment(text, newline_token or None, Block)
 
 
 def split_lines(text: str, newline_token: str | None = None) -> list[tuple[int, int, str]]:

@@ -3,6 +3,7 @@
 //! code point is classed the same on both sides whatever Unicode version Rust's `char` follows.
 //! Code points are `u32`, not `char`: a Python str may hold lone surrogates.
 
+use crate::segment::Unit;
 use crate::tables;
 
 fn in_table(table: &[(u32, u32)], c: u32) -> bool {
@@ -139,33 +140,53 @@ const CAPITAL_SIGMA: u32 = 0x3a3;
 
 /// Whether the capital sigma at `text[i]` ends a word, as `str.lower` decides it: a cased letter
 /// before it and none after it, case-ignorable characters (apostrophes, marks) skipped.
-fn is_final_sigma(text: &[u32], i: usize) -> bool {
-    let before = text[..i].iter().rev().find(|&&c| !in_table(&tables::CASE_IGNORABLE, c));
-    if !before.is_some_and(|&c| in_table(&tables::CASED, c)) {
+fn is_final_sigma<T: Unit>(text: &[T], i: usize) -> bool {
+    let before = text[..i]
+        .iter()
+        .rev()
+        .find(|&&c| !in_table(&tables::CASE_IGNORABLE, c.into()));
+    if !before.is_some_and(|&c| in_table(&tables::CASED, c.into())) {
         return false;
     }
-    let after = text[i + 1..].iter().find(|&&c| !in_table(&tables::CASE_IGNORABLE, c));
-    !after.is_some_and(|&c| in_table(&tables::CASED, c))
+    let after = text[i + 1..]
+        .iter()
+        .find(|&&c| !in_table(&tables::CASE_IGNORABLE, c.into()));
+    !after.is_some_and(|&c| in_table(&tables::CASED, c.into()))
 }
 
-/// `str.lower()`, appended to `out`: the full mapping (U+0130 becomes two characters) and the
-/// final sigma.
-pub fn lower_into(text: &[u32], out: &mut Vec<u32>) {
-    for (i, &c) in text.iter().enumerate() {
-        if c < 0x80 {
-            out.push((c as u8).to_ascii_lowercase() as u32);
-        } else if c == CAPITAL_SIGMA {
-            out.push(if is_final_sigma(text, i) { 0x3c2 } else { 0x3c3 });
-        } else if let Some(to) = mapped(&tables::LOWER_MAP, c) {
-            out.extend_from_slice(to);
-        } else {
-            out.push(c);
-        }
+/// `str.lower()` of the character at `text[i]`, each code point of it given to `f` in order: the
+/// full mapping (U+0130 becomes two characters) and the final sigma, which the characters around
+/// it in `text` decide.
+#[inline]
+pub fn lower_at<T: Unit>(text: &[T], i: usize, mut f: impl FnMut(u32)) {
+    let c: u32 = text[i].into();
+    if c < 0x80 {
+        f((c as u8).to_ascii_lowercase() as u32);
+    } else if c == CAPITAL_SIGMA {
+        f(if is_final_sigma(text, i) { 0x3c2 } else { 0x3c3 });
+    } else if let Some(to) = mapped(&tables::LOWER_MAP, c) {
+        to.iter().for_each(|&m| f(m));
+    } else {
+        f(c);
+    }
+}
+
+/// `str.lower()`, appended to `out`.
+pub fn lower_into<T: Unit>(text: &[T], out: &mut Vec<u32>) {
+    // Most words are ASCII: lowering them is a map of one unit to one, which the compiler turns
+    // into a loop without a capacity check per character.
+    if text.iter().all(|&c| c.into() < 0x80) {
+        out.extend(text.iter().map(|&c| (c.into() as u8).to_ascii_lowercase() as u32));
+        return;
+    }
+    out.reserve(text.len());
+    for i in 0..text.len() {
+        lower_at(text, i, |c| out.push(c));
     }
 }
 
 /// `str.lower()`.
-pub fn lower(text: &[u32]) -> Vec<u32> {
+pub fn lower<T: Unit>(text: &[T]) -> Vec<u32> {
     let mut out = Vec::with_capacity(text.len());
     lower_into(text, &mut out);
     out

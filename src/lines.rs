@@ -4,26 +4,113 @@
 //! `str.isalnum` or "_", a word is compared lower-cased by `str.lower`), so the numbers are the
 //! ones the Python cleaner computed.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-use crate::chars::{casefold_char, is_space, is_upper, is_word, lower_into};
+use crate::chars::{casefold_char, is_space, is_upper, is_word, lower_at, lower_into};
 use crate::segment::Unit;
+
+/// Words to look up, each with a value. Most function words are a few ASCII letters: those are
+/// kept packed into a `u64` (a byte a letter), so looking one up hashes one integer instead of a
+/// slice of code points, and an ASCII word of the text need not be lowered into a buffer first.
+#[derive(Debug, Clone)]
+struct WordMap<V> {
+    /// The words of at most eight ASCII characters, none of them NUL, packed (`pack`).
+    short: FxHashMap<u64, V>,
+    /// The others, as code points.
+    long: FxHashMap<Vec<u32>, V>,
+    /// The length of the longest word: `str.lower` never shortens a word, so a longer one is
+    /// not here, lowered or not.
+    longest: usize,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+            longest: 0,
+        }
+    }
+}
+
+/// The code points of a word of at most eight ASCII characters other than NUL, lower-cased when
+/// `lower` is set, a byte each from the first; None for any other word. No byte is zero, so two
+/// words pack alike only if they are the same.
+#[inline]
+fn pack<T: Unit>(word: &[T], lower: bool) -> Option<u64> {
+    if word.len() > 8 {
+        return None;
+    }
+    let mut packed = 0u64;
+    for &u in word {
+        let c: u32 = u.into();
+        if c == 0 || c >= 0x80 {
+            return None;
+        }
+        let c = if lower { (c as u8).to_ascii_lowercase() } else { c as u8 };
+        packed = packed << 8 | c as u64;
+    }
+    Some(packed)
+}
+
+impl<V> WordMap<V> {
+    fn entry(&mut self, word: Vec<u32>) -> &mut V
+    where
+        V: Default,
+    {
+        self.longest = self.longest.max(word.len());
+        match pack(&word, false) {
+            Some(packed) => self.short.entry(packed).or_default(),
+            None => self.long.entry(word).or_default(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    /// The value of `word`, given as it is kept (lower-cased, for a stoplist).
+    #[inline]
+    fn get(&self, word: &[u32]) -> Option<&V> {
+        match pack(word, false) {
+            Some(packed) => self.short.get(&packed),
+            None => self.long.get(word),
+        }
+    }
+
+    /// The value of `word` lower-cased (`str.lower`); `lowered` is scratch space.
+    #[inline]
+    fn get_lowered<T: Unit>(&self, word: &[T], lowered: &mut Vec<u32>) -> Option<&V> {
+        if word.len() > self.longest {
+            return None;
+        }
+        // An ASCII word lowers to the ASCII word of its lower-case letters.
+        if let Some(packed) = pack(word, true) {
+            return self.short.get(&packed);
+        }
+        lowered.clear();
+        lower_into(word, lowered);
+        self.get(lowered)
+    }
+}
 
 /// A language's function words, lower-cased (`str.lower`) as the stoplist files are read.
 #[derive(Debug, Default, Clone)]
 pub struct Stoplist {
-    words: FxHashSet<Vec<u32>>,
+    words: WordMap<()>,
 }
 
 impl Stoplist {
     pub fn new(words: impl IntoIterator<Item = Vec<u32>>) -> Stoplist {
-        Stoplist {
-            words: words.into_iter().collect(),
+        let mut list = WordMap::default();
+        for word in words {
+            list.entry(word);
         }
+        Stoplist { words: list }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.words.len() == 0
     }
 
     pub fn len(&self) -> usize {
@@ -31,7 +118,12 @@ impl Stoplist {
     }
 
     pub fn contains(&self, word: &[u32]) -> bool {
-        self.words.contains(word)
+        self.words.get(word).is_some()
+    }
+
+    /// Whether `word` lower-cased (`str.lower`) is in the list; `lowered` is scratch space.
+    fn holds_lowered<T: Unit>(&self, word: &[T], lowered: &mut Vec<u32>) -> bool {
+        self.words.get_lowered(word, lowered).is_some()
     }
 }
 
@@ -76,7 +168,10 @@ pub fn words<T: Unit>(text: &[T]) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// Han, kana, Thai, Lao, Khmer, Myanmar: scripts written without spaces between words.
 #[inline]
 fn is_unspaced_char(c: u32) -> bool {
-    matches!(c, 0x0e00..=0x0eff | 0x1000..=0x109f | 0x1780..=0x17ff | 0x3040..=0x30ff | 0x3400..=0x9fff | 0xf900..=0xfaff)
+    // All of them lie above U+0E00: one comparison turns away the Latin, Greek and Cyrillic
+    // letters and the punctuation most text is made of.
+    c >= 0x0e00
+        && matches!(c, 0x0e00..=0x0eff | 0x1000..=0x109f | 0x1780..=0x17ff | 0x3040..=0x30ff | 0x3400..=0x9fff | 0xf900..=0xfaff)
 }
 
 fn unspaced_count<T: Unit>(text: &[T]) -> usize {
@@ -85,8 +180,7 @@ fn unspaced_count<T: Unit>(text: &[T]) -> usize {
 
 /// Written mostly (over 30% of its characters) in a script without spaces.
 pub fn is_unspaced<T: Unit>(text: &[T]) -> bool {
-    let ascii = text.iter().all(|&c| c.into() < 0x80);
-    !ascii && unspaced_count(text) as f64 > 0.3 * text.len() as f64
+    unspaced_count(text) as f64 > 0.3 * text.len() as f64
 }
 
 fn is_sentence_mark(c: u32) -> bool {
@@ -179,17 +273,10 @@ pub fn features<T: Unit>(text: &[T], stop: &Stoplist) -> Features {
     let mut upper = 0;
     let mut stopwords = 0;
     let mut lowered = Vec::new();
-    let mut word = Vec::new();
     for (a, b) in words(text) {
         n += 1;
         upper += is_upper(text[a].into()) as usize;
-        if !stop.is_empty() {
-            word.clear();
-            word.extend(text[a..b].iter().map(|&c| c.into()));
-            lowered.clear();
-            lower_into(&word, &mut lowered);
-            stopwords += stop.contains(&lowered) as usize;
-        }
+        stopwords += stop.holds_lowered(&text[a..b], &mut lowered) as usize;
     }
     let stop_ratio = if !stop.is_empty() && n > 0 {
         stopwords as f64 / n as f64
@@ -256,7 +343,7 @@ pub struct Languages {
     /// The language codes, sorted: ties go to the first.
     names: Vec<String>,
     /// word -> the languages (bits, in the order of `names`) whose stoplist holds it
-    index: FxHashMap<Vec<u32>, u64>,
+    index: WordMap<u64>,
 }
 
 impl Languages {
@@ -267,10 +354,10 @@ impl Languages {
         if lists.len() > 64 {
             return Err(format!("at most 64 stoplists, not {}", lists.len()));
         }
-        let mut index: FxHashMap<Vec<u32>, u64> = FxHashMap::default();
+        let mut index: WordMap<u64> = WordMap::default();
         for (bit, (_, words)) in lists.iter().enumerate() {
             for w in words {
-                *index.entry(w.clone()).or_default() |= 1 << bit;
+                *index.entry(w.clone()) |= 1 << bit;
             }
         }
         Ok(Languages {
@@ -284,28 +371,46 @@ impl Languages {
     /// mostly in a script without spaces. English words turn up in every language's crawl; a
     /// language wins on its own coverage.
     pub fn detect<T: Unit>(&self, text: &[T], sample: usize) -> Option<&str> {
-        let head: Vec<u32> = text[..text.len().min(sample.saturating_mul(8))]
-            .iter()
-            .map(|&c| c.into())
-            .collect();
-        let lowered = crate::chars::lower(&head);
-        let found: Vec<(usize, usize)> = words(&lowered).take(sample).collect();
-        if found.is_empty() {
-            return None;
-        }
         let window = text.len().min(2000);
         if unspaced_count(&text[..window]) as f64 > 0.3 * window as f64 {
             return None;
         }
+        let head = &text[..text.len().min(sample.saturating_mul(8))];
+        // The words of the head lowered whole (the final sigma is decided by the characters
+        // around it in the head), each counted as it closes: one pass, and none past the
+        // sample's last word.
         let mut hits = vec![0usize; self.names.len()];
-        for &(a, b) in &found {
-            if let Some(&langs) = self.index.get(&lowered[a..b]) {
+        let mut found = 0;
+        let mut word: Vec<u32> = Vec::new();
+        let mut close = |word: &mut Vec<u32>| {
+            if let Some(&langs) = self.index.get(&word[..]) {
                 let mut bits = langs;
                 while bits != 0 {
                     hits[bits.trailing_zeros() as usize] += 1;
                     bits &= bits - 1;
                 }
             }
+            word.clear();
+        };
+        for i in 0..head.len() {
+            if found == sample {
+                break;
+            }
+            lower_at(head, i, |c| {
+                if is_word(c) {
+                    word.push(c);
+                } else if !word.is_empty() && found < sample {
+                    close(&mut word);
+                    found += 1;
+                }
+            });
+        }
+        if !word.is_empty() && found < sample {
+            close(&mut word);
+            found += 1;
+        }
+        if found == 0 {
+            return None;
         }
         let mut best: Option<usize> = None;
         for (lang, &n) in hits.iter().enumerate() {
@@ -314,7 +419,7 @@ impl Languages {
             }
         }
         let lang = best?;
-        (hits[lang] as f64 >= 0.1 * found.len() as f64).then(|| self.names[lang].as_str())
+        (hits[lang] as f64 >= 0.1 * found as f64).then(|| self.names[lang].as_str())
     }
 }
 
@@ -431,5 +536,97 @@ mod tests {
         assert_eq!(langs.detect(&cps(""), 2000), None);
         // only the sample is read
         assert_eq!(langs.detect(&cps("x y the the the"), 2), None);
+    }
+
+    /// The guess as it was first written: the head widened and lowered whole, then split into
+    /// words, then looked up; the one pass must count the same words.
+    fn detect_reference<'a>(langs: &'a Languages, text: &[u32], sample: usize) -> Option<&'a str> {
+        let head = &text[..text.len().min(sample.saturating_mul(8))];
+        let lowered = crate::chars::lower(head);
+        let found: Vec<(usize, usize)> = words(&lowered).take(sample).collect();
+        let window = text.len().min(2000);
+        if found.is_empty() || unspaced_count(&text[..window]) as f64 > 0.3 * window as f64 {
+            return None;
+        }
+        let mut hits = vec![0usize; langs.names.len()];
+        for &(a, b) in &found {
+            for (bit, n) in hits.iter_mut().enumerate() {
+                *n += langs.index.get(&lowered[a..b]).is_some_and(|&l| l & 1 << bit != 0) as usize;
+            }
+        }
+        let mut best: Option<usize> = None;
+        for (lang, &n) in hits.iter().enumerate() {
+            if n > 0 && best.is_none_or(|b| n > hits[b]) {
+                best = Some(lang);
+            }
+        }
+        let lang = best?;
+        (hits[lang] as f64 >= 0.1 * found.len() as f64).then(|| langs.names[lang].as_str())
+    }
+
+    #[test]
+    fn one_pass_guess_counts_the_words_the_lowered_head_holds() {
+        let langs = Languages::new([
+            ("el".to_string(), vec![cps("ας"), cps("και"), cps("σας")]),
+            ("en".to_string(), vec![cps("the"), cps("of"), cps("i")]),
+            ("tr".to_string(), vec![cps("i̇le"), cps("bir"), cps("ve")]),
+        ])
+        .unwrap();
+        let texts = [
+            "ΑΣ ΚΑΙ ΣΑΣ the of",   // a final sigma at a word's end, one alone
+            "ΑΣ'Β ας' ΣΑΣ' ΑΣ",    // the apostrophe skipped, both sides
+            "İLE bir ve the İLE",  // İ lowers to two characters, the second no word character
+            "the of of and İ İ İ", // a word of a combining dot after its letter
+            "ΚΑΙ ΣΑΣ ΑΣ ΑΣ ΑΣ ΑΣ ΑΣ ΑΣ",
+            "x y z w the",
+            "",
+            "   ,,, ",
+        ];
+        for text in texts {
+            let t = cps(text);
+            for sample in [0, 1, 2, 3, 4, 5, 9, 2000] {
+                assert_eq!(
+                    langs.detect(&t, sample),
+                    detect_reference(&langs, &t, sample),
+                    "{text:?} {sample}"
+                );
+            }
+        }
+        // the head is cut at eight code points a word sampled: a sigma before the cut is final
+        // when the cut leaves nothing cased after it
+        let t = cps("ΣΑΣ ΑΣΣΑΣ");
+        for sample in 0..3 {
+            assert_eq!(langs.detect(&t, sample), detect_reference(&langs, &t, sample));
+        }
+        let t = cps(&"ΑΣ ".repeat(9));
+        assert_eq!(langs.detect(&t[..9], 1), detect_reference(&langs, &t[..9], 1));
+    }
+
+    #[test]
+    fn packed_and_unpacked_words_are_found_alike() {
+        // eight ASCII letters are packed, nine are not, nor a word beyond ASCII or holding a NUL
+        let listed = ["a", "the", "abcdefgh", "abcdefghi", "été", "a\0"];
+        let list = stop(&listed);
+        assert_eq!(list.len(), listed.len());
+        for w in listed {
+            assert!(list.contains(&cps(w)), "{w:?}");
+        }
+        for w in ["\0a", "abcdefg", "bcdefgh", "th", "ete", "abcdefghij", "ab", ""] {
+            assert!(!list.contains(&cps(w)), "{w:?}");
+        }
+        // the line's words are found lower-cased, whichever way they are kept
+        let f = features(&cps("THE Abcdefgh ABCDEFGHI Été x"), &list);
+        assert_eq!(f.stop_ratio, 4.0 / 5.0);
+    }
+
+    #[test]
+    fn stopwords_longer_than_any_listed_are_not_lowered_to_be_found() {
+        // "İ" lowers to two code points: a word of one may match a listed word of two
+        let list = stop(&["i̇", "the"]);
+        assert_eq!(list.words.longest, 3);
+        let f = features(&cps("İ the themselves"), &list);
+        assert_eq!(f.stop_ratio, 2.0 / 3.0);
+        let narrow: Vec<u8> = "THE Themselves".bytes().collect();
+        assert_eq!(features(&narrow, &list).stop_ratio, 0.5);
     }
 }

@@ -7,7 +7,7 @@ use pyo3::ffi;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::string::PyStringData;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 
 use crate::block_model as bm;
 use crate::judges;
@@ -61,16 +61,21 @@ fn token(newline_token: Option<&Bound<'_, PyString>>) -> PyResult<Vec<u32>> {
     newline_token.map_or(Ok(Vec::new()), code_points)
 }
 
-/// segment(text, newline_token=None) -> list of (index, start, end, text, blank_before, link_share)
+/// segment(text, newline_token=None, cls=None) -> list of (index, start, end, text, blank_before,
+/// link_share), each a `cls` (the `Block` named tuple) when one is given, made here rather than
+/// again in Python.
 #[pyfunction]
-#[pyo3(signature = (text, newline_token=None))]
+#[pyo3(signature = (text, newline_token=None, cls=None))]
 fn segment<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyString>,
     newline_token: Option<&Bound<'py, PyString>>,
+    cls: Option<&Bound<'py, PyType>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let token = token(newline_token)?;
     let blocks = with_units!(text, |t| seg::segment(t, &token));
+    // `tuple.__new__(cls, fields)`, as a named tuple's own constructor is built on.
+    let tuple_new = py.get_type::<PyTuple>().getattr(intern!(py, "__new__"))?;
     let out = PyList::empty(py);
     for (index, b) in blocks.iter().enumerate() {
         let item = (
@@ -80,8 +85,12 @@ fn segment<'py>(
             new_str(py, &b.text)?,
             b.blank_before,
             b.link_share,
-        );
-        out.append(item.into_pyobject(py)?)?;
+        )
+            .into_pyobject(py)?;
+        match cls {
+            Some(cls) => out.append(tuple_new.call1((cls, item))?)?,
+            None => out.append(item)?,
+        }
     }
     Ok(out)
 }
@@ -288,29 +297,43 @@ fn features<'py>(py: Python<'py>, text: &Bound<'py, PyString>, stop: &Stoplist) 
     feature_fields(py, &f)
 }
 
-/// lines(texts, stoplist) -> ([(text, features), ...] for each distinct text in order of first
-/// appearance, [index of each text's entry, ...])
+/// lines(texts, stoplist, cls) -> (lines, feats, line_of), three tuples: each distinct text in
+/// order of first appearance with its features, `(text, cls(*features))` (`cls` the `Features`
+/// named tuple); each text's features, the same objects; and the index of each text's entry in
+/// `lines`. Made here whole, so a document takes them as they are instead of building them again
+/// in Python.
 #[pyfunction]
 fn lines<'py>(
     py: Python<'py>,
     texts: Vec<Bound<'py, PyString>>,
     stop: &Stoplist,
-) -> PyResult<(Bound<'py, PyList>, Vec<usize>)> {
+    cls: &Bound<'py, PyType>,
+) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyTuple>, Bound<'py, PyTuple>)> {
+    // `tuple.__new__(cls, fields)`, as a named tuple's own constructor is built on.
+    let tuple_new = py.get_type::<PyTuple>().getattr(intern!(py, "__new__"))?;
     let seen = PyDict::new(py);
-    let distinct = PyList::empty(py);
+    let mut distinct: Vec<(Bound<'py, PyString>, Bound<'py, PyAny>)> = Vec::new();
+    let mut feats = Vec::with_capacity(texts.len());
     let mut line_of = Vec::with_capacity(texts.len());
     for text in &texts {
-        if let Some(k) = seen.get_item(text)? {
-            line_of.push(k.extract::<usize>()?);
-            continue;
-        }
-        let k = distinct.len();
-        let f = with_units!(text, |t| ln::features(t, &stop.0));
-        distinct.append((text, feature_fields(py, &f)?))?;
-        seen.set_item(text, k)?;
+        let k = match seen.get_item(text)? {
+            Some(k) => k.extract::<usize>()?,
+            None => {
+                let f = with_units!(text, |t| ln::features(t, &stop.0));
+                let f = tuple_new.call1((cls, feature_fields(py, &f)?))?;
+                seen.set_item(text, distinct.len())?;
+                distinct.push((text.clone(), f));
+                distinct.len() - 1
+            }
+        };
+        feats.push(distinct[k].1.clone());
         line_of.push(k);
     }
-    Ok((distinct, line_of))
+    Ok((
+        PyTuple::new(py, distinct)?,
+        PyTuple::new(py, feats)?,
+        PyTuple::new(py, line_of)?,
+    ))
 }
 
 /// key(text) -> the comparison key: case-folded, every run of other than letters and digits

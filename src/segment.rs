@@ -37,7 +37,8 @@ fn is_line_break(c: u32) -> bool {
 
 #[inline]
 fn is_invisible(c: u32) -> bool {
-    matches!(c, 0x200b | 0x200c | 0x200d | 0x2060 | 0xfeff | 0xad)
+    // One comparison clears ASCII, most of every text.
+    c >= 0xad && matches!(c, 0x200b | 0x200c | 0x200d | 0x2060 | 0xfeff | 0xad)
 }
 
 /// What a line's span is trimmed of at either end: horizontal spaces and invisible characters.
@@ -446,17 +447,26 @@ pub fn strip_markdown(text: &[u32]) -> (Vec<u32>, usize) {
 
 /// A line opening on one of these goes on the line above.
 fn goes_on(c: u32) -> bool {
-    ".,;:!?)]}\u{2019}\u{201d}%".chars().any(|g| cp(g) == c)
+    matches!(
+        char::from_u32(c),
+        Some('.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\u{2019}' | '\u{201d}' | '%')
+    )
 }
 
 /// A line closing on one of these is finished.
 fn ends_sentence(c: u32) -> bool {
-    ".!?:;\u{2026}\"\u{201d}\u{2019})".chars().any(|g| cp(g) == c)
+    matches!(
+        char::from_u32(c),
+        Some('.' | '!' | '?' | ':' | ';' | '\u{2026}' | '"' | '\u{201d}' | '\u{2019}' | ')')
+    )
 }
 
 /// A line closing on one of these is not.
 fn opens(c: u32) -> bool {
-    "\u{201c}\u{2018}([{\u{ab}".chars().any(|g| cp(g) == c)
+    matches!(
+        char::from_u32(c),
+        Some('\u{201c}' | '\u{2018}' | '(' | '[' | '{' | '\u{ab}')
+    )
 }
 
 /// A line that starts a list item, a heading or a quote: `\s*(?:[*\-+•#>|]|\d{1,3}[.)]\s|!\[|\[!)`.
@@ -559,13 +569,14 @@ fn join(group: &[Line]) -> Vec<u32> {
 /// Split `text` into blocks: one per non-blank line, or one per paragraph when the text is
 /// hard-wrapped; a sentence broken at its links is one line again. An empty `token` means none.
 pub fn segment<T: Unit>(text: &[T], token: &[u32]) -> Vec<Block> {
-    let lines = split_lines(text, token);
+    let mut lines = split_lines(text, token);
     let markdown = looks_like_markdown(lines.iter().map(|l| &l.text[..]));
     let width = wrap_width(lines.iter().map(|l| l.text.len()));
     let mut blocks = Vec::new();
-    let mut emit = |blank_before: bool, group: &[Line]| {
+    // A group's lines are read no more once it is emitted, so a line alone gives its text over.
+    let mut emit = |blank_before: bool, group: &mut [Line]| {
         let mut joined = if group.len() == 1 {
-            group[0].text.clone()
+            std::mem::take(&mut group[0].text)
         } else {
             join(group)
         };
@@ -588,10 +599,11 @@ pub fn segment<T: Unit>(text: &[T], token: &[u32]) -> Vec<Block> {
     };
     let mut group: Option<usize> = None; // the first line of the open group; it runs to the line before this one
     let (mut blank, mut blank_before) = (false, false);
-    for (k, line) in lines.iter().enumerate() {
+    for k in 0..lines.len() {
+        let line = &lines[k];
         if line.text.is_empty() {
             if let Some(g) = group.take() {
-                emit(blank_before, &lines[g..k]);
+                emit(blank_before, &mut lines[g..k]);
             }
             blank = true;
             continue;
@@ -603,7 +615,7 @@ pub fn segment<T: Unit>(text: &[T], token: &[u32]) -> Vec<Block> {
         };
         if !joins {
             if let Some(g) = group {
-                emit(blank_before, &lines[g..k]);
+                emit(blank_before, &mut lines[g..k]);
             }
             group = Some(k);
             blank_before = blank;
@@ -611,7 +623,7 @@ pub fn segment<T: Unit>(text: &[T], token: &[u32]) -> Vec<Block> {
         blank = false;
     }
     if let Some(g) = group {
-        emit(blank_before, &lines[g..]);
+        emit(blank_before, &mut lines[g..]);
     }
     blocks
 }

@@ -94,11 +94,12 @@ def reference_core(monkeypatch):
 
     class Lines:
         @staticmethod
-        def lines(texts, stopwords):
+        def lines(texts, stopwords, cls):
             seen: dict[str, int] = {}
             for text in texts:
                 seen.setdefault(text, len(seen))
-            return [(t, reference.features(t, stopwords)) for t in seen], [seen[t] for t in texts]
+            lines = tuple((t, cls(*reference.features(t, stopwords))) for t in seen)
+            return lines, tuple(lines[seen[t]][1] for t in texts), tuple(seen[t] for t in texts)
 
         # The line judges are held against theirs in tests/test_judges_native.py, the main block
         # and the block model against theirs in tests/test_block_model_native.py.
