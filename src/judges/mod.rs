@@ -215,11 +215,12 @@ fn pair_bit(a: u8, b: u8) -> u16 {
 impl Grams {
     fn of(text: &[u8]) -> Grams {
         let mut g = Grams::default();
-        for (i, &b) in text.iter().enumerate() {
-            g.set_byte(b);
-            if let Some(&next) = text.get(i + 1) {
-                g.set_pair(pair_bit(b, next));
-            }
+        if let Some(&last) = text.last() {
+            g.set_byte(last);
+        }
+        for pair in text.windows(2) {
+            g.set_byte(pair[0]);
+            g.set_pair(pair_bit(pair[0], pair[1]));
         }
         g
     }
@@ -229,7 +230,7 @@ impl Grams {
     }
 
     fn set_pair(&mut self, bit: u16) {
-        self.pairs[usize::from(bit >> 6)] |= 1 << (bit & 63);
+        self.pairs[usize::from(bit >> 6) % PAIR_WORDS] |= 1 << (bit & 63);
     }
 
     /// Whether the text could hold `literal`: it holds its bytes and byte pairs (hashed).
@@ -242,7 +243,7 @@ impl Grams {
     }
 
     fn has_pair(&self, bit: u16) -> bool {
-        self.pairs[usize::from(bit >> 6)] & (1 << (bit & 63)) != 0
+        self.pairs[usize::from(bit >> 6) % PAIR_WORDS] & (1 << (bit & 63)) != 0
     }
 }
 
