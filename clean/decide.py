@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import itemgetter
 from collections.abc import Callable, Iterable
 
 from . import block_model, language, main_content
@@ -34,6 +35,7 @@ IN_ARTICLE = frozenset({"caption", "credit"})
 _LEFTOVER = re.compile(r"^[\W_]*$")
 _SPACES = re.compile(r"\s{2,}")
 _SCALARS = ("title", "byline", "date", "source", "dateline")
+_START_END = itemgetter(0, 1)
 
 
 def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
@@ -45,7 +47,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     and must go now, or cleaning the output again would remove it."""
     n = len(doc.blocks)
     whole: list[Verdict | None] = [None] * n  # the verdict that names each block, if any
-    spans: list[list[Verdict]] = [[] for _ in range(n)]
+    spans: dict[int, list[Verdict]] = {}  # the residue cut out of a block, by block; few have any
     meta: list[Verdict] = []
     titles: list[Verdict] = []  # headline candidates, top first
     copies: dict[int, list[int]] = {}  # headline candidate -> blocks that repeat it
@@ -66,7 +68,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
         if v.reason not in enabled or (v.score < SURE and v.reason not in OPT_IN):
             continue
         if v.span is not None:
-            spans[v.block].append(v)
+            spans.setdefault(v.block, []).append(v)
         elif v.reason in OPT_IN:
             continue
         elif whole[v.block] is None or _outranks(v, whole[v.block], priority):
@@ -84,11 +86,11 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     inside = main_content.inside_prose(doc)
     furniture: Counter = Counter()  # furniture lines: how often each is printed
     labels = 0.0
-    for i, v in enumerate(whole):
-        if v is not None and v.reason in FURNITURE and v.score >= 1.0:
-            furniture[doc.line_of[i]] += 1
-            if furniture[doc.line_of[i]] <= main_content.MAX_COPIES_COUNTED:
-                labels += 0.5 if inside[i] else 1.0
+    line_of = doc.line_of
+    for i in [i for i, v in enumerate(whole) if v is not None and v.reason in FURNITURE and v.score >= 1.0]:
+        furniture[line_of[i]] += 1
+        if furniture[line_of[i]] <= main_content.MAX_COPIES_COUNTED:
+            labels += 0.5 if inside[i] else 1.0
     kind = "page" if mode == "page" or (
         mode == "auto" and main_content.is_page(doc, labels, len(furniture))) else "article"
     main = None
@@ -153,7 +155,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
             meta.insert(0, opening._replace(score=1.0))
 
     notes = ()
-    if reasons and all(r is not None for r in reasons):
+    if reasons and None not in reasons:
         restorable = _restorable(reasons)
         stretch = _best_stretch(doc, reasons, restorable)
         if stretch is not None:
@@ -264,7 +266,7 @@ def _confirm_tail(reasons: list[str | None], tail: dict[int, Verdict]) -> None:
         reasons[i] = tail[i].reason
 
 
-def _confirm_edge(reasons: list[str | None], edge: dict[int, Verdict], spans: list[list[Verdict]],
+def _confirm_edge(reasons: list[str | None], edge: dict[int, Verdict], spans: dict[int, list[Verdict]],
                   doc: Document) -> list[Verdict]:
     """Remove the edge candidates with at most EDGE_PROSE_BLOCKS kept paragraphs of prose above
     or below them; return those removed. Candidates never count as prose, taken or not, and a
@@ -275,8 +277,8 @@ def _confirm_edge(reasons: list[str | None], edge: dict[int, Verdict], spans: li
         return []
     prose = [reasons[i] is None and i not in edge and doc.feats[i].prose for i in range(len(reasons))]
     stopwords = None
-    for i, cuts in enumerate(spans):
-        if cuts and prose[i]:
+    for i, cuts in spans.items():
+        if prose[i]:
             if stopwords is None:
                 stopwords = language.stopwords(doc.lang)
             prose[i] = features(_cut(doc.blocks[i], cuts, doc.source)[0], stopwords).prose
@@ -309,38 +311,39 @@ def _headline(titles: list[Verdict], reasons: list[str | None], doc: Document) -
     return title
 
 
-def _assemble(doc: Document, reasons: list[str | None], spans: list[list[Verdict]], recheck, reread):
+def _assemble(doc: Document, reasons: list[str | None], spans: dict[int, list[Verdict]], recheck, reread):
     # Each kept block with spans is cut once: the re-reading and the assembly share the result.
     cut = {}
-    for i, reason in enumerate(reasons):
-        if reason is None and spans[i]:
-            text, cuts = _cut(doc.blocks[i], spans[i], doc.source)
+    for i, verdicts in spans.items():
+        if reasons[i] is None:
+            text, cuts = _cut(doc.blocks[i], verdicts, doc.source)
             cut[i] = (text if text and recheck(text, doc.lang) is None else "", cuts)
     reasons = _reread(doc, reasons, cut, reread)
     body: list[str] = []
-    removed: list[Removal] = []
-    for i, block in enumerate(doc.blocks):
-        reason = reasons[i]
-        if reason is None and i in cut:
+    # Removals are gathered as [start, end, reason] and made once merged: on a page most blocks
+    # go, and a run of them removed for one reason with nothing but spacing between is one removal.
+    runs: list[list] = []
+    source = doc.source
+    for i, (block, reason) in enumerate(zip(doc.blocks, reasons)):
+        if reason is None:
+            if i not in cut:
+                body.append(block.text)
+                continue
             text, cuts = cut[i]
             if text:
-                removed.extend(cuts)
+                runs.extend([c.start, c.end, c.reason] for c in cuts)
                 body.append(text)
                 continue
             # Nothing but residue was left: the block goes as a whole, under the first cut's name.
             # (A leftover that is residue of another kind goes under the cut's name too: the cut
             # is what made the line, and the explained view shows it whole.)
             reason = cuts[0].reason
-        if reason is None:
-            body.append(block.text)
-            continue
-        last = removed[-1] if removed else None
-        if last and last.reason == reason and _adjacent(doc, last.end, block.start):
-            removed[-1] = Removal(last.start, block.end, reason)
+        if runs and (last := runs[-1])[2] == reason and not source[last[1]:block.start].strip():
+            last[1] = block.end
         else:
-            removed.append(Removal(block.start, block.end, reason))
-    removed.sort(key=lambda r: (r.start, r.end))
-    return body, removed
+            runs.append([block.start, block.end, reason])
+    runs.sort(key=_START_END)
+    return body, [Removal(start, end, reason) for start, end, reason in runs]
 
 
 def _reread(doc: Document, reasons: list[str | None], cut: dict[int, tuple[str, list[Removal]]], reread) -> list[str | None]:
@@ -358,10 +361,6 @@ def _reread(doc: Document, reasons: list[str | None], cut: dict[int, tuple[str, 
     for k in reread([t for t in texts if t], doc.lang):
         reasons[body[k]] = "repeated-line"
     return reasons
-
-
-def _adjacent(doc: Document, end: int, start: int) -> bool:
-    return not doc.source[end:start].strip()
 
 
 def _cut(block, verdicts: list[Verdict], source: str) -> tuple[str, list[Removal]]:
