@@ -46,7 +46,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     block after inline residue is cut out may be residue itself ("TOP STORIES Video PlayerClose"),
     and must go now, or cleaning the output again would remove it."""
     n = len(doc.blocks)
-    whole: list[Verdict | None] = [None] * n  # the verdict that names each block, if any
+    whole: dict[int, Verdict] = {}  # the verdict that names a block, by block: most blocks have none
     spans: dict[int, list[Verdict]] = {}  # the residue cut out of a block, by block; few have any
     meta: list[Verdict] = []
     titles: list[Verdict] = []  # headline candidates, top first
@@ -71,10 +71,12 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
             spans.setdefault(v.block, []).append(v)
         elif v.reason in OPT_IN:
             continue
-        elif whole[v.block] is None or _outranks(v, whole[v.block], priority):
+        elif (named := whole.get(v.block)) is None or _outranks(v, named, priority):
             whole[v.block] = v
 
-    reasons: list[str | None] = [v.reason if v else None for v in whole]
+    reasons: list[str | None] = [None] * n
+    for i, v in whole.items():
+        reasons[i] = v.reason
 
     # Furniture recognised line by line; the items of a list under one "Related" or "Comments"
     # header (weaker verdicts) are one piece of furniture, not a dozen. A page's furniture is
@@ -87,7 +89,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     furniture: Counter = Counter()  # furniture lines: how often each is printed
     labels = 0.0
     line_of = doc.line_of
-    for i in [i for i, v in enumerate(whole) if v is not None and v.reason in FURNITURE and v.score >= 1.0]:
+    for i in sorted(i for i, v in whole.items() if v.reason in FURNITURE and v.score >= 1.0):
         furniture[line_of[i]] += 1
         if furniture[line_of[i]] <= main_content.MAX_COPIES_COUNTED:
             labels += 0.5 if inside[i] else 1.0
@@ -114,8 +116,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
                 if main is not None:
                     _prose_edges(view, flagged, main, article)
                 # What --explain shows as the main block: the stretch the model kept.
-                kept = [k for k in range(len(seen)) if article[k]]
-                main = (kept[0], kept[-1]) if kept else None
+                main = _kept_ends(article)
             if article is not None:
                 for k, i in enumerate(seen):
                     if reasons[i] is None and not article[k]:
@@ -207,10 +208,10 @@ def _prose_edges(doc: Document, flagged: list[bool], main: tuple[int, int], arti
     rules' main block holds: an article's lead under its headline and date, or its closing
     paragraph over the share bar, has furniture for neighbours, which the model weighs against
     it; the rules' stretch already weighed it as prose."""
-    kept = [k for k, a in enumerate(article) if a]
-    if not kept:
+    ends = _kept_ends(article)
+    if ends is None:
         return
-    first, last = kept[0], kept[-1]
+    first, last = ends
     k = first - 1
     while k >= main[0] and doc.feats[k].prose and not flagged[k]:
         article[k] = True
@@ -221,18 +222,34 @@ def _prose_edges(doc: Document, flagged: list[bool], main: tuple[int, int], arti
         k += 1
 
 
+def _kept_ends(article: list[bool]) -> tuple[int, int] | None:
+    """The first and the last block the model keeps, or None."""
+    if True not in article:
+        return None
+    return article.index(True), len(article) - 1 - article[::-1].index(True)
+
+
 def _opening_headline(titles: list[Verdict], reasons: list[str | None]) -> Verdict | None:
     """The headline candidate at the first block kept, if any."""
-    first = next((i for i, r in enumerate(reasons) if r is None), None)
+    if not titles:
+        return None
+    first = _first_kept(reasons)
     return next((t for t in titles if t.block == first), None)
+
+
+def _first_kept(reasons: list[str | None]) -> int | None:
+    try:
+        return reasons.index(None)
+    except ValueError:
+        return None
 
 
 def _without(doc: Document, seen: list[int]) -> Document:
     """The document with only the blocks `seen`, for judging their place on the page."""
     if len(seen) == len(doc.blocks):
         return doc
-    return Document(doc.source, tuple(doc.blocks[i] for i in seen), doc.lang, tuple(doc.feats[i] for i in seen),
-                    doc.lines, tuple(doc.line_of[i] for i in seen))
+    return Document(doc.source, tuple(map(doc.blocks.__getitem__, seen)), doc.lang, tuple(map(doc.feats.__getitem__, seen)),
+                    doc.lines, tuple(map(doc.line_of.__getitem__, seen)))
 
 
 def _outranks(a: Verdict, b: Verdict, priority: dict[str, int]) -> bool:
@@ -244,6 +261,8 @@ def _confirm_head(reasons: list[str | None], head: dict[int, Verdict]) -> None:
     text of nothing but such lines ("ok", a lone date) has no story for them to stand over.
     Idempotent: a candidate left in place has a kept block above it, and that block is still
     above it in the output."""
+    if not head:
+        return
     opening = []
     for i, reason in enumerate(reasons):
         if reason is not None:
@@ -258,6 +277,8 @@ def _confirm_head(reasons: list[str | None], head: dict[int, Verdict]) -> None:
 def _confirm_tail(reasons: list[str | None], tail: dict[int, Verdict]) -> None:
     """Remove the tail candidates the body would close with. Idempotent: a candidate left in
     place has a kept block below it, and that block is still below it in the output."""
+    if not tail:
+        return
     for i in range(len(reasons) - 1, -1, -1):
         if reasons[i] is not None:
             continue
@@ -299,7 +320,9 @@ def _headline(titles: list[Verdict], reasons: list[str | None], doc: Document) -
     stays is not title-shaped itself: after it is gone, the body opens with prose, so cleaning
     the output again finds no headline to take. A headline with nothing left under it (an
     extractor that kept only the title) is the headline of an empty body."""
-    first = next((i for i, r in enumerate(reasons) if r is None), None)
+    if not titles:
+        return None
+    first = _first_kept(reasons)
     title = next((t for t in titles if t.block == first), None)
     if title is None:
         return None

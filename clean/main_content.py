@@ -61,7 +61,7 @@ def is_page(doc: Document, labels: float, distinct: int | None = None) -> bool:
     distinct = labels if distinct is None else distinct
     if not (labels >= PAGE_MIN_LABELS or (n >= PAGE_LARGE and distinct >= PAGE_LARGE_MIN_LABELS)):
         return False  # before counting the blocks: most texts name too little furniture
-    furniture = n - sum(f.prose for f in doc.feats)
+    furniture = [f.prose for f in doc.feats].count(False)
     return furniture >= PAGE_MIN_FURNITURE_SHARE * n
 
 
