@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import itemgetter
 from collections.abc import Callable, Iterable
 
 from . import block_model, language, main_content
@@ -34,6 +35,7 @@ IN_ARTICLE = frozenset({"caption", "credit"})
 _LEFTOVER = re.compile(r"^[\W_]*$")
 _SPACES = re.compile(r"\s{2,}")
 _SCALARS = ("title", "byline", "date", "source", "dateline")
+_START_END = itemgetter(0, 1)
 
 
 def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
@@ -44,8 +46,8 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     block after inline residue is cut out may be residue itself ("TOP STORIES Video PlayerClose"),
     and must go now, or cleaning the output again would remove it."""
     n = len(doc.blocks)
-    whole: list[Verdict | None] = [None] * n  # the verdict that names each block, if any
-    spans: list[list[Verdict]] = [[] for _ in range(n)]
+    whole: dict[int, Verdict] = {}  # the verdict that names a block, by block: most blocks have none
+    spans: dict[int, list[Verdict]] = {}  # the residue cut out of a block, by block; few have any
     meta: list[Verdict] = []
     titles: list[Verdict] = []  # headline candidates, top first
     copies: dict[int, list[int]] = {}  # headline candidate -> blocks that repeat it
@@ -66,13 +68,15 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
         if v.reason not in enabled or (v.score < SURE and v.reason not in OPT_IN):
             continue
         if v.span is not None:
-            spans[v.block].append(v)
+            spans.setdefault(v.block, []).append(v)
         elif v.reason in OPT_IN:
             continue
-        elif whole[v.block] is None or _outranks(v, whole[v.block], priority):
+        elif (named := whole.get(v.block)) is None or _outranks(v, named, priority):
             whole[v.block] = v
 
-    reasons: list[str | None] = [v.reason if v else None for v in whole]
+    reasons: list[str | None] = [None] * n
+    for i, v in whole.items():
+        reasons[i] = v.reason
 
     # Furniture recognised line by line; the items of a list under one "Related" or "Comments"
     # header (weaker verdicts) are one piece of furniture, not a dozen. A page's furniture is
@@ -84,11 +88,11 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
     inside = main_content.inside_prose(doc)
     furniture: Counter = Counter()  # furniture lines: how often each is printed
     labels = 0.0
-    for i, v in enumerate(whole):
-        if v is not None and v.reason in FURNITURE and v.score >= 1.0:
-            furniture[doc.line_of[i]] += 1
-            if furniture[doc.line_of[i]] <= main_content.MAX_COPIES_COUNTED:
-                labels += 0.5 if inside[i] else 1.0
+    line_of = doc.line_of
+    for i in sorted(i for i, v in whole.items() if v.reason in FURNITURE and v.score >= 1.0):
+        furniture[line_of[i]] += 1
+        if furniture[line_of[i]] <= main_content.MAX_COPIES_COUNTED:
+            labels += 0.5 if inside[i] else 1.0
     kind = "page" if mode == "page" or (
         mode == "auto" and main_content.is_page(doc, labels, len(furniture))) else "article"
     main = None
@@ -112,8 +116,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
                 if main is not None:
                     _prose_edges(view, flagged, main, article)
                 # What --explain shows as the main block: the stretch the model kept.
-                kept = [k for k in range(len(seen)) if article[k]]
-                main = (kept[0], kept[-1]) if kept else None
+                main = _kept_ends(article)
             if article is not None:
                 for k, i in enumerate(seen):
                     if reasons[i] is None and not article[k]:
@@ -153,7 +156,7 @@ def decide(doc: Document, verdicts: Iterable[Verdict], enabled: frozenset[str],
             meta.insert(0, opening._replace(score=1.0))
 
     notes = ()
-    if reasons and all(r is not None for r in reasons):
+    if reasons and None not in reasons:
         restorable = _restorable(reasons)
         stretch = _best_stretch(doc, reasons, restorable)
         if stretch is not None:
@@ -205,10 +208,10 @@ def _prose_edges(doc: Document, flagged: list[bool], main: tuple[int, int], arti
     rules' main block holds: an article's lead under its headline and date, or its closing
     paragraph over the share bar, has furniture for neighbours, which the model weighs against
     it; the rules' stretch already weighed it as prose."""
-    kept = [k for k, a in enumerate(article) if a]
-    if not kept:
+    ends = _kept_ends(article)
+    if ends is None:
         return
-    first, last = kept[0], kept[-1]
+    first, last = ends
     k = first - 1
     while k >= main[0] and doc.feats[k].prose and not flagged[k]:
         article[k] = True
@@ -219,18 +222,34 @@ def _prose_edges(doc: Document, flagged: list[bool], main: tuple[int, int], arti
         k += 1
 
 
+def _kept_ends(article: list[bool]) -> tuple[int, int] | None:
+    """The first and the last block the model keeps, or None."""
+    if True not in article:
+        return None
+    return article.index(True), len(article) - 1 - article[::-1].index(True)
+
+
 def _opening_headline(titles: list[Verdict], reasons: list[str | None]) -> Verdict | None:
     """The headline candidate at the first block kept, if any."""
-    first = next((i for i, r in enumerate(reasons) if r is None), None)
+    if not titles:
+        return None
+    first = _first_kept(reasons)
     return next((t for t in titles if t.block == first), None)
+
+
+def _first_kept(reasons: list[str | None]) -> int | None:
+    try:
+        return reasons.index(None)
+    except ValueError:
+        return None
 
 
 def _without(doc: Document, seen: list[int]) -> Document:
     """The document with only the blocks `seen`, for judging their place on the page."""
     if len(seen) == len(doc.blocks):
         return doc
-    return Document(doc.source, tuple(doc.blocks[i] for i in seen), doc.lang, tuple(doc.feats[i] for i in seen),
-                    doc.lines, tuple(doc.line_of[i] for i in seen))
+    return Document(doc.source, tuple(map(doc.blocks.__getitem__, seen)), doc.lang, tuple(map(doc.feats.__getitem__, seen)),
+                    doc.lines, tuple(map(doc.line_of.__getitem__, seen)))
 
 
 def _outranks(a: Verdict, b: Verdict, priority: dict[str, int]) -> bool:
@@ -242,6 +261,8 @@ def _confirm_head(reasons: list[str | None], head: dict[int, Verdict]) -> None:
     text of nothing but such lines ("ok", a lone date) has no story for them to stand over.
     Idempotent: a candidate left in place has a kept block above it, and that block is still
     above it in the output."""
+    if not head:
+        return
     opening = []
     for i, reason in enumerate(reasons):
         if reason is not None:
@@ -256,6 +277,8 @@ def _confirm_head(reasons: list[str | None], head: dict[int, Verdict]) -> None:
 def _confirm_tail(reasons: list[str | None], tail: dict[int, Verdict]) -> None:
     """Remove the tail candidates the body would close with. Idempotent: a candidate left in
     place has a kept block below it, and that block is still below it in the output."""
+    if not tail:
+        return
     for i in range(len(reasons) - 1, -1, -1):
         if reasons[i] is not None:
             continue
@@ -264,7 +287,7 @@ def _confirm_tail(reasons: list[str | None], tail: dict[int, Verdict]) -> None:
         reasons[i] = tail[i].reason
 
 
-def _confirm_edge(reasons: list[str | None], edge: dict[int, Verdict], spans: list[list[Verdict]],
+def _confirm_edge(reasons: list[str | None], edge: dict[int, Verdict], spans: dict[int, list[Verdict]],
                   doc: Document) -> list[Verdict]:
     """Remove the edge candidates with at most EDGE_PROSE_BLOCKS kept paragraphs of prose above
     or below them; return those removed. Candidates never count as prose, taken or not, and a
@@ -275,8 +298,8 @@ def _confirm_edge(reasons: list[str | None], edge: dict[int, Verdict], spans: li
         return []
     prose = [reasons[i] is None and i not in edge and doc.feats[i].prose for i in range(len(reasons))]
     stopwords = None
-    for i, cuts in enumerate(spans):
-        if cuts and prose[i]:
+    for i, cuts in spans.items():
+        if prose[i]:
             if stopwords is None:
                 stopwords = language.stopwords(doc.lang)
             prose[i] = features(_cut(doc.blocks[i], cuts, doc.source)[0], stopwords).prose
@@ -297,7 +320,9 @@ def _headline(titles: list[Verdict], reasons: list[str | None], doc: Document) -
     stays is not title-shaped itself: after it is gone, the body opens with prose, so cleaning
     the output again finds no headline to take. A headline with nothing left under it (an
     extractor that kept only the title) is the headline of an empty body."""
-    first = next((i for i, r in enumerate(reasons) if r is None), None)
+    if not titles:
+        return None
+    first = _first_kept(reasons)
     title = next((t for t in titles if t.block == first), None)
     if title is None:
         return None
@@ -309,38 +334,39 @@ def _headline(titles: list[Verdict], reasons: list[str | None], doc: Document) -
     return title
 
 
-def _assemble(doc: Document, reasons: list[str | None], spans: list[list[Verdict]], recheck, reread):
+def _assemble(doc: Document, reasons: list[str | None], spans: dict[int, list[Verdict]], recheck, reread):
     # Each kept block with spans is cut once: the re-reading and the assembly share the result.
     cut = {}
-    for i, reason in enumerate(reasons):
-        if reason is None and spans[i]:
-            text, cuts = _cut(doc.blocks[i], spans[i], doc.source)
+    for i, verdicts in spans.items():
+        if reasons[i] is None:
+            text, cuts = _cut(doc.blocks[i], verdicts, doc.source)
             cut[i] = (text if text and recheck(text, doc.lang) is None else "", cuts)
     reasons = _reread(doc, reasons, cut, reread)
     body: list[str] = []
-    removed: list[Removal] = []
-    for i, block in enumerate(doc.blocks):
-        reason = reasons[i]
-        if reason is None and i in cut:
+    # Removals are gathered as [start, end, reason] and made once merged: on a page most blocks
+    # go, and a run of them removed for one reason with nothing but spacing between is one removal.
+    runs: list[list] = []
+    source = doc.source
+    for i, (block, reason) in enumerate(zip(doc.blocks, reasons)):
+        if reason is None:
+            if i not in cut:
+                body.append(block.text)
+                continue
             text, cuts = cut[i]
             if text:
-                removed.extend(cuts)
+                runs.extend([c.start, c.end, c.reason] for c in cuts)
                 body.append(text)
                 continue
             # Nothing but residue was left: the block goes as a whole, under the first cut's name.
             # (A leftover that is residue of another kind goes under the cut's name too: the cut
             # is what made the line, and the explained view shows it whole.)
             reason = cuts[0].reason
-        if reason is None:
-            body.append(block.text)
-            continue
-        last = removed[-1] if removed else None
-        if last and last.reason == reason and _adjacent(doc, last.end, block.start):
-            removed[-1] = Removal(last.start, block.end, reason)
+        if runs and (last := runs[-1])[2] == reason and not source[last[1]:block.start].strip():
+            last[1] = block.end
         else:
-            removed.append(Removal(block.start, block.end, reason))
-    removed.sort(key=lambda r: (r.start, r.end))
-    return body, removed
+            runs.append([block.start, block.end, reason])
+    runs.sort(key=_START_END)
+    return body, [Removal(start, end, reason) for start, end, reason in runs]
 
 
 def _reread(doc: Document, reasons: list[str | None], cut: dict[int, tuple[str, list[Removal]]], reread) -> list[str | None]:
@@ -358,10 +384,6 @@ def _reread(doc: Document, reasons: list[str | None], cut: dict[int, tuple[str, 
     for k in reread([t for t in texts if t], doc.lang):
         reasons[body[k]] = "repeated-line"
     return reasons
-
-
-def _adjacent(doc: Document, end: int, start: int) -> bool:
-    return not doc.source[end:start].strip()
 
 
 def _cut(block, verdicts: list[Verdict], source: str) -> tuple[str, list[Removal]]:

@@ -35,6 +35,8 @@ def judged_lines(doc: Document, judge: Callable[[str, Features], object]) -> lis
 def marked(doc: Document, judged: list) -> Iterator[tuple[int, object]]:
     """(block index, answer) for every block whose line's answer in `judged` (one per distinct
     line, as `Document.judged` gives a native family's) is not empty, in block order."""
+    if not any(judged):  # most texts: no line marked, no block to look at
+        return
     for i, k in enumerate(doc.line_of):
         found = judged[k]
         if found:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 
 from ..article import EDGE_PROSE_BLOCKS, Verdict
 from ..document import Document, Features
@@ -64,24 +65,23 @@ _DATELINE = re.compile(
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    prose_above = []
-    total_prose = 0
-    for feat in doc.feats:
-        prose_above.append(total_prose)
-        total_prose += feat.prose
     lines, contacts = _lines(doc)
     kinds = [None if j is None else j[0].reason for j in lines]
     tails = [j is not None and j[0].where == "tail" for j in lines]
     kept, contact_names, split = _core.metadata(doc.lines, doc.line_of, kinds, tails, contacts,
                                                 doc.judged["record-field"], date_words())
     kept = set(kept)
-    judged_all = [lines[k] for k in doc.line_of]
-    for i, judged in enumerate(judged_all):
+    prose_above = None  # for each block, the paragraphs of prose above it: counted when first asked
+    for i, k in enumerate(doc.line_of):
+        judged = lines[k]
         if judged is None or i in kept:
             continue
         v, edge_only = judged
         score, where = v.score, v.where
         if edge_only:
+            if prose_above is None:
+                prose_above = list(accumulate((f.prose for f in doc.feats), initial=0))
+                total_prose = prose_above[-1]
             near_edge = prose_above[i] <= EDGE_PROSE_BLOCKS or (
                 total_prose - prose_above[i] - doc.feats[i].prose <= EDGE_PROSE_BLOCKS)
             if not near_edge:
@@ -100,10 +100,13 @@ def _lines(doc: Document) -> tuple[list, list[bool]]:
     """For each distinct line: its verdict and whether it is sure only near the text's edges (or
     None), and whether it is an address, a phone or a sign-off (the native judge's word)."""
     words = vocab.vocabulary(doc.lang)
-    forms = _language_forms(words) if words.lines or words.openers else None
+    forms = _language_forms(doc.lang) if words.lines or words.openers else None
     found = doc.judged["metadata"]
-    judged = [_judge(text, feat, native) or (None if forms is None else _judge_words(text, feat, words, forms))
-              for (text, feat), native in zip(doc.lines, found)]
+    if forms is None:  # most lines have no answer, and then no verdict
+        judged = [None if native is None else _judge(text, feat, native) for (text, feat), native in zip(doc.lines, found)]
+    else:
+        judged = [_judge(text, feat, native) or _judge_words(text, feat, words, forms)
+                  for (text, feat), native in zip(doc.lines, found)]
     return judged, [native is not None and native[1] is not None and native[1][4] for native in found]
 
 
@@ -152,8 +155,12 @@ def _first(text: str, kind: str, found) -> Verdict:
     return Verdict(LINE, "date", meta=(("date", text),))
 
 
-def _language_forms(words: vocab.Vocabulary) -> tuple[re.Pattern | None, re.Pattern | None]:
+# Made once per language, not per document: building the alternations costs more than judging
+# a short text's lines with them.
+@lru_cache(maxsize=None)
+def _language_forms(lang: str | None) -> tuple[re.Pattern | None, re.Pattern | None]:
     """The language's byline openers ("Von", "Par") and date labels ("Publié le") as patterns."""
+    words = vocab.vocabulary(lang)
     byline = words.opener_pattern("byline")
     label = words.opener_pattern("date-label")
     return (re.compile(r"^(?:" + byline + r")\s*:?\s+(?=\S)", re.I) if byline else None,

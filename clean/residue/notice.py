@@ -29,6 +29,8 @@ MAX_BESIDE_WORDS = 6
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
+    if not any(doc.judged["notice"]):  # almost every text: no line is a notice, no block is
+        return
     # per block: None, "stand-in" or "wherever" (the archive's or a redirect's notice)
     found = list(map(doc.judged["notice"].__getitem__, doc.line_of))
     if any(found) and all(kind or f.words <= MAX_BESIDE_WORDS for kind, f in zip(found, doc.feats)):

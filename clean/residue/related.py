@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import _core, language, vocab
 from ..article import Verdict
@@ -35,10 +36,12 @@ def detect(doc: Document) -> Iterator[Verdict]:
         yield Verdict(i, "related", score, span, (), where)
 
 
-def _pointer_pattern(words: vocab.Vocabulary) -> re.Pattern | None:
+# Made once per language, not per document, as the credit openers are (`captions`).
+@lru_cache(maxsize=None)
+def _pointer_pattern(lang: str | None) -> re.Pattern | None:
     """A language's "read also" openers, a separator and a headline: "Lire aussi | ...",
     "Lesen Sie auch: ...", "Lire le reportage | ..." (a few words may come before the separator)."""
-    openers = words.opener_pattern("related")
+    openers = vocab.vocabulary(lang).opener_pattern("related")
     if openers is None:
         return None
     return re.compile(r"^[(\[]?(?:" + openers + r")(?:\s+[^:|»›>\n]{1,30}?)?\s*(?::|\||»|›|>|—|–|-)\s*\S", re.I)
@@ -51,7 +54,7 @@ def _worded(doc: Document) -> list[str | None] | None:
     words = vocab.vocabulary(doc.lang)
     if not (words.lines or words.openers):
         return None
-    pointer = _pointer_pattern(words)
+    pointer = _pointer_pattern(doc.lang)
     return [_worded_line(text, feat, words, pointer) for text, feat in doc.lines]
 
 

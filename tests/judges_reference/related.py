@@ -366,7 +366,7 @@ def _lines(doc: Document) -> list:
     words = vocab.vocabulary(doc.lang)
     if not (words.lines or words.openers):
         return found
-    pointer = _pointer_pattern(words)
+    pointer = _pointer_pattern(doc.lang)
     return [_with_words(text, feat, answer, words, pointer) for (text, feat), answer in zip(doc.lines, found)]
 
 
