@@ -192,7 +192,8 @@ fn key_string(text: &[u32]) -> String {
 /// keys take one allocation, not one each), and where each is in it with its length in code
 /// points.
 fn padded_keys(lines: &[(Vec<u32>, Features)]) -> (String, Vec<(usize, usize, usize)>) {
-    let mut out = Vec::with_capacity(lines.iter().map(|(text, _)| text.len() + 2).sum());
+    // room for two bytes a character: most keys are ASCII, fewer than their lines' characters
+    let mut out = Vec::with_capacity(lines.iter().map(|(text, _)| 2 * text.len() + 2).sum());
     let spans = lines
         .iter()
         .map(|(text, _)| {
@@ -234,6 +235,10 @@ fn statement(f: &Features) -> bool {
 /// A field's label opening the line (`^\w[\w'’ -]{0,40}: `) of at most four words.
 fn field(text: &[u32]) -> bool {
     if !text.first().is_some_and(|&c| is_word(c)) {
+        return false;
+    }
+    // Most lines hold no colon where a label's would stand.
+    if !text.iter().take(MAX_FIELD_LABEL_CHARS + 2).any(|&c| c == ':' as u32) {
         return false;
     }
     let in_label = |c: u32| is_word(c) || matches!(c, 0x27 | 0x2019 | 0x20 | 0x2d);
@@ -600,6 +605,16 @@ fn pull_quote(text: &[u32], padded: &str) -> Option<(Vec<Piece>, usize)> {
     Some((pieces.into_iter().map(Piece::new).collect(), length))
 }
 
+/// A padded key's first two words with a space either side (" jane doe "), if it has two. A
+/// pull quote's first piece is the key of the line's text up to a cut that is no word character
+/// (an attribution, a pointer, an ellipsis), so the line's key opens with it, and it holds three
+/// words or more (`MIN_PULL_QUOTE_PIECE_WORDS`; a quote in one piece, `MIN_PULL_QUOTE_WORDS`):
+/// every paragraph holding the quote holds its first two words as they open the line's key.
+fn opening_words(padded: &str) -> Option<&str> {
+    let (end, _) = padded.match_indices(' ').nth(2)?;
+    Some(&padded[..=end])
+}
+
 /// Whether the line's last MIN_CUT_TEASER_WORDS words or more are the paragraph's first.
 fn opens_with_end(paragraph: &[&str], line: &[&str]) -> bool {
     if paragraph.len() <= MIN_CUT_TEASER_WORDS {
@@ -780,7 +795,20 @@ fn pulled_quotes(blocks: &[&Line], out: &mut Vec<Verdict>) {
     let n = blocks.len();
     let mut cache: HashMap<*const Line, Option<(Vec<Piece>, usize)>> = HashMap::default();
     for (i, b) in blocks.iter().enumerate() {
-        if b.f.words < MIN_PULL_QUOTE_WORDS || !statement(b.f) {
+        let reach = i + 1..n.min(i + 1 + PULL_QUOTE_REACH);
+        if b.f.words < MIN_PULL_QUOTE_WORDS || !statement(b.f) || reach.is_empty() {
+            continue;
+        }
+        // A pull quote's first piece opens with the line's first two words (see `opening_words`):
+        // a line whose opening no paragraph in reach holds is none, and its sentence ends and
+        // ellipses need not be read.
+        let Some(opening) = opening_words(b.padded).map(Finder::new) else {
+            continue;
+        };
+        if !reach
+            .clone()
+            .any(|j| opening.find(blocks[j].padded.as_bytes()).is_some())
+        {
             continue;
         }
         let Some((pieces, length)) = cache
@@ -789,7 +817,7 @@ fn pulled_quotes(blocks: &[&Line], out: &mut Vec<Verdict>) {
         else {
             continue;
         };
-        let held = (i + 1..n.min(i + 1 + PULL_QUOTE_REACH)).any(|j| {
+        let held = reach.into_iter().any(|j| {
             let paragraph = blocks[j].padded;
             blocks[j].chars + 2 > *length && pieces.iter().all(|p| p.in_text(paragraph))
         });
@@ -1011,6 +1039,26 @@ mod tests {
         assert!(sentence_break(&cps("It ended.” Then")));
         assert!(sentence_break(&cps("It ended. “Then")));
         assert!(!sentence_break(&cps("the U.S. has")));
+    }
+
+    #[test]
+    fn a_pull_quote_is_looked_for_where_its_opening_stands() {
+        assert_eq!(opening_words(" the kind of pushback "), Some(" the kind "));
+        assert_eq!(opening_words(" two words "), Some(" two words "));
+        assert_eq!(opening_words(" one "), None);
+        assert_eq!(opening_words("  "), None);
+        // cut by its ellipses: the paragraph holds each piece, the first opening as the line does
+        let quote = "“THERE WERE POINTS WHERE I THOUGHT . . . I’VE GOT TO LEAVE,” SAYS JANE DOE OF THE EARLY DAYS.";
+        let paragraph = "Doe remembers: “There were points where I thought about it every day, and then I thought I’ve got to leave.” She stayed.";
+        assert_eq!(doc(&[quote, paragraph]), vec![(0, Reason::RepeatedLine, 1.0, None)]);
+        // its opening held, and not the rest
+        let paragraph =
+            "Doe remembers: “There were points when it was hard, and then I thought I’ve got to leave.” She stayed.";
+        assert_eq!(doc(&[quote, paragraph]), vec![]);
+        // the rest held, and not its opening
+        let paragraph =
+            "Doe remembers: “At points where I thought about it every day, I thought I’ve got to leave.” She stayed.";
+        assert_eq!(doc(&[quote, paragraph]), vec![]);
     }
 
     #[test]
