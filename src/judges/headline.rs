@@ -10,10 +10,11 @@
 //! with once the residue above it is gone. A window of the first few blocks would move as
 //! residue is removed, and the output, cleaned again, would find a headline the input hid.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Pattern, Subject};
 use crate::chars::{
@@ -151,47 +152,68 @@ struct Line<'a> {
     id: usize,
     shaped: bool,
     field: bool,
+    /// the key's words, made when a rule first asks
+    words: OnceCell<Vec<&'a str>>,
 }
 
-impl Line<'_> {
-    fn key(&self) -> &str {
+impl<'a> Line<'a> {
+    fn key(&self) -> &'a str {
         &self.padded[1..self.padded.len() - 1]
     }
 
-    fn key_words(&self) -> Vec<&str> {
-        words_of(self.key())
+    fn key_words(&self) -> &[&'a str] {
+        self.words.get_or_init(|| words_of(self.key()).collect())
     }
 }
 
-fn key_string(text: &[u32]) -> String {
-    let mut out = String::with_capacity(text.len());
-    // A key holds letters and digits and single spaces: never a lone surrogate.
-    key_each(text, |c| {
-        out.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
-    });
-    out
-}
-
-/// The key with a space either side, and its length in code points.
-fn padded_key(text: &[u32]) -> (String, usize) {
-    let mut out = String::with_capacity(text.len() + 2);
+/// Appends the key of `text` to `out` in UTF-8, and gives its length in code points.
+fn push_key(out: &mut Vec<u8>, text: &[u32]) -> usize {
     let mut chars = 0;
-    out.push(' ');
     key_each(text, |c| {
-        out.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
+        if c < 0x80 {
+            out.push(c as u8);
+        } else {
+            // A key holds letters and digits and single spaces: never a lone surrogate.
+            let c = char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER);
+            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        }
         chars += 1;
     });
-    out.push(' ');
-    (out, chars)
+    chars
 }
 
-fn words_of(key: &str) -> Vec<&str> {
-    key.split(' ').filter(|w| !w.is_empty()).collect()
+fn key_string(text: &[u32]) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    push_key(&mut out, text);
+    String::from_utf8(out).expect("a key is chars")
+}
+
+/// Every line's key with a space either side, one after another in one string (a document's
+/// keys take one allocation, not one each), and where each is in it with its length in code
+/// points.
+fn padded_keys(lines: &[(Vec<u32>, Features)]) -> (String, Vec<(usize, usize, usize)>) {
+    // room for two bytes a character: most keys are ASCII, fewer than their lines' characters
+    let mut out = Vec::with_capacity(lines.iter().map(|(text, _)| 2 * text.len() + 2).sum());
+    let spans = lines
+        .iter()
+        .map(|(text, _)| {
+            let start = out.len();
+            out.push(b' ');
+            let chars = push_key(&mut out, text);
+            out.push(b' ');
+            (start, out.len(), chars)
+        })
+        .collect();
+    (String::from_utf8(out).expect("keys are chars"), spans)
+}
+
+fn words_of(key: &str) -> impl Iterator<Item = &str> {
+    key.split(' ').filter(|w| !w.is_empty())
 }
 
 /// `str.split()`: the runs of characters that are not spaces.
-fn split(text: &[u32]) -> Vec<&[u32]> {
-    text.split(|&c| is_space(c)).filter(|w| !w.is_empty()).collect()
+fn split(text: &[u32]) -> impl Iterator<Item = &[u32]> {
+    text.split(|&c| is_space(c)).filter(|w| !w.is_empty())
 }
 
 /// `str.rstrip()`.
@@ -215,13 +237,21 @@ fn field(text: &[u32]) -> bool {
     if !text.first().is_some_and(|&c| is_word(c)) {
         return false;
     }
+    // Most lines hold no colon where a label's would stand.
+    if !text.iter().take(MAX_FIELD_LABEL_CHARS + 2).any(|&c| c == ':' as u32) {
+        return false;
+    }
     let in_label = |c: u32| is_word(c) || matches!(c, 0x27 | 0x2019 | 0x20 | 0x2d);
     // The label's characters hold no colon, so it ends where they do.
-    let run = text[1..].iter().take_while(|&&c| in_label(c)).count();
+    let run = text[1..]
+        .iter()
+        .take(MAX_FIELD_LABEL_CHARS + 1)
+        .take_while(|&&c| in_label(c))
+        .count();
     if run > MAX_FIELD_LABEL_CHARS || text.get(1 + run) != Some(&(':' as u32)) || text.get(2 + run) != Some(&0x20) {
         return false;
     }
-    split(&text[..3 + run]).len() <= MAX_FIELD_LABEL_WORDS
+    split(&text[..3 + run]).count() <= MAX_FIELD_LABEL_WORDS
 }
 
 /// Whether `text` holds `needle` (lower-case ASCII) at `at`, as `re.IGNORECASE` compares.
@@ -231,12 +261,17 @@ fn folded_at(text: &[u32], at: usize, needle: &str) -> bool {
 
 /// A URL's mark: `https?://|www\.|\.com\b`, ignoring case.
 fn urlish(text: &[u32]) -> bool {
-    (0..text.len()).any(|i| {
-        (folded_at(text, i, "http") && {
-            let j = if folded_at(text, i + 4, "s") { i + 5 } else { i + 4 };
-            folded_at(text, j, "://") || folded_at(text, i + 4, "://")
-        }) || folded_at(text, i, "www.")
-            || (folded_at(text, i, ".com") && text.get(i + 4).is_none_or(|&c| !is_word(c)))
+    // Each mark is tried only where its first character stands.
+    (0..text.len()).any(|i| match re_fold(text[i]) {
+        0x68 => {
+            folded_at(text, i, "http") && {
+                let j = if folded_at(text, i + 4, "s") { i + 5 } else { i + 4 };
+                folded_at(text, j, "://") || folded_at(text, i + 4, "://")
+            }
+        }
+        0x77 => folded_at(text, i, "www."),
+        0x2e => folded_at(text, i, ".com") && text.get(i + 4).is_none_or(|&c| !is_word(c)),
+        _ => false,
     })
 }
 
@@ -269,7 +304,14 @@ const WIRES: [&str; 5] = ["(AP)", "(CNN)", "(Reuters)", "(AFP)", "(UPI)"];
 
 /// Whether a dateline and a wire's name open the line.
 pub fn dateline_opening(text: &[u32]) -> bool {
-    WIRES.iter().any(|w| super::holds(text, w)) && DATELINE.is_match(&Subject::new(text))
+    // Every wire's name opens on a parenthesis: the line is walked once for them all.
+    let wire_at = |i: usize| WIRES.iter().any(|w| opens_with(&text[i..], w));
+    (0..text.len()).any(|i| text[i] == '(' as u32 && wire_at(i)) && DATELINE.is_match(&Subject::new(text))
+}
+
+/// Whether `text` opens with `prefix`, code point for code point.
+fn opens_with(text: &[u32], prefix: &str) -> bool {
+    prefix.chars().count() <= text.len() && prefix.chars().zip(text).all(|(c, &u)| u == c as u32)
 }
 
 /// A headline has a few words, is not shouted, and is not a label line ("Tested by: X RRP: Y").
@@ -292,10 +334,15 @@ pub fn headline_shaped(text: &[u32], f: &Features) -> bool {
 
 /// Whether the words of one headline's key (a possessive's "s" aside) open the other's.
 fn variant(a: &str, b: &str) -> bool {
-    let x: Vec<&str> = words_of(a).into_iter().filter(|&w| w != "s").collect();
-    let y: Vec<&str> = words_of(b).into_iter().filter(|&w| w != "s").collect();
-    let (short, long) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
-    short.len() >= MIN_VARIANT_WORDS && short != long && long[..short.len()] == short[..]
+    let words = |key| words_of(key).filter(|&w| w != "s");
+    // Most headlines one under another differ from their first word.
+    if words(a).next() != words(b).next() {
+        return false;
+    }
+    let (x, y) = (words(a).count(), words(b).count());
+    let (short, long) = if x <= y { (a, b) } else { (b, a) };
+    // the shorter's words the first of the longer's, and not all of them
+    x.min(y) >= MIN_VARIANT_WORDS && x != y && words(short).zip(words(long)).all(|(p, q)| p == q)
 }
 
 /// A printed document quoted page by page keeps its running header glued to each page's text:
@@ -490,9 +537,35 @@ fn sentence_break(text: &[u32]) -> bool {
     })
 }
 
+/// A piece of a pull quote (a key with a space either side), searched for in the paragraphs
+/// below. A searcher costs its needle's length to build, and nearly every statement tried is held
+/// by no paragraph: the piece's first bytes are searched for, and the rest compared where they
+/// are found.
+struct Piece {
+    text: String,
+    head: Finder<'static>,
+}
+
+/// How many of a piece's bytes its searcher looks for.
+const PIECE_HEAD: usize = 16;
+
+impl Piece {
+    fn new(text: String) -> Piece {
+        let head = Finder::new(&text.as_bytes()[..text.len().min(PIECE_HEAD)]).into_owned();
+        Piece { text, head }
+    }
+
+    fn in_text(&self, paragraph: &str) -> bool {
+        let hay = paragraph.as_bytes();
+        self.head
+            .find_iter(hay)
+            .any(|at| hay[at..].starts_with(self.text.as_bytes()))
+    }
+}
+
 /// A pull quote's pieces between its ellipses, each as a key with a space either side, and their
 /// length; None if the line is no pull quote (two sentences, too few words, a piece too short).
-fn pull_quote(text: &[u32], padded: &str) -> Option<(Vec<Finder<'static>>, usize)> {
+fn pull_quote(text: &[u32], padded: &str) -> Option<(Vec<Piece>, usize)> {
     let quoted = &text[..attribution(text).unwrap_or(text.len())];
     let quoted = &quoted[..pointer(quoted).unwrap_or(quoted.len())];
     let cuts = ellipses(quoted);
@@ -522,18 +595,24 @@ fn pull_quote(text: &[u32], padded: &str) -> Option<(Vec<Finder<'static>>, usize
     } else {
         pieces.iter().map(|p| format!(" {} ", key_string(p))).collect()
     };
-    let words: Vec<usize> = pieces.iter().map(|p| words_of(p).len()).collect();
+    let words: Vec<usize> = pieces.iter().map(|p| words_of(p).count()).collect();
     if words.iter().sum::<usize>() < MIN_PULL_QUOTE_WORDS
         || pieces.len() > 1 && words.iter().min().is_some_and(|&w| w < MIN_PULL_QUOTE_PIECE_WORDS)
     {
         return None;
     }
     let length = pieces.iter().map(|p| p.chars().count()).sum();
-    // each searched for in the paragraphs below, built once
-    Some((
-        pieces.iter().map(|p| Finder::new(p.as_bytes()).into_owned()).collect(),
-        length,
-    ))
+    Some((pieces.into_iter().map(Piece::new).collect(), length))
+}
+
+/// A padded key's first two words with a space either side (" jane doe "), if it has two. A
+/// pull quote's first piece is the key of the line's text up to a cut that is no word character
+/// (an attribution, a pointer, an ellipsis), so the line's key opens with it, and it holds three
+/// words or more (`MIN_PULL_QUOTE_PIECE_WORDS`; a quote in one piece, `MIN_PULL_QUOTE_WORDS`):
+/// every paragraph holding the quote holds its first two words as they open the line's key.
+fn opening_words(padded: &str) -> Option<&str> {
+    let (end, _) = padded.match_indices(' ').nth(2)?;
+    Some(&padded[..=end])
 }
 
 /// Whether the line's last MIN_CUT_TEASER_WORDS words or more are the paragraph's first.
@@ -562,29 +641,28 @@ fn abbreviation_end(text: &[u32]) -> bool {
 /// The family's verdicts on a document: `lines` its distinct lines with their features,
 /// `line_of` which of them each block is. In the order clean/residue/headline.py yields them.
 pub fn detect(lines: &[(Vec<u32>, Features)], line_of: &[usize]) -> Vec<Verdict> {
-    let padded: Vec<(String, usize)> = lines.iter().map(|(text, _)| padded_key(text)).collect();
-    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(lines.len());
-    let id_of: Vec<usize> = padded
+    let (all_keys, spans) = padded_keys(lines);
+    let mut ids: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(lines.len(), Default::default());
+    let judged: Vec<Line> = lines
         .iter()
-        .map(|(key, _)| {
+        .zip(spans)
+        .map(|((text, f), (start, end, chars))| {
+            let padded = &all_keys[start..end];
             let fresh = ids.len();
-            *ids.entry(key.as_str()).or_insert(fresh)
+            let id = *ids.entry(padded).or_insert(fresh);
+            Line {
+                text,
+                f,
+                chars,
+                id,
+                padded,
+                shaped: headline_shaped(text, f),
+                field: field(text),
+                words: OnceCell::new(),
+            }
         })
         .collect();
     let keys = ids.len();
-    let judged: Vec<Line> = lines
-        .iter()
-        .zip(padded.iter().zip(id_of))
-        .map(|((text, f), ((padded, chars), id))| Line {
-            text,
-            f,
-            chars: *chars,
-            id,
-            padded,
-            shaped: headline_shaped(text, f),
-            field: field(text),
-        })
-        .collect();
     let blocks: Vec<&Line> = line_of.iter().map(|&k| &judged[k]).collect();
     let n = blocks.len();
     let mut out = Vec::new();
@@ -605,7 +683,7 @@ pub fn detect(lines: &[(Vec<u32>, Features)], line_of: &[usize]) -> Vec<Verdict>
         .filter(|w| w[1] == w[0] + 1 && variant(blocks[w[0]].key(), blocks[w[1]].key()))
         .map(|w| (w[1], w[0]))
         .collect();
-    let mut repeated: HashSet<usize> = HashSet::new();
+    let mut repeated: HashSet<usize> = HashSet::default();
     // a repeated statement's key -> its first copy, -1 once that copy went
     let mut seen: Vec<Option<isize>> = vec![None; keys];
     let in_running_text = |i: usize| {
@@ -671,9 +749,9 @@ pub fn detect(lines: &[(Vec<u32>, Features)], line_of: &[usize]) -> Vec<Verdict>
 }
 
 fn running_headers(blocks: &[&Line], out: &mut Vec<Verdict>) {
-    let mut cache: HashMap<*const Line, Option<Header>> = HashMap::new();
+    let mut cache: HashMap<*const Line, Option<Header>> = HashMap::default();
     let mut order: Vec<&[u32]> = Vec::new();
-    let mut pages: HashMap<&[u32], Vec<(usize, *const Line)>> = HashMap::new();
+    let mut pages: HashMap<&[u32], Vec<(usize, *const Line)>> = HashMap::default();
     for (i, b) in blocks.iter().enumerate() {
         let opens = b.text.first().is_some_and(|&c| is_upper(c) || is_digit(c));
         if b.f.words < MIN_PAGE_WORDS || !opens {
@@ -715,9 +793,22 @@ fn running_headers(blocks: &[&Line], out: &mut Vec<Verdict>) {
 
 fn pulled_quotes(blocks: &[&Line], out: &mut Vec<Verdict>) {
     let n = blocks.len();
-    let mut cache: HashMap<*const Line, Option<(Vec<Finder<'static>>, usize)>> = HashMap::new();
+    let mut cache: HashMap<*const Line, Option<(Vec<Piece>, usize)>> = HashMap::default();
     for (i, b) in blocks.iter().enumerate() {
-        if b.f.words < MIN_PULL_QUOTE_WORDS || !statement(b.f) {
+        let reach = i + 1..n.min(i + 1 + PULL_QUOTE_REACH);
+        if b.f.words < MIN_PULL_QUOTE_WORDS || !statement(b.f) || reach.is_empty() {
+            continue;
+        }
+        // A pull quote's first piece opens with the line's first two words (see `opening_words`):
+        // a line whose opening no paragraph in reach holds is none, and its sentence ends and
+        // ellipses need not be read.
+        let Some(opening) = opening_words(b.padded).map(Finder::new) else {
+            continue;
+        };
+        if !reach
+            .clone()
+            .any(|j| opening.find(blocks[j].padded.as_bytes()).is_some())
+        {
             continue;
         }
         let Some((pieces, length)) = cache
@@ -726,9 +817,9 @@ fn pulled_quotes(blocks: &[&Line], out: &mut Vec<Verdict>) {
         else {
             continue;
         };
-        let held = (i + 1..n.min(i + 1 + PULL_QUOTE_REACH)).any(|j| {
+        let held = reach.into_iter().any(|j| {
             let paragraph = blocks[j].padded;
-            blocks[j].chars + 2 > *length && pieces.iter().all(|p| p.find(paragraph.as_bytes()).is_some())
+            blocks[j].chars + 2 > *length && pieces.iter().all(|p| p.in_text(paragraph))
         });
         if held {
             out.push(Verdict::new(i, Reason::RepeatedLine));
@@ -762,9 +853,8 @@ fn cut_teasers(blocks: &[&Line], out: &mut Vec<Verdict>) {
         if f.ends_sentence || !(MIN_CUT_TEASER_WORDS..=MAX_CUT_TEASER_WORDS).contains(&f.words) {
             continue;
         }
-        let words = b.key_words();
         let cut = (i + 1..n.min(i + 1 + CUT_TEASER_REACH)).any(|j| {
-            statement(blocks[j].f) && blocks[j].chars > b.chars && opens_with_end(&blocks[j].key_words(), &words)
+            statement(blocks[j].f) && blocks[j].chars > b.chars && opens_with_end(blocks[j].key_words(), b.key_words())
         });
         if cut {
             out.push(Verdict::new(i, Reason::RepeatedLine));
@@ -786,10 +876,10 @@ fn signed_pull_quotes(blocks: &[&Line], out: &mut Vec<Verdict>) {
             {
                 continue;
             }
-            let speaker = words_of(&line[quote.len()..]).len();
+            let speaker = words_of(&line[quote.len()..]).count();
             // The name's first word, counted from the line's end as written (the key splits
             // "Jane-Doe" in two, so a line may hold fewer words as written than its key).
-            let written = split(b.text);
+            let written: Vec<&[u32]> = split(b.text).collect();
             if speaker <= MAX_SPEAKER_WORDS.min(written.len()) && is_upper(written[written.len() - speaker][0]) {
                 out.push(Verdict::new(i, Reason::RepeatedLine));
             }
@@ -808,7 +898,7 @@ fn sentence_goes_on(blocks: &[&Line], i: usize) -> bool {
     let Some(after) = blocks.get(i + 1) else {
         return false;
     };
-    let Some(first) = split(after.text).first().copied() else {
+    let Some(first) = split(after.text).next() else {
         return false;
     };
     is_lower(first[0]) && word_is_lower(first) && statement(after.f)
@@ -949,6 +1039,26 @@ mod tests {
         assert!(sentence_break(&cps("It ended.” Then")));
         assert!(sentence_break(&cps("It ended. “Then")));
         assert!(!sentence_break(&cps("the U.S. has")));
+    }
+
+    #[test]
+    fn a_pull_quote_is_looked_for_where_its_opening_stands() {
+        assert_eq!(opening_words(" the kind of pushback "), Some(" the kind "));
+        assert_eq!(opening_words(" two words "), Some(" two words "));
+        assert_eq!(opening_words(" one "), None);
+        assert_eq!(opening_words("  "), None);
+        // cut by its ellipses: the paragraph holds each piece, the first opening as the line does
+        let quote = "“THERE WERE POINTS WHERE I THOUGHT . . . I’VE GOT TO LEAVE,” SAYS JANE DOE OF THE EARLY DAYS.";
+        let paragraph = "Doe remembers: “There were points where I thought about it every day, and then I thought I’ve got to leave.” She stayed.";
+        assert_eq!(doc(&[quote, paragraph]), vec![(0, Reason::RepeatedLine, 1.0, None)]);
+        // its opening held, and not the rest
+        let paragraph =
+            "Doe remembers: “There were points when it was hard, and then I thought I’ve got to leave.” She stayed.";
+        assert_eq!(doc(&[quote, paragraph]), vec![]);
+        // the rest held, and not its opening
+        let paragraph =
+            "Doe remembers: “At points where I thought about it every day, I thought I’ve got to leave.” She stayed.";
+        assert_eq!(doc(&[quote, paragraph]), vec![]);
     }
 
     #[test]
