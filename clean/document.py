@@ -7,7 +7,7 @@ does not count words a dozen times. The measuring is native (src/lines.rs, throu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
@@ -78,22 +78,27 @@ class Document:
     # with their features, and for each block, which of them it is.
     lines: tuple[tuple[str, Features], ...]
     line_of: tuple[int, ...]
+    # The same lines as the native core holds them, when it measured them for this document.
+    held: _core.Lines | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def native(self) -> _core.Lines:
+        """The distinct lines as the families' native calls read them: handed over once, not
+        read again from `lines` by each call."""
+        return self.held if self.held is not None else _core.Lines(self.lines)
 
     @cached_property
     def judged(self) -> dict[str, list]:
         """What the native line judges (src/judges/) say of each distinct line: for every family
         whose judge is native, its answer per line of `lines`. All of them are judged in one call,
         when a detector first asks."""
-        feats = [f for _, f in self.lines]
-        return _core.judge_lines([text for text, _ in self.lines], [f.words for f in feats], [f.prose for f in feats],
-                                 [f.sentences for f in feats], [f.ends_sentence for f in feats],
-                                 [f.title_shaped for f in feats], _seams(self.lang), _dates())
+        return _core.judge_lines(self.native, _seams(self.lang), _dates())
 
     @cached_property
     def page(self) -> _core.Page:
         """The blocks as the native core weighs a page dump (src/main_content.rs, the main block;
         src/block_model.rs, the block model): handed over once, when first asked."""
-        return _core.Page(self.lines, self.line_of, self.blocks)
+        return _core.Page(self.native, self.line_of, self.blocks)
 
     @cached_property
     def prose_chars(self) -> int:
@@ -108,5 +113,5 @@ def build(text: str, newline_token: str | None = None, lang: str | None = None) 
     if lang is None:
         lang = language.detect(" ".join(b.text for b in blocks[:400]))
     # Each distinct line is measured once; the core hands back the document's tuples made.
-    lines, feats, line_of = _core.lines([b.text for b in blocks], _stoplist(language.stopwords(lang)), Features)
-    return Document(text, blocks, lang, feats, lines, line_of)
+    lines, feats, line_of, held = _core.lines([b.text for b in blocks], _stoplist(language.stopwords(lang)), Features)
+    return Document(text, blocks, lang, feats, lines, line_of, held)

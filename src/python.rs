@@ -297,10 +297,11 @@ fn features<'py>(py: Python<'py>, text: &Bound<'py, PyString>, stop: &Stoplist) 
     feature_fields(py, &f)
 }
 
-/// lines(texts, stoplist, cls) -> (lines, feats, line_of), three tuples: each distinct text in
-/// order of first appearance with its features, `(text, cls(*features))` (`cls` the `Features`
+/// lines(texts, stoplist, cls) -> (lines, feats, line_of, held): three tuples, each distinct text
+/// in order of first appearance with its features, `(text, cls(*features))` (`cls` the `Features`
 /// named tuple); each text's features, the same objects; and the index of each text's entry in
-/// `lines`. Made here whole, so a document takes them as they are instead of building them again
+/// `lines`; and `held`, the same lines as the core holds them (`Lines`), for the families'
+/// calls. Made here whole, so a document takes them as they are instead of building them again
 /// in Python.
 #[pyfunction]
 fn lines<'py>(
@@ -308,19 +309,22 @@ fn lines<'py>(
     texts: Vec<Bound<'py, PyString>>,
     stop: &Stoplist,
     cls: &Bound<'py, PyType>,
-) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyTuple>, Bound<'py, PyTuple>)> {
+) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyTuple>, Bound<'py, PyTuple>, Lines)> {
     // `tuple.__new__(cls, fields)`, as a named tuple's own constructor is built on.
     let tuple_new = py.get_type::<PyTuple>().getattr(intern!(py, "__new__"))?;
     let seen = PyDict::new(py);
     let mut distinct: Vec<(Bound<'py, PyString>, Bound<'py, PyAny>)> = Vec::new();
     let mut feats = Vec::with_capacity(texts.len());
     let mut line_of = Vec::with_capacity(texts.len());
+    let mut held = Vec::new();
     for text in &texts {
         let k = match seen.get_item(text)? {
             Some(k) => k.extract::<usize>()?,
             None => {
-                let f = with_units!(text, |t| ln::features(t, &stop.0));
-                let f = tuple_new.call1((cls, feature_fields(py, &f)?))?;
+                let (codes, f) = with_units!(text, |t| (widen(t), ln::features(t, &stop.0)));
+                let fields = feature_fields(py, &f)?;
+                held.push((codes, f));
+                let f = tuple_new.call1((cls, fields))?;
                 seen.set_item(text, distinct.len())?;
                 distinct.push((text.clone(), f));
                 distinct.len() - 1
@@ -333,6 +337,7 @@ fn lines<'py>(
         PyTuple::new(py, distinct)?,
         PyTuple::new(py, feats)?,
         PyTuple::new(py, line_of)?,
+        Lines(held),
     ))
 }
 
@@ -366,12 +371,11 @@ impl Languages {
     }
 }
 
-/// judge_lines(texts, words, prose, sentences, ends_sentence, title_shaped, seams, dates) -> {family: [its
-/// judge's answer for each line, in order]}, for every family whose line judge is native
-/// (src/judges/), the lines given by their texts and features (word count, whether they read as
-/// prose, sentence count, whether they end as a sentence, whether they are headline-shaped), and
-/// `seams` the Stoplist of the words a sentence capitalises only at its start in the document's
-/// language, `dates` the DateWords of every language. The answers:
+/// judge_lines(lines, seams, dates) -> {family: [its judge's answer for each line, in order]},
+/// for every family whose line judge is native (src/judges/), `lines` a document's distinct
+/// lines (`Lines`, or (text, features) tuples), `seams` the Stoplist of the words a sentence
+/// capitalises only at its start in the document's language, `dates` the DateWords of every
+/// language. The answers:
 /// - "footer": whether the line is a copyright or legal notice;
 /// - "tracking": None, ("tracking-id", None) or ("markup", the span a lost tag holds, or None
 ///   for the whole line);
@@ -415,12 +419,7 @@ impl Languages {
 #[pyfunction]
 fn judge_lines<'py>(
     py: Python<'py>,
-    texts: Vec<Bound<'py, PyString>>,
-    words: Vec<usize>,
-    prose: Vec<bool>,
-    sentences: Vec<usize>,
-    ends_sentence: Vec<bool>,
-    title_shaped: Vec<bool>,
+    lines: &Bound<'py, PyAny>,
     seams: &Stoplist,
     dates: &DateWords,
 ) -> PyResult<Bound<'py, PyDict>> {
@@ -429,15 +428,7 @@ fn judge_lines<'py>(
     use judges::player::Found;
     use judges::social::Share;
     use judges::tracking::Residue;
-    let n = texts.len();
-    if words.len() != n
-        || prose.len() != n
-        || sentences.len() != n
-        || ends_sentence.len() != n
-        || title_shaped.len() != n
-    {
-        return Err(PyValueError::new_err("every feature for every line"));
-    }
+    let lines = distinct_lines(lines)?;
     let footer = PyList::empty(py);
     let tracking = PyList::empty(py);
     let social = PyList::empty(py);
@@ -450,15 +441,15 @@ fn judge_lines<'py>(
     let metadata = PyList::empty(py);
     let record_field = PyList::empty(py);
     let related = PyList::empty(py);
-    for (i, text) in texts.iter().enumerate() {
+    for (text, f) in lines.iter() {
         let f = judges::Features {
-            words: words[i],
-            prose: prose[i],
-            sentences: sentences[i],
-            ends_sentence: ends_sentence[i],
-            title_shaped: title_shaped[i],
+            words: f.words,
+            prose: f.prose,
+            sentences: f.sentences,
+            ends_sentence: f.ends_sentence,
+            title_shaped: f.title_shaped,
         };
-        let judged = with_units!(text, |t| judges::judge(t, f, &seams.0, &dates.0));
+        let judged = judges::judge(text, f, &seams.0, &dates.0);
         footer.append(judged.footer)?;
         tracking.append(judged.tracking.map(|r| match r {
             Residue::TrackingId => ("tracking-id", None),
@@ -1110,19 +1101,10 @@ fn metadata<'py>(
     dates: &DateWords,
 ) -> PyResult<MetadataAround<'py>> {
     use judges::metadata::{Judged, Kind, RecordField};
-    let mut found = Vec::new();
-    for line in lines.try_iter()? {
-        let line = line?;
-        let line = line.cast::<PyTuple>()?;
-        let f = line.get_item(1)?;
-        let f = f.cast::<PyTuple>()?;
-        found.push((
-            code_points(line.get_item(0)?.cast::<PyString>()?)?,
-            f.get_item(0)?.extract::<usize>()?,
-            f.get_item(1)?.extract::<usize>()?,
-            f.get_item(3)?.extract::<bool>()?,
-        ));
-    }
+    let found: Vec<_> = distinct_lines(lines)?
+        .iter()
+        .map(|(text, f)| (text.clone(), f.chars, f.words, f.ends_sentence))
+        .collect();
     let n = found.len();
     check_lines(n, &[kinds.len(), tails.len(), contacts.len(), fields.len()], &line_of)?;
     let judged = found
@@ -1169,8 +1151,47 @@ fn metadata<'py>(
 #[pyclass(frozen, module = "clean._core")]
 struct Page(mc::Page);
 
+/// A document's distinct lines, their code points and features, as the core measured them
+/// (`lines`): the document holds them, and hands them to each family's call instead of its
+/// (text, features) tuples, which the call would read again.
+#[pyclass(frozen, module = "clean._core")]
+struct Lines(Vec<(Vec<u32>, ln::Features)>);
+
+#[pymethods]
+impl Lines {
+    /// From (text, features) tuples, as a `Document` keeps its lines.
+    #[new]
+    fn new(lines: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(Lines(distinct_lines(lines)?.to_vec()))
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+}
+
+/// The distinct lines a call reads: those a `Lines` holds, or read from (text, features) tuples.
+enum Read<'a> {
+    Held(&'a [(Vec<u32>, ln::Features)]),
+    Made(Vec<(Vec<u32>, ln::Features)>),
+}
+
+impl std::ops::Deref for Read<'_> {
+    type Target = [(Vec<u32>, ln::Features)];
+
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Read::Held(lines) => lines,
+            Read::Made(lines) => lines,
+        }
+    }
+}
+
 /// A document's distinct lines as the families' calls are handed them: (text, features) each.
-fn distinct_lines(lines: &Bound<'_, PyAny>) -> PyResult<Vec<(Vec<u32>, ln::Features)>> {
+fn distinct_lines<'a>(lines: &'a Bound<'_, PyAny>) -> PyResult<Read<'a>> {
+    if let Ok(held) = lines.cast::<Lines>() {
+        return Ok(Read::Held(&held.get().0));
+    }
     lines
         .try_iter()?
         .map(|line| {
@@ -1181,7 +1202,8 @@ fn distinct_lines(lines: &Bound<'_, PyAny>) -> PyResult<Vec<(Vec<u32>, ln::Featu
                 line_features(line.get_item(1)?.cast::<PyTuple>()?)?,
             ))
         })
-        .collect()
+        .collect::<PyResult<_>>()
+        .map(Read::Made)
 }
 
 /// That each per-line answer list (`answered`, their lengths) holds one for each of the
@@ -1238,14 +1260,13 @@ impl Page {
     #[new]
     fn new(lines: &Bound<'_, PyAny>, line_of: Vec<usize>, blocks: &Bound<'_, PyAny>) -> PyResult<Self> {
         let py = lines.py();
-        let mut distinct = Vec::new();
-        for line in lines.try_iter()? {
-            let line = line?;
-            let line = line.cast::<PyTuple>()?;
-            let text = code_points(line.get_item(0)?.cast::<PyString>()?)?;
-            let f = line_features(line.get_item(1)?.cast::<PyTuple>()?)?;
-            distinct.push(mc::Line { text, f });
-        }
+        let distinct: Vec<mc::Line> = distinct_lines(lines)?
+            .iter()
+            .map(|(text, f)| mc::Line {
+                text: text.clone(),
+                f: f.clone(),
+            })
+            .collect();
         let mut found = Vec::with_capacity(line_of.len());
         for (block, &line) in blocks.try_iter()?.zip(&line_of) {
             let block = block?;
@@ -1394,6 +1415,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<DateWords>()?;
     m.add_class::<Languages>()?;
     m.add_class::<Page>()?;
+    m.add_class::<Lines>()?;
     m.add_class::<BlockModel>()?;
     m.add_function(wrap_pyfunction!(block_value, m)?)?;
     m.add_function(wrap_pyfunction!(best_stretch, m)?)?;

@@ -457,3 +457,22 @@ def test_the_family_calls_refuse_answers_and_blocks_that_do_not_fit_the_lines():
         _core.headline(doc.lines, [n])
     with pytest.raises(ValueError, match="an answer for every line"):
         _core.comments(doc.lines, doc.line_of, doc.judged["comments"][:-1], None)
+
+
+def test_the_lines_a_document_holds_natively_are_read_as_its_tuples_are():
+    text = ("Storm closes schools\n\nBy Jane Doe\n\nPhoto: AP\n\nRelated\n\nFloods hit the coast\n\n"
+            "The council met on Tuesday and voted to keep the library open.\n\nİstanbul’da “sel” ½ ١٢\n\n"
+            "Storm closes schools")
+    doc = document.build(text, None, "en")
+    assert doc.held is not None and len(doc.native) == len(doc.lines)
+    read = _core.Lines(doc.lines)  # the same lines, read back from the tuples
+    assert len(read) == len(doc.lines)
+    seams, dates = document._seams(doc.lang), document._dates()
+    assert _core.judge_lines(doc.native, seams, dates) == _core.judge_lines(doc.lines, seams, dates)
+    assert _core.judge_lines(read, seams, dates) == _core.judge_lines(doc.lines, seams, dates)
+    assert _core.headline(doc.native, doc.line_of) == _core.headline(doc.lines, doc.line_of)
+    answers = doc.judged["captions"]
+    assert (_core.captions(doc.native, doc.line_of, answers, [0] * len(doc.lines), [0] * len(doc.lines))
+            == _core.captions(doc.lines, doc.line_of, answers, [0] * len(doc.lines), [0] * len(doc.lines)))
+    with pytest.raises(IndexError, match="not among the lines"):
+        _core.headline(doc.native, [len(doc.lines)])

@@ -99,11 +99,13 @@ def reference_core(monkeypatch):
             for text in texts:
                 seen.setdefault(text, len(seen))
             lines = tuple((t, cls(*reference.features(t, stopwords))) for t in seen)
-            return lines, tuple(lines[seen[t]][1] for t in texts), tuple(seen[t] for t in texts)
+            # No lines held natively: the document hands the core these features, as read here.
+            return lines, tuple(lines[seen[t]][1] for t in texts), tuple(seen[t] for t in texts), None
 
         # The line judges are held against theirs in tests/test_judges_native.py, the main block
         # and the block model against theirs in tests/test_block_model_native.py.
         judge_lines = staticmethod(_core.judge_lines)
+        Lines = _core.Lines
         Stoplist = _core.Stoplist
         Page = _core.Page
 

@@ -55,7 +55,7 @@ def _vocabulary_lines(doc: Document) -> tuple[list[int], list[int]]:
 def detect(doc: Document) -> Iterator[Verdict]:
     blocks = doc.blocks
     openers, labels = _vocabulary_lines(doc)
-    for i, reason, span, caption in _core.captions(doc.lines, doc.line_of, doc.judged["captions"], openers, labels):
+    for i, reason, span, caption in _core.captions(doc.native, doc.line_of, doc.judged["captions"], openers, labels):
         # A caption carries its text for the article's metadata.
         yield Verdict(i, reason, span=span,
                       meta=(("caption", blocks[i].text[caption[0]:caption[1]]),) if caption is not None else ())

@@ -25,6 +25,6 @@ REASONS = ("title", "duplicate-title", "repeated-line")
 
 def detect(doc: Document) -> Iterator[Verdict]:
     blocks = doc.blocks
-    for i, reason, score, span in _core.headline(doc.lines, doc.line_of):
+    for i, reason, score, span in _core.headline(doc.native, doc.line_of):
         # The headline carries its text for the article's metadata.
         yield Verdict(i, reason, score, span, (("title", blocks[i].text),) if reason == "title" else ())

@@ -68,7 +68,7 @@ def detect(doc: Document) -> Iterator[Verdict]:
     lines, contacts = _lines(doc)
     kinds = [None if j is None else j[0].reason for j in lines]
     tails = [j is not None and j[0].where == "tail" for j in lines]
-    kept, contact_names, split = _core.metadata(doc.lines, doc.line_of, kinds, tails, contacts,
+    kept, contact_names, split = _core.metadata(doc.native, doc.line_of, kinds, tails, contacts,
                                                 doc.judged["record-field"], date_words())
     kept = set(kept)
     prose_above = None  # for each block, the paragraphs of prose above it: counted when first asked

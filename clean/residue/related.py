@@ -30,7 +30,7 @@ MAX_INLINE_WORDS = 40
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    found = _core.related(doc.lines, doc.line_of, doc.judged["related"], _worded(doc),
+    found = _core.related(doc.native, doc.line_of, doc.judged["related"], _worded(doc),
                           _stoplist(language.stopwords(doc.lang)))
     for i, score, span, where in found:
         yield Verdict(i, "related", score, span, (), where)
