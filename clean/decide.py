@@ -245,11 +245,12 @@ def _first_kept(reasons: list[str | None]) -> int | None:
 
 
 def _without(doc: Document, seen: list[int]) -> Document:
-    """The document with only the blocks `seen`, for judging their place on the page."""
+    """The document with only the blocks `seen`, for judging their place on the page. Its
+    distinct lines are the document's, so it holds them as the document does."""
     if len(seen) == len(doc.blocks):
         return doc
     return Document(doc.source, tuple(map(doc.blocks.__getitem__, seen)), doc.lang, tuple(map(doc.feats.__getitem__, seen)),
-                    doc.lines, tuple(map(doc.line_of.__getitem__, seen)))
+                    doc.lines, tuple(map(doc.line_of.__getitem__, seen)), doc.native)
 
 
 def _outranks(a: Verdict, b: Verdict, priority: dict[str, int]) -> bool:
