@@ -106,19 +106,24 @@ pub struct Subject {
 impl Subject {
     pub fn new<T: Copy + Into<u32>>(text: &[T]) -> Subject {
         let table = &*STAND_INS;
-        let mut exact = String::with_capacity(text.len());
-        for &u in text {
-            let c: u32 = u.into();
-            if c < 0x80 {
-                exact.push(table.ascii[c as usize]);
-            } else {
-                exact.push(table.stand_in(c, c));
+        let codes: Vec<u32> = text.iter().map(|&u| u.into()).collect();
+        // Most lines are ASCII that stands for itself: their text is their bytes.
+        let exact = if codes.iter().all(|&c| c < 0x80 && table.ascii[c as usize] as u32 == c) {
+            String::from_utf8(codes.iter().map(|&c| c as u8).collect()).expect("ASCII")
+        } else {
+            let mut exact = String::with_capacity(text.len());
+            for &c in &codes {
+                if c < 0x80 {
+                    exact.push(table.ascii[c as usize]);
+                } else {
+                    exact.push(table.exact(c));
+                }
             }
-        }
+            exact
+        };
         // A byte a code point, in both texts, unless a character is not ASCII or stands in for
         // one that is (the separators "\x1c" to "\x1f", spaces to `re`, are not to the crate).
         let ascii = exact.len() == text.len();
-        let codes = text.iter().map(|&u| u.into()).collect();
         Subject {
             exact,
             folded: std::cell::OnceCell::new(),
@@ -143,7 +148,7 @@ impl Subject {
                     let s = table.ascii[c as usize];
                     folded.push(if s.is_ascii() { s.to_ascii_lowercase() } else { s });
                 } else {
-                    folded.push(table.stand_in(c, chars::re_fold(c)));
+                    folded.push(table.folded(c));
                 }
             }
             folded
@@ -699,6 +704,9 @@ const OTHER: char = '\u{2e3b}';
 struct StandIns {
     /// what stands for each ASCII code point
     ascii: [char; 128],
+    /// what stands for each code point below `LOOKED_UP`, in the line as written and folded
+    exact: Box<[char]>,
+    folded: Box<[char]>,
     /// the crate's own `\w`, `\s`, `\d`
     word: Vec<(u32, u32)>,
     space: Vec<(u32, u32)>,
@@ -723,7 +731,30 @@ fn in_ranges(ranges: &[(u32, u32)], c: u32) -> bool {
     i < ranges.len() && ranges[i].0 <= c
 }
 
+/// The code points whose stand-ins are looked up rather than worked out (three classes each way,
+/// a binary search each): Latin, Greek, Cyrillic, the general punctuation and the CJK symbols,
+/// which hold most characters past ASCII that lines are written in.
+const LOOKED_UP: u32 = 0x3040;
+
 impl StandIns {
+    /// What stands for `c` in the line as written.
+    #[inline]
+    fn exact(&self, c: u32) -> char {
+        match self.exact.get(c as usize) {
+            Some(&shown) => shown,
+            None => self.stand_in(c, c),
+        }
+    }
+
+    /// What stands for `c` in the line folded.
+    #[inline]
+    fn folded(&self, c: u32) -> char {
+        match self.folded.get(c as usize) {
+            Some(&shown) => shown,
+            None => self.stand_in(c, chars::re_fold(c)),
+        }
+    }
+
     fn crate_classes(&self, c: char) -> Classes {
         let c = c as u32;
         (
@@ -752,6 +783,8 @@ impl StandIns {
 static STAND_INS: LazyLock<StandIns> = LazyLock::new(|| {
     let mut table = StandIns {
         ascii: ['\0'; 128],
+        exact: Box::default(),
+        folded: Box::default(),
         word: crate_class(r"\w"),
         space: crate_class(r"\s"),
         digit: crate_class(r"\d"),
@@ -759,6 +792,8 @@ static STAND_INS: LazyLock<StandIns> = LazyLock::new(|| {
     for c in 0..128u32 {
         table.ascii[c as usize] = table.stand_in(c, c);
     }
+    table.exact = (0..LOOKED_UP).map(|c| table.stand_in(c, c)).collect();
+    table.folded = (0..LOOKED_UP).map(|c| table.stand_in(c, chars::re_fold(c))).collect();
     table
 });
 
@@ -853,6 +888,15 @@ mod tests {
             0x1c, 0x1f, 0x85, 0xa0, 0xbd, 0x301, 0x345, 0x3b9, 0x203f, 0xd800, 0x1e4f0,
         ]) {
             classes_agree(c, &re_w, &re_s, &re_d);
+        }
+    }
+
+    #[test]
+    fn looked_up_stand_ins_are_the_ones_worked_out() {
+        let table = &*STAND_INS;
+        for c in 0x80..LOOKED_UP {
+            assert_eq!(table.exact(c), table.stand_in(c, c), "{c:#x}");
+            assert_eq!(table.folded(c), table.stand_in(c, chars::re_fold(c)), "{c:#x} folded");
         }
     }
 
