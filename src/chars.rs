@@ -3,6 +3,8 @@
 //! code point is classed the same on both sides whatever Unicode version Rust's `char` follows.
 //! Code points are `u32`, not `char`: a Python str may hold lone surrogates.
 
+use std::sync::OnceLock;
+
 use crate::segment::Unit;
 use crate::tables;
 
@@ -20,13 +22,102 @@ fn in_table(table: &[(u32, u32)], c: u32) -> bool {
         .is_ok()
 }
 
+/// Below this code point a class or a case mapping is looked up in a table made on first use,
+/// not searched for: Latin, Greek, Cyrillic and the other alphabets, and the general
+/// punctuation, which hold most characters past ASCII that text is written in. A text in
+/// Cyrillic would otherwise search a range table for every letter, several times over.
+const LOOKED_UP: u32 = 0x3040;
+
+/// A class as CPython's tables give it (ranges), with its code points below `LOOKED_UP` as a
+/// bit set.
+struct Class {
+    ranges: &'static [(u32, u32)],
+    low: OnceLock<Box<[u64]>>,
+}
+
+impl Class {
+    const fn new(ranges: &'static [(u32, u32)]) -> Class {
+        Class {
+            ranges,
+            low: OnceLock::new(),
+        }
+    }
+
+    #[inline]
+    fn contains(&self, c: u32) -> bool {
+        if c >= LOOKED_UP {
+            return in_table(self.ranges, c);
+        }
+        let bits = self.low.get_or_init(|| {
+            let mut bits = vec![0u64; LOOKED_UP.div_ceil(64) as usize];
+            for c in 0..LOOKED_UP {
+                if in_table(self.ranges, c) {
+                    bits[(c / 64) as usize] |= 1 << (c % 64);
+                }
+            }
+            bits.into()
+        });
+        bits[(c / 64) as usize] >> (c % 64) & 1 != 0
+    }
+}
+
+/// A case mapping as CPython's tables give it (code point, up to three code points, the unused
+/// ones 0), with where each code point below `LOOKED_UP` is in it.
+struct Mapping<M: 'static> {
+    table: &'static [(u32, M)],
+    /// 1 + the entry's index, or 0 for a code point the mapping leaves alone
+    low: OnceLock<Box<[u16]>>,
+}
+
+impl<M> Mapping<M> {
+    const fn new(table: &'static [(u32, M)]) -> Mapping<M> {
+        Mapping {
+            table,
+            low: OnceLock::new(),
+        }
+    }
+
+    #[inline]
+    fn get(&self, c: u32) -> Option<&'static M> {
+        let table = self.table;
+        if c >= LOOKED_UP {
+            return table.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| &table[i].1);
+        }
+        let low = self.low.get_or_init(|| {
+            let mut low = vec![0u16; LOOKED_UP as usize];
+            for (i, &(k, _)) in table.iter().enumerate().filter(|&(_, &(k, _))| k < LOOKED_UP) {
+                low[k as usize] = u16::try_from(i + 1).expect("a mapping of fewer than 65,535 entries");
+            }
+            low.into()
+        });
+        match low[c as usize] {
+            0 => None,
+            i => Some(&table[usize::from(i) - 1].1),
+        }
+    }
+}
+
+static SPACE: Class = Class::new(&tables::SPACE);
+static ALNUM: Class = Class::new(&tables::ALNUM);
+static DECIMAL: Class = Class::new(&tables::DECIMAL);
+static DIGIT: Class = Class::new(&tables::DIGIT);
+static ALPHA: Class = Class::new(&tables::ALPHA);
+static LOWER: Class = Class::new(&tables::LOWER);
+static UPPER: Class = Class::new(&tables::UPPER);
+static UPPER_OR_TITLE: Class = Class::new(&tables::UPPER_OR_TITLE);
+static CASE_IGNORABLE: Class = Class::new(&tables::CASE_IGNORABLE);
+static CASED: Class = Class::new(&tables::CASED);
+static LOWER_MAP: Mapping<[u32; 3]> = Mapping::new(&tables::LOWER_MAP);
+static CASEFOLD_MAP: Mapping<[u32; 3]> = Mapping::new(&tables::CASEFOLD_MAP);
+static RE_FOLD_MAP: Mapping<u32> = Mapping::new(&tables::RE_FOLD_MAP);
+
 /// `str.isspace()` of one character; what `str.strip()` strips and `re`'s `\s` matches.
 #[inline]
 pub fn is_space(c: u32) -> bool {
     if c < 0x80 {
         matches!(c, 0x09..=0x0d | 0x1c..=0x20)
     } else {
-        in_table(&tables::SPACE, c)
+        SPACE.contains(c)
     }
 }
 
@@ -36,7 +127,7 @@ pub fn is_word(c: u32) -> bool {
     if c < 0x80 {
         c == b'_' as u32 || (c as u8).is_ascii_alphanumeric()
     } else {
-        in_table(&tables::ALNUM, c)
+        ALNUM.contains(c)
     }
 }
 
@@ -46,7 +137,7 @@ pub fn is_decimal(c: u32) -> bool {
     if c < 0x80 {
         (c as u8).is_ascii_digit()
     } else {
-        in_table(&tables::DECIMAL, c)
+        DECIMAL.contains(c)
     }
 }
 
@@ -56,7 +147,7 @@ pub fn is_digit(c: u32) -> bool {
     if c < 0x80 {
         (c as u8).is_ascii_digit()
     } else {
-        in_table(&tables::DIGIT, c)
+        DIGIT.contains(c)
     }
 }
 
@@ -66,7 +157,7 @@ pub fn is_alpha(c: u32) -> bool {
     if c < 0x80 {
         (c as u8).is_ascii_alphabetic()
     } else {
-        in_table(&tables::ALPHA, c)
+        ALPHA.contains(c)
     }
 }
 
@@ -76,7 +167,7 @@ pub fn is_lower(c: u32) -> bool {
     if c < 0x80 {
         (c as u8).is_ascii_lowercase()
     } else {
-        in_table(&tables::LOWER, c)
+        LOWER.contains(c)
     }
 }
 
@@ -85,7 +176,7 @@ fn is_upper_or_title(c: u32) -> bool {
     if c < 0x80 {
         (c as u8).is_ascii_uppercase()
     } else {
-        in_table(&tables::UPPER_OR_TITLE, c)
+        UPPER_OR_TITLE.contains(c)
     }
 }
 
@@ -126,13 +217,12 @@ pub fn is_upper(c: u32) -> bool {
     if c < 0x80 {
         (c as u8).is_ascii_uppercase()
     } else {
-        in_table(&tables::UPPER, c)
+        UPPER.contains(c)
     }
 }
 
-fn mapped(table: &[(u32, [u32; 3])], c: u32) -> Option<&[u32]> {
-    let i = table.binary_search_by_key(&c, |&(k, _)| k).ok()?;
-    let to = &table[i].1;
+fn mapped(mapping: &Mapping<[u32; 3]>, c: u32) -> Option<&'static [u32]> {
+    let to = mapping.get(c)?;
     Some(&to[..to.iter().position(|&m| m == 0).unwrap_or(3)])
 }
 
@@ -141,17 +231,12 @@ const CAPITAL_SIGMA: u32 = 0x3a3;
 /// Whether the capital sigma at `text[i]` ends a word, as `str.lower` decides it: a cased letter
 /// before it and none after it, case-ignorable characters (apostrophes, marks) skipped.
 fn is_final_sigma<T: Unit>(text: &[T], i: usize) -> bool {
-    let before = text[..i]
-        .iter()
-        .rev()
-        .find(|&&c| !in_table(&tables::CASE_IGNORABLE, c.into()));
-    if !before.is_some_and(|&c| in_table(&tables::CASED, c.into())) {
+    let before = text[..i].iter().rev().find(|&&c| !CASE_IGNORABLE.contains(c.into()));
+    if !before.is_some_and(|&c| CASED.contains(c.into())) {
         return false;
     }
-    let after = text[i + 1..]
-        .iter()
-        .find(|&&c| !in_table(&tables::CASE_IGNORABLE, c.into()));
-    !after.is_some_and(|&c| in_table(&tables::CASED, c.into()))
+    let after = text[i + 1..].iter().find(|&&c| !CASE_IGNORABLE.contains(c.into()));
+    !after.is_some_and(|&c| CASED.contains(c.into()))
 }
 
 /// `str.lower()` of the character at `text[i]`, each code point of it given to `f` in order: the
@@ -164,7 +249,7 @@ pub fn lower_at<T: Unit>(text: &[T], i: usize, mut f: impl FnMut(u32)) {
         f((c as u8).to_ascii_lowercase() as u32);
     } else if c == CAPITAL_SIGMA {
         f(if is_final_sigma(text, i) { 0x3c2 } else { 0x3c3 });
-    } else if let Some(to) = mapped(&tables::LOWER_MAP, c) {
+    } else if let Some(to) = mapped(&LOWER_MAP, c) {
         to.iter().for_each(|&m| f(m));
     } else {
         f(c);
@@ -206,7 +291,7 @@ pub fn casefold(text: &[u32]) -> Vec<u32> {
 pub fn casefold_char(c: u32, mut f: impl FnMut(u32)) {
     if c < 0x80 {
         f((c as u8).to_ascii_lowercase() as u32);
-    } else if let Some(to) = mapped(&tables::CASEFOLD_MAP, c) {
+    } else if let Some(to) = mapped(&CASEFOLD_MAP, c) {
         to.iter().for_each(|&m| f(m));
     } else {
         f(c);
@@ -220,10 +305,7 @@ pub fn re_fold(c: u32) -> u32 {
     if c < 0x80 {
         return (c as u8).to_ascii_lowercase() as u32;
     }
-    match tables::RE_FOLD_MAP.binary_search_by_key(&c, |&(k, _)| k) {
-        Ok(i) => tables::RE_FOLD_MAP[i].1,
-        Err(_) => c,
-    }
+    RE_FOLD_MAP.get(c).copied().unwrap_or(c)
 }
 
 #[cfg(test)]
@@ -283,6 +365,43 @@ mod tests {
                 assert!(pair[0].0 <= pair[0].1 && pair[0].1 < pair[1].0);
             }
         }
+    }
+
+    #[test]
+    fn looked_up_classes_and_mappings_are_the_tables() {
+        let classes = [
+            &SPACE,
+            &ALNUM,
+            &DECIMAL,
+            &DIGIT,
+            &ALPHA,
+            &LOWER,
+            &UPPER,
+            &UPPER_OR_TITLE,
+            &CASE_IGNORABLE,
+            &CASED,
+        ];
+        let searched =
+            |table: &[(u32, [u32; 3])], c: u32| table.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| table[i].1);
+        for c in 0..LOOKED_UP + 2 {
+            for class in classes {
+                assert_eq!(class.contains(c), in_table(class.ranges, c), "{c:#x}");
+            }
+            assert_eq!(LOWER_MAP.get(c).copied(), searched(&tables::LOWER_MAP, c), "{c:#x}");
+            assert_eq!(
+                CASEFOLD_MAP.get(c).copied(),
+                searched(&tables::CASEFOLD_MAP, c),
+                "{c:#x}"
+            );
+            let folded = tables::RE_FOLD_MAP.binary_search_by_key(&c, |&(k, _)| k).ok();
+            assert_eq!(
+                RE_FOLD_MAP.get(c).copied(),
+                folded.map(|i| tables::RE_FOLD_MAP[i].1),
+                "{c:#x}"
+            );
+        }
+        // the looked-up range holds the alphabets text is mostly written in
+        assert!(ALNUM.contains(0x436) && UPPER.contains(0x416) && LOWER_MAP.get(0x416) == Some(&[0x436, 0, 0]));
     }
 
     fn cps(s: &str) -> Vec<u32> {
