@@ -48,16 +48,19 @@ impl Class {
         if c >= LOOKED_UP {
             return in_table(self.ranges, c);
         }
-        let bits = self.low.get_or_init(|| {
-            let mut bits = vec![0u64; LOOKED_UP.div_ceil(64) as usize];
-            for c in 0..LOOKED_UP {
-                if in_table(self.ranges, c) {
-                    bits[(c / 64) as usize] |= 1 << (c % 64);
-                }
-            }
-            bits.into()
-        });
+        let bits = self.low.get_or_init(|| self.low_bits());
         bits[(c / 64) as usize] >> (c % 64) & 1 != 0
+    }
+
+    #[cold]
+    fn low_bits(&self) -> Box<[u64]> {
+        let mut bits = vec![0u64; LOOKED_UP.div_ceil(64) as usize];
+        for c in 0..LOOKED_UP {
+            if in_table(self.ranges, c) {
+                bits[(c / 64) as usize] |= 1 << (c % 64);
+            }
+        }
+        bits.into()
     }
 }
 
@@ -83,17 +86,20 @@ impl<M> Mapping<M> {
         if c >= LOOKED_UP {
             return table.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| &table[i].1);
         }
-        let low = self.low.get_or_init(|| {
-            let mut low = vec![0u16; LOOKED_UP as usize];
-            for (i, &(k, _)) in table.iter().enumerate().filter(|&(_, &(k, _))| k < LOOKED_UP) {
-                low[k as usize] = u16::try_from(i + 1).expect("a mapping of fewer than 65,535 entries");
-            }
-            low.into()
-        });
+        let low = self.low.get_or_init(|| self.low_entries());
         match low[c as usize] {
             0 => None,
             i => Some(&table[usize::from(i) - 1].1),
         }
+    }
+
+    #[cold]
+    fn low_entries(&self) -> Box<[u16]> {
+        let mut low = vec![0u16; LOOKED_UP as usize];
+        for (i, &(k, _)) in self.table.iter().enumerate().filter(|&(_, &(k, _))| k < LOOKED_UP) {
+            low[k as usize] = u16::try_from(i + 1).expect("a mapping of fewer than 65,535 entries");
+        }
+        low.into()
     }
 }
 
@@ -221,6 +227,7 @@ pub fn is_upper(c: u32) -> bool {
     }
 }
 
+#[inline]
 fn mapped(mapping: &Mapping<[u32; 3]>, c: u32) -> Option<&'static [u32]> {
     let to = mapping.get(c)?;
     Some(&to[..to.iter().position(|&m| m == 0).unwrap_or(3)])

@@ -322,7 +322,23 @@ pub fn key_each<T: Unit>(text: &[T], mut f: impl FnMut(u32)) {
     let mut gap = false;
     let mut started = false;
     for &u in text {
-        casefold_char(u.into(), |c| {
+        let c: u32 = u.into();
+        // An ASCII character folds to one: a letter or digit, lowered, or a gap.
+        if c < 0x80 {
+            let b = c as u8;
+            if b.is_ascii_alphanumeric() {
+                if gap && started {
+                    f(b' ' as u32);
+                }
+                gap = false;
+                started = true;
+                f(b.to_ascii_lowercase() as u32);
+            } else {
+                gap = true;
+            }
+            continue;
+        }
+        casefold_char(c, |c| {
             if is_word(c) && c != b'_' as u32 {
                 if gap && started {
                     f(b' ' as u32);
@@ -395,6 +411,18 @@ impl Languages {
         for i in 0..head.len() {
             if found == sample {
                 break;
+            }
+            let c: u32 = head[i].into();
+            // An ASCII character lowers to one, which ends at most one word.
+            if c < 0x80 {
+                let b = c as u8;
+                if b.is_ascii_alphanumeric() || b == b'_' {
+                    word.push(b.to_ascii_lowercase() as u32);
+                } else if !word.is_empty() {
+                    close(&mut word);
+                    found += 1;
+                }
+                continue;
             }
             lower_at(head, i, |c| {
                 if is_word(c) {
