@@ -203,4 +203,11 @@ class Pool:
         call_queue = getattr(executor, "_call_queue", None)
         if call_queue is not None:
             call_queue.cancel_join_thread()
+        manager = getattr(executor, "_executor_manager_thread", None)
         executor.shutdown(wait=False, cancel_futures=True)
+        # The executor's own thread, finding its workers gone, closes its pipes. Left to do that
+        # while this process exits, it races concurrent.futures' exit hook, which wakes it
+        # through one of those pipes without a lock: the hook can write to a pipe just closed,
+        # and an OSError would follow the command's last line on stderr.
+        if manager is not None:
+            manager.join(timeout=2)
