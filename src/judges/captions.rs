@@ -331,7 +331,7 @@ static TRAILING_CREDIT: LazyLock<[Pattern; 5]> = LazyLock::new(|| {
 /// it must: searched along the line, a pattern of this size is slow.
 fn trailing_credit(s: &Subject) -> bool {
     let [labelled, by, courtesy, copyright, slashed] = &*TRAILING_CREDIT;
-    let exact = |w: &str| s.exact.contains(w);
+    let exact = |w: &str| s.shows(w);
     let last = s.codes.iter().rev().find(|&&c| !is_space(c));
     ["Credit", "Photo", "Image", "Foto", "Bild", "Crédit"]
         .iter()
@@ -771,7 +771,7 @@ fn day_date(s: &Subject) -> bool {
 /// The scene formula: the picture's subject, its verb, then the date.
 fn scene(s: &Subject) -> bool {
     let codes = &s.codes;
-    if !(super::holds(codes, "20") || super::holds(codes, "19")) {
+    if !(s.shows("20") || s.shows("19")) {
         return false; // no year
     }
     if day_date(s) {
@@ -839,6 +839,7 @@ pub fn judge(s: &Subject, f: Features) -> Answer {
         || f.words <= MAX_CREDIT_FIRST_WORDS
             && f.sentences <= MAX_SCENE_SENTENCES
             && f.ends_sentence
+            && s.shows("/")
             && holds_within(codes, "/", CREDIT_FIRST_SLASH_WITHIN)
             && CREDIT_FIRST.is_match(s)
         || chars <= MAX_CREDITED_CAPTION_CHARS && trailing_credit(s)

@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use super::dates::{self, DateLine, DateWords};
-use super::{holds, Pattern, Subject};
+use super::{Pattern, Subject};
 use crate::chars;
 
 // Longer lines are no metadata, but for an author's bio.
@@ -563,7 +563,7 @@ fn line(s: &Subject, words: usize) -> Option<Line> {
     let name = if words <= MAX_BYLINE_WORDS { byline_of(s) } else { None };
     if name.is_some() || is_wire_credit(s) {
         // A credit that names who contributed is the story's own wherever it stands.
-        let edge_only = !(holds(codes, "ontribut") && is_contributed(s));
+        let edge_only = !(s.shows("ontribut") && is_contributed(s));
         return Some(Line {
             name,
             ..plain(Reason::Byline, edge_only)

@@ -174,6 +174,11 @@ impl Subject {
         self.grams(true).may_hold(literal.as_bytes()) && self.folded().contains(literal)
     }
 
+    /// Whether the line as written (case and all) holds `literal`; its byte pairs answer first.
+    pub fn shows(&self, literal: &str) -> bool {
+        self.grams(false).may_hold(literal.as_bytes()) && self.exact.contains(literal)
+    }
+
     /// The line's comparison key (`lines::key`: case, punctuation and spacing folded), made
     /// once for the families that look the line up in their phrase lists.
     pub fn key(&self) -> &[u32] {
@@ -1103,6 +1108,11 @@ mod tests {
             let s = Subject::new(&cps(&line));
             for needle in needles {
                 assert_eq!(s.holds(needle), s.folded().contains(needle), "{needle:?} in {line:?}");
+                assert_eq!(
+                    s.shows(needle),
+                    s.exact.contains(needle),
+                    "{needle:?} shown in {line:?}"
+                );
             }
             assert_eq!(
                 hints.in_line(&s),

@@ -7,7 +7,7 @@
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
-use super::{holds, Pattern, Subject};
+use super::{Pattern, Subject};
 use crate::chars;
 use crate::lines::key;
 
@@ -197,7 +197,7 @@ pub fn judge(s: &Subject, words: usize, prose: bool, ends_sentence: bool) -> Opt
     if words <= MAX_RESULT_COUNT_WORDS && RESULT_COUNT.is_match(s) && SHOWN_WORD.is_match(s) {
         return Some(Found::Label);
     }
-    if words <= MAX_HATNOTE_WORDS && holds(codes, "see") && HATNOTE.is_match(s) {
+    if words <= MAX_HATNOTE_WORDS && s.shows("see") && HATNOTE.is_match(s) {
         return Some(Found::Label);
     }
     if words <= MAX_PAGER_WORDS && !prose && NEXT_PAGER.is_match(s) {
