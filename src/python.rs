@@ -841,20 +841,12 @@ fn comments<'py>(
     worded: Option<Vec<Option<String>>>,
 ) -> PyResult<Bound<'py, PyList>> {
     use judges::comments::{Judged, Worded};
-    // a line's length and whether it is prose, the first and ninth of its features
-    let feats = lines
-        .try_iter()?
-        .map(|line| {
-            let f = line?.cast::<PyTuple>()?.get_item(1)?;
-            let f = f.cast::<PyTuple>()?;
-            Ok((f.get_item(0)?.extract()?, f.get_item(8)?.extract()?))
-        })
-        .collect::<PyResult<Vec<(usize, bool)>>>()?;
+    let distinct = distinct_lines(lines)?;
     let answers = answers
         .try_iter()?
         .map(|a| comments_answer(&a?))
         .collect::<PyResult<Vec<_>>>()?;
-    let n = feats.len();
+    let n = distinct.len();
     let worded = match worded {
         None => vec![None; n],
         Some(worded) => worded
@@ -868,13 +860,13 @@ fn comments<'py>(
             .collect::<PyResult<Vec<_>>>()?,
     };
     check_lines(n, &[answers.len(), worded.len()], &line_of)?;
-    let found: Vec<Judged> = feats
+    let found: Vec<Judged> = distinct
         .iter()
         .zip(answers)
         .zip(worded)
-        .map(|((&(chars, prose), answer), worded)| Judged {
-            chars,
-            prose,
+        .map(|(((_, f), answer), worded)| Judged {
+            chars: f.chars,
+            prose: f.prose,
             answer,
             worded,
         })
@@ -918,31 +910,18 @@ fn navigation<'py>(
         .try_iter()?
         .map(|a| navigation_answer(&a?))
         .collect::<PyResult<Vec<_>>>()?;
-    let mut found = Vec::with_capacity(answers.len());
-    for (k, (line, answer)) in lines.try_iter()?.zip(answers).enumerate() {
-        let line = line?;
-        let line = line.cast::<PyTuple>()?;
-        let f = line.get_item(1)?;
-        let f = f.cast::<PyTuple>()?;
-        let (chars, words, ends_sentence): (usize, usize, bool) = (
-            f.get_item(0)?.extract()?,
-            f.get_item(1)?.extract()?,
-            f.get_item(3)?.extract()?,
-        );
-        let text = line.get_item(0)?;
-        let text = text.cast::<PyString>()?;
-        let worded = worded.as_ref().is_some_and(|w| w.get(k) == Some(&true));
-        found.push(with_units!(text, |t| Line::new(
-            t,
-            chars,
-            words,
-            ends_sentence,
-            answer,
-            worded
-        )));
-    }
-    let n = found.len();
-    check_lines(n, &[worded.as_ref().map_or(n, Vec::len)], &line_of)?;
+    let distinct = distinct_lines(lines)?;
+    let n = distinct.len();
+    check_lines(n, &[answers.len(), worded.as_ref().map_or(n, Vec::len)], &line_of)?;
+    let found: Vec<Line> = distinct
+        .iter()
+        .zip(answers)
+        .enumerate()
+        .map(|(k, ((text, f), answer))| {
+            let worded = worded.as_ref().is_some_and(|w| w[k]);
+            Line::new(text.as_slice(), f.chars, f.words, f.ends_sentence, answer, worded)
+        })
+        .collect();
     let out = PyList::empty(py);
     for v in judges::navigation::detect(&found, &line_of) {
         let place = match v.place {
@@ -967,9 +946,10 @@ fn player<'py>(
     answers: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyList>> {
     use judges::player::{Found, Line};
-    let mut found = Vec::new();
-    for (line, answer) in lines.try_iter()?.zip(answers.try_iter()?) {
-        let (line, answer) = (line?, answer?);
+    let distinct = distinct_lines(lines)?;
+    let mut found = Vec::with_capacity(distinct.len());
+    for ((text, f), answer) in distinct.iter().zip(answers.try_iter()?) {
+        let answer = answer?;
         let answer: Vec<Found> = if answer.is_none() {
             Vec::new()
         } else {
@@ -983,18 +963,9 @@ fn player<'py>(
                 })
                 .collect()
         };
-        let line = line.cast::<PyTuple>()?;
-        let f = line.get_item(1)?;
-        let f = f.cast::<PyTuple>()?;
-        let (words, ends_sentence): (usize, bool) = (f.get_item(1)?.extract()?, f.get_item(3)?.extract()?);
-        let last = f.get_item(7)?;
-        let last = last.cast::<PyString>()?;
-        let last: Option<u32> = with_units!(last, |t| t.first().map(|&c| c.into()));
-        let text = line.get_item(0)?;
-        let text = text.cast::<PyString>()?;
-        found.push(with_units!(text, |t| Line::new(t, words, ends_sentence, last, answer)));
+        found.push(Line::new(text.as_slice(), f.words, f.ends_sentence, f.last, answer));
     }
-    check_lines(found.len(), &[], &line_of)?;
+    check_lines(distinct.len(), &[found.len()], &line_of)?;
     let out = PyList::empty(py);
     for v in judges::player::detect(&found, &line_of) {
         let (score, span, place) = match v.found {
@@ -1021,37 +992,18 @@ fn footer<'py>(
     worded: Option<Vec<bool>>,
 ) -> PyResult<Bound<'py, PyList>> {
     use judges::footer::{about_name, Line};
-    let mut texts = Vec::new();
-    let mut feats = Vec::new();
-    let mut names = Vec::new();
-    for line in lines.try_iter()? {
-        let line = line?;
-        let line = line.cast::<PyTuple>()?;
-        let f = line.get_item(1)?;
-        let f = f.cast::<PyTuple>()?;
-        let (words, prose): (usize, bool) = (f.get_item(1)?.extract()?, f.get_item(8)?.extract()?);
-        let text = line.get_item(0)?.cast_into::<PyString>()?;
-        names.push(with_units!(text, |t| about_name(t, words)));
-        feats.push((words, prose));
-        texts.push(text);
-    }
-    let n = texts.len();
+    let distinct = distinct_lines(lines)?;
+    let n = distinct.len();
     check_lines(n, &[answers.len(), worded.as_ref().map_or(n, Vec::len)], &line_of)?;
-    // the lines' text is read only under an "About" heading
-    let codes = if names.iter().any(Option::is_some) {
-        texts.iter().map(code_points).collect::<PyResult<Vec<_>>>()?
-    } else {
-        vec![Vec::new(); n]
-    };
-    let found: Vec<Line> = names
-        .into_iter()
+    let found: Vec<Line> = distinct
+        .iter()
         .enumerate()
-        .map(|(k, about)| Line {
+        .map(|(k, (text, f))| Line {
             notice: answers[k] || worded.as_ref().is_some_and(|w| w[k]),
-            about,
-            words: feats[k].0,
-            prose: feats[k].1,
-            text: &codes[k],
+            about: about_name(text.as_slice(), f.words),
+            words: f.words,
+            prose: f.prose,
+            text,
         })
         .collect();
     let out = PyList::empty(py);

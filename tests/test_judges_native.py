@@ -462,7 +462,8 @@ def test_the_family_calls_refuse_answers_and_blocks_that_do_not_fit_the_lines():
 def test_the_lines_a_document_holds_natively_are_read_as_its_tuples_are():
     text = ("Storm closes schools\n\nBy Jane Doe\n\nPhoto: AP\n\nRelated\n\nFloods hit the coast\n\n"
             "The council met on Tuesday and voted to keep the library open.\n\nİstanbul’da “sel” ½ ١٢\n\n"
-            "Storm closes schools")
+            "Home > World > Europe\n\nVideo Player\n\nLeave a comment\n\n"
+            "© 2024 Example Media. All rights reserved.\n\nStorm closes schools")
     doc = document.build(text, None, "en")
     assert doc.held is not None and len(doc.native) == len(doc.lines)
     read = _core.Lines(doc.lines)  # the same lines, read back from the tuples
@@ -474,5 +475,15 @@ def test_the_lines_a_document_holds_natively_are_read_as_its_tuples_are():
     answers = doc.judged["captions"]
     assert (_core.captions(doc.native, doc.line_of, answers, [0] * len(doc.lines), [0] * len(doc.lines))
             == _core.captions(doc.lines, doc.line_of, answers, [0] * len(doc.lines), [0] * len(doc.lines)))
+    calls = {
+        "navigation": lambda lines: _core.navigation(lines, doc.line_of, doc.judged["navigation"], None),
+        "player": lambda lines: _core.player(lines, doc.line_of, doc.judged["player"]),
+        "comments": lambda lines: _core.comments(lines, doc.line_of, doc.judged["comments"], None),
+        "footer": lambda lines: _core.footer(lines, doc.line_of, doc.judged["footer"], None),
+    }
+    for family, call in calls.items():
+        found = call(doc.native)
+        assert found, f"{family} finds its line in the text"
+        assert found == call(doc.lines), family
     with pytest.raises(IndexError, match="not among the lines"):
         _core.headline(doc.native, [len(doc.lines)])

@@ -24,7 +24,7 @@ MAX_HEADER_CHARS, MAX_NOTE_WORDS = 80, 40
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    found = _core.comments(doc.lines, doc.line_of, doc.judged["comments"], _worded(doc))
+    found = _core.comments(doc.native, doc.line_of, doc.judged["comments"], _worded(doc))
     for i, score in found:
         yield Verdict(i, "comments", score)
 

@@ -21,7 +21,7 @@ MAX_WORDS = 60
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    for i, score, where in _core.footer(doc.lines, doc.line_of, doc.judged["footer"], _worded(doc)):
+    for i, score, where in _core.footer(doc.native, doc.line_of, doc.judged["footer"], _worded(doc)):
         yield Verdict(i, "copyright", score, where=where)
 
 

@@ -21,7 +21,7 @@ _OPEN = ("open", "kicker", "edit")
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    found = _core.navigation(doc.lines, doc.line_of, doc.judged["navigation"], _worded(doc))
+    found = _core.navigation(doc.native, doc.line_of, doc.judged["navigation"], _worded(doc))
     for i, score, span, where in found:
         yield Verdict(i, "nav-label", score, span, (), where)
 

@@ -19,5 +19,5 @@ REASONS = ("player",)
 
 
 def detect(doc: Document) -> Iterator[Verdict]:
-    for i, score, span, where in _core.player(doc.lines, doc.line_of, doc.judged["player"]):
+    for i, score, span, where in _core.player(doc.native, doc.line_of, doc.judged["player"]):
         yield Verdict(i, "player", score, span, (), where)
