@@ -26,7 +26,7 @@ fn in_table(table: &[(u32, u32)], c: u32) -> bool {
 /// not searched for: Latin, Greek, Cyrillic and the other alphabets, and the general
 /// punctuation, which hold most characters past ASCII that text is written in. A text in
 /// Cyrillic would otherwise search a range table for every letter, several times over.
-const LOOKED_UP: u32 = 0x3040;
+pub(crate) const LOOKED_UP: u32 = 0x3040;
 
 /// A class as CPython's tables give it (ranges), with its code points below `LOOKED_UP` as a
 /// bit set.
@@ -64,8 +64,8 @@ impl Class {
     }
 }
 
-/// A case mapping as CPython's tables give it (code point, up to three code points, the unused
-/// ones 0), with where each code point below `LOOKED_UP` is in it.
+/// A case mapping as CPython's tables give it (a code point and what it maps to), with where
+/// each code point below `LOOKED_UP` is in it.
 struct Mapping<M: 'static> {
     table: &'static [(u32, M)],
     /// 1 + the entry's index, or 0 for a code point the mapping leaves alone

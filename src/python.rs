@@ -672,7 +672,7 @@ fn related_answer(answer: &Bound<'_, PyAny>) -> PyResult<judges::related::Answer
 
 /// related(lines, line_of, answers, worded, stop) -> [(block, score, span, where), ...]: the
 /// related family's verdicts on a document (src/judges/related.rs, `detect`), in the order the
-/// family yields them. `lines` are its distinct lines as (text, features), `line_of` which of
+/// family yields them. `lines` are its distinct lines (`Lines`, or (text, features) tuples), `line_of` which of
 /// them each block is, `answers` the related judge's answer on each line (`judge_lines`),
 /// `worded` None or what the document's language's words make of each line (None, "header" or
 /// "pointer"), `stop` the language's Stoplist; `where` is "", "tail" or "page".
@@ -725,7 +725,7 @@ fn related<'py>(
 
 /// captions(lines, line_of, answers, credit_openers, caption_labels) -> [(block, reason, span,
 /// caption), ...]: the captions family's verdicts on a document (src/judges/captions.rs,
-/// `detect`), `lines` its distinct lines as (text, features), `line_of` which of them each block
+/// `detect`), `lines` its distinct lines (`Lines`, or (text, features) tuples), `line_of` which of them each block
 /// is, `answers` the line judge's answer on each (`judge_lines`'s "captions"), and
 /// `credit_openers` and `caption_labels` the distinct lines the language's data takes for a
 /// credit opened by one of its openers or a caption's label; reason "caption" or "credit", the
@@ -827,7 +827,7 @@ fn comments_answer(answer: &Bound<'_, PyAny>) -> PyResult<judges::comments::Line
 
 /// comments(lines, line_of, answers, worded) -> [(block, score), ...]: the comments family's
 /// verdicts on a document (src/judges/comments.rs, `detect`), in the order the family yields
-/// them. `lines` are its distinct lines as (text, features) (their length and whether they
+/// them. `lines` are its distinct lines (`Lines`, or (text, features) tuples) (their length and whether they
 /// are prose are read),
 /// `line_of` which of them each block is, `answers` the comments judge's answer on each line
 /// (`judge_lines`), `worded` None or what the document's language's words make of each line
@@ -893,7 +893,7 @@ fn navigation_answer(answer: &Bound<'_, PyAny>) -> PyResult<Option<judges::navig
 
 /// navigation(lines, line_of, answers, worded) -> [(block, score, span, where), ...]: the
 /// navigation family's verdicts on a document (src/judges/navigation.rs, `detect`), in the order
-/// the family yields them. `lines` are its distinct lines as (text, features), `line_of` which
+/// the family yields them. `lines` are its distinct lines (`Lines`, or (text, features) tuples), `line_of` which
 /// of them each block is, `answers` the navigation judge's answer on each line (`judge_lines`),
 /// `worded` None or whether the document's language's words take each line for a label; `where`
 /// is "", "tail" or "head".
@@ -936,7 +936,7 @@ fn navigation<'py>(
 
 /// player(lines, line_of, answers) -> [(block, score, span, where), ...]: the player family's
 /// verdicts on a document (src/judges/player.rs, `detect`), in the order the family yields them.
-/// `lines` are its distinct lines as (text, features), `line_of` which of them each block is,
+/// `lines` are its distinct lines (`Lines`, or (text, features) tuples), `line_of` which of them each block is,
 /// `answers` the player judge's answer on each line (`judge_lines`); `where` is "" or "tail".
 #[pyfunction]
 fn player<'py>(
@@ -980,7 +980,7 @@ fn player<'py>(
 
 /// footer(lines, line_of, answers, worded) -> [(block, score, where), ...]: the footer family's
 /// verdicts on a document (src/judges/footer.rs, `detect`), in the order the family yields them.
-/// `lines` are its distinct lines as (text, features), `line_of` which of them each block is,
+/// `lines` are its distinct lines (`Lines`, or (text, features) tuples), `line_of` which of them each block is,
 /// `answers` whether the footer judge takes each line for a notice (`judge_lines`), `worded` None
 /// or whether the document's language's words do; `where` is "" or "tail".
 #[pyfunction]
@@ -1030,7 +1030,7 @@ fn metadata_byline(text: &Bound<'_, PyString>) -> PyResult<Option<(usize, usize)
 
 /// metadata(lines, line_of, kinds, tails, contacts, fields, dates) -> (kept, contacts, split): what
 /// the lines around make of a document's metadata lines (src/judges/metadata.rs, `around`).
-/// `lines` are its distinct lines as (text, features) (their text, length, word count and whether
+/// `lines` are its distinct lines (`Lines`, or (text, features) tuples) (their text, length, word count and whether
 /// they end a sentence are read), `line_of` which of them each block is, `kinds` what the line
 /// judges made of each line (None, "metadata", "byline", "date" or "url"), `tails` whether they
 /// made it residue only where the text ends, `contacts` whether it is an address, a phone or a
@@ -1097,7 +1097,7 @@ fn metadata<'py>(
 }
 
 /// The blocks of a page dump as the main block and the block model weigh them:
-/// Page(lines, line_of, blocks), `lines` a Document's distinct lines as (text, features),
+/// Page(lines, line_of, blocks), `lines` a Document's distinct lines (`Lines`, or (text, features) tuples),
 /// `line_of` which of them each block prints, `blocks` the blocks (their `blank_before` and
 /// `link_share` are read).
 #[pyclass(frozen, module = "clean._core")]

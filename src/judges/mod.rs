@@ -709,7 +709,9 @@ const OTHER: char = '\u{2e3b}';
 struct StandIns {
     /// what stands for each ASCII code point
     ascii: [char; 128],
-    /// what stands for each code point below `LOOKED_UP`, in the line as written and folded
+    /// what stands for each code point below `chars::LOOKED_UP` (those whose classes `chars`
+    /// looks up too), in the line as written and folded: looked up, not worked out from three
+    /// classes each way
     exact: Box<[char]>,
     folded: Box<[char]>,
     /// the crate's own `\w`, `\s`, `\d`
@@ -735,11 +737,6 @@ fn in_ranges(ranges: &[(u32, u32)], c: u32) -> bool {
     let i = ranges.partition_point(|&(_, hi)| hi < c);
     i < ranges.len() && ranges[i].0 <= c
 }
-
-/// The code points whose stand-ins are looked up rather than worked out (three classes each way,
-/// a binary search each): Latin, Greek, Cyrillic, the general punctuation and the CJK symbols,
-/// which hold most characters past ASCII that lines are written in.
-const LOOKED_UP: u32 = 0x3040;
 
 impl StandIns {
     /// What stands for `c` in the line as written.
@@ -797,8 +794,10 @@ static STAND_INS: LazyLock<StandIns> = LazyLock::new(|| {
     for c in 0..128u32 {
         table.ascii[c as usize] = table.stand_in(c, c);
     }
-    table.exact = (0..LOOKED_UP).map(|c| table.stand_in(c, c)).collect();
-    table.folded = (0..LOOKED_UP).map(|c| table.stand_in(c, chars::re_fold(c))).collect();
+    table.exact = (0..chars::LOOKED_UP).map(|c| table.stand_in(c, c)).collect();
+    table.folded = (0..chars::LOOKED_UP)
+        .map(|c| table.stand_in(c, chars::re_fold(c)))
+        .collect();
     table
 });
 
@@ -899,7 +898,7 @@ mod tests {
     #[test]
     fn looked_up_stand_ins_are_the_ones_worked_out() {
         let table = &*STAND_INS;
-        for c in 0x80..LOOKED_UP {
+        for c in 0x80..chars::LOOKED_UP {
             assert_eq!(table.exact(c), table.stand_in(c, c), "{c:#x}");
             assert_eq!(table.folded(c), table.stand_in(c, chars::re_fold(c)), "{c:#x} folded");
         }
