@@ -672,10 +672,11 @@ fn related_answer(answer: &Bound<'_, PyAny>) -> PyResult<judges::related::Answer
 
 /// related(lines, line_of, answers, worded, stop) -> [(block, score, span, where), ...]: the
 /// related family's verdicts on a document (src/judges/related.rs, `detect`), in the order the
-/// family yields them. `lines` are its distinct lines (`Lines`, or (text, features) tuples), `line_of` which of
-/// them each block is, `answers` the related judge's answer on each line (`judge_lines`),
-/// `worded` None or what the document's language's words make of each line (None, "header" or
-/// "pointer"), `stop` the language's Stoplist; `where` is "", "tail" or "page".
+/// family yields them. `lines` are its distinct lines (`Lines`, or (text, features) tuples),
+/// `line_of` which of them each block is, `answers` the related judge's answer on each line
+/// (`judge_lines`), `worded` None or what the document's language's words make of each line
+/// (None, "header" or "pointer"), `stop` the language's Stoplist; `where` is "", "tail" or
+/// "page".
 #[pyfunction]
 fn related<'py>(
     py: Python<'py>,
@@ -724,13 +725,13 @@ fn related<'py>(
 }
 
 /// captions(lines, line_of, answers, credit_openers, caption_labels) -> [(block, reason, span,
-/// caption), ...]: the captions family's verdicts on a document (src/judges/captions.rs,
-/// `detect`), `lines` its distinct lines (`Lines`, or (text, features) tuples), `line_of` which of them each block
-/// is, `answers` the line judge's answer on each (`judge_lines`'s "captions"), and
-/// `credit_openers` and `caption_labels` the distinct lines the language's data takes for a
-/// credit opened by one of its openers or a caption's label; reason "caption" or "credit", the
-/// span it covers (None for the whole block) and the caption kept for the article as a span of
-/// the block's text, or None, in the order the family yields them.
+/// caption), ...]: the captions family's verdicts on a document (src/judges/captions.rs, `detect`),
+/// `lines` its distinct lines (`Lines`, or (text, features) tuples), `line_of` which of them each
+/// block is, `answers` the line judge's answer on each (`judge_lines`'s "captions"), and
+/// `credit_openers` and `caption_labels` the distinct lines the language's data takes for a credit
+/// opened by one of its openers or a caption's label; reason "caption" or "credit", the span it
+/// covers (None for the whole block) and the caption kept for the article as a span of the block's
+/// text, or None, in the order the family yields them.
 #[pyfunction]
 fn captions<'py>(
     py: Python<'py>,
@@ -826,12 +827,11 @@ fn comments_answer(answer: &Bound<'_, PyAny>) -> PyResult<judges::comments::Line
 }
 
 /// comments(lines, line_of, answers, worded) -> [(block, score), ...]: the comments family's
-/// verdicts on a document (src/judges/comments.rs, `detect`), in the order the family yields
-/// them. `lines` are its distinct lines (`Lines`, or (text, features) tuples) (their length and whether they
-/// are prose are read),
-/// `line_of` which of them each block is, `answers` the comments judge's answer on each line
-/// (`judge_lines`), `worded` None or what the document's language's words make of each line
-/// (None, "header" or "note").
+/// verdicts on a document (src/judges/comments.rs, `detect`), in the order the family yields them.
+/// `lines` are its distinct lines (`Lines`, or (text, features) tuples: their length and whether
+/// they are prose are read), `line_of` which of them each block is, `answers` the comments judge's
+/// answer on each line (`judge_lines`), `worded` None or what the document's language's words make
+/// of each line (None, "header" or "note").
 #[pyfunction]
 fn comments<'py>(
     py: Python<'py>,
@@ -893,10 +893,10 @@ fn navigation_answer(answer: &Bound<'_, PyAny>) -> PyResult<Option<judges::navig
 
 /// navigation(lines, line_of, answers, worded) -> [(block, score, span, where), ...]: the
 /// navigation family's verdicts on a document (src/judges/navigation.rs, `detect`), in the order
-/// the family yields them. `lines` are its distinct lines (`Lines`, or (text, features) tuples), `line_of` which
-/// of them each block is, `answers` the navigation judge's answer on each line (`judge_lines`),
-/// `worded` None or whether the document's language's words take each line for a label; `where`
-/// is "", "tail" or "head".
+/// the family yields them. `lines` are its distinct lines (`Lines`, or (text, features) tuples),
+/// `line_of` which of them each block is, `answers` the navigation judge's answer on each line
+/// (`judge_lines`), `worded` None or whether the document's language's words take each line for a
+/// label; `where` is "", "tail" or "head".
 #[pyfunction]
 fn navigation<'py>(
     py: Python<'py>,
@@ -936,8 +936,9 @@ fn navigation<'py>(
 
 /// player(lines, line_of, answers) -> [(block, score, span, where), ...]: the player family's
 /// verdicts on a document (src/judges/player.rs, `detect`), in the order the family yields them.
-/// `lines` are its distinct lines (`Lines`, or (text, features) tuples), `line_of` which of them each block is,
-/// `answers` the player judge's answer on each line (`judge_lines`); `where` is "" or "tail".
+/// `lines` are its distinct lines (`Lines`, or (text, features) tuples), `line_of` which of
+/// them each block is, `answers` the player judge's answer on each line (`judge_lines`); `where`
+/// is "" or "tail".
 #[pyfunction]
 fn player<'py>(
     py: Python<'py>,
@@ -947,13 +948,14 @@ fn player<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     use judges::player::{Found, Line};
     let distinct = distinct_lines(lines)?;
-    let mut found = Vec::with_capacity(distinct.len());
-    for ((text, f), answer) in distinct.iter().zip(answers.try_iter()?) {
-        let answer = answer?;
-        let answer: Vec<Found> = if answer.is_none() {
-            Vec::new()
-        } else {
-            answer
+    let answers = answers
+        .try_iter()?
+        .map(|answer| {
+            let answer = answer?;
+            if answer.is_none() {
+                return Ok(Vec::new());
+            }
+            Ok(answer
                 .extract::<Vec<(Option<(usize, usize)>, bool)>>()?
                 .into_iter()
                 .map(|(span, tail)| match (span, tail) {
@@ -961,11 +963,15 @@ fn player<'py>(
                     (Some((a, b)), false) => Found::Span(a, b),
                     (None, false) => Found::Line,
                 })
-                .collect()
-        };
-        found.push(Line::new(text.as_slice(), f.words, f.ends_sentence, f.last, answer));
-    }
-    check_lines(distinct.len(), &[found.len()], &line_of)?;
+                .collect())
+        })
+        .collect::<PyResult<Vec<Vec<Found>>>>()?;
+    check_lines(distinct.len(), &[answers.len()], &line_of)?;
+    let found: Vec<Line> = distinct
+        .iter()
+        .zip(answers)
+        .map(|((text, f), answer)| Line::new(text.as_slice(), f.words, f.ends_sentence, f.last, answer))
+        .collect();
     let out = PyList::empty(py);
     for v in judges::player::detect(&found, &line_of) {
         let (score, span, place) = match v.found {
@@ -980,9 +986,10 @@ fn player<'py>(
 
 /// footer(lines, line_of, answers, worded) -> [(block, score, where), ...]: the footer family's
 /// verdicts on a document (src/judges/footer.rs, `detect`), in the order the family yields them.
-/// `lines` are its distinct lines (`Lines`, or (text, features) tuples), `line_of` which of them each block is,
-/// `answers` whether the footer judge takes each line for a notice (`judge_lines`), `worded` None
-/// or whether the document's language's words do; `where` is "" or "tail".
+/// `lines` are its distinct lines (`Lines`, or (text, features) tuples), `line_of` which of
+/// them each block is, `answers` whether the footer judge takes each line for a notice
+/// (`judge_lines`), `worded` None or whether the document's language's words do; `where` is ""
+/// or "tail".
 #[pyfunction]
 fn footer<'py>(
     py: Python<'py>,
@@ -1029,15 +1036,15 @@ fn metadata_byline(text: &Bound<'_, PyString>) -> PyResult<Option<(usize, usize)
 }
 
 /// metadata(lines, line_of, kinds, tails, contacts, fields, dates) -> (kept, contacts, split): what
-/// the lines around make of a document's metadata lines (src/judges/metadata.rs, `around`).
-/// `lines` are its distinct lines (`Lines`, or (text, features) tuples) (their text, length, word count and whether
-/// they end a sentence are read), `line_of` which of them each block is, `kinds` what the line
-/// judges made of each line (None, "metadata", "byline", "date" or "url"), `tails` whether they
-/// made it residue only where the text ends, `contacts` whether it is an address, a phone or a
-/// sign-off, `fields` the record-field answer on each line (`judge_lines`). `kept`: the blocks
-/// that are the text's own after all (a chronology's headings, a record's fields), sorted;
-/// `contacts`: the blocks of a contact's name above its address, in the order found; `split`:
-/// the dates split over short blocks, as (first block, blocks, the date joined).
+/// the lines around make of a document's metadata lines (src/judges/metadata.rs, `around`). `lines`
+/// are its distinct lines (`Lines`, or (text, features) tuples: their text, length, word count and
+/// whether they end a sentence are read), `line_of` which of them each block is, `kinds` what the
+/// line judges made of each line (None, "metadata", "byline", "date" or "url"), `tails` whether
+/// they made it residue only where the text ends, `contacts` whether it is an address, a phone or a
+/// sign-off, `fields` the record-field answer on each line (`judge_lines`). `kept`: the blocks that
+/// are the text's own after all (a chronology's headings, a record's fields), sorted; `contacts`:
+/// the blocks of a contact's name above its address, in the order found; `split`: the dates split
+/// over short blocks, as (first block, blocks, the date joined).
 type MetadataAround<'py> = (Vec<usize>, Vec<usize>, Vec<(usize, usize, Bound<'py, PyString>)>);
 
 #[pyfunction]
@@ -1053,14 +1060,12 @@ fn metadata<'py>(
     dates: &DateWords,
 ) -> PyResult<MetadataAround<'py>> {
     use judges::metadata::{Judged, Kind, RecordField};
-    let found: Vec<_> = distinct_lines(lines)?
-        .iter()
-        .map(|(text, f)| (text.clone(), f.chars, f.words, f.ends_sentence))
-        .collect();
-    let n = found.len();
+    let distinct = distinct_lines(lines)?;
+    let n = distinct.len();
     check_lines(n, &[kinds.len(), tails.len(), contacts.len(), fields.len()], &line_of)?;
-    let judged = found
-        .into_iter()
+    let judged = distinct
+        .iter()
+        .map(|(text, f)| (text.as_slice(), f.chars, f.words, f.ends_sentence))
         .zip(kinds)
         .zip(fields)
         .zip(tails.into_iter().zip(contacts))
@@ -1096,10 +1101,10 @@ fn metadata<'py>(
     Ok((found.kept, found.contacts, split))
 }
 
-/// The blocks of a page dump as the main block and the block model weigh them:
-/// Page(lines, line_of, blocks), `lines` a Document's distinct lines (`Lines`, or (text, features) tuples),
-/// `line_of` which of them each block prints, `blocks` the blocks (their `blank_before` and
-/// `link_share` are read).
+/// The blocks of a page dump as the main block and the block model weigh them: Page(lines, line_of,
+/// blocks), `lines` a Document's distinct lines (`Lines`, or (text, features) tuples), `line_of`
+/// which of them each block prints, `blocks` the blocks (their `blank_before` and `link_share` are
+/// read).
 #[pyclass(frozen, module = "clean._core")]
 struct Page(mc::Page);
 

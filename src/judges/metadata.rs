@@ -718,8 +718,8 @@ pub enum Kind {
 }
 
 /// A distinct line as the rules that read the lines around see it.
-pub struct Judged {
-    pub text: Vec<u32>,
+pub struct Judged<'a> {
+    pub text: &'a [u32],
     pub chars: usize,
     pub words: usize,
     /// what the line judges made of it, or None
@@ -756,16 +756,16 @@ pub struct Around {
 }
 
 /// What the lines around make of a document's metadata lines.
-pub fn around(lines: &[Judged], line_of: &[usize], dates: &DateWords) -> Around {
+pub fn around(lines: &[Judged<'_>], line_of: &[usize], dates: &DateWords) -> Around {
     let block = |i: usize| &lines[line_of[i]];
     // what is asked of a distinct line, once
     let month_year: Vec<bool> = lines
         .iter()
-        .map(|l| l.kind == Some(Kind::Date) && dates::is_month_year(&l.text, dates))
+        .map(|l| l.kind == Some(Kind::Date) && dates::is_month_year(l.text, dates))
         .collect();
     let dated: Vec<bool> = lines
         .iter()
-        .map(|l| l.kind == Some(Kind::Date) && dates::opens_with_date_label(&Subject::new(&l.text)))
+        .map(|l| l.kind == Some(Kind::Date) && dates::opens_with_date_label(&Subject::new(l.text)))
         .collect();
     let mut kept: Vec<usize> = chronology(&line_of.iter().map(|&k| month_year[k]).collect::<Vec<_>>());
     kept.extend(record_fields(lines, line_of, &dated));
@@ -775,7 +775,7 @@ pub fn around(lines: &[Judged], line_of: &[usize], dates: &DateWords) -> Around 
         .iter()
         .map(|&k| lines[k].words > 0 && lines[k].words <= 2 && lines[k].chars <= MAX_DATE_PART_CHARS)
         .collect();
-    let split = split_dates(&short, |i| block(i).text.as_slice(), dates);
+    let split = split_dates(&short, |i| block(i).text, dates);
     Around {
         kept,
         contacts: contact_blocks(lines, line_of),
@@ -797,7 +797,7 @@ static CONTACT_NAME_LINE: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// The blocks of a contact's name, role and office above its address or phone.
-fn contact_blocks(lines: &[Judged], line_of: &[usize]) -> Vec<usize> {
+fn contact_blocks(lines: &[Judged<'_>], line_of: &[usize]) -> Vec<usize> {
     let mut found = Vec::new();
     for (i, &line) in line_of.iter().enumerate() {
         let l = &lines[line];
@@ -809,7 +809,7 @@ fn contact_blocks(lines: &[Judged], line_of: &[usize]) -> Vec<usize> {
             let above = &lines[line_of[k - 1]];
             if above.words > MAX_CONTACT_LINE_WORDS
                 || above.ends_sentence
-                || !CONTACT_NAME_LINE.is_match(&Subject::new(&above.text))
+                || !CONTACT_NAME_LINE.is_match(&Subject::new(above.text))
             {
                 break;
             }
@@ -856,7 +856,7 @@ fn chronology(month_year: &[bool]) -> Vec<usize> {
 // an episode's or an event's date is the record's, like its author.
 /// The metadata-looking fields of a record that holds other fields too (`dated`: for each
 /// distinct line, whether it is a date line opened by a date's label).
-fn record_fields(lines: &[Judged], line_of: &[usize], dated: &[bool]) -> Vec<usize> {
+fn record_fields(lines: &[Judged<'_>], line_of: &[usize], dated: &[bool]) -> Vec<usize> {
     let n = line_of.len();
     let field = |i: usize| match lines[line_of[i]].field {
         None => dated[line_of[i]],
@@ -880,7 +880,7 @@ fn record_fields(lines: &[Judged], line_of: &[usize], dated: &[bool]) -> Vec<usi
             found.extend((i..j).filter(|&k| {
                 let l = &lines[line_of[k]];
                 match l.kind {
-                    Some(Kind::Metadata | Kind::Byline) => is_field(&Subject::new(&l.text)) || dated[line_of[k]],
+                    Some(Kind::Metadata | Kind::Byline) => is_field(&Subject::new(l.text)) || dated[line_of[k]],
                     Some(_) => dated[line_of[k]],
                     None => false,
                 }
@@ -938,20 +938,19 @@ mod tests {
     use super::*;
 
     fn document(lines: &[(&str, Option<Kind>)]) -> (Vec<usize>, Vec<(usize, usize, String)>) {
+        let codes: Vec<Vec<u32>> = lines.iter().map(|&(text, _)| cps(text)).collect();
         let judged: Vec<Judged> = lines
             .iter()
-            .map(|&(text, kind)| {
-                let codes = cps(text);
-                Judged {
-                    field: record_field(&Subject::new(&codes)),
-                    chars: codes.len(),
-                    words: text.split_whitespace().count(),
-                    text: codes,
-                    kind,
-                    ends_sentence: text.ends_with('.'),
-                    tail: false,
-                    contact: false,
-                }
+            .zip(&codes)
+            .map(|(&(text, kind), codes)| Judged {
+                field: record_field(&Subject::new(codes)),
+                chars: codes.len(),
+                words: text.split_whitespace().count(),
+                text: codes,
+                kind,
+                ends_sentence: text.ends_with('.'),
+                tail: false,
+                contact: false,
             })
             .collect();
         let line_of: Vec<usize> = (0..lines.len()).collect();
@@ -1068,21 +1067,20 @@ mod tests {
     }
 
     fn contacts(lines: &[&str], contact: usize) -> Vec<usize> {
+        let codes: Vec<Vec<u32>> = lines.iter().map(|&text| cps(text)).collect();
         let judged: Vec<Judged> = lines
             .iter()
+            .zip(&codes)
             .enumerate()
-            .map(|(i, &text)| {
-                let codes = cps(text);
-                Judged {
-                    field: None,
-                    chars: codes.len(),
-                    words: text.split_whitespace().count(),
-                    text: codes,
-                    kind: (i == contact).then_some(Kind::Metadata),
-                    ends_sentence: text.ends_with('.'),
-                    tail: i == contact,
-                    contact: i == contact,
-                }
+            .map(|(i, (&text, codes))| Judged {
+                field: None,
+                chars: codes.len(),
+                words: text.split_whitespace().count(),
+                text: codes,
+                kind: (i == contact).then_some(Kind::Metadata),
+                ends_sentence: text.ends_with('.'),
+                tail: i == contact,
+                contact: i == contact,
             })
             .collect();
         let line_of: Vec<usize> = (0..lines.len()).collect();
