@@ -7,7 +7,7 @@ Each subcommand is a module of this package with ``add_arguments(parser)`` and
 import argparse
 import sys
 
-from clean.bench import adversarial, html, learn, multinews, quality, speed, warc
+from clean.bench import adversarial, html, learn, multinews, quality, speed, stages, warc
 
 SUBCOMMANDS = {
     "quality": (quality, "score the cleaner on a benchmark set, before and after cleaning"),
@@ -16,6 +16,7 @@ SUBCOMMANDS = {
     "learn": (learn, "time and memory of learning a site profile as the corpus grows"),
     "multinews": (multinews, "clean Multi-News records and score them line by line against a gold"),
     "adversarial": (adversarial, "seconds per MB on hostile inputs next to ordinary text"),
+    "stages": (stages, "where a document's cleaning time goes, stage by stage, and the native core's part"),
     "warc": (warc, "read WARC and WET files through FastWARC and warcio, side by side"),
 }
 
