@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from . import _core, language
+from . import _core, language, vocab
 from .article import Block
 from .segment import segment
 
@@ -49,8 +49,6 @@ def _seams(lang: str | None) -> _core.Stoplist:
     """The words a sentence capitalises only at its start in a language, as the native core holds
     them: the vocabulary's `seam-words` (a language that capitalises its nouns puts capitalised
     stoplist words in the middle of every sentence), else its stoplist."""
-    from . import vocab  # the vocabularies import the residue package, which imports this module
-
     return _core.Stoplist(vocab.vocabulary(lang).words.get("seam-words") or language.stopwords(lang))
 
 
@@ -93,6 +91,14 @@ class Document:
         whose judge is native, its answer per line of `lines`. All of them are judged in one call,
         when a detector first asks."""
         return _core.judge_lines(self.native, _seams(self.lang), _dates())
+
+    @cached_property
+    def worded(self) -> dict[str, list[bool]]:
+        """What the document's language's vocabulary (clean/vocab.py) says of each distinct
+        line: for every section of whole lines it has, whether it lists each line of `lines`;
+        empty for a language without one. Every section is matched in one native call, when a
+        family first asks."""
+        return vocab.vocabulary(self.lang).judge(self.native)
 
     @cached_property
     def page(self) -> _core.Page:

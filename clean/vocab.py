@@ -11,6 +11,8 @@ are, one entry a line; a line opening with `#` is a comment:
   `cookie-button`, `share`, `comments-header`, `comments-note`, `copyright`, `metadata`, `credit`,
   `caption-label`): an entry matches a line compared with case, punctuation and spacing folded;
   in an entry `*` stands for any text and `{n}` for a number (`Lecture {n} min`, `Lire aussi *`);
+  the native core matches them (src/judges/vocabulary.rs), every section on a document's
+  distinct lines in one call (`Document.worded`);
 - sections of *openers* (`related`, `byline`, `date-label`): what opens a line whose rest the
   detector judges by its shape (a headline after a separator, a name, a date);
 - sections of *words* (`months`, `weekdays`, `date-words`, `seam-words`): words, any number a
@@ -25,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .residue._text import key
+from . import _core
 
 # Section -> (kind, what it is for). The detector named reads it.
 SECTIONS: dict[str, tuple[str, str]] = {
@@ -52,7 +54,6 @@ SECTIONS: dict[str, tuple[str, str]] = {
                             "a headline glued to its summary (in place of the stoplist)"),
 }
 
-_NUMBER = r"\d+(?: \d+)*"
 _HEADER = re.compile(r"^\[([a-z-]+)\]\s*$")
 
 
@@ -60,62 +61,23 @@ class VocabularyError(ValueError):
     """A vocabulary file that does not parse: the message names the file and line."""
 
 
-class Lines:
-    """Whole-line entries of one section: exact keys in a set, the rest as one pattern."""
-
-    def __init__(self, entries: tuple[str, ...]):
-        self.entries = entries
-        exact, patterns = set(), []
-        for entry in entries:
-            if "*" in entry or "{n}" in entry:
-                patterns.append(_entry_pattern(entry))
-            else:
-                exact.add(key(entry))
-        self.exact = frozenset(exact)
-        self.pattern = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-
-    def __bool__(self) -> bool:
-        return bool(self.entries)
-
-    def match(self, text: str) -> bool:
-        k = key(text)
-        return k in self.exact or (self.pattern is not None and self.pattern.fullmatch(k) is not None)
-
-
-def _entry_pattern(entry: str) -> str:
-    """The regex, over a folded line, of an entry with `*` (any text) and `{n}` (a number)."""
-    parts: list[str] = []
-    for token in re.split(r"(\*|\{n\})", entry):
-        if token == "{n}":
-            parts.append(_NUMBER)
-        elif token == "*":
-            parts.append("*")
-        elif key(token):
-            parts.append(re.escape(key(token)))
-    out = ""
-    for n, part in enumerate(parts):
-        if part == "*":
-            # Any text, spaces included: it may stand for nothing at all.
-            out += "(?: .*)?" if n else "(?:.* )?"
-            continue
-        if n and parts[n - 1] != "*":
-            out += " "
-        elif n and out.endswith("(?: .*)?"):
-            out = out[: -len("(?: .*)?")] + "(?: .* | )"
-        out += part
-    return out
-
-
 @dataclass(frozen=True)
 class Vocabulary:
     lang: str | None
-    lines: dict[str, Lines] = field(default_factory=dict)
+    lines: dict[str, tuple[str, ...]] = field(default_factory=dict)  # section -> its entries
     openers: dict[str, tuple[str, ...]] = field(default_factory=dict)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The sections of lines as the native core matches them (src/judges/vocabulary.rs).
+    native: _core.Vocabulary | None = field(default=None, repr=False, compare=False)
 
     def match(self, section: str, text: str) -> bool:
-        found = self.lines.get(section)
-        return found is not None and found.match(text)
+        """Whether the section of lines `section` lists the line `text`."""
+        return self.native is not None and self.native.matches(section, text)
+
+    def judge(self, lines: _core.Lines) -> dict[str, list[bool]]:
+        """{section: whether it lists each line} for every section of lines, `lines` a
+        document's distinct lines (`Document.native`); empty for a vocabulary without any."""
+        return self.native.judge(lines) if self.native is not None else {}
 
     def opener_pattern(self, section: str) -> str | None:
         """The section's openers as one regex alternation (longest first), or None."""
@@ -158,12 +120,12 @@ def build(lang: str | None, sections: dict[str, list[str]]) -> Vocabulary:
     for section, entries in sections.items():
         kind = SECTIONS[section][0]
         if kind == "lines":
-            lines[section] = Lines(tuple(entries))
+            lines[section] = tuple(entries)
         elif kind == "openers":
             openers[section] = tuple(entries)
         else:
             words[section] = frozenset(entries)
-    return Vocabulary(lang, lines, openers, words)
+    return Vocabulary(lang, lines, openers, words, _core.Vocabulary(lines) if lines else None)
 
 
 @lru_cache(maxsize=1)

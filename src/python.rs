@@ -1101,6 +1101,41 @@ fn metadata<'py>(
     Ok((found.kept, found.contacts, split))
 }
 
+/// A language's sections of lines (src/judges/vocabulary.rs): Vocabulary({section: entries}),
+/// the entries as the vocabulary file writes them (`*` any text, `{n}` a number).
+#[pyclass(frozen, module = "clean._core")]
+struct Vocabulary(judges::vocabulary::Vocabulary);
+
+#[pymethods]
+impl Vocabulary {
+    #[new]
+    fn new(sections: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut found = Vec::new();
+        for (name, entries) in sections.iter() {
+            found.push((name.extract::<String>()?, word_list(&entries)?));
+        }
+        Ok(Vocabulary(judges::vocabulary::Vocabulary::new(found)))
+    }
+
+    /// matches(section, text) -> whether the section lists the line `text` (False for a section
+    /// the vocabulary lacks)
+    fn matches(&self, section: &str, text: &Bound<'_, PyString>) -> PyResult<bool> {
+        Ok(with_units!(text, |t| self.0.matches(section, t)))
+    }
+
+    /// judge(lines) -> {section: [whether it lists each line]}, for every section, `lines` a
+    /// document's distinct lines (`Lines`, or (text, features) tuples)
+    fn judge<'py>(&self, py: Python<'py>, lines: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+        let lines = distinct_lines(lines)?;
+        let answers = self.0.judge(lines.iter().map(|(text, _)| text.as_slice()));
+        let out = PyDict::new(py);
+        for (name, answer) in self.0.names().zip(answers) {
+            out.set_item(name, answer)?;
+        }
+        Ok(out)
+    }
+}
+
 /// The blocks of a page dump as the main block and the block model weigh them: Page(lines, line_of,
 /// blocks), `lines` a Document's distinct lines (`Lines`, or (text, features) tuples), `line_of`
 /// which of them each block prints, `blocks` the blocks (their `blank_before` and `link_share` are
@@ -1372,6 +1407,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<DateWords>()?;
     m.add_class::<Languages>()?;
     m.add_class::<Page>()?;
+    m.add_class::<Vocabulary>()?;
     m.add_class::<Lines>()?;
     m.add_class::<BlockModel>()?;
     m.add_function(wrap_pyfunction!(block_value, m)?)?;

@@ -119,13 +119,18 @@ def test_a_file_with_an_unknown_section_or_a_stray_entry_is_refused():
 
 
 def test_wildcards_and_numbers():
-    lines = vocab.Lines(("Lire aussi *", "Il vous reste {n}% de cet article à lire *", "* Wir verwenden Cookies *",
-                         "Déjà abonné * Se connecter"))
-    assert lines.match("Lire aussi")
-    assert lines.match("Lire aussi | Le gouvernement recule")
-    assert lines.match("Il vous reste 45.12% de cet article à lire.")
-    assert lines.match("Ihre Daten, Ihre Wahl: Wir verwenden Cookies, um Inhalte zu personalisieren.")
-    assert lines.match("Déjà abonné ? Se connecter")
-    assert not lines.match("Il vous reste beaucoup à lire")
-    assert not lines.match("Relire aussi")
+    words = vocab.build("xx", {"advert": ["Lire aussi *", "Il vous reste {n}% de cet article à lire *",
+                                          "* Wir verwenden Cookies *", "Déjà abonné * Se connecter"]})
+
+    def match(text):
+        return words.match("advert", text)
+
+    assert match("Lire aussi")
+    assert match("Lire aussi | Le gouvernement recule")
+    assert match("Il vous reste 45.12% de cet article à lire.")
+    assert match("Ihre Daten, Ihre Wahl: Wir verwenden Cookies, um Inhalte zu personalisieren.")
+    assert match("Déjà abonné ? Se connecter")
+    assert not match("Il vous reste beaucoup à lire")
+    assert not match("Relire aussi")
+    assert not words.match("cookie", "Lire aussi")
     assert vocab.vocabulary("xx") is vocab.EMPTY and vocab.vocabulary(None) is vocab.EMPTY

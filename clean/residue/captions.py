@@ -46,9 +46,8 @@ def _vocabulary_lines(doc: Document) -> tuple[list[int], list[int]]:
     opener = _credit_opener(doc.lang)
     openers = [k for k, (text, f) in enumerate(doc.lines)
                if f.chars <= MAX_CREDIT_LINE_CHARS and not f.prose and opener.match(text)] if opener else []
-    words = vocab.vocabulary(doc.lang)
-    labels = [k for k, (text, f) in enumerate(doc.lines)
-              if f.words <= MAX_LABEL_WORDS and words.match("caption-label", text)] if "caption-label" in words.lines else []
+    named = doc.worded.get("caption-label")
+    labels = [k for k, (_, f) in enumerate(doc.lines) if f.words <= MAX_LABEL_WORDS and named[k]] if named else []
     return openers, labels
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import _core, vocab
+from .. import _core
 from ..article import Verdict
 from ..document import Document
 
@@ -18,7 +18,8 @@ REASONS = ("comments",)
 # section starts and ends, read from the lines around, one call per document (`_core.comments`).
 # Their rules, bounds and the reasons for them are written there, beside the code. Other
 # languages' headers and notes are data (the vocabularies' `comments-header` and `comments-note`
-# lines), matched here and handed over; the crate decides which turn they take among its rules.
+# lines, matched natively: `Document.worded`), read here and handed over; the crate decides which
+# turn they take among its rules.
 # The same bounds as the native judge's, for the other languages' headers and notes read here.
 MAX_HEADER_CHARS, MAX_NOTE_WORDS = 80, 40
 
@@ -33,15 +34,18 @@ def _worded(doc: Document) -> list[str | None] | None:
     """What the document's language's words make of each distinct line: "header" (one of its
     headers over a thread), "note" (one of its notes on moderation or on who may comment), or
     None; None for a language without such words."""
-    words = vocab.vocabulary(doc.lang)
-    if "comments-header" not in words.lines and "comments-note" not in words.lines:
+    worded = doc.worded
+    if "comments-header" not in worded and "comments-note" not in worded:
         return None
-    return [_worded_line(text, feat.chars, feat.words, words) for text, feat in doc.lines]
+    unlisted = [False] * len(doc.lines)
+    headers, notes = (worded.get(section) or unlisted for section in ("comments-header", "comments-note"))
+    return [_worded_line(feat.chars, feat.words, header, note)
+            for (_, feat), header, note in zip(doc.lines, headers, notes)]
 
 
-def _worded_line(text: str, chars: int, n_words: int, words: vocab.Vocabulary) -> str | None:
-    if chars <= MAX_HEADER_CHARS and words.match("comments-header", text):
+def _worded_line(chars: int, n_words: int, header: bool, note: bool) -> str | None:
+    if chars <= MAX_HEADER_CHARS and header:
         return "header"
-    if n_words <= MAX_NOTE_WORDS and words.match("comments-note", text):
+    if n_words <= MAX_NOTE_WORDS and note:
         return "note"
     return None

@@ -105,8 +105,9 @@ def _lines(doc: Document) -> tuple[list, list[bool]]:
     if forms is None:  # most lines have no answer, and then no verdict
         judged = [None if native is None else _judge(text, feat, native) for (text, feat), native in zip(doc.lines, found)]
     else:
-        judged = [_judge(text, feat, native) or _judge_words(text, feat, words, forms)
-                  for (text, feat), native in zip(doc.lines, found)]
+        listed = doc.worded.get("metadata") or [False] * len(doc.lines)
+        judged = [_judge(text, feat, native) or _judge_words(text, feat, named, forms)
+                  for (text, feat), native, named in zip(doc.lines, found, listed)]
     return judged, [native is not None and native[1] is not None and native[1][4] for native in found]
 
 
@@ -167,10 +168,11 @@ def _language_forms(lang: str | None) -> tuple[re.Pattern | None, re.Pattern | N
             re.compile(r"^(?:" + label + r")\b\s*:?\s*(?P<date>.+)$", re.I) if label else None)
 
 
-def _judge_words(text: str, feat: Features, words: vocab.Vocabulary, forms) -> tuple[Verdict, bool] | None:
-    """What the document's language's vocabulary says of a line: the same verdicts as `_judge`."""
+def _judge_words(text: str, feat: Features, named: bool, forms) -> tuple[Verdict, bool] | None:
+    """What the document's language's vocabulary says of a line (`named`: whether its section
+    `metadata` lists it): the same verdicts as `_judge`."""
     byline, label = forms
-    if feat.words <= 16 and words.match("metadata", text):
+    if feat.words <= 16 and named:
         return Verdict(LINE, "metadata"), False
     if label is not None and feat.words <= MAX_DATE_WORDS:
         m = label.match(text)

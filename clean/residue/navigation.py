@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import _core, vocab
+from .. import _core
 from ..article import Verdict
 from ..document import Document
 
@@ -16,7 +16,8 @@ REASONS = ("nav-label",)
 # call (`Document.judged`), and the rules that read the lines around (a tag list split over
 # lines, a pager only closing the text, a kicker only opening it), one call per document
 # (`_core.navigation`). Other languages' labels are data (clean/data/residue/<lang>.txt, section
-# [nav-label]), matched here for the short lines the native judge leaves open and handed over.
+# [nav-label], matched natively: `Document.worded`), read here for the short lines the native
+# judge leaves open and handed over.
 _OPEN = ("open", "kicker", "edit")
 
 
@@ -29,8 +30,8 @@ def detect(doc: Document) -> Iterator[Verdict]:
 def _worded(doc: Document) -> list[bool] | None:
     """Whether the document's language's words take each distinct line the native judge leaves
     open for a label; None for a language without such words."""
-    words = vocab.vocabulary(doc.lang)
-    if not words.lines:
+    if not doc.worded:
         return None
-    return [found is not None and found[0] in _OPEN and bool(words.match("nav-label", text))
-            for (text, _), found in zip(doc.lines, doc.judged["navigation"])]
+    labels = doc.worded.get("nav-label") or [False] * len(doc.lines)
+    return [found is not None and found[0] in _OPEN and labels[k]
+            for k, found in enumerate(doc.judged["navigation"])]

@@ -21,10 +21,11 @@ REASONS = ("related",)
 # (the list under a header, runs of teasers, cut summaries, counted and stamped headlines,
 # headlines left after the story's last paragraph), one call per document (`_core.related`).
 # Their rules, bounds and the reasons for them are written there, beside the code. Other
-# languages' headers and "read also" openers are data (clean/data/residue/<lang>.txt,
-# [related-header] and [related]), matched here and handed over; the crate decides which turn
-# they take among its rules. The same bounds as the native judge's (`MAX_HEADER_CHARS`,
-# `MAX_INLINE_WORDS`), for the other languages' headers and openers read here.
+# languages' headers and "read also" openers are data (clean/data/residue/<lang>.txt: the
+# [related-header] lines matched natively, `Document.worded`; the [related] openers matched
+# here), handed over; the crate decides which turn they take among its rules. The same bounds
+# as the native judge's (`MAX_HEADER_CHARS`, `MAX_INLINE_WORDS`), for the other languages'
+# headers and openers read here.
 MAX_HEADER_CHARS = 60
 MAX_INLINE_WORDS = 40
 
@@ -55,11 +56,12 @@ def _worded(doc: Document) -> list[str | None] | None:
     if not (words.lines or words.openers):
         return None
     pointer = _pointer_pattern(doc.lang)
-    return [_worded_line(text, feat, words, pointer) for text, feat in doc.lines]
+    headers = doc.worded.get("related-header") or [False] * len(doc.lines)
+    return [_worded_line(text, feat, header, pointer) for (text, feat), header in zip(doc.lines, headers)]
 
 
-def _worded_line(text: str, feat: Features, words: vocab.Vocabulary, pointer: re.Pattern | None) -> str | None:
-    if feat.chars <= MAX_HEADER_CHARS and words.match("related-header", text):
+def _worded_line(text: str, feat: Features, header: bool, pointer: re.Pattern | None) -> str | None:
+    if feat.chars <= MAX_HEADER_CHARS and header:
         return "header"
     if feat.words <= MAX_INLINE_WORDS and pointer is not None and pointer.match(text):
         return "pointer"

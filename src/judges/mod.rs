@@ -28,6 +28,7 @@ pub mod related;
 pub mod runs;
 pub mod social;
 pub mod tracking;
+pub mod vocabulary;
 
 use std::sync::LazyLock;
 

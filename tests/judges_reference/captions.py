@@ -18,7 +18,7 @@ from clean import vocab
 from clean.article import Verdict
 from clean.document import Document, Features
 from clean.residue._lines import LINE
-from clean.residue._text import key
+from _text import key
 
 REASONS = ("caption", "credit")
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from clean.article import Verdict
 from clean.document import Document
-from clean.residue._text import key
+from _text import key
 
 DATELINE_OPENING = re.compile(
     r"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Za-z.'’-]+){0,5}\s*)?\((?:AP|CNN|Reuters|AFP|UPI)\)(?:\s*[—–-]|\s|$)"

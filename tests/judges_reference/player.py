@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from clean.article import Verdict
 from clean.document import Document, Features
 from clean.residue._lines import LINE, each_line
-from clean.residue._text import key, phrases
+from _text import key, phrases
 
 REASONS = ("player",)
 

@@ -15,7 +15,7 @@ from clean.article import Verdict
 from clean.document import Document, Features
 from clean import vocab
 from clean.residue._lines import judged_lines
-from clean.residue._text import key, phrases
+from _text import key, phrases
 
 REASONS = ("advert", "newsletter", "cookie")
 

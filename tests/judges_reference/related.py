@@ -17,7 +17,7 @@ from clean import _core, language, vocab
 from clean.article import Verdict
 from clean.document import Document, Features
 from clean.residue._lines import LINE, judged_lines
-from clean.residue._text import key, phrases
+from _text import key, phrases
 from clean.residue.related import _pointer_pattern
 
 import metadata as metadata_reference  # the references beside this one (this directory)

@@ -14,7 +14,7 @@ from clean.article import Verdict
 from clean.document import Document, Features
 from clean import vocab
 from clean.residue._lines import LINE, each_line
-from clean.residue._text import key
+from _text import key
 
 REASONS = ("share",)
 

@@ -1,10 +1,11 @@
-"""Small text helpers shared by the detectors."""
+"""The comparison key as the Python judges read it (a memo of the native `key`), and their phrase
+lists made of keys: shared by the references here."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from .. import _core
+from clean import _core
 
 
 # The detectors ask for the key of the same blocks again and again (on the dev set, 18 calls per
