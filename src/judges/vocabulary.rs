@@ -1,7 +1,7 @@
 //! Other languages' whole-line words: the sections of lines of a vocabulary file
 //! (`clean/data/residue/<lang>.txt`, read by `clean/vocab.py`), such as `[advert]`, `[cookie]` or
 //! `[nav-label]`. An entry matches a line compared by its key (`lines::key`: case, punctuation
-//! and spacing folded); in an entry `*` stands for any text, none included, and `{n}` for a
+//! and spacing folded); in an entry `*` stands for any text or none, and `{n}` for a
 //! number. Every section of a document's language is asked of each of its distinct lines in one
 //! call, the line keyed once for all of them; the families read the answers with the rules they
 //! hold for their own lines (a length, a word count).
