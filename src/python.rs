@@ -44,6 +44,15 @@ fn word_list(words: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<u32>>> {
     Ok(found)
 }
 
+/// The code points of every list of a {name: list of str} dict (a language's stoplist, a
+/// vocabulary's sections), with its name.
+fn named_word_lists(lists: &Bound<'_, PyDict>) -> PyResult<Vec<(String, Vec<Vec<u32>>)>> {
+    lists
+        .iter()
+        .map(|(name, words)| Ok((name.extract::<String>()?, word_list(&words)?)))
+        .collect()
+}
+
 /// A str of the given code points, stored as narrowly as they allow.
 fn new_str<'py>(py: Python<'py>, text: &[u32]) -> PyResult<Bound<'py, PyString>> {
     // SAFETY: the buffer holds `text.len()` UCS-4 units; CPython copies it (and narrows it).
@@ -357,11 +366,9 @@ struct Languages(ln::Languages);
 impl Languages {
     #[new]
     fn new(lists: &Bound<'_, PyDict>) -> PyResult<Self> {
-        let mut found = Vec::new();
-        for (name, words) in lists.iter() {
-            found.push((name.extract::<String>()?, word_list(&words)?));
-        }
-        Ok(Languages(ln::Languages::new(found).map_err(PyValueError::new_err)?))
+        Ok(Languages(
+            ln::Languages::new(named_word_lists(lists)?).map_err(PyValueError::new_err)?,
+        ))
     }
 
     /// detect(text, sample) -> the code of the language whose stoplist covers most of the first
@@ -1110,11 +1117,9 @@ struct Vocabulary(judges::vocabulary::Vocabulary);
 impl Vocabulary {
     #[new]
     fn new(sections: &Bound<'_, PyDict>) -> PyResult<Self> {
-        let mut found = Vec::new();
-        for (name, entries) in sections.iter() {
-            found.push((name.extract::<String>()?, word_list(&entries)?));
-        }
-        Ok(Vocabulary(judges::vocabulary::Vocabulary::new(found)))
+        Ok(Vocabulary(judges::vocabulary::Vocabulary::new(named_word_lists(
+            sections,
+        )?)))
     }
 
     /// matches(section, text) -> whether the section lists the line `text` (False for a section
